@@ -1,0 +1,1393 @@
+import type { Q850CauseEntry, SipToQ850Entry } from './types';
+
+/*
+ * Q.850 cause values and SIP status codes, both directions, as RFC 3398 recommends them and as
+ * Asterisk (chan_pjsip hangup_cause2sip / ast_sip_hangup_sip2cause) and FreeSWITCH (mod_sofia
+ * hangup_cause_to_sip / sofia_glue_sip_cause_to_freeswitch) actually do it. Source: q850.tsv,
+ * re-checked against the current asterisk/asterisk and signalwire/freeswitch sources.
+ *
+ * - asteriskToSip: chan_pjsip returns 0 for causes it does not map, and ast_sip_session_terminate()
+ *   then sends 603 Decline; that 603 is recorded as the value.
+ * - freeswitchToSip: mod_sofia answers 480 Temporarily Unavailable for every cause it does not map.
+ * - A Reason: Q.850;cause=N header in a response or BYE overrides these tables in both products.
+ */
+
+/** Q.850 causes 1-127, including the Q.931-era 45/52/54 that Asterisk and FreeSWITCH still define. */
+export const Q850_CAUSES: readonly Q850CauseEntry[] = [
+  {
+    cause: 1,
+    description: 'Unallocated (unassigned) number',
+    asteriskName: 'UNALLOCATED',
+    freeswitchName: 'UNALLOCATED_NUMBER',
+    rfc3398ToSip: 404,
+    asteriskToSip: 404,
+    freeswitchToSip: 404,
+  },
+  {
+    cause: 2,
+    description: 'No route to specified transit network',
+    asteriskName: 'NO_ROUTE_TRANSIT_NET',
+    freeswitchName: 'NO_ROUTE_TRANSIT_NET',
+    rfc3398ToSip: 404,
+    asteriskToSip: 404,
+    freeswitchToSip: 404,
+  },
+  {
+    cause: 3,
+    description: 'No route to destination',
+    asteriskName: 'NO_ROUTE_DESTINATION',
+    freeswitchName: 'NO_ROUTE_DESTINATION',
+    rfc3398ToSip: 404,
+    asteriskToSip: 404,
+    freeswitchToSip: 404,
+  },
+  {
+    cause: 4,
+    description: 'Send special information tone',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 5,
+    description: 'Misdialled trunk prefix',
+    asteriskName: 'MISDIALLED_TRUNK_PREFIX',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 6,
+    description: 'Channel unacceptable',
+    asteriskName: 'CHANNEL_UNACCEPTABLE',
+    freeswitchName: 'CHANNEL_UNACCEPTABLE',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 7,
+    description: 'Call awarded and being delivered in an established channel',
+    asteriskName: 'CALL_AWARDED_DELIVERED',
+    freeswitchName: 'CALL_AWARDED_DELIVERED',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 8,
+    description: 'Preemption',
+    asteriskName: 'PRE_EMPTED',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'Asterisk’s PRE_EMPTED cause has this Q.850 value, but FreeSWITCH’s PRE_EMPTED is 45, so the same name stands for different numbers in the two products. RFC 3398 gives no SIP code for it.',
+      fa: 'علت PRE_EMPTED در Asterisk همین مقدار Q.850 است، اما PRE_EMPTED در FreeSWITCH عدد 45 است؛ یعنی یک نام در این دو محصول به دو عدد متفاوت اشاره می‌کند. RFC 3398 کد SIP برای آن تعیین نکرده است.',
+    },
+  },
+  {
+    cause: 9,
+    description: 'Preemption - circuit reserved for reuse',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 14,
+    description: 'QoR: ported number',
+    asteriskName: 'NUMBER_PORTED_NOT_HERE',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    // RFC 3398 7.2.4.1 lists "--- (*)": cause 16 normally becomes a BYE or CANCEL, not a response, so rfc3398ToSip is left out.
+    cause: 16,
+    description: 'Normal call clearing',
+    asteriskName: 'NORMAL_CLEARING',
+    asteriskAliases: ['NORMAL'],
+    freeswitchName: 'NORMAL_CLEARING',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'Normal clearing ends a call with BYE, or with CANCEL before answer, so RFC 3398 maps it to no response code. A response only appears when a call that was never answered is released with 16: chan_pjsip has no mapping and falls back to 603 Decline, mod_sofia to its default 480 Temporarily Unavailable.',
+      fa: 'پایان عادی تماس با BYE انجام می‌شود (یا پیش از پاسخ، با CANCEL)؛ به همین دلیل RFC 3398 هیچ کد پاسخی برای آن تعیین نکرده است. فقط وقتی تماسی که هنوز پاسخ داده نشده با علت 16 آزاد شود پاسخی فرستاده می‌شود: chan_pjsip برای آن نگاشتی ندارد و به 603 Decline برمی‌گردد و mod_sofia به پیش‌فرض خود، یعنی 480 Temporarily Unavailable.',
+    },
+  },
+  {
+    cause: 17,
+    description: 'User busy',
+    asteriskName: 'USER_BUSY',
+    asteriskAliases: ['BUSY'],
+    freeswitchName: 'USER_BUSY',
+    rfc3398ToSip: 486,
+    asteriskToSip: 486,
+    freeswitchToSip: 486,
+  },
+  {
+    cause: 18,
+    description: 'No user responding',
+    asteriskName: 'NO_USER_RESPONSE',
+    freeswitchName: 'NO_USER_RESPONSE',
+    rfc3398ToSip: 408,
+    asteriskToSip: 408,
+    freeswitchToSip: 408,
+  },
+  {
+    cause: 19,
+    description: 'No answer from user (user alerted)',
+    asteriskName: 'NO_ANSWER',
+    asteriskAliases: ['NOANSWER'],
+    freeswitchName: 'NO_ANSWER',
+    rfc3398ToSip: 480,
+    asteriskToSip: 480,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 20,
+    description: 'Subscriber absent',
+    asteriskName: 'SUBSCRIBER_ABSENT',
+    asteriskAliases: ['UNREGISTERED'],
+    freeswitchName: 'SUBSCRIBER_ABSENT',
+    rfc3398ToSip: 480,
+    asteriskToSip: 480,
+    freeswitchToSip: 480,
+  },
+  {
+    // RFC 3398 7.2.4.1: 403 (+); the (+) footnote allows 603 instead when the cause location is "user".
+    cause: 21,
+    description: 'Call rejected',
+    asteriskName: 'CALL_REJECTED',
+    freeswitchName: 'CALL_REJECTED',
+    rfc3398ToSip: 403,
+    asteriskToSip: 403,
+    freeswitchToSip: 603,
+    note: {
+      en: 'RFC 3398 gives 403 Forbidden, or 603 Decline when the cause location shows that the user rejected the call. Asterisk always sends 403 and FreeSWITCH always 603, so the same rejection reaches the caller with a different code depending on which product hangs up.',
+      fa: 'RFC 3398 برای این علت 403 Forbidden را تعیین می‌کند و اگر محل علت (cause location) نشان دهد که خودِ کاربر تماس را رد کرده، 603 Decline را. Asterisk همیشه 403 و FreeSWITCH همیشه 603 می‌فرستد؛ بنابراین یک رد تماس یکسان، بسته به اینکه کدام محصول تماس را قطع کند، با کد متفاوتی به تماس‌گیرنده می‌رسد.',
+    },
+  },
+  {
+    // RFC 3398 7.2.4.1 has two rows for 22: 410 without a diagnostic, 301 with one; 410 is recorded here.
+    cause: 22,
+    description: 'Number changed',
+    asteriskName: 'NUMBER_CHANGED',
+    freeswitchName: 'NUMBER_CHANGED',
+    rfc3398ToSip: 410,
+    asteriskToSip: 410,
+    freeswitchToSip: 410,
+    note: {
+      en: 'RFC 3398 gives 410 Gone when the cause carries no diagnostic, and 301 Moved Permanently, with the new number in Contact, when the diagnostic holds it. Asterisk and FreeSWITCH always send 410.',
+      fa: 'RFC 3398 وقتی علت هیچ diagnostic همراه ندارد 410 Gone را تعیین می‌کند و اگر شماره‌ی جدید در diagnostic آمده باشد، 301 Moved Permanently را همراه با شماره‌ی جدید در Contact. Asterisk و FreeSWITCH همیشه 410 می‌فرستند.',
+    },
+  },
+  {
+    // Asterisk 302 verified in channels/chan_pjsip.c hangup_cause2sip() (commit 5084177cb2, March 2026).
+    cause: 23,
+    description: 'Redirection to new destination',
+    asteriskName: 'REDIRECTED_TO_NEW_DESTINATION',
+    freeswitchName: 'REDIRECTION_TO_NEW_DESTINATION',
+    rfc3398ToSip: 410,
+    asteriskToSip: 302,
+    freeswitchToSip: 410,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 410 Gone. Asterisk chan_pjsip sends 302 Moved Temporarily, and maps a received 302 back to 23, since a March 2026 change (asterisk issue #1819); older versions had no mapping and sent 603 Decline.',
+      fa: 'RFC 3398 و FreeSWITCH برای این علت 410 Gone می‌فرستند. chan_pjsip در Asterisk از تغییری در مارس 2026 (issue شماره‌ی 1819 در مخزن asterisk) به بعد 302 Moved Temporarily می‌فرستد و 302 دریافتی را هم به 23 برمی‌گرداند؛ نسخه‌های قدیمی‌تر نگاشتی نداشتند و 603 Decline می‌فرستادند.',
+    },
+  },
+  {
+    cause: 25,
+    description: 'Exchange routing error',
+    freeswitchName: 'EXCHANGE_ROUTING_ERROR',
+    asteriskToSip: 603,
+    freeswitchToSip: 483,
+    note: {
+      en: 'Not listed in RFC 3398 section 7.2.4.1, although its reverse table (8.2.6.1) maps 482 and 483 to 25. FreeSWITCH sends 483 Too Many Hops, following the QSIG mapping of RFC 4497; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'در بخش 7.2.4.1 از RFC 3398 نیامده است، هرچند جدول برعکسِ همان RFC (بخش 8.2.6.1) کدهای 482 و 483 را به 25 نگاشت می‌کند. FreeSWITCH به پیروی از نگاشت QSIG در RFC 4497 پاسخ 483 Too Many Hops می‌فرستد؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    // RFC 3398 7.2.4.1: 404 (=), the (=) footnote marking it as an ANSI procedure.
+    cause: 26,
+    description: 'Non-selected user clearing',
+    asteriskName: 'ANSWERED_ELSEWHERE',
+    rfc3398ToSip: 404,
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 gives 404 Not Found, marked as an ANSI-only procedure. Asterisk uses 26 (ANSWERED_ELSEWHERE) when another device picked up the call, for example in a ring group, and then adds Reason: SIP;cause=200;text="Call completed elsewhere" to the CANCEL; if it has to send a response instead, it falls back to 603 Decline. FreeSWITCH sends its default 480.',
+      fa: 'RFC 3398 برای آن 404 Not Found را تعیین کرده و آن را روالی مخصوص ANSI دانسته است. Asterisk علت 26 (ANSWERED_ELSEWHERE) را وقتی به کار می‌برد که دستگاه دیگری تماس را برداشته باشد، مثلاً در یک ring group، و به CANCEL هدر Reason: SIP;cause=200;text="Call completed elsewhere" را اضافه می‌کند؛ اگر به جای آن مجبور به فرستادن پاسخ باشد، به 603 Decline برمی‌گردد. FreeSWITCH پیش‌فرض خود یعنی 480 را می‌فرستد.',
+    },
+  },
+  {
+    cause: 27,
+    description: 'Destination out of order',
+    asteriskName: 'DESTINATION_OUT_OF_ORDER',
+    freeswitchName: 'DESTINATION_OUT_OF_ORDER',
+    rfc3398ToSip: 502,
+    asteriskToSip: 502,
+    freeswitchToSip: 502,
+  },
+  {
+    cause: 28,
+    description: 'Invalid number format (address incomplete)',
+    asteriskName: 'INVALID_NUMBER_FORMAT',
+    freeswitchName: 'INVALID_NUMBER_FORMAT',
+    rfc3398ToSip: 484,
+    asteriskToSip: 484,
+    freeswitchToSip: 484,
+  },
+  {
+    // q850.tsv and the RFC 3398 text quoted verbatim in Asterisk (chan_sip.c) read "501 Not implemented";
+    // one web copy of the table prints 510, which is not a SIP code. 501 kept.
+    cause: 29,
+    description: 'Facility rejected',
+    asteriskName: 'FACILITY_REJECTED',
+    freeswitchName: 'FACILITY_REJECTED',
+    rfc3398ToSip: 501,
+    asteriskToSip: 501,
+    freeswitchToSip: 501,
+  },
+  {
+    cause: 30,
+    description: 'Response to STATUS ENQUIRY',
+    asteriskName: 'RESPONSE_TO_STATUS_ENQUIRY',
+    freeswitchName: 'RESPONSE_TO_STATUS_ENQUIRY',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 31,
+    description: 'Normal, unspecified',
+    asteriskName: 'NORMAL_UNSPECIFIED',
+    freeswitchName: 'NORMAL_UNSPECIFIED',
+    rfc3398ToSip: 480,
+    asteriskToSip: 480,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 34,
+    description: 'No circuit/channel available',
+    asteriskName: 'NORMAL_CIRCUIT_CONGESTION',
+    asteriskAliases: ['CONGESTION'],
+    freeswitchName: 'NORMAL_CIRCUIT_CONGESTION',
+    rfc3398ToSip: 503,
+    asteriskToSip: 503,
+    freeswitchToSip: 503,
+  },
+  {
+    cause: 38,
+    description: 'Network out of order',
+    asteriskName: 'NETWORK_OUT_OF_ORDER',
+    asteriskAliases: ['FAILURE'],
+    freeswitchName: 'NETWORK_OUT_OF_ORDER',
+    rfc3398ToSip: 503,
+    asteriskToSip: 500,
+    freeswitchToSip: 503,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 503 Service Unavailable, Asterisk sends 500 Server Internal Error. Asterisk also uses 38 (alias FAILURE) as its generic failure cause, so a 500 from chan_pjsip often reports a local channel failure rather than a network outage.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 503 Service Unavailable می‌فرستند، اما Asterisk پاسخ 500 Server Internal Error می‌دهد. Asterisk علت 38 (با نام مستعار FAILURE) را به‌عنوان علت عمومیِ خطا هم به کار می‌برد؛ پس 500ای که chan_pjsip می‌فرستد اغلب از خرابی یک کانال محلی خبر می‌دهد، نه از قطعی شبکه.',
+    },
+  },
+  {
+    cause: 41,
+    description: 'Temporary failure',
+    asteriskName: 'NORMAL_TEMPORARY_FAILURE',
+    freeswitchName: 'NORMAL_TEMPORARY_FAILURE',
+    rfc3398ToSip: 503,
+    asteriskToSip: 603,
+    freeswitchToSip: 503,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 503 Service Unavailable. Asterisk chan_pjsip has no mapping and sends 603 Decline, a global failure that tells the caller not to try anywhere else, the opposite of what a temporary failure should say.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 503 Service Unavailable می‌فرستند. chan_pjsip در Asterisk نگاشتی برای آن ندارد و 603 Decline می‌فرستد؛ یک خطای سراسری که به تماس‌گیرنده می‌گوید هیچ جای دیگری را امتحان نکند، درست برعکسِ پیامی که یک خطای موقت باید برساند.',
+    },
+  },
+  {
+    cause: 42,
+    description: 'Switching equipment congestion',
+    asteriskName: 'SWITCH_CONGESTION',
+    freeswitchName: 'SWITCH_CONGESTION',
+    rfc3398ToSip: 503,
+    asteriskToSip: 503,
+    freeswitchToSip: 503,
+  },
+  {
+    cause: 43,
+    description: 'Access information discarded',
+    asteriskName: 'ACCESS_INFO_DISCARDED',
+    freeswitchName: 'ACCESS_INFO_DISCARDED',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 44,
+    description: 'Requested circuit/channel not available',
+    asteriskName: 'REQUESTED_CHAN_UNAVAIL',
+    freeswitchName: 'REQUESTED_CHAN_UNAVAIL',
+    asteriskToSip: 603,
+    freeswitchToSip: 503,
+    note: {
+      en: 'Not listed in RFC 3398. FreeSWITCH sends 503 Service Unavailable; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'در RFC 3398 نیامده است. FreeSWITCH پاسخ 503 Service Unavailable می‌فرستد؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 45,
+    description: 'Pre-empted (FreeSWITCH PRE_EMPTED; not a current Q.850 value)',
+    freeswitchName: 'PRE_EMPTED',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'Not a current Q.850 value: FreeSWITCH numbers its PRE_EMPTED cause 45, whereas Asterisk’s PRE_EMPTED is 8 and Q.850 itself uses 8 and 9 for preemption. Neither product maps it to a SIP code, so FreeSWITCH sends its default 480 and chan_pjsip its fallback 603.',
+      fa: 'این عدد در Q.850 کنونی تعریف نشده است: FreeSWITCH علت PRE_EMPTED خود را 45 شماره‌گذاری کرده، در حالی که PRE_EMPTED در Asterisk عدد 8 است و خودِ Q.850 برای preemption از 8 و 9 استفاده می‌کند. هیچ‌کدام از دو محصول آن را به کد SIP نگاشت نمی‌کنند؛ پس FreeSWITCH پیش‌فرض 480 و chan_pjsip پاسخ جایگزین 603 را می‌فرستد.',
+    },
+  },
+  {
+    cause: 46,
+    description: 'Precedence call blocked',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 47,
+    description: 'Resource unavailable, unspecified',
+    rfc3398ToSip: 503,
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 gives 503 Service Unavailable; neither product maps it, so Asterisk sends 603 Decline and FreeSWITCH 480 Temporarily Unavailable.',
+      fa: 'RFC 3398 برای آن 503 Service Unavailable را تعیین کرده است؛ هیچ‌کدام از دو محصول نگاشتی برای آن ندارند، پس Asterisk پاسخ 603 Decline و FreeSWITCH پاسخ 480 Temporarily Unavailable می‌فرستد.',
+    },
+  },
+  {
+    cause: 49,
+    description: 'Quality of Service not available',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 50,
+    description: 'Requested facility not subscribed',
+    asteriskName: 'FACILITY_NOT_SUBSCRIBED',
+    freeswitchName: 'FACILITY_NOT_SUBSCRIBED',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 52,
+    description: 'Outgoing calls barred (Q.931-era value, not in current Q.850)',
+    asteriskName: 'OUTGOING_CALL_BARRED',
+    freeswitchName: 'OUTGOING_CALL_BARRED',
+    asteriskToSip: 603,
+    freeswitchToSip: 403,
+    note: {
+      en: 'Q.931-era ‘outgoing calls barred’ value: current Q.850 keeps only the closed-user-group variant (53), but Asterisk and FreeSWITCH still define 52. FreeSWITCH sends 403 Forbidden; Asterisk has no mapping and sends 603 Decline. RFC 3398 does not list it.',
+      fa: 'مقداری از دوره‌ی Q.931 به معنای «تماس‌های خروجی مسدود است»: Q.850 کنونی فقط نسخه‌ی مربوط به گروه کاربری بسته (CUG) یعنی 53 را نگه داشته، اما Asterisk و FreeSWITCH هنوز 52 را تعریف می‌کنند. FreeSWITCH پاسخ 403 Forbidden می‌فرستد؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد. RFC 3398 آن را فهرست نکرده است.',
+    },
+  },
+  {
+    cause: 53,
+    description: 'Outgoing calls barred within CUG',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 54,
+    description: 'Incoming calls barred (Q.931-era value, not in current Q.850)',
+    asteriskName: 'INCOMING_CALL_BARRED',
+    freeswitchName: 'INCOMING_CALL_BARRED',
+    asteriskToSip: 603,
+    freeswitchToSip: 403,
+    note: {
+      en: 'Q.931-era ‘incoming calls barred’ value: current Q.850 keeps only the closed-user-group variant (55), but Asterisk and FreeSWITCH still define 54. FreeSWITCH sends 403 Forbidden; Asterisk has no mapping and sends 603 Decline. RFC 3398 does not list it.',
+      fa: 'مقداری از دوره‌ی Q.931 به معنای «تماس‌های ورودی مسدود است»: Q.850 کنونی فقط نسخه‌ی مربوط به گروه کاربری بسته (CUG) یعنی 55 را نگه داشته، اما Asterisk و FreeSWITCH هنوز 54 را تعریف می‌کنند. FreeSWITCH پاسخ 403 Forbidden می‌فرستد؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد. RFC 3398 آن را فهرست نکرده است.',
+    },
+  },
+  {
+    cause: 55,
+    description: 'Incoming calls barred within CUG',
+    rfc3398ToSip: 403,
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 gives 403 Forbidden; neither product maps it, so Asterisk sends 603 Decline and FreeSWITCH 480 Temporarily Unavailable.',
+      fa: 'RFC 3398 برای آن 403 Forbidden را تعیین کرده است؛ هیچ‌کدام از دو محصول نگاشتی ندارند، پس Asterisk پاسخ 603 Decline و FreeSWITCH پاسخ 480 Temporarily Unavailable می‌فرستد.',
+    },
+  },
+  {
+    cause: 57,
+    description: 'Bearer capability not authorized',
+    asteriskName: 'BEARERCAPABILITY_NOTAUTH',
+    freeswitchName: 'BEARERCAPABILITY_NOTAUTH',
+    rfc3398ToSip: 403,
+    asteriskToSip: 603,
+    freeswitchToSip: 403,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 403 Forbidden; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 403 Forbidden می‌فرستند؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 58,
+    description: 'Bearer capability not presently available',
+    asteriskName: 'BEARERCAPABILITY_NOTAVAIL',
+    freeswitchName: 'BEARERCAPABILITY_NOTAVAIL',
+    rfc3398ToSip: 503,
+    asteriskToSip: 488,
+    freeswitchToSip: 503,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 503 Service Unavailable. Asterisk uses 58 for ‘no codec in common’ and sends 488 Not Acceptable Here; in the other direction it turns a received 488 or 606 back into 58.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 503 Service Unavailable می‌فرستند. Asterisk علت 58 را برای «نبودِ کدک مشترک» به کار می‌برد و 488 Not Acceptable Here می‌فرستد؛ در جهت عکس هم 488 یا 606 دریافتی را به 58 برمی‌گرداند.',
+    },
+  },
+  {
+    cause: 62,
+    description: 'Inconsistency in designated outgoing access information and subscriber class',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 63,
+    description: 'Service or option not available, unspecified',
+    freeswitchName: 'SERVICE_UNAVAILABLE',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'Not listed in RFC 3398 section 7.2.4.1, though 8.2.6.1 maps a received 405 Method Not Allowed to 63, and so does FreeSWITCH (SERVICE_UNAVAILABLE). Sending it, FreeSWITCH has no mapping and uses its default 480; Asterisk sends 603 Decline.',
+      fa: 'در بخش 7.2.4.1 از RFC 3398 نیامده است، هرچند بخش 8.2.6.1 پاسخ دریافتیِ 405 Method Not Allowed را به 63 نگاشت می‌کند و FreeSWITCH (با نام SERVICE_UNAVAILABLE) هم همین کار را می‌کند. در جهت ارسال، FreeSWITCH نگاشتی ندارد و پیش‌فرض 480 را به کار می‌برد؛ Asterisk پاسخ 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 65,
+    description: 'Bearer capability not implemented',
+    asteriskName: 'BEARERCAPABILITY_NOTIMPL',
+    freeswitchName: 'BEARERCAPABILITY_NOTIMPL',
+    rfc3398ToSip: 488,
+    asteriskToSip: 603,
+    freeswitchToSip: 488,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 488 Not Acceptable Here; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 488 Not Acceptable Here می‌فرستند؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 66,
+    description: 'Channel type not implemented',
+    asteriskName: 'CHAN_NOT_IMPLEMENTED',
+    asteriskAliases: ['NOSUCHDRIVER'],
+    freeswitchName: 'CHAN_NOT_IMPLEMENTED',
+    asteriskToSip: 503,
+    freeswitchToSip: 480,
+    note: {
+      en: 'Not listed in RFC 3398. Asterisk sends 503 Service Unavailable: it sets 66 (alias NOSUCHDRIVER) when a dial string names a channel technology that is not loaded, such as SIP/ after chan_sip was removed. FreeSWITCH sends its default 480.',
+      fa: 'در RFC 3398 نیامده است. Asterisk پاسخ 503 Service Unavailable می‌فرستد: این علت (با نام مستعار NOSUCHDRIVER) را وقتی تنظیم می‌کند که dial string به فناوری کانالی اشاره کند که بارگذاری نشده است، مثلاً SIP/ پس از حذف chan_sip. FreeSWITCH پیش‌فرض خود یعنی 480 را می‌فرستد.',
+    },
+  },
+  {
+    cause: 69,
+    description: 'Requested facility not implemented',
+    asteriskName: 'FACILITY_NOT_IMPLEMENTED',
+    freeswitchName: 'FACILITY_NOT_IMPLEMENTED',
+    asteriskToSip: 603,
+    freeswitchToSip: 501,
+    note: {
+      en: 'Not listed in RFC 3398. FreeSWITCH sends 501 Not Implemented; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'در RFC 3398 نیامده است. FreeSWITCH پاسخ 501 Not Implemented می‌فرستد؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 70,
+    description: 'Only restricted digital information bearer capability is available',
+    rfc3398ToSip: 488,
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 gives 488 Not Acceptable Here; neither product maps it, so Asterisk sends 603 Decline and FreeSWITCH 480 Temporarily Unavailable.',
+      fa: 'RFC 3398 برای آن 488 Not Acceptable Here را تعیین کرده است؛ هیچ‌کدام از دو محصول نگاشتی ندارند، پس Asterisk پاسخ 603 Decline و FreeSWITCH پاسخ 480 Temporarily Unavailable می‌فرستد.',
+    },
+  },
+  {
+    cause: 79,
+    description: 'Service or option not implemented, unspecified',
+    freeswitchName: 'SERVICE_NOT_IMPLEMENTED',
+    rfc3398ToSip: 501,
+    asteriskToSip: 603,
+    freeswitchToSip: 501,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 501 Not Implemented; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 501 Not Implemented می‌فرستند؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 81,
+    description: 'Invalid call reference value',
+    asteriskName: 'INVALID_CALL_REFERENCE',
+    freeswitchName: 'INVALID_CALL_REFERENCE',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 82,
+    description: 'Identified channel does not exist',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 83,
+    description: 'A suspended call exists, but this call identity does not',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 84,
+    description: 'Call identity in use',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 85,
+    description: 'No call suspended',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 86,
+    description: 'Call having the requested call identity has been cleared',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 87,
+    description: 'User not member of CUG',
+    rfc3398ToSip: 403,
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 gives 403 Forbidden; neither product maps it, so Asterisk sends 603 Decline and FreeSWITCH 480 Temporarily Unavailable.',
+      fa: 'RFC 3398 برای آن 403 Forbidden را تعیین کرده است؛ هیچ‌کدام از دو محصول نگاشتی ندارند، پس Asterisk پاسخ 603 Decline و FreeSWITCH پاسخ 480 Temporarily Unavailable می‌فرستد.',
+    },
+  },
+  {
+    cause: 88,
+    description: 'Incompatible destination',
+    asteriskName: 'INCOMPATIBLE_DESTINATION',
+    freeswitchName: 'INCOMPATIBLE_DESTINATION',
+    rfc3398ToSip: 503,
+    asteriskToSip: 603,
+    freeswitchToSip: 488,
+    note: {
+      en: 'RFC 3398 gives 503 Service Unavailable. FreeSWITCH sends 488 Not Acceptable Here and, the other way round, turns a received 488 or 606 into 88; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'RFC 3398 برای آن 503 Service Unavailable را تعیین کرده است. FreeSWITCH پاسخ 488 Not Acceptable Here می‌فرستد و در جهت عکس هم 488 یا 606 دریافتی را به 88 تبدیل می‌کند؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 90,
+    description: 'Non-existent CUG',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 91,
+    description: 'Invalid transit network selection',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 95,
+    description: 'Invalid message, unspecified',
+    asteriskName: 'INVALID_MSG_UNSPECIFIED',
+    freeswitchName: 'INVALID_MSG_UNSPECIFIED',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 96,
+    description: 'Mandatory information element is missing',
+    asteriskName: 'MANDATORY_IE_MISSING',
+    freeswitchName: 'MANDATORY_IE_MISSING',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 97,
+    description: 'Message type non-existent or not implemented',
+    asteriskName: 'MESSAGE_TYPE_NONEXIST',
+    freeswitchName: 'MESSAGE_TYPE_NONEXIST',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 98,
+    description: 'Message not compatible with call state or message type non-existent or not implemented',
+    asteriskName: 'WRONG_MESSAGE',
+    freeswitchName: 'WRONG_MESSAGE',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 99,
+    description: 'Information element / parameter non-existent or not implemented',
+    asteriskName: 'IE_NONEXIST',
+    freeswitchName: 'IE_NONEXIST',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 100,
+    description: 'Invalid information element contents',
+    asteriskName: 'INVALID_IE_CONTENTS',
+    freeswitchName: 'INVALID_IE_CONTENTS',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 101,
+    description: 'Message not compatible with call state',
+    asteriskName: 'WRONG_CALL_STATE',
+    freeswitchName: 'WRONG_CALL_STATE',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 102,
+    description: 'Recovery on timer expiry',
+    asteriskName: 'RECOVERY_ON_TIMER_EXPIRE',
+    freeswitchName: 'RECOVERY_ON_TIMER_EXPIRE',
+    rfc3398ToSip: 504,
+    asteriskToSip: 603,
+    freeswitchToSip: 504,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH send 504 Server Time-out; Asterisk has no mapping and sends 603 Decline.',
+      fa: 'RFC 3398 و FreeSWITCH برای آن 504 Server Time-out می‌فرستند؛ Asterisk نگاشتی ندارد و 603 Decline می‌فرستد.',
+    },
+  },
+  {
+    cause: 103,
+    description: 'Parameter non-existent or not implemented - passed on',
+    asteriskName: 'MANDATORY_IE_LENGTH_ERROR',
+    freeswitchName: 'MANDATORY_IE_LENGTH_ERROR',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 110,
+    description: 'Message with unrecognized parameter, discarded',
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 111,
+    description: 'Protocol error, unspecified',
+    asteriskName: 'PROTOCOL_ERROR',
+    freeswitchName: 'PROTOCOL_ERROR',
+    rfc3398ToSip: 500,
+    asteriskToSip: 603,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 gives 500 Server Internal Error; neither product maps it, so Asterisk sends 603 Decline and FreeSWITCH 480 Temporarily Unavailable.',
+      fa: 'RFC 3398 برای آن 500 Server Internal Error را تعیین کرده است؛ هیچ‌کدام از دو محصول نگاشتی ندارند، پس Asterisk پاسخ 603 Decline و FreeSWITCH پاسخ 480 Temporarily Unavailable می‌فرستد.',
+    },
+  },
+  {
+    cause: 127,
+    description: 'Interworking, unspecified',
+    asteriskName: 'INTERWORKING',
+    freeswitchName: 'INTERWORKING',
+    rfc3398ToSip: 500,
+    asteriskToSip: 500,
+    freeswitchToSip: 480,
+    note: {
+      en: 'RFC 3398 and Asterisk send 500 Server Internal Error; FreeSWITCH has no mapping and sends its default 480 Temporarily Unavailable.',
+      fa: 'RFC 3398 و Asterisk برای آن 500 Server Internal Error می‌فرستند؛ FreeSWITCH نگاشتی ندارد و پیش‌فرض خود یعنی 480 Temporarily Unavailable را می‌فرستد.',
+    },
+  },
+];
+
+/*
+ * FreeSWITCH switch_call_cause_t values above 127: internal to FreeSWITCH, not Q.850. They never
+ * appear in a Q.850 Reason header (mod_sofia writes them as Reason: SIP;cause=N), and numbers such
+ * as 487 and 800-825 only look like SIP codes. Values checked against src/include/switch_types.h.
+ * Asterisk has no such causes, so asteriskToSip is absent.
+ */
+export const FREESWITCH_INTERNAL_CAUSES: readonly Q850CauseEntry[] = [
+  {
+    // q850.tsv has "-": hangup_cause_to_sip() has no case for SUCCESS, so its default 480 applies.
+    cause: 142,
+    description: 'Not a hangup reason: FreeSWITCH endpoint and originate code returns SUCCESS when an outgoing channel was created without error.',
+    freeswitchName: 'SUCCESS',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 487,
+    description: 'The originating side gave up before the call was answered (caller hung up, or the call was cancelled); FreeSWITCH also uses it for a received SIP 487 Request Terminated.',
+    freeswitchName: 'ORIGINATOR_CANCEL',
+    freeswitchToSip: 487,
+    note: {
+      en: 'Not the SIP code 487, although FreeSWITCH maps the two onto each other: mod_sofia answers an unanswered INVITE with 487 Request Terminated for it and turns a received 487 into it. A CANCEL or BYE carries it as Reason: SIP;cause=487;text="ORIGINATOR_CANCEL", and continue_on_fail=487 matches this cause, not a SIP response.',
+      fa: 'این همان کد SIP 487 نیست، هرچند FreeSWITCH این دو را به هم نگاشت می‌کند: mod_sofia برای این علت به INVITE پاسخ‌داده‌نشده 487 Request Terminated می‌دهد و 487 دریافتی را هم به همین علت تبدیل می‌کند. در CANCEL یا BYE به شکل Reason: SIP;cause=487;text="ORIGINATOR_CANCEL" می‌آید، و continue_on_fail=487 با همین علت مطابقت می‌کند، نه با یک پاسخ SIP.',
+    },
+  },
+  {
+    cause: 700,
+    description: 'An endpoint module failed internally and tore the channel down (returned, for example, by mod_h323 and mod_opal on errors).',
+    freeswitchName: 'CRASH',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 701,
+    description: 'FreeSWITCH is shutting down, or the SIP profile is paused, so calls are hung up or new outgoing calls are refused.',
+    freeswitchName: 'SYSTEM_SHUTDOWN',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 702,
+    description: 'This leg lost a race: another leg of the same simultaneous ring (originate, ring group, mod_callcenter) answered first, so this one was cancelled.',
+    freeswitchName: 'LOSE_RACE',
+    freeswitchToSip: 480,
+    note: {
+      en: 'mod_sofia cancels such a leg with Reason: SIP;cause=200;text="Call completed elsewhere", so phones do not log it as a missed call (unless ignore_completed_elsewhere is set).',
+      fa: 'mod_sofia چنین شاخه‌ای را با هدر Reason: SIP;cause=200;text="Call completed elsewhere" لغو می‌کند تا گوشی‌ها آن را تماس از دست رفته ثبت نکنند (مگر اینکه ignore_completed_elsewhere تنظیم شده باشد).',
+    },
+  },
+  {
+    cause: 703,
+    description: 'Hung up on request from an API or event-socket command (uuid_kill, hupall) or because a SIP profile was stopped or restarted.',
+    freeswitchName: 'MANAGER_REQUEST',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 800,
+    description: 'The leg was released after a blind transfer, for example after the REFER target answered (NOTIFY with 200).',
+    freeswitchName: 'BLIND_TRANSFER',
+    freeswitchToSip: 480,
+    note: {
+      en: 'Internal value above 127: in a BYE or CANCEL, FreeSWITCH writes it as Reason: SIP;cause=800;text="BLIND_TRANSFER", which looks like a SIP code but is not one.',
+      fa: 'مقداری داخلی و بزرگ‌تر از 127 است: FreeSWITCH آن را در BYE یا CANCEL به شکل Reason: SIP;cause=800;text="BLIND_TRANSFER" می‌نویسد که شبیه کد SIP است، اما کد SIP نیست.',
+    },
+  },
+  {
+    cause: 801,
+    description: 'The leg was released after an attended transfer had joined the other two parties.',
+    freeswitchName: 'ATTENDED_TRANSFER',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 802,
+    description: 'A configured time limit expired: sched_hangup/uuid_sched_hangup, or a bridge answer timeout.',
+    freeswitchName: 'ALLOTTED_TIMEOUT',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 803,
+    description: 'FreeSWITCH challenged the caller (401/407, for example respond 407 in the dialplan) and ended this attempt; the caller is expected to retry with credentials.',
+    freeswitchName: 'USER_CHALLENGE',
+    freeswitchToSip: 480,
+    note: {
+      en: 'Normal part of digest authentication, not a failure: the caller’s next INVITE should carry credentials.',
+      fa: 'این بخشی عادی از احراز هویت digest است، نه خطا: INVITE بعدیِ تماس‌گیرنده باید اطلاعات احراز هویت را همراه داشته باشد.',
+    },
+  },
+  {
+    cause: 804,
+    description: 'No RTP arrived for longer than the media timeout (RTP inactivity), so the call was hung up.',
+    freeswitchName: 'MEDIA_TIMEOUT',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 805,
+    description: 'The leg was taken over by a call pickup or intercept, so FreeSWITCH hung it up.',
+    freeswitchName: 'PICKED_OFF',
+    freeswitchToSip: 480,
+    note: {
+      en: 'Like LOSE_RACE, mod_sofia cancels the leg with Reason: SIP;cause=200;text="Call completed elsewhere".',
+      fa: 'مانند LOSE_RACE، mod_sofia این شاخه را با هدر Reason: SIP;cause=200;text="Call completed elsewhere" لغو می‌کند.',
+    },
+  },
+  {
+    cause: 806,
+    description: 'The dialled user (user/1000, or a sofia/<profile>/1000%<domain> dial string) has no registration in the FreeSWITCH registrar.',
+    freeswitchName: 'USER_NOT_REGISTERED',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 807,
+    description: 'No ringing or early media arrived within the originate progress timeout (progress_timeout / leg_progress_timeout).',
+    freeswitchName: 'PROGRESS_TIMEOUT',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 808,
+    description: 'The dial string names a sofia gateway that does not exist.',
+    freeswitchName: 'INVALID_GATEWAY',
+    freeswitchToSip: 484,
+  },
+  {
+    cause: 809,
+    description: 'The sofia gateway in the dial string is marked down (registration or OPTIONS pings failing).',
+    freeswitchName: 'GATEWAY_DOWN',
+    freeswitchToSip: 503,
+  },
+  {
+    cause: 810,
+    description: 'The dial string or destination URL is malformed and cannot be turned into a SIP request.',
+    freeswitchName: 'INVALID_URL',
+    freeswitchToSip: 484,
+  },
+  {
+    cause: 811,
+    description: 'The dial string names a sofia profile that does not exist or is not running.',
+    freeswitchName: 'INVALID_PROFILE',
+    freeswitchToSip: 502,
+  },
+  {
+    cause: 812,
+    description: 'A pickup leg created by originate was never picked up and was hung up when the originate ended.',
+    freeswitchName: 'NO_PICKUP',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 813,
+    description: 'Reading SRTP failed (authentication or decryption error), so the call was torn down.',
+    freeswitchName: 'SRTP_READ_ERROR',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 814,
+    description: 'Meant for a loopback channel that bows out and hands the call to the real channel it was connecting; the current FreeSWITCH source defines it but never sets it.',
+    freeswitchName: 'BOWOUT',
+    freeswitchToSip: 480,
+  },
+  {
+    cause: 815,
+    description: 'Set from the dialplan or API to reject the call as busy everywhere; mod_sofia answers 600 Busy Everywhere.',
+    freeswitchName: 'BUSY_EVERYWHERE',
+    freeswitchToSip: 600,
+  },
+  {
+    cause: 816,
+    description: 'Set from the dialplan or API to decline the call; mod_sofia answers 603 Decline.',
+    freeswitchName: 'DECLINE',
+    freeswitchToSip: 603,
+    note: {
+      en: 'continue_on_fail=603 does not match a received 603 Decline, which arrives as cause 21 (CALL_REJECTED); 816 is only set from inside FreeSWITCH.',
+      fa: 'continue_on_fail=603 با پاسخ دریافتیِ 603 Decline مطابقت نمی‌کند، چون آن پاسخ به شکل علت 21 (CALL_REJECTED) می‌رسد؛ علت 816 فقط از داخل خودِ FreeSWITCH تنظیم می‌شود.',
+    },
+  },
+  {
+    cause: 817,
+    description: 'Set from the dialplan or API to say the user exists nowhere; mod_sofia answers 604 Does Not Exist Anywhere.',
+    freeswitchName: 'DOES_NOT_EXIST_ANYWHERE',
+    freeswitchToSip: 604,
+  },
+  {
+    cause: 818,
+    description: 'Set from the dialplan or API to refuse the session as not acceptable; mod_sofia answers 606 Not Acceptable.',
+    freeswitchName: 'NOT_ACCEPTABLE',
+    freeswitchToSip: 606,
+  },
+  {
+    cause: 819,
+    description: 'The call is unwanted (spam/robocall): set when a 607 Unwanted is received, and answered as 607 Unwanted by mod_sofia.',
+    freeswitchName: 'UNWANTED',
+    freeswitchToSip: 607,
+    note: {
+      en: 'continue_on_fail=607 does not match a received 607 Unwanted: that response arrives as cause 819, so list 819 or UNWANTED instead.',
+      fa: 'continue_on_fail=607 با پاسخ دریافتیِ 607 Unwanted مطابقت نمی‌کند، چون این پاسخ به شکل علت 819 می‌رسد؛ به جای آن 819 یا UNWANTED را بنویسید.',
+    },
+  },
+  {
+    cause: 820,
+    description: 'STIR/SHAKEN: the INVITE carried no Identity header although one was required (also set for a received 428 Use Identity Header).',
+    freeswitchName: 'NO_IDENTITY',
+    freeswitchToSip: 428,
+  },
+  {
+    // mod_sofia sends 429 (q850.tsv: "sic; IANA 436"): FreeSWITCH pairs BAD_IDENTITY_INFO with 429.
+    cause: 821,
+    description: 'STIR/SHAKEN: the identity information could not be used; FreeSWITCH pairs it with SIP 429 in both directions.',
+    freeswitchName: 'BAD_IDENTITY_INFO',
+    freeswitchToSip: 429,
+    note: {
+      en: 'FreeSWITCH’s own pairing: SIP 429 is Provide Referrer Identity (RFC 3892); the old RFC 4474 ‘Bad Identity-Info’ code was 436.',
+      fa: 'این جفت‌سازی مخصوص خودِ FreeSWITCH است: کد SIP 429 در واقع Provide Referrer Identity (RFC 3892) است و کد قدیمیِ «Bad Identity-Info» در RFC 4474 عدد 436 بود.',
+    },
+  },
+  {
+    cause: 822,
+    description: 'STIR/SHAKEN: the certificate that signed the Identity header is not supported (pairs with SIP 437).',
+    freeswitchName: 'UNSUPPORTED_CERTIFICATE',
+    freeswitchToSip: 437,
+  },
+  {
+    cause: 823,
+    description: 'STIR/SHAKEN: the Identity header failed verification (pairs with SIP 438 Invalid Identity Header).',
+    freeswitchName: 'INVALID_IDENTITY',
+    freeswitchToSip: 438,
+  },
+  {
+    cause: 824,
+    description: 'STIR/SHAKEN: the PASSporT in the Identity header is too old (iat outside the freshness window); mod_sofia answers 403.',
+    freeswitchName: 'STALE_DATE',
+    freeswitchToSip: 403,
+  },
+  {
+    cause: 825,
+    description: 'Set from the dialplan or API to reject the call outright; mod_sofia answers 603 Decline.',
+    freeswitchName: 'REJECT_ALL',
+    freeswitchToSip: 603,
+  },
+];
+
+/*
+ * SIP status code -> Q.850 cause. rfc3398 is set only where RFC 3398 section 8.2.6.1 lists a cause; for
+ * codes it does not list, the RFC says to use 31 (normal, unspecified). Footnotes of that table:
+ * (*) 401/407: release with 21 only if the gateway cannot supply credentials; (+) protocol errors the
+ * gateway should first try to remedy and retry (q850.tsv describes only the 7.2.4.1 meaning of (+);
+ * the 8.2.6.1 meaning was checked against the RFC text). 488/606 are mapped by the Warning header:
+ * 31 by default, 65 for bearer-capability warnings. freeswitch values above 127 (487, 819-823) are
+ * FreeSWITCH-internal causes and are kept as they are.
+ */
+export const SIP_TO_Q850: readonly SipToQ850Entry[] = [
+  {
+    code: 200,
+    asterisk: 16,
+    freeswitch: 16,
+    note: {
+      en: 'Not a failure, so RFC 3398 has no entry. Both products still map it to 16 (normal clearing): FreeSWITCH when a BYE ends the call without a Q.850 Reason header, Asterisk when a BYE or CANCEL carries Reason: SIP;cause=200, as with ‘call completed elsewhere’.',
+      fa: 'پاسخ خطا نیست، پس RFC 3398 ردیفی برای آن ندارد. با این حال هر دو محصول آن را به 16 (پایان عادی تماس) نگاشت می‌کنند: FreeSWITCH وقتی تماس با BYE بدون هدر Reason از نوع Q.850 تمام شود، و Asterisk وقتی BYE یا CANCEL هدر Reason: SIP;cause=200 داشته باشد، مثل حالت «تماس جای دیگری پاسخ داده شد» (Call completed elsewhere).',
+    },
+  },
+  {
+    // Asterisk 23 since commit 5084177cb2 (March 2026); earlier versions fell through to 16.
+    code: 302,
+    asterisk: 23,
+    freeswitch: 31,
+    note: {
+      en: 'A gateway follows redirects, so RFC 3398 lists no cause. Asterisk maps it to 23 (redirected to new destination) since a March 2026 change (asterisk issue #1819; before, 16); FreeSWITCH falls back to 31.',
+      fa: 'گیت‌وی redirect را دنبال می‌کند، پس RFC 3398 علتی برای آن فهرست نکرده است. Asterisk از تغییری در مارس 2026 (issue شماره‌ی 1819 در مخزن asterisk) آن را به 23 (هدایت به مقصد جدید) نگاشت می‌کند (پیش از آن به 16)؛ FreeSWITCH به 31 برمی‌گردد.',
+    },
+  },
+  {
+    code: 400,
+    rfc3398: 41,
+    asterisk: 127,
+    freeswitch: 41,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 41 (temporary failure); Asterisk has no explicit case and uses its 4xx default, 127 (interworking).',
+      fa: 'RFC 3398 و FreeSWITCH علت 41 (خطای موقت) را به کار می‌برند؛ Asterisk ردیف مشخصی برای آن ندارد و پیش‌فرض 4xx خود یعنی 127 (interworking) را به کار می‌برد.',
+    },
+  },
+  {
+    code: 401,
+    rfc3398: 21,
+    asterisk: 21,
+    freeswitch: 21,
+    note: {
+      en: 'RFC 3398 expects the gateway to answer the challenge with credentials first and to release with 21 only if it cannot authenticate.',
+      fa: 'RFC 3398 از گیت‌وی انتظار دارد اول با اطلاعات احراز هویت به challenge پاسخ دهد و فقط اگر نتوانست احراز هویت کند، تماس را با علت 21 آزاد کند.',
+    },
+  },
+  {
+    code: 402,
+    rfc3398: 21,
+    asterisk: 127,
+    freeswitch: 21,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 21 (call rejected); Asterisk has no explicit case and uses its 4xx default, 127.',
+      fa: 'RFC 3398 و FreeSWITCH علت 21 (رد تماس) را به کار می‌برند؛ Asterisk ردیف مشخصی ندارد و پیش‌فرض 4xx خود یعنی 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 403,
+    rfc3398: 21,
+    asterisk: 21,
+    freeswitch: 21,
+  },
+  {
+    code: 404,
+    rfc3398: 1,
+    asterisk: 1,
+    freeswitch: 1,
+  },
+  {
+    code: 405,
+    rfc3398: 63,
+    asterisk: 127,
+    freeswitch: 63,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 63 (service or option not available); Asterisk uses 127.',
+      fa: 'RFC 3398 و FreeSWITCH علت 63 (سرویس یا گزینه در دسترس نیست) را به کار می‌برند؛ Asterisk علت 127 را.',
+    },
+  },
+  {
+    code: 406,
+    rfc3398: 79,
+    asterisk: 127,
+    freeswitch: 79,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 79 (service or option not implemented), after the gateway has tried to fix the request and failed; Asterisk uses its 4xx default, 127.',
+      fa: 'RFC 3398 و FreeSWITCH علت 79 (سرویس یا گزینه پیاده‌سازی نشده) را به کار می‌برند، آن هم پس از اینکه گیت‌وی برای اصلاح درخواست تلاش کرده و موفق نشده باشد؛ Asterisk پیش‌فرض 4xx خود یعنی 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 407,
+    rfc3398: 21,
+    asterisk: 21,
+    freeswitch: 21,
+    note: {
+      en: 'RFC 3398 expects the gateway to answer the challenge with credentials first and to release with 21 only if it cannot authenticate.',
+      fa: 'RFC 3398 از گیت‌وی انتظار دارد اول با اطلاعات احراز هویت به challenge پاسخ دهد و فقط اگر نتوانست احراز هویت کند، تماس را با علت 21 آزاد کند.',
+    },
+  },
+  {
+    code: 408,
+    rfc3398: 102,
+    asterisk: 18,
+    freeswitch: 102,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 102 (recovery on timer expiry); Asterisk uses 18 (no user responding).',
+      fa: 'RFC 3398 و FreeSWITCH علت 102 (بازیابی پس از انقضای تایمر) را به کار می‌برند؛ Asterisk علت 18 (کاربر پاسخ نمی‌دهد) را.',
+    },
+  },
+  {
+    code: 409,
+    asterisk: 41,
+    freeswitch: 31,
+    note: {
+      en: 'Not listed, so RFC 3398’s rule for unlisted codes gives 31, which FreeSWITCH follows; Asterisk uses 41 (temporary failure).',
+      fa: 'در RFC 3398 نیامده است، پس قاعده‌ی آن برای کدهای فهرست‌نشده علت 31 را می‌دهد که FreeSWITCH هم از آن پیروی می‌کند؛ Asterisk علت 41 (خطای موقت) را به کار می‌برد.',
+    },
+  },
+  {
+    code: 410,
+    rfc3398: 22,
+    asterisk: 22,
+    freeswitch: 22,
+  },
+  {
+    code: 411,
+    asterisk: 127,
+    freeswitch: 31,
+    note: {
+      en: 'An RFC 2543-only code, not listed, so RFC 3398’s rule for unlisted codes gives 31, which FreeSWITCH follows; Asterisk uses 127.',
+      fa: 'این کد فقط در RFC 2543 تعریف شده بود و در RFC 3398 نیامده است، پس قاعده‌ی آن برای کدهای فهرست‌نشده علت 31 را می‌دهد که FreeSWITCH هم از آن پیروی می‌کند. Asterisk علت 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 413,
+    rfc3398: 127,
+    asterisk: 127,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first; 127 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد؛ علت 127 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 414,
+    rfc3398: 127,
+    asterisk: 127,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first; 127 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد؛ علت 127 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 415,
+    rfc3398: 79,
+    asterisk: 127,
+    freeswitch: 79,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 79 (service or option not implemented), after the gateway has tried to fix the request and failed; Asterisk uses 127.',
+      fa: 'RFC 3398 و FreeSWITCH علت 79 (سرویس یا گزینه پیاده‌سازی نشده) را به کار می‌برند، آن هم پس از اینکه گیت‌وی برای اصلاح درخواست تلاش کرده و موفق نشده باشد؛ Asterisk علت 127 را.',
+    },
+  },
+  {
+    code: 416,
+    rfc3398: 127,
+    asterisk: 127,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first; 127 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد؛ علت 127 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 420,
+    rfc3398: 127,
+    asterisk: 3,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 127 (interworking); Asterisk uses 3 (no route to destination).',
+      fa: 'RFC 3398 و FreeSWITCH علت 127 (interworking) را به کار می‌برند؛ Asterisk علت 3 (مسیری به مقصد نیست) را.',
+    },
+  },
+  {
+    code: 421,
+    rfc3398: 127,
+    asterisk: 127,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first; 127 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد؛ علت 127 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 423,
+    rfc3398: 127,
+    asterisk: 127,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first; 127 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد؛ علت 127 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 428,
+    asterisk: 127,
+    freeswitch: 820,
+    note: {
+      en: 'Newer than RFC 3398 (whose rule for unlisted codes would give 31). FreeSWITCH maps it to its internal cause 820 NO_IDENTITY, a number outside Q.850 that never appears as a Q.850 cause; Asterisk uses its 4xx default, 127.',
+      fa: 'این کد از RFC 3398 جدیدتر است (قاعده‌ی آن RFC برای کدهای فهرست‌نشده علت 31 را می‌دهد). FreeSWITCH آن را به علت داخلی 820 NO_IDENTITY نگاشت می‌کند؛ عددی بیرون از Q.850 که هرگز به‌عنوان علت Q.850 ظاهر نمی‌شود. Asterisk پیش‌فرض 4xx خود یعنی 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 429,
+    asterisk: 127,
+    freeswitch: 821,
+    note: {
+      en: 'Not in RFC 3398. FreeSWITCH maps it to its internal cause 821 BAD_IDENTITY_INFO, outside Q.850, treating 429 as if it were RFC 4474’s Bad Identity-Info (which was 436); Asterisk uses 127.',
+      fa: 'در RFC 3398 نیامده است. FreeSWITCH آن را به علت داخلی 821 BAD_IDENTITY_INFO (بیرون از Q.850) نگاشت می‌کند و با 429 طوری رفتار می‌کند که انگار همان Bad Identity-Info در RFC 4474 است (که در واقع 436 بود)؛ Asterisk علت 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 437,
+    asterisk: 127,
+    freeswitch: 822,
+    note: {
+      en: 'Newer than RFC 3398. FreeSWITCH maps it to its internal cause 822 UNSUPPORTED_CERTIFICATE, outside Q.850; Asterisk uses 127.',
+      fa: 'این کد از RFC 3398 جدیدتر است. FreeSWITCH آن را به علت داخلی 822 UNSUPPORTED_CERTIFICATE (بیرون از Q.850) نگاشت می‌کند؛ Asterisk علت 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 438,
+    asterisk: 127,
+    freeswitch: 823,
+    note: {
+      en: 'Newer than RFC 3398. FreeSWITCH maps it to its internal cause 823 INVALID_IDENTITY, outside Q.850; Asterisk uses 127.',
+      fa: 'این کد از RFC 3398 جدیدتر است. FreeSWITCH آن را به علت داخلی 823 INVALID_IDENTITY (بیرون از Q.850) نگاشت می‌کند؛ Asterisk علت 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 480,
+    rfc3398: 18,
+    asterisk: 19,
+    freeswitch: 18,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 18 (no user responding); Asterisk uses 19 (no answer from user).',
+      fa: 'RFC 3398 و FreeSWITCH علت 18 (کاربر پاسخ نمی‌دهد) را به کار می‌برند؛ Asterisk علت 19 (کاربر جواب نداد) را.',
+    },
+  },
+  {
+    code: 481,
+    rfc3398: 41,
+    asterisk: 127,
+    freeswitch: 41,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 41 (temporary failure); Asterisk uses 127.',
+      fa: 'RFC 3398 و FreeSWITCH علت 41 (خطای موقت) را به کار می‌برند؛ Asterisk علت 127 را.',
+    },
+  },
+  {
+    code: 482,
+    rfc3398: 25,
+    asterisk: 127,
+    freeswitch: 25,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 25 (exchange routing error); Asterisk uses 127.',
+      fa: 'RFC 3398 و FreeSWITCH علت 25 (خطای مسیریابی در مرکز) را به کار می‌برند؛ Asterisk علت 127 را.',
+    },
+  },
+  {
+    code: 483,
+    rfc3398: 25,
+    asterisk: 19,
+    freeswitch: 25,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 25 (exchange routing error); Asterisk uses 19 (no answer from user), so a routing loop shows up in Asterisk as an unanswered call.',
+      fa: 'RFC 3398 و FreeSWITCH علت 25 (خطای مسیریابی در مرکز) را به کار می‌برند؛ Asterisk علت 19 (کاربر جواب نداد) را، پس یک حلقه‌ی مسیریابی در Asterisk مثل تماس بی‌پاسخ دیده می‌شود.',
+    },
+  },
+  {
+    code: 484,
+    rfc3398: 28,
+    asterisk: 28,
+    freeswitch: 28,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first (with overlap dialling, wait for more digits); 28 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد (در شماره‌گیری overlap، منتظر رقم‌های بیشتر بماند)؛ علت 28 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 485,
+    rfc3398: 1,
+    asterisk: 1,
+    freeswitch: 3,
+    note: {
+      en: 'RFC 3398 and Asterisk use 1 (unallocated number); FreeSWITCH uses 3 (no route to destination).',
+      fa: 'RFC 3398 و Asterisk علت 1 (شماره‌ی تخصیص‌نیافته) را به کار می‌برند؛ FreeSWITCH علت 3 (مسیری به مقصد نیست) را.',
+    },
+  },
+  {
+    code: 486,
+    rfc3398: 17,
+    asterisk: 17,
+    freeswitch: 17,
+  },
+  {
+    code: 487,
+    asterisk: 127,
+    freeswitch: 487,
+    note: {
+      en: 'RFC 3398 has no mapping: the gateway itself cancelled the request. Asterisk uses 127; FreeSWITCH uses its internal cause 487 ORIGINATOR_CANCEL, which is not Q.850 and only shares the number with the SIP code.',
+      fa: 'RFC 3398 نگاشتی برای آن ندارد، چون خودِ گیت‌وی درخواست را لغو کرده است. Asterisk علت 127 را به کار می‌برد؛ FreeSWITCH علت داخلی 487 ORIGINATOR_CANCEL را که جزو Q.850 نیست و فقط عددش با کد SIP یکی است.',
+    },
+  },
+  {
+    code: 488,
+    asterisk: 58,
+    freeswitch: 88,
+    note: {
+      en: 'RFC 3398 chooses by the Warning header: 31 by default, 65 (bearer capability not implemented) when the warning is about an unsupported bearer capability. Asterisk uses 58 (bearer capability not available) and FreeSWITCH 88 (incompatible destination).',
+      fa: 'RFC 3398 علت را بر اساس هدر Warning انتخاب می‌کند: به‌طور پیش‌فرض 31، و اگر هشدار درباره‌ی پشتیبانی‌نشدن bearer capability باشد، 65. Asterisk علت 58 (bearer capability در دسترس نیست) و FreeSWITCH علت 88 (مقصد ناسازگار) را به کار می‌برد.',
+    },
+  },
+  {
+    code: 491,
+    asterisk: 127,
+    freeswitch: 31,
+    note: {
+      en: 'Not listed, so RFC 3398’s rule for unlisted codes gives 31, which FreeSWITCH follows; Asterisk uses 127.',
+      fa: 'در RFC 3398 نیامده است، پس قاعده‌ی آن برای کدهای فهرست‌نشده علت 31 را می‌دهد که FreeSWITCH هم از آن پیروی می‌کند؛ Asterisk علت 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 493,
+    asterisk: 127,
+    freeswitch: 31,
+    note: {
+      en: 'Not listed, so RFC 3398’s rule for unlisted codes gives 31, which FreeSWITCH follows; Asterisk uses 127.',
+      fa: 'در RFC 3398 نیامده است، پس قاعده‌ی آن برای کدهای فهرست‌نشده علت 31 را می‌دهد که FreeSWITCH هم از آن پیروی می‌کند؛ Asterisk علت 127 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 500,
+    rfc3398: 41,
+    asterisk: 38,
+    freeswitch: 41,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 41 (temporary failure); Asterisk uses 38 (network out of order, its generic FAILURE).',
+      fa: 'RFC 3398 و FreeSWITCH علت 41 (خطای موقت) را به کار می‌برند؛ Asterisk علت 38 (شبکه از کار افتاده، همان FAILURE عمومیِ آن) را.',
+    },
+  },
+  {
+    code: 501,
+    rfc3398: 79,
+    asterisk: 29,
+    freeswitch: 79,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 79 (service or option not implemented); Asterisk uses 29 (facility rejected).',
+      fa: 'RFC 3398 و FreeSWITCH علت 79 (سرویس یا گزینه پیاده‌سازی نشده) را به کار می‌برند؛ Asterisk علت 29 (facility رد شد) را.',
+    },
+  },
+  {
+    code: 502,
+    rfc3398: 38,
+    asterisk: 27,
+    freeswitch: 38,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 38 (network out of order); Asterisk uses 27 (destination out of order).',
+      fa: 'RFC 3398 و FreeSWITCH علت 38 (شبکه از کار افتاده) را به کار می‌برند؛ Asterisk علت 27 (مقصد از کار افتاده) را.',
+    },
+  },
+  {
+    code: 503,
+    rfc3398: 41,
+    asterisk: 34,
+    freeswitch: 41,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 41 (temporary failure); Asterisk uses 34 (no circuit available, alias CONGESTION), treating the 503 as congestion.',
+      fa: 'RFC 3398 و FreeSWITCH علت 41 (خطای موقت) را به کار می‌برند؛ Asterisk علت 34 (مدار آزاد نیست، با نام مستعار CONGESTION) را و 503 را نشانه‌ی ازدحام (congestion) می‌گیرد.',
+    },
+  },
+  {
+    code: 504,
+    rfc3398: 102,
+    asterisk: 102,
+    freeswitch: 102,
+  },
+  {
+    code: 505,
+    rfc3398: 127,
+    asterisk: 127,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 asks the gateway to fix the request and retry first; 127 is used only if that is impossible.',
+      fa: 'RFC 3398 از گیت‌وی می‌خواهد اول درخواست را اصلاح کند و دوباره بفرستد؛ علت 127 فقط وقتی به کار می‌رود که این کار ممکن نباشد.',
+    },
+  },
+  {
+    code: 513,
+    rfc3398: 127,
+    asterisk: 34,
+    freeswitch: 127,
+    note: {
+      en: 'RFC 3398 and FreeSWITCH use 127 (interworking); Asterisk has no explicit case and uses its 5xx default, 34.',
+      fa: 'RFC 3398 و FreeSWITCH علت 127 (interworking) را به کار می‌برند؛ Asterisk ردیف مشخصی ندارد و پیش‌فرض 5xx خود یعنی 34 را به کار می‌برد.',
+    },
+  },
+  {
+    code: 600,
+    rfc3398: 17,
+    asterisk: 17,
+    freeswitch: 17,
+  },
+  {
+    code: 603,
+    rfc3398: 21,
+    asterisk: 21,
+    freeswitch: 21,
+  },
+  {
+    code: 604,
+    rfc3398: 1,
+    asterisk: 1,
+    freeswitch: 3,
+    note: {
+      en: 'RFC 3398 and Asterisk use 1 (unallocated number); FreeSWITCH uses 3 (no route to destination).',
+      fa: 'RFC 3398 و Asterisk علت 1 (شماره‌ی تخصیص‌نیافته) را به کار می‌برند؛ FreeSWITCH علت 3 (مسیری به مقصد نیست) را.',
+    },
+  },
+  {
+    code: 606,
+    asterisk: 58,
+    freeswitch: 88,
+    note: {
+      en: 'RFC 3398 chooses by the Warning header: 31 by default, 65 when the warning is about an unsupported bearer capability. Asterisk uses 58 and FreeSWITCH 88, the same as for 488.',
+      fa: 'RFC 3398 علت را بر اساس هدر Warning انتخاب می‌کند: به‌طور پیش‌فرض 31، و اگر هشدار درباره‌ی پشتیبانی‌نشدن bearer capability باشد، 65. Asterisk علت 58 و FreeSWITCH علت 88 را به کار می‌برد؛ درست مثل 488.',
+    },
+  },
+  {
+    code: 607,
+    asterisk: 127,
+    freeswitch: 819,
+    note: {
+      en: 'Newer than RFC 3398 (RFC 8197). Asterisk uses its 6xx default, 127; FreeSWITCH uses its internal cause 819 UNWANTED, which is outside Q.850.',
+      fa: 'این کد از RFC 3398 جدیدتر است (RFC 8197). Asterisk پیش‌فرض 6xx خود یعنی 127 را به کار می‌برد؛ FreeSWITCH علت داخلی 819 UNWANTED را که بیرون از Q.850 است.',
+    },
+  },
+  {
+    code: 608,
+    asterisk: 127,
+    freeswitch: 21,
+    note: {
+      en: 'Newer than RFC 3398 (RFC 8688). FreeSWITCH treats it like 603 and uses 21 (call rejected); Asterisk uses its 6xx default, 127.',
+      fa: 'این کد از RFC 3398 جدیدتر است (RFC 8688). FreeSWITCH با آن مثل 603 رفتار می‌کند و علت 21 (رد تماس) را به کار می‌برد؛ Asterisk پیش‌فرض 6xx خود یعنی 127 را.',
+    },
+  },
+];
