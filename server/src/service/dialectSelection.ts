@@ -1,0 +1,41 @@
+import { sipMessageDialect } from './dialects/sipMessage';
+import type { Dialect } from './scanner/dialect';
+import { Scanner } from './scanner/scanner';
+
+/** The language ids the service serves. */
+export const SERVED_LANGUAGES = ['sip', 'kamailio', 'opensips', 'asterisk', 'log', 'xml', 'plaintext'] as const;
+
+/** How much of a document's start is read to recognise what it is. */
+const SNIFF_CHARS = 64 * 1024;
+
+/** A SIP start line: a status line or a request line. */
+const SIP_START_LINE = /(?:^|[^A-Za-z0-9])SIP\/2\.0[ \t]+[0-9]+[ \t]|^[ \t]*[A-Z]+[ \t]+(?:sips?|tel):\S+[ \t]+SIP\/2\.0\.?[ \t]*\r?$/m;
+
+/** Dialects for XML documents, by what the document is (SIPp scenario, FreeSWITCH configuration). */
+function xmlDialects(_head: string): Dialect[] {
+  return [];
+}
+
+/** Dialects for log files, on top of the SIP messages they may contain. */
+const LOG_DIALECTS: Dialect[] = [];
+
+/** The dialects that apply to a document of this language id and content. */
+export function dialectsFor(languageId: string, text: string): Dialect[] {
+  const head = text.slice(0, SNIFF_CHARS);
+  switch (languageId) {
+    case 'sip':
+      return [sipMessageDialect];
+    case 'log':
+      return [sipMessageDialect, ...LOG_DIALECTS];
+    case 'xml':
+      return xmlDialects(head);
+    case 'plaintext':
+      return SIP_START_LINE.test(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
+    default:
+      return [];
+  }
+}
+
+export function scannerFor(languageId: string, text: string): Scanner {
+  return new Scanner(dialectsFor(languageId, text));
+}

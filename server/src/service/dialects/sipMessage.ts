@@ -1,0 +1,170 @@
+import type { CompletionSlot, Dialect } from '../scanner/dialect';
+import { numberOf, type Occurrence } from '../scanner/occurrence';
+
+/**
+ * SIP messages, raw or as capture tools print them: status lines (also glued after tcpdump -A
+ * junk, with ngrep's trailing "." for CRLF, inside sipfrag bodies), the Reason header (SIP and
+ * Q.850 causes) and the Warning header (warn-codes, which are not status codes).
+ */
+export const sipMessageDialect: Dialect = {
+  id: 'sip-message',
+  trigger: /SIP\/2\.0[ \t]+[0-9]|^[ \t]*(?:Reason|Warning)[ \t]*:/,
+  scanLine(text, line, out) {
+    scanStatusLine(text, line, out);
+    scanHeader(text, line, out);
+  },
+  completionAt(lines, line, character) {
+    return statusLineSlot(lines.lineAt(line), character);
+  },
+};
+
+/** The start of a status line up to the cursor: "SIP/2.0 " and the digits typed so far. */
+const STATUS_LINE_START = /^([ \t]*SIP\/2\.0[ \t]+)([0-9]*)$/i;
+
+/** After "SIP/2.0 " at the start of a line: the code and its phrase replace the rest of the line. */
+function statusLineSlot(text: string, character: number): CompletionSlot | undefined {
+  const start = STATUS_LINE_START.exec(text.slice(0, character));
+  if (!start) return undefined;
+  return {
+    span: { start: start[1].length, end: Math.max(character, text.trimEnd().length) },
+    insert: (code, phrase) => `${code} ${phrase}`,
+  };
+}
+
+const VERSION = 'SIP/2.0';
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+/** SIP/2.0 NNN Reason Phrase: anywhere on the line, as capture tools may put junk before it. */
+function scanStatusLine(text: string, line: number, out: Occurrence[]): void {
+  let at = indexOfVersion(text, 0);
+  while (at !== -1) {
+    let i = at + VERSION.length;
+    if (i < text.length && isSpace(text[i])) {
+      while (i < text.length && isSpace(text[i])) i++;
+      const digitsStart = i;
+      while (i < text.length && isDigit(text[i])) i++;
+      const digits = text.slice(digitsStart, i);
+      if (digits.length > 0 && (i === text.length || isSpace(text[i]) || text[i] === '.')) {
+        const occurrence: Occurrence = {
+          kind: 'status',
+          context: 'status-line',
+          digits,
+          value: numberOf(digits),
+          line,
+          span: { start: digitsStart, end: i },
+        };
+        const phrase = phraseAfter(text, i, isWiresharkExport(text, at), text[at - 1] === '"');
+        if (phrase) occurrence.phrase = phrase;
+        out.push(occurrence);
+        return;
+      }
+    }
+    at = indexOfVersion(text, at + 1);
+  }
+}
+
+function indexOfVersion(text: string, from: number): number {
+  const upper = text.indexOf(VERSION, from);
+  if (upper !== -1) return upper;
+  const lower = text.indexOf('sip/2.0', from);
+  return lower;
+}
+
+/** Wireshark's text export: "Status-Line: SIP/2.0 401 Unauthorized - Challenging the UE". */
+function isWiresharkExport(text: string, versionAt: number): boolean {
+  return /^\s*Status-Line:\s*$/i.test(text.slice(0, versionAt));
+}
+
+/** The phrase after the code; a status line quoted in prose ("SIP/2.0 200 OK") ends at the closing quote. */
+function phraseAfter(text: string, from: number, wireshark: boolean, quoted: boolean): Occurrence['phrase'] {
+  let start = from;
+  while (start < text.length && isSpace(text[start])) start++;
+  const closingQuote = quoted ? text.indexOf('"', start) : -1;
+  let end = closingQuote === -1 ? text.length : closingQuote;
+  while (end > start && isSpace(text[end - 1])) end--;
+  // ngrep -W byline prints CR as a trailing ".".
+  if (end > start && text[end - 1] === '.') end--;
+  if (wireshark) {
+    const expert = text.indexOf(' - ', start);
+    if (expert !== -1 && expert < end) end = expert;
+  }
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (end <= start) return undefined;
+  return { text: text.slice(start, end), span: { start, end } };
+}
+
+const HEADER = /^([ \t]*)(Reason|Warning)[ \t]*:/i;
+
+function scanHeader(text: string, line: number, out: Occurrence[]): void {
+  const match = HEADER.exec(text);
+  if (!match) return;
+  const valuesStart = match[0].length;
+  if (match[2].toLowerCase() === 'reason') scanReason(text, valuesStart, line, out);
+  else scanWarning(text, valuesStart, line, out);
+}
+
+/** The header's comma-separated values, with quoted strings kept whole. */
+function* headerValues(text: string, from: number): Generator<{ start: number; end: number }> {
+  let start = from;
+  let quoted = false;
+  for (let i = from; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' && text[i - 1] !== '\\') quoted = !quoted;
+    if (i === text.length || (ch === ',' && !quoted)) {
+      yield { start, end: i };
+      start = i + 1;
+    }
+  }
+}
+
+const REASON_VALUE = /^[ \t]*([A-Za-z][A-Za-z0-9.\-_]*)[ \t]*;/;
+const CAUSE_PARAM = /;[ \t]*cause[ \t]*=[ \t]*([0-9]+)/i;
+
+/** Reason: SIP ;cause=486 ;text="Busy Here", Q.850 ;cause=17 (RFC 3326, RFC 9366). */
+function scanReason(text: string, from: number, line: number, out: Occurrence[]): void {
+  for (const value of headerValues(text, from)) {
+    const slice = text.slice(value.start, value.end);
+    const protocol = REASON_VALUE.exec(slice);
+    if (!protocol) continue;
+    const name = protocol[1].toUpperCase();
+    const kind = name === 'SIP' ? 'status' : name === 'Q.850' ? 'q850' : undefined;
+    if (!kind) continue;
+    const cause = CAUSE_PARAM.exec(slice);
+    if (!cause) continue;
+    const start = value.start + cause.index + cause[0].length - cause[1].length;
+    out.push({
+      kind,
+      context: 'reason-header',
+      digits: cause[1],
+      value: numberOf(cause[1]),
+      line,
+      span: { start, end: start + cause[1].length },
+    });
+  }
+}
+
+const WARN_VALUE = /^[ \t]*([0-9]{3})[ \t]/;
+
+/** Warning: 399 example.com "text": warn-codes, explained as such and never as status codes. */
+function scanWarning(text: string, from: number, line: number, out: Occurrence[]): void {
+  for (const value of headerValues(text, from)) {
+    const warn = WARN_VALUE.exec(text.slice(value.start, value.end));
+    if (!warn) continue;
+    const start = value.start + warn[0].indexOf(warn[1]);
+    out.push({
+      kind: 'warn',
+      context: 'warning-header',
+      digits: warn[1],
+      value: Number(warn[1]),
+      line,
+      span: { start, end: start + 3 },
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import type { AnalyzedDocument } from '../analyzedDocument';
+import type { LineSpan } from '../scanner/occurrence';
+import { findingsOf } from './diagnostics';
+
+/** The command that shows the explanation of a code (argument: the code as a string). */
+export const EXPLAIN_COMMAND = 'sipSense.explainCode';
+
+export interface CodeActionInfo {
+  title: string;
+  /** The rule of the diagnostic the action answers. */
+  rule: string;
+  line: number;
+  /** The span of the finding the action answers. */
+  span: LineSpan;
+  preferred: boolean;
+  /** A text edit on `line`, replacing `span`. */
+  edit?: { span: LineSpan; newText: string };
+  command?: { id: string; title: string; arguments: string[] };
+}
+
+/** The rules whose findings are explained rather than changed. */
+const EXPLAINED_RULES: ReadonlySet<string> = new Set(['deprecated-code', 'removed-code', 'unregistered-code']);
+
+/** Quick fixes for the findings on lines [startLine, endLine]. */
+export function computeCodeActions(document: AnalyzedDocument, startLine: number, endLine: number): CodeActionInfo[] {
+  if (!document.isServed) return [];
+  const actions: CodeActionInfo[] = [];
+  const last = Math.min(endLine, document.lines.lineCount - 1);
+  for (let line = Math.max(0, startLine); line <= last; line++) {
+    for (const occurrence of document.occurrencesOnLine(line)) {
+      for (const finding of findingsOf(occurrence)) {
+        if (finding.replacement !== undefined) {
+          actions.push({
+            title: `Replace with the standard phrase “${finding.replacement}”`,
+            rule: finding.rule,
+            line,
+            span: finding.span,
+            preferred: finding.rule === 'phrase-mismatch',
+            edit: { span: finding.span, newText: finding.replacement },
+          });
+        } else if (EXPLAINED_RULES.has(finding.rule)) {
+          const title = `Explain ${occurrence.digits} (no automatic change)`;
+          actions.push({
+            title,
+            rule: finding.rule,
+            line,
+            span: finding.span,
+            preferred: false,
+            command: { id: EXPLAIN_COMMAND, title, arguments: [occurrence.digits] },
+          });
+        }
+      }
+    }
+  }
+  return actions;
+}

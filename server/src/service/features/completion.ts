@@ -1,0 +1,48 @@
+import type { Position } from 'vscode-languageserver-textdocument';
+import type { AnalyzedDocument } from '../analyzedDocument';
+import { allStatusEntries } from '../registry';
+import type { LineSpan } from '../scanner/occurrence';
+import type { Settings } from '../settings';
+import { explainStatus } from './explain';
+
+export interface CompletionInfo {
+  label: string;
+  /** The class and status, e.g. "4xx · deprecated". */
+  detail: string;
+  documentation: string;
+  deprecated: boolean;
+  sortText: string;
+  filterText: string;
+  /** The text that replaces `span` on the cursor's line. */
+  newText: string;
+  line: number;
+  span: LineSpan;
+}
+
+/** Status codes for the place the cursor is at (as the document's dialects see it), or undefined where no code goes. */
+export function computeCompletion(document: AnalyzedDocument, position: Position, settings: Settings): CompletionInfo[] | undefined {
+  if (position.line < 0 || position.line >= document.lines.lineCount) return undefined;
+  for (const dialect of document.dialects) {
+    const slot = dialect.completionAt?.(document.lines, position.line, position.character);
+    if (!slot) continue;
+    return allStatusEntries()
+      .filter((entry) => (entry.status === 'registered' || entry.status === 'deprecated') && (slot.accepts?.(entry.code) ?? true))
+      .map((entry) => {
+        const deprecated = entry.status === 'deprecated';
+        const label = `${entry.code} ${entry.phrase}`;
+        const klass = `${String(entry.code)[0]}xx`;
+        return {
+          label,
+          detail: deprecated ? `${klass} · deprecated` : klass,
+          documentation: explainStatus(String(entry.code), settings.hover.language),
+          deprecated,
+          sortText: `${deprecated ? 1 : 0}${entry.code}`,
+          filterText: label,
+          newText: slot.insert(entry.code, entry.phrase),
+          line: position.line,
+          span: slot.span,
+        };
+      });
+  }
+  return undefined;
+}

@@ -1,0 +1,17 @@
+import type { Rule } from '../rule';
+
+/** A code the IANA registry marks deprecated (202 Accepted). */
+export const deprecatedCode: Rule = {
+  id: 'deprecated-code',
+  defaultSeverity: 'warning',
+  description: 'A status code the IANA registry marks deprecated.',
+  check({ occurrence, entry }) {
+    if (entry?.status !== 'deprecated') return undefined;
+    return {
+      rule: this.id,
+      span: occurrence.span,
+      message: `${entry.code} ${entry.phrase} is deprecated: ${entry.statusNote?.en ?? ''}`.trim(),
+      deprecated: true,
+    };
+  },
+};

@@ -1,0 +1,16 @@
+import type { Rule } from '../rule';
+
+/** A number where a status code must be that cannot be one: not three digits, or outside 100-699. */
+export const impossibleCode: Rule = {
+  id: 'impossible-code',
+  defaultSeverity: 'error',
+  description: 'A status code that is not three digits from 100 to 699.',
+  check({ occurrence, wellFormed }) {
+    if (wellFormed) return undefined;
+    return {
+      rule: this.id,
+      span: occurrence.span,
+      message: `${occurrence.digits} is not a valid SIP status code: status codes are three digits from 100 to 699 (RFC 3261 §7.2).`,
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import { codesWithPhrase, isStandardPhrase } from '../../../registry';
+import type { Rule } from '../rule';
+
+/** A reason phrase that is the standard phrase of another code (404 Busy Here): likely the wrong code. */
+export const phraseMismatch: Rule = {
+  id: 'phrase-mismatch',
+  defaultSeverity: 'information',
+  description: 'A reason phrase that is the standard phrase of a different code.',
+  check({ occurrence, entry }) {
+    const phrase = occurrence.phrase;
+    if (!phrase || !entry || entry.status !== 'registered' && entry.status !== 'deprecated') return undefined;
+    if (isStandardPhrase(entry, phrase.text)) return undefined;
+    const others = codesWithPhrase(phrase.text).filter((code) => code !== entry.code);
+    if (others.length === 0) return undefined;
+    return {
+      rule: this.id,
+      span: phrase.span,
+      message: `“${phrase.text}” is the reason phrase of ${others.join(', ')}, not of ${entry.code} ${entry.phrase}. ` +
+        'Reason phrases are free text in SIP and receivers act on the code, so check which one was meant.',
+      replacement: entry.phrase,
+    };
+  },
+};

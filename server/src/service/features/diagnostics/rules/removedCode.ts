@@ -1,0 +1,16 @@
+import type { Rule } from '../rule';
+
+/** A code RFC 2543 defined and RFC 3261 dropped (409, 411): never registered with IANA. */
+export const removedCode: Rule = {
+  id: 'removed-code',
+  defaultSeverity: 'warning',
+  description: 'A status code that RFC 3261 removed from SIP (409, 411).',
+  check({ occurrence, entry }) {
+    if (entry?.status !== 'removed') return undefined;
+    return {
+      rule: this.id,
+      span: occurrence.span,
+      message: `${entry.code} ${entry.phrase} was removed from SIP: ${entry.statusNote?.en ?? ''}`.trim(),
+    };
+  },
+};

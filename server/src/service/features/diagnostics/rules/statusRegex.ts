@@ -1,0 +1,21 @@
+import { patternMeaning } from '../../../statusPattern';
+import type { Rule } from '../rule';
+
+/** A pattern over status codes that is malformed or matches no code at all. */
+export const statusRegex: Rule = {
+  id: 'status-regex',
+  defaultSeverity: 'warning',
+  description: 'A status-code regular expression (t_check_status, status=~) that is malformed or matches no code.',
+  appliesTo: 'status-pattern',
+  check({ occurrence }) {
+    const meaning = patternMeaning(occurrence.digits);
+    if (meaning.ok && meaning.codes.length > 0) return undefined;
+    return {
+      rule: this.id,
+      span: occurrence.span,
+      message: meaning.ok
+        ? `The pattern "${occurrence.digits}" matches no status code from 100 to 699, so this check is never true.`
+        : `The pattern "${occurrence.digits}" is not a valid regular expression: ${meaning.error}.`,
+    };
+  },
+};

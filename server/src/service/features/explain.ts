@@ -1,0 +1,165 @@
+import type { Bilingual, SipMethod } from '../../data/types';
+import {
+  codesWithPhrase, freeswitchInternalCause, isStandardPhrase, isWellFormedStatus, phraseVariant, q850Cause,
+  q850ForStatus, responseClass, rfcLabel, rfcUrl, statusEntry, warnCode,
+} from '../registry';
+import type { HoverLanguage } from '../settings';
+import { patternMeaning, summarizeCodes } from '../statusPattern';
+import { EXPLAIN_STRINGS, type ExplainStrings } from './explainStrings';
+
+/** What is known around a status code where it was found. */
+export interface StatusCircumstances {
+  /** The method of the request it answers (the CSeq method of its message). */
+  method?: SipMethod;
+  /** The phrase the text gives with it. */
+  phrase?: string;
+  /** It is the body of a message/sipfrag NOTIFY. */
+  sipfrag?: boolean;
+  /** It is the cause of a Reason header. */
+  reasonHeader?: boolean;
+}
+
+type Lang = 'en' | 'fa';
+
+function languagesOf(language: HoverLanguage): Lang[] {
+  return language === 'both' ? ['en', 'fa'] : [language];
+}
+
+/** Renders one section per language, separated by a rule; Persian sections are marked right-to-left. */
+function render(language: HoverLanguage, section: (lang: Lang, s: ExplainStrings) => string[]): string {
+  return languagesOf(language)
+    .map((lang) => section(lang, EXPLAIN_STRINGS[lang]).filter((part) => part.length > 0).join('\n\n'))
+    .join('\n\n---\n\n');
+}
+
+function text(value: Bilingual | undefined, lang: Lang): string {
+  return value ? value[lang] : '';
+}
+
+function link(reference: { rfc: number; section?: string }): string {
+  return `[${rfcLabel(reference)}](${rfcUrl(reference)})`;
+}
+
+/** The one-line title of a status code: "486 Busy Here", or the bare digits when unknown. */
+export function statusTitle(code: number, digits = String(code)): string {
+  const entry = statusEntry(code);
+  return entry ? `${entry.code} ${entry.phrase}` : digits;
+}
+
+/** The explanation of a status code, in Markdown. */
+export function explainStatus(digits: string, language: HoverLanguage, around: StatusCircumstances = {}): string {
+  const code = Number(digits);
+  if (!isWellFormedStatus(digits)) {
+    return render(language, (_lang, s) => [`**${digits}**`, s.impossibleCode(digits)]);
+  }
+  const entry = statusEntry(code);
+  const klass = responseClass(code);
+  return render(language, (lang, s) => {
+    const heading = `**${statusTitle(code, digits)}** · ${code.toString()[0]}xx ${text(klass?.name, lang)}`;
+    if (!entry) {
+      return [heading, s.unknownCode(digits, digits[0]), text(klass?.meaning, lang), circumstances(s, code, around)];
+    }
+    const parts = [heading, text(entry.meaning, lang), `*${s.inPractice}:* ${text(entry.practice, lang)}`];
+    if (entry.status !== 'registered') {
+      parts.push(`⚠ **${s.statusLabel[entry.status]}**: ${text(entry.statusNote, lang)}`);
+    }
+    const methodNote = around.method ? entry.methods?.[around.method] : undefined;
+    if (around.method && methodNote) parts.push(`**${s.inAnswerTo(around.method)}:** ${methodNote[lang]}`);
+    parts.push(circumstances(s, code, around));
+    const history = entry.history ? ` · ${entry.history[lang]}` : '';
+    parts.push(`${s.definedIn} ${link(entry.defined)}${history}`);
+    parts.push(q850Mapping(lang, s, code));
+    return parts;
+  });
+}
+
+/** Sipfrag and Reason-header notes, and the phrase the text gives when it is not the standard one. */
+function circumstances(s: ExplainStrings, code: number, around: StatusCircumstances): string {
+  const notes: string[] = [];
+  if (around.sipfrag) notes.push(s.sipfrag);
+  if (around.reasonHeader) notes.push(s.reasonHeader);
+  const phrase = around.phrase;
+  const entry = statusEntry(code);
+  if (phrase && entry && !isStandardPhrase(entry, phrase)) {
+    const variant = phraseVariant(entry, phrase);
+    const others = codesWithPhrase(phrase).filter((other) => other !== code);
+    if (variant) notes.push(`${s.onTheWire(phrase)}: ${s.variantOf(variant.source)}.`);
+    else if (others.length > 0) notes.push(s.otherCodesPhrase(phrase, others.join(', ')));
+    else notes.push(`${s.onTheWire(phrase)}: ${s.customPhrase}.`);
+  }
+  return notes.join('\n\n');
+}
+
+function q850Mapping(lang: Lang, s: ExplainStrings, code: number): string {
+  const mapping = q850ForStatus(code);
+  if (!mapping) return '';
+  const show = (cause: number | undefined) => (cause === undefined ? s.notListed : causeLabel(cause));
+  const line = `**${s.q850Heading}:** ${s.q850Line(show(mapping.rfc3398), show(mapping.asterisk), show(mapping.freeswitch))}`;
+  return mapping.note ? `${line}\n\n${mapping.note[lang]}` : line;
+}
+
+/** "17 (USER_BUSY)" for a cause number. */
+function causeLabel(cause: number): string {
+  const known = q850Cause(cause) ?? freeswitchInternalCause(cause);
+  const name = known?.asteriskName ?? known?.freeswitchName;
+  return name ? `${cause} (${name})` : String(cause);
+}
+
+/** The explanation of a Q.850 cause (Reason: Q.850;cause=N, a hangup cause), in Markdown. */
+export function explainQ850(cause: number, language: HoverLanguage): string {
+  const entry = q850Cause(cause);
+  return render(language, (lang, s) => {
+    if (!entry) return [`**${s.q850Cause(String(cause))}**`, s.unknownQ850(String(cause)), s.q850NotStatus];
+    const names = [entry.asteriskName && `Asterisk: ${entry.asteriskName}${aliases(entry.asteriskAliases)}`,
+      entry.freeswitchName && `FreeSWITCH: ${entry.freeswitchName}`].filter(Boolean).join(' · ');
+    return [
+      `**${s.q850Cause(String(cause))}** · ${entry.description}`,
+      s.q850NotStatus,
+      names,
+      s.q850ToSip(
+        entry.rfc3398ToSip === undefined ? s.notListed : statusTitle(entry.rfc3398ToSip),
+        entry.asteriskToSip === undefined ? s.notListed : statusTitle(entry.asteriskToSip),
+        statusTitle(entry.freeswitchToSip),
+      ),
+      text(entry.note, lang),
+    ];
+  });
+}
+
+function aliases(list: readonly string[] | undefined): string {
+  return list && list.length > 0 ? ` (${list.join(', ')})` : '';
+}
+
+/** The explanation of a FreeSWITCH-internal cause number (487 ORIGINATOR_CANCEL, 800-825). */
+export function explainFreeswitchCause(cause: number, language: HoverLanguage): string | undefined {
+  const entry = freeswitchInternalCause(cause);
+  if (!entry) return undefined;
+  return render(language, (lang, s) => [
+    `**${s.freeswitchCause(String(cause))}** · ${entry.freeswitchName ?? ''}`,
+    entry.description,
+    s.freeswitchNotStatus,
+    `FreeSWITCH → SIP: ${statusTitle(entry.freeswitchToSip)}`,
+    text(entry.note, lang),
+  ]);
+}
+
+/** The explanation of a Warning header warn-code, in Markdown. */
+export function explainWarnCode(code: number, language: HoverLanguage): string {
+  const entry = warnCode(code);
+  return render(language, (_lang, s) => entry
+    ? [`**${s.warnCode(String(code))}** · ${entry.text}`, s.warnNotStatus, `${s.definedIn} ${link(entry.defined)}`]
+    : [`**${s.warnCode(String(code))}**`, s.unknownWarn(String(code)), s.warnNotStatus]);
+}
+
+/** What a pattern over status codes matches (t_check_status("486|408")), in Markdown. */
+export function explainPattern(pattern: string, language: HoverLanguage): string {
+  const meaning = patternMeaning(pattern);
+  return render(language, (_lang, s) => {
+    const heading = `**${s.patternHeading}** \`${pattern}\``;
+    if (!meaning.ok) return [heading, s.patternInvalid(meaning.error)];
+    if (meaning.codes.length === 0) return [heading, s.patternMatchesNothing];
+    const known = meaning.codes.filter((code) => statusEntry(code)?.status === 'registered' || statusEntry(code)?.status === 'deprecated');
+    const list = known.length <= 12 ? known.map((code) => `- ${statusTitle(code)}`).join('\n') : '';
+    return [heading, s.patternMatches(summarizeCodes(meaning.codes)), list];
+  });
+}

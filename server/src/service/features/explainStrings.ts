@@ -1,0 +1,110 @@
+/** The fixed wording of explanations, in each hover language. Data only. */
+export interface ExplainStrings {
+  inPractice: string;
+  inAnswerTo: (method: string) => string;
+  definedIn: string;
+  statusLabel: Record<'deprecated' | 'removed' | 'unregistered' | 'product-specific', string>;
+  onTheWire: (phrase: string) => string;
+  variantOf: (source: string) => string;
+  otherCodesPhrase: (phrase: string, codes: string) => string;
+  customPhrase: string;
+  unknownCode: (digits: string, classDigit: string) => string;
+  impossibleCode: (digits: string) => string;
+  sipfrag: string;
+  reasonHeader: string;
+  q850Heading: string;
+  q850Line: (rfc: string, asterisk: string, freeswitch: string) => string;
+  notListed: string;
+  q850Cause: (cause: string) => string;
+  q850NotStatus: string;
+  q850ToSip: (rfc: string, asterisk: string, freeswitch: string) => string;
+  freeswitchCause: (cause: string) => string;
+  freeswitchNotStatus: string;
+  warnCode: (code: string) => string;
+  warnNotStatus: string;
+  unknownQ850: (cause: string) => string;
+  unknownWarn: (code: string) => string;
+  patternHeading: string;
+  patternMatches: (codes: string) => string;
+  patternMatchesNothing: string;
+  patternInvalid: (error: string) => string;
+}
+
+export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
+  en: {
+    inPractice: 'In practice',
+    inAnswerTo: (method) => `In answer to ${method}`,
+    definedIn: 'Defined in',
+    statusLabel: {
+      deprecated: 'Deprecated',
+      removed: 'Removed from SIP (not in the IANA registry)',
+      unregistered: 'Not registered with IANA',
+      'product-specific': 'Product-specific (not in the IANA registry)',
+    },
+    onTheWire: (phrase) => `The text says “${phrase}”`,
+    variantOf: (source) => `the wording of ${source}`,
+    otherCodesPhrase: (phrase, codes) => `“${phrase}” is the standard phrase of ${codes}: check that the code is the one meant.`,
+    customPhrase: 'a custom phrase: legal in SIP (the phrase is for humans, the code decides)',
+    unknownCode: (digits, digit) =>
+      `${digits} is not in the IANA registry. A receiver that does not know it treats it as ${digit}00 (RFC 3261 §8.1.3.2).`,
+    impossibleCode: (digits) =>
+      `${digits} cannot be a SIP status code: a status code is three digits from 100 to 699 (RFC 3261 §7.2, §25.1).`,
+    sipfrag:
+      'This status line is the message/sipfrag body of a NOTIFY (RFC 3515): it reports how the referred request is going, not the status of the NOTIFY itself.',
+    reasonHeader: 'In a Reason header (RFC 3326): the status code that caused this request or response.',
+    q850Heading: 'Q.850 cause it becomes',
+    q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
+    notListed: 'not listed',
+    q850Cause: (cause) => `Q.850 cause ${cause}`,
+    q850NotStatus: 'A Q.850 (ISDN) cause value, not a SIP status code.',
+    q850ToSip: (rfc, asterisk, freeswitch) => `Sent as SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
+    freeswitchCause: (cause) => `FreeSWITCH cause ${cause}`,
+    freeswitchNotStatus: 'A FreeSWITCH-internal hangup cause number, neither Q.850 nor a SIP status code.',
+    warnCode: (code) => `Warning code ${code}`,
+    warnNotStatus: 'A warn-code of the Warning header (its own registry, RFC 3261 §20.43), not a SIP status code.',
+    unknownQ850: (cause) => `${cause} is not a Q.850 cause value that SIP gateways map.`,
+    unknownWarn: (code) => `${code} is not a registered warn-code.`,
+    patternHeading: 'Status-code pattern',
+    patternMatches: (codes) => `Matches ${codes} (searched in the three-digit code, not anchored).`,
+    patternMatchesNothing: 'Matches no status code from 100 to 699: the check is never true.',
+    patternInvalid: (error) => `Not a valid regular expression: ${error}.`,
+  },
+  fa: {
+    inPractice: 'در عمل',
+    inAnswerTo: (method) => `در پاسخ به ${method}`,
+    definedIn: 'تعریف‌شده در',
+    statusLabel: {
+      deprecated: 'منسوخ (Deprecated)',
+      removed: 'حذف‌شده از SIP (در رجیستری IANA نیست)',
+      unregistered: 'در IANA ثبت نشده است',
+      'product-specific': 'مخصوص یک محصول (در رجیستری IANA نیست)',
+    },
+    onTheWire: (phrase) => `متن پیام: «${phrase}»`,
+    variantOf: (source) => `عبارتی که ${source} به کار می‌برد`,
+    otherCodesPhrase: (phrase, codes) => `«${phrase}» عبارت استاندارد کد ${codes} است: بررسی کنید کد همان کدی باشد که منظور بوده است.`,
+    customPhrase: 'عبارت دلخواه: در SIP مجاز است (عبارت برای انسان است و تصمیم را کد می‌گیرد)',
+    unknownCode: (digits, digit) =>
+      `${digits} در رجیستری IANA نیست. گیرنده‌ای که آن را نشناسد با آن مثل ${digit}00 رفتار می‌کند (RFC 3261 §8.1.3.2).`,
+    impossibleCode: (digits) =>
+      `${digits} نمی‌تواند کد وضعیت SIP باشد: کد وضعیت سه رقم از 100 تا 699 است (RFC 3261 §7.2 و §25.1).`,
+    sipfrag:
+      'این خط وضعیت، بدنهٔ message/sipfrag یک NOTIFY است (RFC 3515): وضعیت درخواستِ ارجاع‌شده (REFER) را گزارش می‌کند، نه وضعیت خود NOTIFY را.',
+    reasonHeader: 'در هدر Reason (RFC 3326): کد وضعیتی که باعث این درخواست یا پاسخ شده است.',
+    q850Heading: 'علت Q.850 معادل',
+    q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
+    notListed: 'فهرست نشده',
+    q850Cause: (cause) => `علت Q.850 شمارهٔ ${cause}`,
+    q850NotStatus: 'این یک مقدار علت Q.850 (ISDN) است، نه کد وضعیت SIP.',
+    q850ToSip: (rfc, asterisk, freeswitch) => `معادل SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
+    freeswitchCause: (cause) => `علت داخلی FreeSWITCH شمارهٔ ${cause}`,
+    freeswitchNotStatus: 'شمارهٔ علت قطع تماس داخلی FreeSWITCH است؛ نه Q.850 است و نه کد وضعیت SIP.',
+    warnCode: (code) => `کد هشدار ${code}`,
+    warnNotStatus: 'کد هشدار (warn-code) هدر Warning است (رجیستری جداگانه، RFC 3261 §20.43)، نه کد وضعیت SIP.',
+    unknownQ850: (cause) => `${cause} مقدار علت Q.850ای نیست که دروازه‌های SIP نگاشت کنند.`,
+    unknownWarn: (code) => `${code} کد هشدار ثبت‌شده‌ای نیست.`,
+    patternHeading: 'الگوی کد وضعیت',
+    patternMatches: (codes) => `با این کدها جور درمی‌آید: ${codes} (جست‌وجو در کد سه‌رقمی، بدون لنگر ابتدا و انتها).`,
+    patternMatchesNothing: 'با هیچ کد وضعیتی از 100 تا 699 جور درنمی‌آید: این شرط هیچ‌وقت درست نیست.',
+    patternInvalid: (error) => `عبارت باقاعدهٔ معتبری نیست: ${error}.`,
+  },
+};

@@ -1,0 +1,50 @@
+import type { Position } from 'vscode-languageserver-textdocument';
+import type { AnalyzedDocument } from '../analyzedDocument';
+import type { LineSpan, Occurrence } from '../scanner/occurrence';
+import type { Settings } from '../settings';
+import { isSipfragBody, requestMethodOf } from '../sipMessageContext';
+import {
+  explainFreeswitchCause, explainPattern, explainQ850, explainStatus, explainWarnCode, type StatusCircumstances,
+} from './explain';
+
+export interface HoverInfo {
+  markdown: string;
+  line: number;
+  span: LineSpan;
+}
+
+/** The explanation of the code under `position`, or undefined where there is none (a CSeq number, a port ...). */
+export function computeHover(document: AnalyzedDocument, position: Position, settings: Settings): HoverInfo | undefined {
+  if (!document.isServed || position.line < 0 || position.line >= document.lines.lineCount) return undefined;
+  const occurrence = document.occurrenceAt(position.line, position.character);
+  if (!occurrence) return undefined;
+  return { markdown: explainOccurrence(document, occurrence, settings), line: occurrence.line, span: occurrence.span };
+}
+
+function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, settings: Settings): string {
+  const language = settings.hover.language;
+  switch (occurrence.kind) {
+    case 'q850':
+      return explainQ850(occurrence.value, language);
+    case 'warn':
+      return explainWarnCode(occurrence.value, language);
+    case 'freeswitch-cause':
+      return explainFreeswitchCause(occurrence.value, language) ?? explainQ850(occurrence.value, language);
+    case 'status-pattern':
+      return explainPattern(occurrence.digits, language);
+    case 'status':
+      return explainStatus(occurrence.digits, language, circumstancesOf(document, occurrence));
+  }
+}
+
+function circumstancesOf(document: AnalyzedDocument, occurrence: Occurrence): StatusCircumstances {
+  const around: StatusCircumstances = {};
+  if (occurrence.phrase) around.phrase = occurrence.phrase.text;
+  if (occurrence.context === 'reason-header') around.reasonHeader = true;
+  if (occurrence.context === 'status-line') {
+    const method = requestMethodOf(document.lines, occurrence.line);
+    if (method) around.method = method;
+    if (isSipfragBody(document.lines, occurrence.line)) around.sipfrag = true;
+  }
+  return around;
+}

@@ -1,0 +1,92 @@
+import { Q850_CAUSES, FREESWITCH_INTERNAL_CAUSES, SIP_TO_Q850 } from '../data/q850';
+import { RESPONSE_CLASSES } from '../data/responseClasses';
+import { STATUS_CODES } from '../data/statusCodes';
+import { WARN_CODES } from '../data/warnCodes';
+import type {
+  PhraseVariant, Q850CauseEntry, ResponseClassEntry, RfcReference, SipToQ850Entry, StatusCodeEntry, WarnCodeEntry,
+} from '../data/types';
+
+/** Look-ups over the data modules: the only place that knows how the tables are keyed. */
+
+function byKey<T>(entries: readonly T[], key: (entry: T) => number): ReadonlyMap<number, T> {
+  return new Map(entries.map((entry) => [key(entry), entry]));
+}
+
+const statusByCode = byKey(STATUS_CODES, (e) => e.code);
+const classByDigit = byKey(RESPONSE_CLASSES, (e) => e.digit);
+const q850ByCause = byKey(Q850_CAUSES, (e) => e.cause);
+const freeswitchByCause = byKey(FREESWITCH_INTERNAL_CAUSES, (e) => e.cause);
+const q850BySip = byKey(SIP_TO_Q850, (e) => e.code);
+const warnByCode = byKey(WARN_CODES, (e) => e.code);
+
+/** Case, spacing and punctuation do not make a phrase another phrase. */
+export function normalizePhrase(phrase: string): string {
+  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+const codesByPhrase = new Map<string, number[]>();
+for (const entry of STATUS_CODES) {
+  if (entry.status !== 'registered' && entry.status !== 'deprecated') continue;
+  const key = normalizePhrase(entry.phrase);
+  codesByPhrase.set(key, [...(codesByPhrase.get(key) ?? []), entry.code]);
+}
+
+export function statusEntry(code: number): StatusCodeEntry | undefined {
+  return statusByCode.get(code);
+}
+
+/** Every entry, in code order. */
+export function allStatusEntries(): readonly StatusCodeEntry[] {
+  return STATUS_CODES;
+}
+
+/** A status code must be three digits from 100 to 699 (RFC 3261 section 25.1: Status-Code = 3DIGIT, 1xx to 6xx). */
+export function isWellFormedStatus(digits: string): boolean {
+  return digits.length === 3 && digits[0] >= '1' && digits[0] <= '6';
+}
+
+export function responseClass(code: number): ResponseClassEntry | undefined {
+  if (!(code >= 100 && code <= 699)) return undefined;
+  return classByDigit.get(Math.floor(code / 100));
+}
+
+/** The registered codes whose IANA phrase is `phrase`. */
+export function codesWithPhrase(phrase: string): readonly number[] {
+  return codesByPhrase.get(normalizePhrase(phrase)) ?? [];
+}
+
+/** Whether `phrase` is the code's own phrase, ignoring case and spacing. */
+export function isStandardPhrase(entry: StatusCodeEntry, phrase: string): boolean {
+  return normalizePhrase(entry.phrase) === normalizePhrase(phrase);
+}
+
+/** The known variant (older RFC, an implementation's wording) that `phrase` is, if any. */
+export function phraseVariant(entry: StatusCodeEntry, phrase: string): PhraseVariant | undefined {
+  const key = normalizePhrase(phrase);
+  return entry.variants?.find((variant) => normalizePhrase(variant.phrase) === key);
+}
+
+export function rfcUrl(reference: RfcReference): string {
+  const base = `https://www.rfc-editor.org/rfc/rfc${reference.rfc}`;
+  return reference.section ? `${base}#section-${reference.section}` : base;
+}
+
+export function rfcLabel(reference: RfcReference): string {
+  return reference.section ? `RFC ${reference.rfc} §${reference.section}` : `RFC ${reference.rfc}`;
+}
+
+export function q850Cause(cause: number): Q850CauseEntry | undefined {
+  return q850ByCause.get(cause);
+}
+
+export function freeswitchInternalCause(cause: number): Q850CauseEntry | undefined {
+  return freeswitchByCause.get(cause);
+}
+
+export function q850ForStatus(code: number): SipToQ850Entry | undefined {
+  return q850BySip.get(code);
+}
+
+export function warnCode(code: number): WarnCodeEntry | undefined {
+  return warnByCode.get(code);
+}

@@ -1,0 +1,34 @@
+import type { Lines } from '../text';
+import type { LineSpan, Occurrence } from './occurrence';
+
+/** A place where a status code can be typed, as a dialect sees it at the cursor. */
+export interface CompletionSlot {
+  /** The text the chosen code replaces (what is typed so far, and what belongs to it). */
+  span: LineSpan;
+  /** The codes that fit here (PJSIPHangup: 400-699); all registered codes when absent. */
+  accepts?: (code: number) => boolean;
+  /** The text that goes in for a code, e.g. `486", "Busy Here` in sl_send_reply("|"). */
+  insert: (code: number, phrase: string) => string;
+}
+
+/**
+ * A recogniser for one kind of text (SIP messages, Kamailio, Asterisk ...).
+ *
+ * Recognition is line-local: whether a line holds an occurrence depends on that line alone, so an
+ * edit only needs the edited lines rescanned. Context that needs other lines (the CSeq method of a
+ * response, a sipfrag body, the route block around a reply) is looked up when a feature asks for
+ * it, not while scanning.
+ */
+export interface Dialect {
+  readonly id: string;
+  /**
+   * A pattern that every line with an occurrence contains (flags are ignored: it is matched
+   * case-insensitively and in multiline mode; it must not match the empty string). It lets the
+   * scanner skip the other lines without looking at them.
+   */
+  readonly trigger: RegExp;
+  /** Appends the occurrences of one line (without its line break) to `out`. */
+  scanLine(text: string, line: number, out: Occurrence[]): void;
+  /** The completion slot at `character` of line `line`, if a status code can be typed there. */
+  completionAt?(lines: Lines, line: number, character: number): CompletionSlot | undefined;
+}

@@ -1,0 +1,68 @@
+/** The user's settings (sipSense.*), as the service reads them. */
+
+export type HoverLanguage = 'en' | 'fa' | 'both';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSeverity = Severity | 'off';
+
+export interface Settings {
+  hover: {
+    /** 'auto' is resolved against the editor's display language before it reaches the service. */
+    language: HoverLanguage;
+  };
+  inlayHints: {
+    /** The reason phrase after bare codes ($rs == 486, <recv response="180">). */
+    enable: boolean;
+  };
+  diagnostics: {
+    enable: boolean;
+    /** At most this many diagnostics per document; the rest are counted in one summary diagnostic. */
+    maxPerDocument: number;
+    /** Per-rule severity overrides, by rule id. */
+    severity: Readonly<Record<string, RuleSeverity>>;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  hover: { language: 'en' },
+  inlayHints: { enable: true },
+  diagnostics: { enable: true, maxPerDocument: 1000, severity: {} },
+};
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const LANGUAGES: ReadonlySet<string> = new Set(['en', 'fa', 'both']);
+
+/**
+ * Settings from whatever a client sent (the sipSense section of workspace/configuration or of
+ * initializationOptions), with defaults for anything missing or malformed. `locale` is the editor's
+ * display language, used when the hover language is 'auto' or unset.
+ */
+export function resolveSettings(raw: unknown, locale?: string): Settings {
+  const section = asRecord(raw);
+  const hover = asRecord(section.hover);
+  const diagnostics = asRecord(section.diagnostics);
+  const inlayHints = asRecord(section.inlayHints);
+  const requested = typeof hover.language === 'string' ? hover.language : 'auto';
+  const language: HoverLanguage = LANGUAGES.has(requested)
+    ? (requested as HoverLanguage)
+    : locale?.toLowerCase().startsWith('fa') ? 'fa' : 'en';
+  const severity: Record<string, RuleSeverity> = {};
+  for (const [rule, value] of Object.entries(asRecord(diagnostics.severity))) {
+    if (typeof value === 'string' && SEVERITIES.has(value.toLowerCase())) severity[rule] = value.toLowerCase() as RuleSeverity;
+  }
+  const max = diagnostics.maxPerDocument;
+  return {
+    hover: { language },
+    inlayHints: { enable: typeof inlayHints.enable === 'boolean' ? inlayHints.enable : DEFAULT_SETTINGS.inlayHints.enable },
+    diagnostics: {
+      enable: typeof diagnostics.enable === 'boolean' ? diagnostics.enable : DEFAULT_SETTINGS.diagnostics.enable,
+      maxPerDocument: typeof max === 'number' && Number.isFinite(max) && max >= 0
+        ? Math.floor(max)
+        : DEFAULT_SETTINGS.diagnostics.maxPerDocument,
+      severity,
+    },
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
