@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ExplanationView } from './explanationView';
+import { pickStatusCode } from './lookUpCommand';
+
+/** Starts the SIP Sense language server and adds what only VS Code can show. */
+
+const LANGUAGES = ['sip', 'kamailio', 'opensips', 'asterisk', 'log', 'xml', 'plaintext'];
+const EXPLAIN_COMMAND = 'sipSense.explainCode';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const explanations = new ExplanationView();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    synchronize: { configurationSection: 'sipSense' },
+    middleware: {
+      // VS Code shows the explanation of a code action in a preview instead of the server's message.
+      executeCommand: async (command, args, next) => {
+        if (command === EXPLAIN_COMMAND && typeof args[0] === 'string') return explanations.show(client, args[0]);
+        return next(command, args);
+      },
+    },
+  };
+  client = new LanguageClient('sipSense', 'SIP Sense', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(ExplanationView.scheme, explanations),
+    vscode.commands.registerCommand('sipSense.lookUpStatusCode', async (code?: unknown) => {
+      const picked = typeof code === 'string' || typeof code === 'number' ? String(code) : await pickStatusCode(client);
+      if (picked) await explanations.show(client, picked);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

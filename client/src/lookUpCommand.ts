@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface CodeSummary {
+  code: number;
+  phrase: string;
+  status: string;
+}
+
+/** A quick pick over every code the server knows; resolves to the picked code. */
+export async function pickStatusCode(client: LanguageClient | undefined): Promise<string | undefined> {
+  if (!client) return undefined;
+  const codes = await client.sendRequest<CodeSummary[]>('sipSense/codes');
+  const picked = await vscode.window.showQuickPick(
+    codes.map((entry) => ({
+      label: `${entry.code} ${entry.phrase}`,
+      description: entry.status === 'registered' ? undefined : entry.status,
+      code: String(entry.code),
+    })),
+    { placeHolder: 'SIP status code (type a number or a phrase)', matchOnDescription: true },
+  );
+  return picked?.code;
+}
