@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import {
+  AnalyzedDocument, computeDiagnostics, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo,
+} from './service';
+import { languageForFile } from './service/fileLanguage';
+
+/** `sipsense`: the language service's diagnostics and explanations on the command line. */
+
+const USAGE = `Usage:
+  sipsense check [--format text|json] [--severity error|warning|information|hint] FILE...
+  sipsense explain [--lang en|fa|both] CODE
+  sipsense --help | --version
+
+check   reports status-code problems like a compiler (path:line:col: severity: message [rule]);
+        exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.
+explain prints what a status code means.`;
+
+const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
+type Severity = (typeof SEVERITY_ORDER)[number];
+
+class UsageError extends Error {}
+
+interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Runs the command line and returns the exit code. */
+export function main(args: readonly string[], io: Output): number {
+  try {
+    const [command, ...rest] = args;
+    if (command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (command === '--version') {
+      io.out('0.1.0');
+      return 0;
+    }
+    if (command === 'check') return check(rest, io);
+    if (command === 'explain') return explain(rest, io);
+    throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`sipsense: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+}
+
+/** Splits `--name value` options (also `--name=value`) from positional arguments. */
+function parseOptions(args: readonly string[], allowed: Record<string, readonly string[]>): { options: Record<string, string>; rest: string[] } {
+  const options: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      rest.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      rest.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2);
+    const values = allowed[name];
+    if (!values) throw new UsageError(`unknown option: --${name}`);
+    const value = inline ?? args[++i];
+    if (value === undefined || !values.includes(value)) throw new UsageError(`--${name} takes one of: ${values.join(', ')}`);
+    options[name] = value;
+  }
+  return { options, rest };
+}
+
+function check(args: readonly string[], io: Output): number {
+  const { options, rest: files } = parseOptions(args, { format: ['text', 'json'], severity: SEVERITY_ORDER });
+  if (files.length === 0) throw new UsageError('check needs at least one file');
+  const threshold = SEVERITY_ORDER.indexOf((options.severity ?? 'information') as Severity);
+  const settings = resolveSettings({});
+  const report: { file: string; diagnostic: DiagnosticInfo }[] = [];
+  let failed = false;
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      failed = true;
+      continue;
+    }
+    if (bytes.subarray(0, 8192).includes(0)) {
+      io.err(`sipsense: skipped ${file}: binary file`);
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    const firstLine = text.slice(0, 1024).split(/\r?\n|\r/, 1)[0];
+    const document = AnalyzedDocument.create(`file://${file}`, languageForFile(file, firstLine), 1, text);
+    document.scanAll();
+    for (const diagnostic of computeDiagnostics(document.occurrences, settings)) {
+      if (SEVERITY_ORDER.indexOf(diagnostic.severity) > threshold) continue;
+      report.push({ file, diagnostic });
+      if (diagnostic.severity === 'error') failed = true;
+    }
+  }
+  if (options.format === 'json') {
+    io.out(JSON.stringify(report.map(({ file, diagnostic: d }) => ({
+      file, line: d.line + 1, column: d.span.start + 1, endColumn: d.span.end + 1, severity: d.severity, rule: d.rule, message: d.message,
+    })), null, 2));
+  } else {
+    for (const { file, diagnostic: d } of report) {
+      io.out(`${file}:${d.line + 1}:${d.span.start + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function explain(args: readonly string[], io: Output): number {
+  const { options, rest } = parseOptions(args, { lang: ['en', 'fa', 'both'] });
+  if (rest.length !== 1 || !/^[0-9]{1,12}$/.test(rest[0])) throw new UsageError('explain takes one status code, e.g. sipsense explain 486');
+  const language = (options.lang ?? 'en') as 'en' | 'fa' | 'both';
+  io.out(markdownToPlainText(explainStatus(rest[0], language)));
+  return 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+}

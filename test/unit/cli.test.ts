@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../server/src/cli';
+import { languageForFile } from '../../server/src/service/fileLanguage';
+import { repoRoot, sharedRoot } from '../support/corpus';
+
+function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sipsense-cli-'));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+test('check prints diagnostics like a compiler and exits 1 on an error', () => {
+  const bigcode = join(sharedRoot, 'corpus', 'sip-traces', 'resiprocate__resip_stack_test_bigcode.dat');
+  const result = run('check', bigcode);
+  assert.equal(result.code, 1);
+  assert.equal(result.out, `${bigcode}:1:9: error: 4294967301 is not a valid SIP status code: status codes are three digits from 100 to 699 (RFC 3261 §7.2). [impossible-code]`);
+});
+
+test('check exits 0 on warnings only; --severity filters; --format json', () => {
+  const trace = file('a.sip', 'SIP/2.0 202 Accepted\r\nCSeq: 1 REFER\r\n\r\nSIP/2.0 603 Nope\r\n');
+  const text = run('check', trace);
+  assert.equal(text.code, 0);
+  assert.match(text.out, /a\.sip:1:9: warning: 202 Accepted is deprecated/);
+  assert.doesNotMatch(text.out, /custom-phrase/, 'hints are below the default threshold');
+  assert.equal(run('check', '--severity', 'error', trace).out, '');
+  const json = JSON.parse(run('check', '--format=json', '--severity', 'hint', trace).out);
+  assert.deepEqual(json.map((d: { line: number; column: number; rule: string }) => [d.line, d.column, d.rule]), [[1, 9, 'deprecated-code'], [4, 13, 'custom-phrase']]);
+});
+
+test('unreadable and binary files get a clear message and the others are still checked', () => {
+  const binary = file('capture.pcap', Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 0, 0, 0x53, 0x49, 0x50]));
+  const trace = file('b.sip', 'SIP/2.0 409 Conflict\n');
+  const result = run('check', join(dir, 'missing.sip'), binary, trace);
+  assert.equal(result.code, 1);
+  assert.match(result.err, /cannot read .*missing\.sip: ENOENT/);
+  assert.match(result.err, /skipped .*capture\.pcap: binary file/);
+  assert.match(result.out, /b\.sip:1:9: warning: .*\[removed-code\]/);
+});
+
+test('bad usage exits 2 with the usage text', () => {
+  for (const args of [[], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['explain'], ['explain', 'abc'], ['frobnicate']]) {
+    const result = run(...args);
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.err, /Usage:/);
+  }
+});
+
+test('explain prints the explanation as plain text, in the chosen language', () => {
+  const en = run('explain', '486');
+  assert.equal(en.code, 0);
+  assert.match(en.out, /^486 Busy Here · 4xx /);
+  assert.match(en.out, /RFC 3261 §21\.4\.24 <https:/);
+  assert.doesNotMatch(en.out, /\*\*/);
+  assert.match(run('explain', '--lang', 'fa', '486').out, /[\u0600-\u06FF]/);
+});
+
+test('languages by file name and first line', () => {
+  assert.equal(languageForFile('/etc/kamailio/kamailio.cfg', ''), 'kamailio');
+  assert.equal(languageForFile('x/opensips-residential.cfg', ''), 'opensips');
+  assert.equal(languageForFile('C:\\pbx\\asterisk\\extensions.conf', ''), 'asterisk');
+  assert.equal(languageForFile('routing.cfg', '#!KAMAILIO'), 'kamailio');
+  assert.equal(languageForFile('dump.txt', 'SIP/2.0 200 OK'), 'sip');
+  assert.equal(languageForFile('nginx.conf', 'server {'), 'plaintext');
+  assert.equal(languageForFile('trace.log', ''), 'log');
+});
+
+test('the built command runs as a program', () => {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'explain', '202'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^202 Accepted/);
+});
