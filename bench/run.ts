@@ -1,0 +1,191 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AnalyzedDocument } from '../server/src/service';
+import { repoRoot } from '../test/support/corpus';
+import { ServerUnderTest } from '../test/support/lspClient';
+import { logOf, traceOf } from './data';
+
+/**
+ * npm run bench: every figure next to a reference measured in the same run on the same machine
+ * (GNU grep, a do-nothing server on vscode-languageserver, VS Code's own log grammar).
+ */
+
+const MB = 1024 * 1024;
+const dataDir = join(repoRoot, 'bench', '.data');
+const floorModule = join(repoRoot, 'out', 'bench', 'floorServer.js');
+const ourModule = join(repoRoot, 'dist', 'server.js');
+const rows: string[][] = [];
+
+function row(...cells: (string | number)[]): void {
+  rows.push(cells.map(String));
+  console.log(cells.join(' | '));
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+const ratio = (ours: number, reference: number) => `${(ours / reference).toFixed(2)}x`;
+
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** The peak resident memory of a process (VmHWM), in bytes. */
+function peakMemory(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+async function openAndWait(module: string, uri: string, languageId: string, text: string) {
+  const server = new ServerUnderTest(module, ['--max-old-space-size=8192']);
+  await server.initialize({ configuration: false });
+  const start = performance.now();
+  await server.open(uri, languageId, text);
+  const published = await server.diagnostics(uri, () => true, 300_000);
+  const elapsed = performance.now() - start;
+  return { server, elapsed, peak: peakMemory(server.process.pid!), diagnostics: published.diagnostics.length };
+}
+
+async function openBenchmark(name: string, languageId: string, text: string): Promise<void> {
+  const uri = `file:///bench/${name}`;
+  const floor = await openAndWait(floorModule, uri, languageId, text);
+  await floor.server.stop();
+  const ours = await openAndWait(ourModule, uri, languageId, text);
+  await ours.server.stop();
+  row(`open ${name} (${mb(text.length)}) → diagnostics`, ms(ours.elapsed), ms(floor.elapsed), ratio(ours.elapsed, floor.elapsed), 'goal ≤ 1.5x');
+  row(`peak memory, ${name}`, mb(ours.peak), mb(floor.peak), ratio(ours.peak, floor.peak), 'goal ≤ 1.25x');
+}
+
+function scannerVersusGrep(text: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'trace.sip');
+  writeFileSync(file, text);
+  const grepRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const grep = spawnSync('grep', ['-cE', '^SIP/2.0 [1-6][0-9][0-9]', file], { encoding: 'utf8' });
+    grepRuns.push(performance.now() - start);
+    if (grep.status !== 0) throw new Error(`grep failed: ${grep.stderr}`);
+  }
+  const scanRuns: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const document = AnalyzedDocument.create('file:///bench/trace.sip', 'sip', 1, text);
+    document.scanAll();
+    scanRuns.push(performance.now() - start);
+    found = document.occurrences.length;
+  }
+  row(`scanner alone, ${mb(text.length)} trace (${found} occurrences) vs grep -cE`, ms(median(scanRuns)), ms(median(grepRuns)), ratio(median(scanRuns), median(grepRuns)), 'goal ≤ 10x');
+}
+
+/** A one-line edit, then the diagnostics of the new version; and a hover right after an edit. */
+async function editBenchmark(lines: number): Promise<void> {
+  const text = traceOf({ lines });
+  const results: Record<string, { edit: number[]; hover: number[] }> = {};
+  for (const [name, module] of [['floor', floorModule], ['ours', ourModule]] as const) {
+    const uri = `file:///bench/edit-${lines}.sip`;
+    const { server } = await openAndWait(module, uri, 'sip', text);
+    const edit: number[] = [];
+    const hover: number[] = [];
+    for (let version = 2; version < 42; version++) {
+      const line = Math.floor(((version * 7919) % 1000) / 1000 * lines);
+      const start = performance.now();
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'SIP/2.0 486 Busy Here\n' : 'x' }],
+      });
+      await server.diagnostics(uri, (p) => p.version === version, 60_000);
+      edit.push(performance.now() - start);
+      const hoverStart = performance.now();
+      await server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 9 } });
+      hover.push(performance.now() - hoverStart);
+    }
+    await server.stop();
+    results[name] = { edit, hover };
+  }
+  const ours = median(results.ours.edit);
+  const floor = median(results.floor.edit);
+  row(`one-line edit → diagnostics, ${lines} lines (median of 40)`, ms(ours), ms(floor), `+${ms(ours - floor)}`, 'goal: < 3 ms above the floor');
+  row(`hover right after an edit, ${lines} lines (median)`, ms(median(results.ours.hover)), ms(median(results.floor.hover)), ratio(median(results.ours.hover), median(results.floor.hover)), '');
+}
+
+async function latencyBenchmark(): Promise<void> {
+  const text = traceOf({ lines: 1_000_000 });
+  const uri = 'file:///bench/latency.sip';
+  const { server } = await openAndWait(ourModule, uri, 'sip', text);
+  const lines = text.split('\n');
+  const statusLines = lines.flatMap((line, index) => (line.startsWith('SIP/2.0 ') ? [index] : [])).filter((_, i) => i % 97 === 0).slice(0, 500);
+  const hover: number[] = [];
+  for (const line of statusLines) {
+    const start = performance.now();
+    await server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 9 } });
+    hover.push(performance.now() - start);
+  }
+  const completion: number[] = [];
+  for (const line of statusLines.slice(0, 200)) {
+    const start = performance.now();
+    await server.request('textDocument/completion', { textDocument: { uri }, position: { line, character: 8 } });
+    completion.push(performance.now() - start);
+  }
+  const floor = await openAndWait(floorModule, uri, 'sip', text);
+  const floorHover: number[] = [];
+  for (const line of statusLines) {
+    const start = performance.now();
+    await floor.server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 9 } });
+    floorHover.push(performance.now() - start);
+  }
+  await floor.server.stop();
+  await server.stop();
+  row('hover round trip, 1M-line trace: p50 / p99', `${ms(percentile(hover, 50))} / ${ms(percentile(hover, 99))}`, `${ms(percentile(floorHover, 50))} / ${ms(percentile(floorHover, 99))}`, `server time ≈ +${ms(percentile(hover, 99) - percentile(floorHover, 99))} at p99`, 'goal: p99 < 1 ms of server time');
+  row('completion round trip (75 items with docs): p50 / p99', `${ms(percentile(completion, 50))} / ${ms(percentile(completion, 99))}`, '', '', '');
+}
+
+async function startBenchmark(): Promise<void> {
+  const times: Record<string, number[]> = { ours: [], floor: [] };
+  for (let i = 0; i < 5; i++) {
+    for (const [name, module] of [['ours', ourModule], ['floor', floorModule]] as const) {
+      const start = performance.now();
+      const server = new ServerUnderTest(module);
+      await server.initialize({ configuration: false });
+      times[name].push(performance.now() - start);
+      await server.stop();
+    }
+  }
+  row('server start → initialize answered (median of 5)', ms(median(times.ours)), ms(median(times.floor)), ratio(median(times.ours), median(times.floor)), '');
+  const bundle = statSync(ourModule).size;
+  row('server bundle (dist/server.js)', `${(bundle / 1024).toFixed(0)} KB`, '', '', '');
+  const vsix = join(repoRoot, 'sipsense.vsix');
+  if (existsSync(vsix)) row('.vsix size', `${(statSync(vsix).size / 1024).toFixed(0)} KB`, '', '', '');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  console.log(`machine: ${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`);
+  console.log('figure | SIP Sense | reference | ratio | goal');
+  if (wanted('start')) await startBenchmark();
+  const trace = wanted('scan') || wanted('open') ? traceOf({ chars: 100 * MB }) : '';
+  if (wanted('scan')) scannerVersusGrep(trace);
+  if (wanted('open')) {
+    await openBenchmark('trace.sip', 'sip', trace);
+    await openBenchmark('voip.log', 'log', logOf({ chars: 100 * MB }));
+  }
+  if (wanted('edit')) for (const lines of [10_000, 100_000, 1_000_000]) await editBenchmark(lines);
+  if (wanted('latency')) await latencyBenchmark();
+  if (wanted('grammar') && existsSync(join(__dirname, 'grammar.js'))) {
+    const { runGrammarBench } = require('./grammar') as { runGrammarBench: () => Promise<unknown[]> };
+    console.log(JSON.stringify(await runGrammarBench(), null, 2));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
