@@ -4,6 +4,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ExplanationView } from './explanationView';
 import { pickStatusCode } from './lookUpCommand';
+import { RestartPolicy } from './restartPolicy';
 
 /** Starts the SIP Sense language server and adds what only VS Code can show. */
 
@@ -19,7 +20,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const explanations = new ExplanationView();
+  const output = vscode.window.createOutputChannel('SIP Sense', { log: true });
   const clientOptions: LanguageClientOptions = {
+    outputChannel: output,
+    errorHandler: new RestartPolicy(output),
     documentSelector: LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
@@ -35,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('sipSense', 'SIP Sense', serverOptions, clientOptions);
   context.subscriptions.push(
+    output,
     vscode.workspace.registerTextDocumentContentProvider(ExplanationView.scheme, explanations),
     vscode.commands.registerCommand('sipSense.lookUpStatusCode', async (code?: unknown) => {
       const picked = typeof code === 'string' || typeof code === 'number' ? String(code) : await pickStatusCode(client);
