@@ -1,10 +1,13 @@
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { scannerFor } from './dialectSelection';
-import { OccurrenceIndex, type IndexedText } from './scanner/occurrenceIndex';
 import type { Dialect } from './scanner/dialect';
 import type { Occurrence } from './scanner/occurrence';
+import { OccurrenceIndex } from './scanner/occurrenceIndex';
 import type { Scanner } from './scanner/scanner';
-import { linesOf, type Lines } from './text';
+import type { Lines } from './text';
+import { TextStore, type TextChange } from './textStore';
+
+/** How much of a plaintext document is read again, after an edit, to tell whether it still looks like SIP. */
+const RECONSIDER_MAX_LINES = 2000;
 
 /**
  * A document and what the scanner found in it, kept in step edit by edit.
@@ -13,37 +16,32 @@ import { linesOf, type Lines } from './text';
 export class AnalyzedDocument {
   private scanner: Scanner;
   private index: OccurrenceIndex;
-  readonly lines: Lines;
-  private readonly indexed: IndexedText;
+  private readonly text: TextStore;
+  private currentVersion: number;
 
-  /** `doc` is updated in place (TextDocument.update returns the instance it is given). */
-  constructor(private readonly doc: TextDocument) {
-    this.scanner = scannerFor(doc.languageId, doc.getText());
+  constructor(readonly uri: string, readonly languageId: string, version: number, content: string) {
+    this.text = new TextStore(content);
+    this.currentVersion = version;
+    this.scanner = scannerFor(languageId, content);
     this.index = new OccurrenceIndex(this.scanner);
-    this.lines = linesOf(doc);
-    this.indexed = {
-      get lineCount() {
-        return doc.lineCount;
-      },
-      getText: () => doc.getText(),
-      lineOffset: (line: number) => doc.offsetAt({ line, character: 0 }),
-    };
   }
 
   static create(uri: string, languageId: string, version: number, text: string): AnalyzedDocument {
-    return new AnalyzedDocument(TextDocument.create(uri, languageId, version, text));
-  }
-
-  get document(): TextDocument {
-    return this.doc;
-  }
-
-  get uri(): string {
-    return this.doc.uri;
+    return new AnalyzedDocument(uri, languageId, version, text);
   }
 
   get version(): number {
-    return this.doc.version;
+    return this.currentVersion;
+  }
+
+  /** Line access for features. */
+  get lines(): Lines {
+    return this.text;
+  }
+
+  /** The whole text (joined anew after edits: not for hot paths). */
+  getText(): string {
+    return this.text.getText();
   }
 
   /** The dialects that apply to this document. */
@@ -57,33 +55,24 @@ export class AnalyzedDocument {
   }
 
   /** Applies edits in order, as the protocol sends them, and keeps the index in step. */
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+  update(changes: readonly TextChange[], version: number): void {
     for (const change of changes) {
-      if (!('range' in change)) {
-        TextDocument.update(this.doc, [change], version);
-        this.rescanFromScratch();
-        continue;
-      }
-      const start = this.clampLine(change.range.start.line);
-      const oldEnd = Math.max(start, this.clampLine(change.range.end.line));
-      const linesBefore = this.doc.lineCount;
-      TextDocument.update(this.doc, [change], version);
-      // From the line counts, not the inserted text: a CR or LF can join a line break next to the edit.
-      const newEnd = oldEnd + this.doc.lineCount - linesBefore;
-      this.index.applyEdit(this.indexed, start, oldEnd, newEnd);
+      const changed = this.text.applyChange(change);
+      if ('range' in change) this.index.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
+      else this.rescan(this.text.getText());
     }
-    if (changes.length === 0) TextDocument.update(this.doc, [], version);
-    this.reconsiderDialects();
+    this.currentVersion = version;
+    if (this.languageId === 'plaintext') this.reconsiderDialects();
   }
 
   /** Scans a slice of what is left; true when the whole document is scanned. */
   scanStep(maxChars?: number): boolean {
-    return this.index.scanStep(this.indexed, maxChars);
+    return this.index.scanStep(this.text, maxChars);
   }
 
   /** Scans whatever is left, at once. */
   scanAll(): void {
-    this.index.scanAll(this.indexed);
+    this.index.scanAll(this.text);
   }
 
   get isScanned(): boolean {
@@ -98,7 +87,7 @@ export class AnalyzedDocument {
   /** The occurrences on one line, scanned afresh (cheap: one line). */
   occurrencesOnLine(line: number): Occurrence[] {
     const found: Occurrence[] = [];
-    this.scanner.scanLine(this.lines.lineAt(line), line, found);
+    this.scanner.scanLine(this.text.lineAt(line), line, found);
     return found;
   }
 
@@ -107,22 +96,14 @@ export class AnalyzedDocument {
     return this.occurrencesOnLine(line).find((o) => o.span.start <= character && character <= o.span.end);
   }
 
-  private clampLine(line: number): number {
-    return Math.max(0, Math.min(line, this.doc.lineCount - 1));
-  }
-
-  private rescanFromScratch(): void {
-    this.scanner = scannerFor(this.doc.languageId, this.doc.getText());
+  private rescan(head: string): void {
+    this.scanner = scannerFor(this.languageId, head);
     this.index = new OccurrenceIndex(this.scanner);
   }
 
   /** A plaintext document may start or stop looking like SIP as it is typed. */
   private reconsiderDialects(): void {
-    if (this.doc.languageId !== 'plaintext' || this.doc.lineCount > 100_000) return;
-    const fresh = scannerFor(this.doc.languageId, this.doc.getText());
-    if (fresh.isEmpty !== this.scanner.isEmpty) {
-      this.scanner = fresh;
-      this.index = new OccurrenceIndex(fresh);
-    }
+    const head = this.text.textOfLines(0, RECONSIDER_MAX_LINES);
+    if (scannerFor(this.languageId, head).isEmpty !== this.scanner.isEmpty) this.rescan(head);
   }
 }

@@ -1,13 +1,9 @@
+import type { ChunkCursor, TextStore } from '../textStore';
 import type { Occurrence } from './occurrence';
 import type { Scanner } from './scanner';
 
-/** Text that the index scans: the whole document and where its lines start. */
-export interface IndexedText {
-  readonly lineCount: number;
-  getText(): string;
-  /** The offset where `line` starts (the text length for line === lineCount). */
-  lineOffset(line: number): number;
-}
+/** The text an index scans. */
+export type IndexedText = Pick<TextStore, 'chunkFrom' | 'textOfLines'>;
 
 /** How much text one scan step covers before it lets other work run. */
 export const SCAN_SLICE_CHARS = 4 * 1024 * 1024;
@@ -23,8 +19,8 @@ export const SCAN_SLICE_CHARS = 4 * 1024 * 1024;
 export class OccurrenceIndex {
   private items: Occurrence[] = [];
   private scanned = 0;
-  /** Where line `scanned` starts, while no edit has moved it (so a scan needs no line table). */
-  private resumeOffset: number | undefined = 0;
+  /** Where the scan goes on, while no edit has happened (so a scan needs no line table). */
+  private resume: ChunkCursor | undefined;
   /** Whether every line is scanned (kept without asking the text for its line count, which builds a line table). */
   private complete = false;
 
@@ -47,18 +43,12 @@ export class OccurrenceIndex {
   /** Scans up to `maxChars` more characters; returns true when the whole text is scanned. */
   scanStep(text: IndexedText, maxChars = SCAN_SLICE_CHARS): boolean {
     if (this.isComplete) return true;
-    const content = text.getText();
-    const from = this.resumeOffset ?? text.lineOffset(this.scanned);
-    let to = Math.min(content.length, from + maxChars);
-    if (to < content.length) {
-      const nl = content.indexOf('\n', to - 1);
-      to = nl === -1 ? content.length : nl + 1;
-    }
-    const lineAtEnd = this.scanner.scanText(content, from, to, this.scanned, this.items);
-    this.complete = to >= content.length;
-    // At the end of the text, lineAtEnd is the last line.
+    const chunk = text.chunkFrom(this.scanned, maxChars, this.resume);
+    const lineAtEnd = this.scanner.scanText(chunk.text, this.scanned, this.items);
+    this.complete = chunk.complete;
+    // At the end of the text, lineAtEnd is the last line; elsewhere the first line of the next chunk.
     this.scanned = this.complete ? lineAtEnd + 1 : lineAtEnd;
-    this.resumeOffset = to;
+    this.resume = chunk.next;
     return this.complete;
   }
 
@@ -72,7 +62,7 @@ export class OccurrenceIndex {
    * [startLine, newEndLine] of `text` (which already has the edit).
    */
   applyEdit(text: IndexedText, startLine: number, oldEndLine: number, newEndLine: number): void {
-    this.resumeOffset = undefined;
+    this.resume = undefined;
     if (startLine >= this.scanned) return;
     const delta = newEndLine - oldEndLine;
     const first = this.firstAtOrAfter(startLine);
@@ -85,7 +75,8 @@ export class OccurrenceIndex {
     }
     const after = this.firstAtOrAfter(oldEndLine + 1);
     const fresh: Occurrence[] = [];
-    this.scanner.scanText(text.getText(), text.lineOffset(startLine), text.lineOffset(newEndLine + 1), startLine, fresh);
+    const changed = text.textOfLines(startLine, newEndLine + 1);
+    this.scanner.scanText(changed, startLine, fresh);
     if (delta !== 0) {
       for (let i = after; i < this.items.length; i++) this.items[i].line += delta;
     }

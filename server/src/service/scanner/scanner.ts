@@ -51,19 +51,19 @@ export class Scanner {
   }
 
   /**
-   * Scans `text` from offset `from` (the start of line `firstLine`) up to offset `to` (a line
-   * start or the end of the text) and appends what it finds to `out`, in order. Only lines that
-   * contain a trigger are looked at. Returns the number of the line that holds offset `to`.
+   * Scans `text`, whose first line is line `firstLine` of the document, and appends what it finds
+   * to `out`, in order. Only lines that contain a trigger are looked at. Returns the number of the
+   * line that holds the end of the text.
    */
-  scanText(text: string, from: number, to: number, firstLine: number, out: Occurrence[]): number {
+  scanText(text: string, firstLine: number, out: Occurrence[]): number {
     const breaks = new LineBreaks(text);
     const trigger = this.trigger;
     let line = firstLine;
-    let lineStart = from;
-    while (trigger && lineStart < to) {
+    let lineStart = 0;
+    while (trigger && lineStart < text.length) {
       trigger.lastIndex = lineStart;
       const match = trigger.exec(text);
-      if (!match || match.index >= to) break;
+      if (!match) break;
       // Move to the line that holds the match.
       let end = breaks.next(lineStart);
       while (end !== -1 && end < match.index) {
@@ -71,15 +71,14 @@ export class Scanner {
         lineStart = breaks.endOf(end);
         end = breaks.next(lineStart);
       }
-      const lineEnd = end === -1 || end > to ? to : end;
-      this.scanLine(text.substring(lineStart, lineEnd), line, out);
-      if (end === -1 || end >= to) return line;
+      this.scanLine(text.substring(lineStart, end === -1 ? text.length : end), line, out);
+      if (end === -1) return line;
       // Continue on the next line: each line is scanned once, whatever it holds.
       line++;
       lineStart = breaks.endOf(end);
     }
-    // Count the rest of the lines up to `to`.
-    for (let end = breaks.next(lineStart); end !== -1 && end < to; end = breaks.next(lineStart)) {
+    // Count the rest of the lines.
+    for (let end = breaks.next(lineStart); end !== -1; end = breaks.next(lineStart)) {
       line++;
       lineStart = breaks.endOf(end);
     }

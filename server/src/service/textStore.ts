@@ -1,0 +1,248 @@
+import type { Lines } from './text';
+
+/** A position as the protocol gives it: a line and a UTF-16 column. */
+export interface TextPosition {
+  line: number;
+  character: number;
+}
+
+/** An edit as the protocol sends it: a range and its new text, or the whole new text. */
+export type TextChange = { range: { start: TextPosition; end: TextPosition }; text: string } | { text: string };
+
+/** Which lines an edit replaced: [startLine, oldEndLine] before it, [startLine, newEndLine] after it. */
+/** Where a sequential scan goes on: valid only for the same store with no edit in between. */
+export interface ChunkCursor {
+  store: TextStore;
+  generation: number;
+  block: number;
+}
+
+export interface ChangedLines {
+  startLine: number;
+  oldEndLine: number;
+  newEndLine: number;
+}
+
+/** How long a block grows before it is cut (at the next LF). */
+const BLOCK_CHARS = 64 * 1024;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * A document's text in blocks of whole lines (about 64 KB each, every block but the last ending
+ * with an LF), so that an edit rewrites only the blocks it touches and finding a line costs a
+ * binary search over blocks, never a pass over the whole text. Line breaks are \n, \r\n or a lone
+ * \r, as the protocol counts them. Blocks start as slices of the opened text (no copy).
+ */
+export class TextStore implements Lines {
+  private blocks: string[] = [];
+  /** Line breaks per block; undefined until a line is looked up by number. */
+  private breaks: number[] | undefined;
+  /** First line of each block (prefix sums of breaks). */
+  private firstLines: number[] | undefined;
+  /** Line start offsets inside each block, computed when a line of that block is read. */
+  private starts: (Int32Array | undefined)[] = [];
+  /** The whole text, kept until the first edit (and rebuilt when asked for). */
+  private whole: string | undefined;
+  /** Counts edits, so that a chunk cursor from before an edit is not used after it. */
+  private generation = 0;
+
+  constructor(text: string) {
+    this.reset(text);
+  }
+
+  private reset(text: string): void {
+    this.whole = text;
+    this.blocks = cutIntoBlocks(text);
+    this.breaks = undefined;
+    this.firstLines = undefined;
+    this.starts = [];
+  }
+
+  /** The whole text (joined from the blocks after an edit). */
+  getText(): string {
+    this.whole ??= this.blocks.join('');
+    return this.whole;
+  }
+
+  get lineCount(): number {
+    const { firstLines, breaks } = this.lineTable();
+    const last = this.blocks.length - 1;
+    return firstLines[last] + breaks[last] + 1;
+  }
+
+  lineAt(line: number): string {
+    if (line < 0 || line >= this.lineCount) return '';
+    const block = this.blockOfLine(line);
+    const text = this.blocks[block];
+    const starts = this.startsOf(block);
+    const index = line - this.lineTable().firstLines[block];
+    const start = starts[index];
+    let end = index + 1 < starts.length ? starts[index + 1] : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return text.slice(start, end);
+  }
+
+  /** The text of lines [from, to) with their line breaks. */
+  textOfLines(from: number, to: number): string {
+    const last = this.lineCount;
+    from = Math.max(0, Math.min(from, last));
+    to = Math.max(from, Math.min(to, last));
+    if (from === to) return '';
+    const first = this.blockOfLine(from);
+    const end = this.blockOfLine(to - 1);
+    const parts: string[] = [];
+    for (let b = first; b <= end; b++) {
+      const text = this.blocks[b];
+      const starts = this.startsOf(b);
+      const base = this.lineTable().firstLines[b];
+      const startIndex = b === first ? from - base : 0;
+      const endIndex = b === end ? to - base : starts.length;
+      parts.push(text.slice(starts[startIndex], endIndex < starts.length ? starts[endIndex] : text.length));
+    }
+    return parts.join('');
+  }
+
+  /**
+   * Text from line `from` on, of at least `maxChars` characters where the document has them,
+   * ending after a line break or at the end; `complete` when it reaches the end. `resume` (the
+   * `next` of the previous chunk, when nothing was edited since) continues without a line table.
+   */
+  chunkFrom(from: number, maxChars: number, resume?: ChunkCursor): { text: string; complete: boolean; next: ChunkCursor } {
+    let block: number;
+    let first: string;
+    if (resume !== undefined && resume.store === this && resume.generation === this.generation) {
+      block = resume.block;
+      first = this.blocks[block];
+    } else {
+      block = this.blockOfLine(from);
+      first = this.blocks[block].slice(this.startsOf(block)[from - this.lineTable().firstLines[block]]);
+    }
+    const parts = [first];
+    let length = first.length;
+    while (length < maxChars && block + 1 < this.blocks.length) {
+      block++;
+      parts.push(this.blocks[block]);
+      length += this.blocks[block].length;
+    }
+    const complete = block === this.blocks.length - 1;
+    return { text: parts.length === 1 ? first : parts.join(''), complete, next: { store: this, generation: this.generation, block: block + 1 } };
+  }
+
+  /** Applies one edit and says which lines it replaced. */
+  applyChange(change: TextChange): ChangedLines {
+    this.generation++;
+    if (!('range' in change)) {
+      const oldEndLine = this.lineCount - 1;
+      this.reset(change.text);
+      return { startLine: 0, oldEndLine, newEndLine: this.lineCount - 1 };
+    }
+    const { start, end } = orderedRange(this.clamp(change.range.start), this.clamp(change.range.end));
+    const table = this.lineTable();
+    const firstBlock = this.blockOfLine(start.line);
+    let lastBlock = this.blockOfLine(end.line);
+    const regionFirstLine = table.firstLines[firstBlock];
+    const region = this.blocks.slice(firstBlock, lastBlock + 1).join('');
+    const regionStarts = lineStartsOf(region);
+    const startOffset = regionStarts[start.line - regionFirstLine] + start.character;
+    const endOffset = regionStarts[end.line - regionFirstLine] + end.character;
+    let replaced = region.slice(0, startOffset) + change.text + region.slice(endOffset);
+    // Every block but the last ends with an LF: a CR left at the end would join the next block's LF.
+    while (lastBlock + 1 < this.blocks.length && !replaced.endsWith('\n')) {
+      lastBlock++;
+      replaced += this.blocks[lastBlock];
+    }
+    const fresh = cutIntoBlocks(replaced);
+    const freshBreaks = fresh.map(countBreaks);
+    let delta = 0;
+    for (let b = firstBlock; b <= lastBlock; b++) delta -= table.breaks[b];
+    for (const n of freshBreaks) delta += n;
+    this.blocks.splice(firstBlock, lastBlock - firstBlock + 1, ...fresh);
+    table.breaks.splice(firstBlock, lastBlock - firstBlock + 1, ...freshBreaks);
+    this.starts.splice(firstBlock, lastBlock - firstBlock + 1, ...fresh.map(() => undefined));
+    this.firstLines = undefined;
+    this.whole = undefined;
+    return { startLine: start.line, oldEndLine: end.line, newEndLine: end.line + delta };
+  }
+
+  /** A position inside the document: lines past the end go to the end, columns past a line's end to that end. */
+  private clamp(position: TextPosition): TextPosition {
+    const lineCount = this.lineCount;
+    if (position.line >= lineCount) {
+      const last = lineCount - 1;
+      return { line: last, character: this.lineAt(last).length };
+    }
+    if (position.line < 0) return { line: 0, character: 0 };
+    return { line: position.line, character: Math.max(0, Math.min(position.character, this.lineAt(position.line).length)) };
+  }
+
+  private lineTable(): { breaks: number[]; firstLines: number[] } {
+    this.breaks ??= this.blocks.map(countBreaks);
+    if (!this.firstLines) {
+      const firstLines = new Array<number>(this.blocks.length);
+      let line = 0;
+      for (let b = 0; b < this.blocks.length; b++) {
+        firstLines[b] = line;
+        line += this.breaks[b];
+      }
+      this.firstLines = firstLines;
+    }
+    return { breaks: this.breaks, firstLines: this.firstLines };
+  }
+
+  /** The block that holds `line` (the last block for lines past the end). */
+  private blockOfLine(line: number): number {
+    const { firstLines } = this.lineTable();
+    let low = 0;
+    let high = this.blocks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (firstLines[mid] <= line) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private startsOf(block: number): Int32Array {
+    let starts = this.starts[block];
+    if (!starts) {
+      starts = lineStartsOf(this.blocks[block]);
+      this.starts[block] = starts;
+    }
+    return starts;
+  }
+}
+
+function orderedRange(a: TextPosition, b: TextPosition): { start: TextPosition; end: TextPosition } {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character) ? { start: a, end: b } : { start: b, end: a };
+}
+
+/** Cuts text into blocks of about BLOCK_CHARS, each ending just after an LF (the last one anywhere). */
+function cutIntoBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  let start = 0;
+  while (text.length - start > BLOCK_CHARS) {
+    const lf = text.indexOf('\n', start + BLOCK_CHARS - 1);
+    if (lf === -1) break;
+    blocks.push(text.slice(start, lf + 1));
+    start = lf + 1;
+  }
+  blocks.push(text.slice(start));
+  return blocks;
+}
+
+function countBreaks(text: string): number {
+  LINE_BREAK.lastIndex = 0;
+  let count = 0;
+  while (LINE_BREAK.exec(text)) count++;
+  return count;
+}
+
+/** Offsets where each line of `text` starts (the first is 0). */
+function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  LINE_BREAK.lastIndex = 0;
+  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) starts.push(match.index + match[0].length);
+  return Int32Array.from(starts);
+}

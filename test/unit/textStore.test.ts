@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextStore } from '../../server/src/service/textStore';
+
+/** Compares the store with the protocol's reference text model, line by line. */
+function assertSame(store: TextStore, reference: TextDocument): void {
+  assert.equal(store.getText(), reference.getText());
+  assert.equal(store.lineCount, reference.lineCount);
+  for (let line = 0; line < reference.lineCount; line++) {
+    const expected = reference.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+    assert.equal(store.lineAt(line), expected, `line ${line}`);
+  }
+}
+
+const PIECES = ['a', 'SIP/2.0 200 OK', '\n', '\r', '\r\n', '\n\r', 'xyz\r\n', ''];
+
+/** A text from pieces, long enough to need several blocks when `big`. */
+function textOf(pieces: string[], big: boolean): string {
+  const text = pieces.join('');
+  return big ? `${'line of filler text\n'.repeat(7000)}${text}${'\r\nmore\r'.repeat(9000)}` : text;
+}
+
+test('edits give the same text and lines as the reference model, across block boundaries and line-break joins', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }),
+      fc.boolean(),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.array(fc.constantFrom(...PIECES), { maxLength: 4 })), { minLength: 1, maxLength: 12 }),
+      (pieces, big, edits) => {
+        const initial = textOf(pieces, big);
+        const store = new TextStore(initial);
+        const reference = TextDocument.create('file:///t', 'sip', 1, initial);
+        let version = 1;
+        for (const [l1, c1, l2, c2, inserted] of edits) {
+          const lines = reference.lineCount;
+          // Mostly real positions, sometimes past the end of a line or of the document.
+          const start = { line: l1 % (lines + 1), character: c1 % 30 };
+          const end = { line: Math.min(lines, start.line + (l2 % 3)), character: c2 % 30 };
+          const change = { range: { start, end }, text: inserted.join('') };
+          const changed = store.applyChange(change);
+          TextDocument.update(reference, [change], ++version);
+          assert.ok(changed.startLine <= changed.newEndLine + 1);
+        }
+        assertSame(store, reference);
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
+test('a full-text change replaces everything', () => {
+  const store = new TextStore('a\nb');
+  assert.deepEqual(store.applyChange({ text: 'x\r\ny\rz' }), { startLine: 0, oldEndLine: 1, newEndLine: 2 });
+  assert.deepEqual([store.lineAt(0), store.lineAt(1), store.lineAt(2), store.lineCount], ['x', 'y', 'z', 3]);
+});
+
+test('chunks cover the text in order, and a cursor continues without a line table', () => {
+  const text = 'SIP/2.0 180 Ringing\r\n'.repeat(20000);
+  const store = new TextStore(text);
+  let joined = '';
+  let chunk = store.chunkFrom(0, 100_000);
+  joined += chunk.text;
+  while (!chunk.complete) {
+    chunk = store.chunkFrom(0, 100_000, chunk.next);
+    joined += chunk.text;
+  }
+  assert.equal(joined, text);
+  assert.equal(store.chunkFrom(19_999, 10).text, 'SIP/2.0 180 Ringing\r\n');
+  assert.equal(store.textOfLines(1, 3), 'SIP/2.0 180 Ringing\r\n'.repeat(2));
+});
+
+test('lines past the end read as empty and positions past the end are clamped', () => {
+  const store = new TextStore('abc\ndef');
+  assert.equal(store.lineAt(5), '');
+  assert.equal(store.lineAt(-1), '');
+  store.applyChange({ range: { start: { line: 9, character: 9 }, end: { line: 9, character: 9 } }, text: '!' });
+  store.applyChange({ range: { start: { line: 0, character: 99 }, end: { line: 0, character: 99 } }, text: '?' });
+  assert.equal(store.getText(), 'abc?\ndef!');
+});
