@@ -1,4 +1,4 @@
-import type { Position } from 'vscode-languageserver-textdocument';
+import type { TextPosition as Position } from '../textStore';
 import type { AnalyzedDocument } from '../analyzedDocument';
 import { allStatusEntries } from '../registry';
 import type { LineSpan } from '../scanner/occurrence';

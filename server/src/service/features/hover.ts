@@ -1,4 +1,4 @@
-import type { Position } from 'vscode-languageserver-textdocument';
+import type { TextPosition as Position } from '../textStore';
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { LineSpan, Occurrence } from '../scanner/occurrence';
 import type { Settings } from '../settings';
