@@ -130,17 +130,31 @@ function aliases(list: readonly string[] | undefined): string {
   return list && list.length > 0 ? ` (${list.join(', ')})` : '';
 }
 
-/** The explanation of a FreeSWITCH-internal cause number (487 ORIGINATOR_CANCEL, 800-825). */
-export function explainFreeswitchCause(cause: number, language: HoverLanguage): string | undefined {
+/**
+ * The explanation of a number FreeSWITCH reads as a hangup cause (hangup data, continue_on_fail and
+ * failure_causes lists): a Q.850 cause, one of its internal causes (487 ORIGINATOR_CANCEL, 800-825),
+ * or a number that is neither, which never matches, whatever SIP code it looks like.
+ */
+export function explainFreeswitchCause(cause: number, language: HoverLanguage): string {
   const entry = freeswitchInternalCause(cause);
-  if (!entry) return undefined;
-  return render(language, (lang, s) => [
-    `**${s.freeswitchCause(String(cause))}** · ${entry.freeswitchName ?? ''}`,
-    entry.description,
-    s.freeswitchNotStatus,
-    `FreeSWITCH → SIP: ${statusTitle(entry.freeswitchToSip)}`,
-    text(entry.note, lang),
-  ]);
+  if (!entry && q850Cause(cause)) return explainQ850(cause, language);
+  return render(language, (lang, s) => {
+    if (!entry) {
+      const arrivesAs = q850ForStatus(cause)?.freeswitch;
+      return [
+        `**${s.freeswitchCause(String(cause))}**`,
+        s.freeswitchNoSuchCause(String(cause)),
+        arrivesAs === undefined ? '' : s.freeswitchSipArrivesAs(statusTitle(cause), causeLabel(arrivesAs)),
+      ];
+    }
+    return [
+      `**${s.freeswitchCause(String(cause))}** · ${entry.freeswitchName ?? ''}`,
+      entry.description,
+      s.freeswitchNotStatus,
+      `FreeSWITCH → SIP: ${statusTitle(entry.freeswitchToSip)}`,
+      text(entry.note, lang),
+    ];
+  });
 }
 
 /** The explanation of a Warning header warn-code, in Markdown. */

@@ -20,6 +20,8 @@ export interface ExplainStrings {
   q850ToSip: (rfc: string, asterisk: string, freeswitch: string) => string;
   freeswitchCause: (cause: string) => string;
   freeswitchNotStatus: string;
+  freeswitchNoSuchCause: (cause: string) => string;
+  freeswitchSipArrivesAs: (status: string, cause: string) => string;
   warnCode: (code: string) => string;
   warnNotStatus: string;
   unknownQ850: (cause: string) => string;
@@ -60,6 +62,9 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     q850ToSip: (rfc, asterisk, freeswitch) => `Sent as SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     freeswitchCause: (cause) => `FreeSWITCH cause ${cause}`,
     freeswitchNotStatus: 'A FreeSWITCH-internal hangup cause number, neither Q.850 nor a SIP status code.',
+    freeswitchNoSuchCause: (cause) =>
+      `FreeSWITCH compares this entry with its hangup cause numbers (Q.850 1-127 and its own 142, 487, 700-703, 800-825), not with SIP status codes. ${cause} is none of them, so it never matches.`,
+    freeswitchSipArrivesAs: (status, cause) => `A ${status} response reaches FreeSWITCH as cause ${cause}: list that number (or its name) instead.`,
     warnCode: (code) => `Warning code ${code}`,
     warnNotStatus: 'A warn-code of the Warning header (its own registry, RFC 3261 §20.43), not a SIP status code.',
     unknownQ850: (cause) => `${cause} is not a Q.850 cause value that SIP gateways map.`,
@@ -98,6 +103,9 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     q850ToSip: (rfc, asterisk, freeswitch) => `معادل SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     freeswitchCause: (cause) => `علت داخلی FreeSWITCH شمارهٔ ${cause}`,
     freeswitchNotStatus: 'شمارهٔ علت قطع تماس داخلی FreeSWITCH است؛ نه Q.850 است و نه کد وضعیت SIP.',
+    freeswitchNoSuchCause: (cause) =>
+      `FreeSWITCH این مقدار را با شماره‌های علت قطع تماس خودش مقایسه می‌کند (Q.850 از 1 تا 127 و علت‌های داخلی 142، 487، 700 تا 703 و 800 تا 825)، نه با کدهای وضعیت SIP. ${cause} هیچ‌کدام از آن‌ها نیست، پس هیچ‌وقت جور درنمی‌آید.`,
+    freeswitchSipArrivesAs: (status, cause) => `پاسخ ${status} با علت ${cause} به FreeSWITCH می‌رسد: به جای آن، این شماره (یا نامش) را بنویسید.`,
     warnCode: (code) => `کد هشدار ${code}`,
     warnNotStatus: 'کد هشدار (warn-code) هدر Warning است (رجیستری جداگانه، RFC 3261 §20.43)، نه کد وضعیت SIP.',
     unknownQ850: (cause) => `${cause} مقدار علت Q.850ای نیست که دروازه‌های SIP نگاشت کنند.`,

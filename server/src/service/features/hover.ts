@@ -29,7 +29,7 @@ function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, s
     case 'warn':
       return explainWarnCode(occurrence.value, language);
     case 'freeswitch-cause':
-      return explainFreeswitchCause(occurrence.value, language) ?? explainQ850(occurrence.value, language);
+      return explainFreeswitchCause(occurrence.value, language);
     case 'status-pattern':
       return explainPattern(occurrence.digits, language);
     case 'status':
