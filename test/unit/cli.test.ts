@@ -82,3 +82,10 @@ test('the built command runs as a program', () => {
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^202 Accepted/);
 });
+
+test('files in a kamailio, opensips or asterisk folder take that language', () => {
+  assert.equal(languageForFile('/etc/kamailio/routing/main.cfg', ''), 'kamailio');
+  assert.equal(languageForFile('/srv/opensips/opensips-lb.cfg', ''), 'opensips');
+  assert.equal(languageForFile('/etc/asterisk/queues.conf', ''), 'asterisk');
+  assert.equal(languageForFile('/etc/nginx/kamailio.conf', ''), 'plaintext');
+});

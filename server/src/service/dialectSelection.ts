@@ -1,4 +1,10 @@
+import { asteriskDialect } from './dialects/asterisk';
+import { freeswitchDialect, looksLikeFreeswitchXml } from './dialects/freeswitch';
+import { kamailioDialect } from './dialects/kamailio';
+import { opensipsDialect } from './dialects/opensips';
+import { routingScriptKindOf } from './dialects/routingScript';
 import { sipMessageDialect } from './dialects/sipMessage';
+import { looksLikeSippScenario, sippDialect } from './dialects/sipp';
 import type { Dialect } from './scanner/dialect';
 import { Scanner } from './scanner/scanner';
 
@@ -12,7 +18,10 @@ const SNIFF_CHARS = 64 * 1024;
 const SIP_START_LINE = /(?:^|[^A-Za-z0-9])SIP\/2\.0[ \t]+[0-9]+[ \t]|^[ \t]*[A-Z]+[ \t]+(?:sips?|tel):\S+[ \t]+SIP\/2\.0\.?[ \t]*\r?$/m;
 
 /** Dialects for XML documents, by what the document is (SIPp scenario, FreeSWITCH configuration). */
-function xmlDialects(_head: string): Dialect[] {
+function xmlDialects(head: string): Dialect[] {
+  // The SIPp dialect reads the status lines of <send> CDATA through the SIP message dialect.
+  if (looksLikeSippScenario(head)) return [sippDialect];
+  if (looksLikeFreeswitchXml(head)) return [freeswitchDialect];
   return [];
 }
 
@@ -27,10 +36,20 @@ export function dialectsFor(languageId: string, text: string): Dialect[] {
       return [sipMessageDialect];
     case 'log':
       return [sipMessageDialect, ...LOG_DIALECTS];
+    case 'asterisk':
+      return [asteriskDialect];
+    case 'kamailio':
+      return [kamailioDialect];
+    case 'opensips':
+      return [opensipsDialect];
     case 'xml':
       return xmlDialects(head);
-    case 'plaintext':
+    case 'plaintext': {
+      // A Kamailio/OpenSIPS configuration opened as plain text (#!KAMAILIO, loadmodule + modparam).
+      const script = routingScriptKindOf(head);
+      if (script) return [script === 'opensips' ? opensipsDialect : kamailioDialect];
       return SIP_START_LINE.test(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
+    }
     default:
       return [];
   }

@@ -1,24 +1,41 @@
-/** The language id a file gets from its name, as the extension's file associations give it. */
+/** The language id a file gets from its name and first line, as the extension's file associations give it. */
 
-const BY_NAME: readonly [RegExp, string][] = [
-  [/\.sip$/i, 'sip'],
-  [/(^|\/)(kamailio|ser|sip-router)[^/]*\.cfg$|(^|\/)kamailio\/[^/]*\.cfg$/i, 'kamailio'],
-  [/(^|\/)opensips[^/]*\.cfg$|(^|\/)opensips\/[^/]*\.cfg$/i, 'opensips'],
-  [/(^|\/)(extensions|pjsip|sip|iax|queues|voicemail)[^/]*\.conf(\.sample)?$|(^|\/)asterisk\/[^/]*\.conf$/i, 'asterisk'],
-  [/\.xml$/i, 'xml'],
-  [/\.log$/i, 'log'],
+interface Association {
+  language: string;
+  /** Whole file names (lower case). */
+  names?: RegExp;
+  /** A folder of this name anywhere above the file, with the file's extension. */
+  folder?: { name: string; extension: RegExp };
+}
+
+const ASSOCIATIONS: readonly Association[] = [
+  { language: 'sip', names: /\.sip$/ },
+  { language: 'kamailio', names: /^(kamailio[^/]*|sip-router|ser|openser)\.cfg$/, folder: { name: 'kamailio', extension: /\.cfg$/ } },
+  { language: 'opensips', names: /^opensips[^/]*\.(cfg|m4)$/, folder: { name: 'opensips', extension: /\.cfg$/ } },
+  {
+    language: 'asterisk',
+    names: /^(extensions[^/]*|pjsip[^/]*|sip|sip_[^/]*|stir_shaken)\.conf(\.sample)?$/,
+    folder: { name: 'asterisk', extension: /\.conf(\.sample)?$/ },
+  },
+  { language: 'xml', names: /\.xml$/ },
+  { language: 'log', names: /\.log$/ },
 ];
 
 const BY_FIRST_LINE: readonly [RegExp, string][] = [
-  [/^#!(KAMAILIO|SER)\b/, 'kamailio'],
+  [/^#!(KAMAILIO|SER|OPENSER|MAXCOMPAT|ALL)\b/, 'kamailio'],
   [/^#!OPENSIPS\b/, 'opensips'],
   [/^(SIP\/2\.0 [0-9]{3}( |$)|[A-Z]+ \S+ SIP\/2\.0\s*$)/, 'sip'],
 ];
 
 /** The language id for a file path (forward or back slashes) and its first line; plaintext when nothing says more. */
 export function languageForFile(path: string, firstLine: string): string {
-  const name = path.replace(/\\/g, '/');
-  for (const [pattern, language] of BY_NAME) if (pattern.test(name)) return language;
+  const segments = path.replace(/\\/g, '/').toLowerCase().split('/');
+  const name = segments.pop() ?? '';
+  for (const association of ASSOCIATIONS) {
+    if (association.names?.test(name)) return association.language;
+    const folder = association.folder;
+    if (folder && segments.includes(folder.name) && folder.extension.test(name)) return association.language;
+  }
   for (const [pattern, language] of BY_FIRST_LINE) if (pattern.test(firstLine)) return language;
   return 'plaintext';
 }
