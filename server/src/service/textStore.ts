@@ -1,5 +1,8 @@
 import type { Lines } from './text';
 
+/** A CR that is not the first half of a CRLF. */
+const LONE_CR = /\r(?!\n)/g;
+
 /** A position as the protocol gives it: a line and a UTF-16 column. */
 export interface TextPosition {
   line: number;
@@ -24,12 +27,12 @@ export interface ChangedLines {
 }
 
 /** How long a block grows before it is cut (at the next LF). */
-const BLOCK_CHARS = 64 * 1024;
+const BLOCK_CHARS = 16 * 1024;
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
- * A document's text in blocks of whole lines (about 64 KB each, every block but the last ending
+ * A document's text in blocks of whole lines (about 16 KB each, every block but the last ending
  * with an LF), so that an edit rewrites only the blocks it touches and finding a line costs a
  * binary search over blocks, never a pass over the whole text. Line breaks are \n, \r\n or a lone
  * \r, as the protocol counts them. Blocks start as slices of the opened text (no copy).
@@ -232,10 +235,14 @@ function cutIntoBlocks(text: string): string[] {
   return blocks;
 }
 
+/** Line breaks in `text`: every LF (alone or in a CRLF) and every lone CR. */
 function countBreaks(text: string): number {
-  LINE_BREAK.lastIndex = 0;
   let count = 0;
-  while (LINE_BREAK.exec(text)) count++;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  if (text.indexOf('\r') !== -1) {
+    LONE_CR.lastIndex = 0;
+    while (LONE_CR.exec(text)) count++;
+  }
   return count;
 }
 
