@@ -7,6 +7,13 @@ interface CodeSummary {
   status: string;
 }
 
+const STATUS_LABELS: Record<string, () => string> = {
+  deprecated: () => vscode.l10n.t('deprecated'),
+  removed: () => vscode.l10n.t('removed'),
+  unregistered: () => vscode.l10n.t('not registered'),
+  'product-specific': () => vscode.l10n.t('product-specific'),
+};
+
 /** A quick pick over every code the server knows; resolves to the picked code. */
 export async function pickStatusCode(client: LanguageClient | undefined): Promise<string | undefined> {
   if (!client) return undefined;
@@ -14,10 +21,10 @@ export async function pickStatusCode(client: LanguageClient | undefined): Promis
   const picked = await vscode.window.showQuickPick(
     codes.map((entry) => ({
       label: `${entry.code} ${entry.phrase}`,
-      description: entry.status === 'registered' ? undefined : entry.status,
+      description: entry.status === 'registered' ? undefined : STATUS_LABELS[entry.status]?.() ?? entry.status,
       code: String(entry.code),
     })),
-    { placeHolder: 'SIP status code (type a number or a phrase)', matchOnDescription: true },
+    { placeHolder: vscode.l10n.t('SIP status code (type a number or a phrase)'), matchOnDescription: true },
   );
   return picked?.code;
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 
 /**
@@ -24,12 +24,14 @@ export class RestartPolicy implements ErrorHandler {
     const now = this.now();
     this.restarts = this.restarts.filter((at) => now - at < this.windowMs);
     if (this.restarts.length >= this.maxRestarts) {
-      this.output.appendLine(`SIP Sense: the language server stopped ${this.maxRestarts + 1} times in ${this.windowMs / 60000} minutes; it is not restarted again. Reload the window to try again.`);
+      this.output.appendLine(vscode.l10n.t(
+        'SIP Sense: the language server stopped {0} times in {1} minutes; it is not restarted again. Reload the window to try again.',
+        this.maxRestarts + 1, this.windowMs / 60000));
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     this.restarts.push(now);
     if (!this.announced) {
-      this.output.appendLine('SIP Sense: the language server stopped unexpectedly and was restarted.');
+      this.output.appendLine(vscode.l10n.t('SIP Sense: the language server stopped unexpectedly and was restarted.'));
       this.announced = true;
     }
     return { action: CloseAction.Restart, handled: true };
