@@ -1,6 +1,7 @@
 import { asteriskDialect } from './dialects/asterisk';
 import { freeswitchDialect, looksLikeFreeswitchXml } from './dialects/freeswitch';
 import { kamailioDialect } from './dialects/kamailio';
+import { LOG_DIALECTS, looksLikeVoipLog } from './dialects/logs';
 import { opensipsDialect } from './dialects/opensips';
 import { routingScriptKindOf } from './dialects/routingScript';
 import { sipMessageDialect } from './dialects/sipMessage';
@@ -25,9 +26,6 @@ function xmlDialects(head: string): Dialect[] {
   return [];
 }
 
-/** Dialects for log files, on top of the SIP messages they may contain. */
-const LOG_DIALECTS: Dialect[] = [];
-
 /** The dialects that apply to a document of this language id and content. */
 export function dialectsFor(languageId: string, text: string): Dialect[] {
   const head = text.slice(0, SNIFF_CHARS);
@@ -48,7 +46,8 @@ export function dialectsFor(languageId: string, text: string): Dialect[] {
       // A Kamailio/OpenSIPS configuration opened as plain text (#!KAMAILIO, loadmodule + modparam).
       const script = routingScriptKindOf(head);
       if (script) return [script === 'opensips' ? opensipsDialect : kamailioDialect];
-      return SIP_START_LINE.test(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
+      // SIP messages, or the log of a SIP server, PBX or stack (with the messages it embeds).
+      return SIP_START_LINE.test(head) || looksLikeVoipLog(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
     }
     default:
       return [];

@@ -1,0 +1,206 @@
+import type { LineSpan, Occurrence, OccurrenceKind } from '../../scanner/occurrence';
+
+/**
+ * What the log dialects share: a "cue" is the fixed text a program prints just before a number
+ * whose meaning it tells (`Got SIP response 486`, `T_code=100`, `entering state [terminated][486]`,
+ * `(cause 20 - `). Only numbers behind such a cue are reported: log lines are full of numbers that
+ * are not codes (byte counts, ports, pids, thread ids, source line numbers, timestamps, CPU
+ * percentages), and the cue is what tells them apart, on the line itself.
+ */
+export interface Cue {
+  /**
+   * Text (case as written) that every line the cue applies to contains: lines without it are not
+   * matched against the pattern. Cues that share a keyword are tried together.
+   */
+  readonly keyword: string;
+  /**
+   * A global pattern whose last capture group is the number's digits; what follows the group (a
+   * closing quote, a lookahead) holds no digits.
+   */
+  readonly pattern: RegExp;
+  /** What the number is (default: a SIP status code). */
+  readonly kind?: LogKind;
+  /** The cue applies only on lines that contain one of these strings (the program's own words). */
+  readonly requires?: readonly string[];
+  /** The cue does not apply on lines that contain one of these (e.g. HTTP clients' "response code 404"). */
+  readonly rejects?: readonly string[];
+  /** Where the line gives the reason phrase of the code. */
+  readonly phrase?: PhraseRule;
+}
+
+export type LogKind = Extract<OccurrenceKind, 'status' | 'q850' | 'freeswitch-cause'>;
+
+/** The span of the phrase, given the line and the columns of the digits. */
+export type PhraseRule = (text: string, start: number, end: number) => LineSpan | undefined;
+
+/** Whether `digits` can be what a cue of `kind` announces; anything else (0 = none yet, 9xx = stack-internal) is left alone. */
+function acceptable(kind: LogKind, digits: string): boolean {
+  if (digits.length > 3) return false;
+  const value = Number(digits);
+  switch (kind) {
+    case 'status':
+      // Stack-internal statuses (sofia-sip 9xx, pjsip 70x) and "no reply yet" (0) are not SIP codes.
+      return digits.length === 3 && value >= 100 && value <= 699;
+    case 'q850':
+      return value >= 1 && value <= 127;
+    case 'freeswitch-cause':
+      return value >= 1;
+  }
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The number ends where the text says so: not glued to a word ("100ms") or a decimal/port tail ("500.5", "100:5060"). */
+function endsCleanly(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  const next = text.charCodeAt(end);
+  if (isWordChar(next)) return false;
+  if ((next === 46 /* . */ || next === 58 /* : */ || next === 44 /* , */) && isDigitCode(text.charCodeAt(end + 1))) return false;
+  return true;
+}
+
+/** Whether an occurrence already starts at `start` on this line (two cues, or two dialects, saw the same number). */
+function alreadyFound(out: readonly Occurrence[], line: number, start: number): boolean {
+  for (let i = out.length - 1; i >= 0 && out[i].line === line; i--) {
+    if (out[i].span.start === start) return true;
+  }
+  return false;
+}
+
+/** Appends an occurrence unless the same number was found already. */
+export function pushOccurrence(out: Occurrence[], occurrence: Occurrence): void {
+  if (!alreadyFound(out, occurrence.line, occurrence.span.start)) out.push(occurrence);
+}
+
+/**
+ * A product's cues, grouped by keyword: a line is matched against the patterns of the groups whose
+ * keyword it contains, so that most lines cost a few substring searches.
+ */
+export class CueSet {
+  private readonly groups: { keyword: string; cues: Cue[] }[] = [];
+
+  constructor(readonly dialect: string, cues: readonly Cue[]) {
+    for (const cue of cues) {
+      if (!cue.pattern.global) throw new Error(`cue ${cue.pattern} must be global`);
+      const group = this.groups.find((g) => g.keyword === cue.keyword);
+      if (group) group.cues.push(cue);
+      else this.groups.push({ keyword: cue.keyword, cues: [cue] });
+    }
+  }
+
+  /** Appends the numbers behind the cues of one line. */
+  scanLine(text: string, line: number, out: Occurrence[]): void {
+    for (const group of this.groups) {
+      if (!text.includes(group.keyword)) continue;
+      for (const cue of group.cues) scanCue(cue, this.dialect, text, line, out);
+    }
+  }
+}
+
+function scanCue(cue: Cue, dialect: string, text: string, line: number, out: Occurrence[]): void {
+  if (cue.requires && !cue.requires.some((word) => text.includes(word))) return;
+  if (cue.rejects?.some((word) => text.includes(word))) return;
+  const pattern = cue.pattern;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const digits = match[match.length - 1];
+    if (!digits) continue;
+    // The digits are the last group: the last place they stand in the match (a closing quote may follow).
+    const start = match.index + match[0].lastIndexOf(digits);
+    const end = start + digits.length;
+    const kind = cue.kind ?? 'status';
+    if (!acceptable(kind, digits) || !endsCleanly(text, end)) continue;
+    const occurrence: Occurrence = {
+      kind, context: 'log-line', digits, value: Number(digits), line, span: { start, end }, dialect,
+    };
+    const phrase = cue.phrase?.(text, start, end);
+    if (phrase) occurrence.phrase = { text: text.slice(phrase.start, phrase.end), span: phrase };
+    pushOccurrence(out, occurrence);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase rules: where a program prints the reason phrase next to the code.
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  }
+  return false;
+}
+
+/** The span trimmed of spaces; undefined when nothing with a letter is left. */
+function trimmed(text: string, start: number, end: number): LineSpan | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  return e > s && hasLetter(text, s, e) ? { start: s, end: e } : undefined;
+}
+
+/** `486 "Busy Here"`: the phrase inside the double quotes that follow the code. */
+export const quotedPhrase: PhraseRule = (text, _start, end) => {
+  let i = end;
+  while (isSpace(text[i])) i++;
+  if (text[i] !== '"') return undefined;
+  const close = text.indexOf('"', i + 1);
+  return close === -1 ? undefined : trimmed(text, i + 1, close);
+};
+
+/** `200 (OK)`, `403 [Forbidden]`: the phrase inside the brackets that follow the code. */
+export function enclosedPhrase(open: string, close: string): PhraseRule {
+  return (text, _start, end) => {
+    let i = end;
+    while (isSpace(text[i])) i++;
+    if (text[i] !== open) return undefined;
+    const closing = text.indexOf(close, i + 1);
+    return closing === -1 ? undefined : trimmed(text, i + 1, closing);
+  };
+}
+
+/**
+ * `Response is 200 OK`, `received 486 Busy Here for INVITE (1)`: the rest of the line after the
+ * code, up to the first of `stops` (the fixed text the program prints after the phrase).
+ */
+export function restPhrase(...stops: string[]): PhraseRule {
+  return (text, _start, end) => {
+    if (!isSpace(text[end])) return undefined;
+    let stop = text.length;
+    for (const word of stops) {
+      const at = text.indexOf(word, end);
+      if (at !== -1 && at < stop) stop = at;
+    }
+    return trimmed(text, end, stop);
+  };
+}
+
+/** `code=500;reason=Server Internal Error;...`: the value of the attribute that follows the code. */
+export function attributePhrase(name: string, separator: string): PhraseRule {
+  return (text, _start, end) => {
+    if (!text.startsWith(name, end)) return undefined;
+    const from = end + name.length;
+    const next = text.indexOf(separator, from);
+    return trimmed(text, from, next === -1 ? text.length : next);
+  };
+}
+
+/** The phrase of `rule` only when it starts with a capital letter (`Got 404 Not found on ...`, not `Got 202 accepted on ...`). */
+export function capitalized(rule: PhraseRule): PhraseRule {
+  return (text, start, end) => {
+    const span = rule(text, start, end);
+    if (!span) return undefined;
+    const first = text.charCodeAt(span.start);
+    return first >= 65 && first <= 90 ? span : undefined;
+  };
+}

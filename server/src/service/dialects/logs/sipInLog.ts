@@ -1,0 +1,133 @@
+import { isStandardPhrase, phraseVariant, statusEntry } from '../../registry';
+import type { Dialect } from '../../scanner/dialect';
+import type { Occurrence } from '../../scanner/occurrence';
+import { sipMessageDialect } from '../sipMessage';
+import { pushOccurrence } from './cues';
+
+/**
+ * SIP as logs show it beside the programs' own lines, where the SIP message dialect (which reads
+ * headers at the start of a line) does not see it:
+ *
+ * - Header lines behind a log prefix. Loggers that prefix every line of a multi-line message (iOS
+ *   and Android liblinphone: `2020-03-29 01:25:07.960 linphone[68064:1643374] [Message] \tReason:
+ *   SIP;cause=200;text="Call completed elsewhere"`) put a tab between the prefix and the header:
+ *   a Reason or Warning header after a tab is read as the header it is. A Reason header with a
+ *   SIP or Q.850 cause (`... Reason: Q.850;cause=16`) is read after any prefix, its syntax being
+ *   its own proof. Other headers carry no codes. Status lines behind a prefix (`[Message]
+ *   \tSIP/2.0 100 Giving a try`) are found by the SIP message dialect already.
+ * - Ladder diagrams of call flows (`SUBSCRIBE --->` / ` <--- 401 Unauthorized` / `200 OK --->`): a
+ *   code next to an arrow counts only when the code's own phrase (or a known variant) follows it,
+ *   so `<--- 100 bytes` or `5060 --->` are not codes.
+ */
+export const sipInLogDialect: Dialect = {
+  id: 'sip-in-log',
+  trigger: /\t(?:Reason|Warning)[ \t]*:|Reason[ \t]*:[ \t]*(?:SIP|Q\.850)[ \t]*;|<--|-->/,
+  scanLine(text, line, out) {
+    scanPrefixedHeader(text, line, out);
+    scanLadder(text, line, out);
+  },
+};
+
+const DIALECT = 'sip-in-log';
+
+/** A header name after a tab, or a Reason header whose value starts with SIP; or Q.850; (first one on the line). */
+const PREFIXED_HEADER = /\t(?:Reason|Warning)[ \t]*:|[ \t[\]:](Reason)[ \t]*:[ \t]*(?:SIP|Q\.850)[ \t]*;/i;
+
+function scanPrefixedHeader(text: string, line: number, out: Occurrence[]): void {
+  const match = PREFIXED_HEADER.exec(text);
+  if (!match) return;
+  const headerStart = match.index + 1;
+  // A header at the start of the line (after blanks only) is the SIP message dialect's.
+  if (text.slice(0, headerStart).trim() === '') return;
+  const found: Occurrence[] = [];
+  sipMessageDialect.scanLine(text.slice(headerStart), line, found);
+  for (const occurrence of found) {
+    if (occurrence.context !== 'reason-header' && occurrence.context !== 'warning-header') continue;
+    pushOccurrence(out, {
+      ...occurrence,
+      span: { start: occurrence.span.start + headerStart, end: occurrence.span.end + headerStart },
+      dialect: DIALECT,
+    });
+  }
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Whether the code's phrase is `phrase` (its IANA one or a known variant). */
+function isPhraseOf(code: number, phrase: string): boolean {
+  const entry = statusEntry(code);
+  return entry !== undefined && (isStandardPhrase(entry, phrase) || phraseVariant(entry, phrase) !== undefined);
+}
+
+/** Characters a reason phrase drawn in a ladder is made of. */
+function isPhraseChar(ch: string): boolean {
+  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === ' ' || ch === '\'' || ch === '/' || ch === '.';
+}
+
+/**
+ * `<--- 401 Unauthorized` and `200 OK --->`, also inside RFC-style ladders (`| ----- M2: 200 OK -----> |`).
+ * Arrows of two dashes or more are found without regexes, so that long dash runs stay linear.
+ */
+function scanLadder(text: string, line: number, out: Occurrence[]): void {
+  // "<!-- ... 180 Ringing -->" closes an XML comment, it is no arrow.
+  if (text.includes('<!--')) return;
+  for (let at = text.indexOf('<-'); at !== -1; at = text.indexOf('<-', at + 2)) {
+    let start = at + 1;
+    while (text[start] === '-') start++;
+    if (start - at < 3) continue;
+    while (isSpace(text[start])) start++;
+    if (!isDigit(text[start])) continue;
+    let end = start;
+    while (isDigit(text[end])) end++;
+    if (end - start !== 3 || !isSpace(text[end])) continue;
+    let phraseStart = end;
+    while (isSpace(text[phraseStart])) phraseStart++;
+    let phraseEnd = phraseStart;
+    while (phraseEnd < text.length && isPhraseChar(text[phraseEnd])) phraseEnd++;
+    // The phrase runs to the end of the line, or to the next arrow or lifeline.
+    if (phraseEnd < text.length && text[phraseEnd] !== '-' && text[phraseEnd] !== '|') continue;
+    addLadderCode(text, line, start, end, phraseStart, phraseEnd, out);
+  }
+  for (let at = text.indexOf('->'); at !== -1; at = text.indexOf('->', at + 2)) {
+    if (at === 0 || text[at - 1] !== '-') continue;
+    let phraseEnd = at - 1;
+    while (phraseEnd > 0 && text[phraseEnd - 1] === '-') phraseEnd--;
+    // Back from the arrow over the phrase to the code.
+    let phraseStart = phraseEnd;
+    while (phraseStart > 0 && isPhraseChar(text[phraseStart - 1])) phraseStart--;
+    const codeEnd = phraseStart;
+    if (!isDigit(text[codeEnd - 1])) continue;
+    let codeStart = codeEnd;
+    while (codeStart > 0 && isDigit(text[codeStart - 1])) codeStart--;
+    if (codeEnd - codeStart !== 3 || !isSpace(text[codeEnd])) continue;
+    const before = text[codeStart - 1];
+    if (codeStart > 0 && !isSpace(before) && before !== '|' && before !== '>') continue;
+    while (phraseStart < phraseEnd && isSpace(text[phraseStart])) phraseStart++;
+    addLadderCode(text, line, codeStart, codeEnd, phraseStart, phraseEnd, out);
+  }
+}
+
+function addLadderCode(
+  text: string, line: number, start: number, end: number, phraseStart: number, phraseEnd: number, out: Occurrence[],
+): void {
+  while (phraseEnd > phraseStart && isSpace(text[phraseEnd - 1])) phraseEnd--;
+  const digits = text.slice(start, end);
+  const phrase = text.slice(phraseStart, phraseEnd);
+  if (phrase === '' || !isPhraseOf(Number(digits), phrase)) return;
+  pushOccurrence(out, {
+    kind: 'status',
+    context: 'log-line',
+    digits,
+    value: Number(digits),
+    line,
+    span: { start, end },
+    phrase: { text: phrase, span: { start: phraseStart, end: phraseEnd } },
+    dialect: DIALECT,
+  });
+}
