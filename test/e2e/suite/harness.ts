@@ -1,0 +1,86 @@
+import { request } from 'node:http';
+
+/**
+ * A minimal test harness for the extension host (no test framework is loaded there): tests are
+ * registered with test(), run in order by runAll(), and reported one line each, then with the
+ * closing line `e2e: N passed, N failed`. Output goes to the runner's bridge when there is one
+ * (code-server), else to the console (desktop VS Code prints it on stdout).
+ */
+
+type TestFunction = () => Promise<void> | void;
+
+interface RegisteredTest {
+  name: string;
+  fn: TestFunction;
+  timeoutMs: number;
+}
+
+const tests: RegisteredTest[] = [];
+
+export function test(name: string, fn: TestFunction, timeoutMs = 60_000): void {
+  tests.push({ name, fn, timeoutMs });
+}
+
+const bridge = process.env.SIPSENSE_E2E_BRIDGE;
+
+/** A call to the runner's bridge; undefined when there is none (desktop VS Code). */
+export function callBridge(path: '/log' | '/screenshot' | '/texts' | '/keys', body: unknown): Promise<unknown> {
+  if (!bridge) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const payload = Buffer.from(JSON.stringify(body));
+    const call = request(`${bridge}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length },
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const answer = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        if (response.statusCode === 200) resolve(answer.result);
+        else reject(new Error(`bridge ${path}: ${answer.error ?? response.statusCode}`));
+      });
+    });
+    call.on('error', reject);
+    call.end(payload);
+  });
+}
+
+export const hasBridge = !!bridge;
+
+export async function log(text: string): Promise<void> {
+  if (bridge) await callBridge('/log', { text }).catch(() => console.log(text));
+  else console.log(text);
+}
+
+function timeout(ms: number, name: string): { promise: Promise<never>; clear(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`"${name}" did not finish within ${ms} ms`)), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+/** Runs every registered test; throws (so the extension host exits with 1) when one failed. */
+export async function runAll(): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  const started = Date.now();
+  await log(`e2e: running ${tests.length} tests in the extension host`);
+  for (const [index, entry] of tests.entries()) {
+    const t0 = Date.now();
+    const limit = timeout(entry.timeoutMs, entry.name);
+    try {
+      await Promise.race([Promise.resolve().then(entry.fn), limit.promise]);
+      passed++;
+      await log(`ok ${index + 1} - ${entry.name} (${Date.now() - t0} ms)`);
+    } catch (error) {
+      failed++;
+      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      await log(`not ok ${index + 1} - ${entry.name} (${Date.now() - t0} ms)\n${detail.split('\n').map((l) => `  ${l}`).join('\n')}`);
+    } finally {
+      limit.clear();
+    }
+  }
+  await log(`e2e: ${tests.length} tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await log(`e2e: ${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} of ${tests.length} integration tests failed`);
+}

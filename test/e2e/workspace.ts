@@ -1,0 +1,45 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * The workspace the integration tests open: real files of every kind, copied at run time from
+ * ../shared/corpus into a temporary folder (never into the repository), under names and folders
+ * that give them the language a user would get. Shared by the runner (which copies) and the tests
+ * (which open them); no `vscode` import here.
+ */
+export const WORKSPACE = {
+  /** RFC 3515 (plain text with SIP messages): 202 Accepted, deprecated. */
+  referTrace: { from: 'sip-traces/rfc3515.txt', path: 'traces/rfc3515.txt', language: 'plaintext' },
+  /** RFC 3665 call flows: SIP/2.0  486 Busy Here. */
+  callFlows: { from: 'sip-traces/rfc3665.txt', path: 'traces/rfc3665.txt', language: 'plaintext' },
+  /** A raw reply (language sip by its extension). */
+  ringing: { from: 'sip-traces/kamailio__test_misc_sip_ms-invite-00-rpl.sip', path: 'traces/ms-invite-00-rpl.sip', language: 'sip' },
+  /** Kamailio's default configuration (language kamailio by the name kamailio*.cfg). */
+  kamailio: { from: 'kamailio/kamailio__etc_kamailio.cfg', path: 'kamailio__etc_kamailio.cfg', language: 'kamailio' },
+  /** OpenSIPS's default configuration (opensips*.cfg). */
+  opensips: { from: 'opensips/opensips__etc_opensips.cfg', path: 'opensips__etc_opensips.cfg', language: 'opensips' },
+  /** Asterisk's sample dialplan (language asterisk by its asterisk/ folder). */
+  asterisk: { from: 'asterisk/asterisk__configs_samples_extensions.conf.sample', path: 'asterisk/extensions.conf.sample', language: 'asterisk' },
+  /** A FreeSWITCH configuration with its dialplan (xml, recognised by content): respond data="486 Busy Here". */
+  freeswitch: { from: 'freeswitch/freeswitch__src_mod_endpoints_mod_sofia_test_conf_freeswitch.xml', path: 'freeswitch/freeswitch.xml', language: 'xml' },
+  /** A SIPp scenario (xml, recognised by content). */
+  sipp: { from: 'sipp/sipp__docs_uac.xml', path: 'sipp/uac.xml', language: 'xml' },
+  /** Asterisk's PJSIP troubleshooting guide, whose `pjsip set logger` output makes a log (language log). */
+  pjsipLog: { from: 'logs/documentation__docs_Configuration_Channel-Drivers_SIP_Configuring-res_pjsip_Asterisk-PJSIP-Troubleshooting-Guide.md', path: 'logs/asterisk-pjsip.log', language: 'log' },
+} as const;
+
+export type WorkspaceFile = keyof typeof WORKSPACE;
+
+/** ../shared/corpus beside the checkout. */
+export function corpusRoot(repoRoot: string): string {
+  return resolve(repoRoot, '..', 'shared', 'corpus');
+}
+
+/** Copies the workspace files into `folder` (created). */
+export function prepareWorkspace(repoRoot: string, folder: string): void {
+  for (const file of Object.values(WORKSPACE)) {
+    const target = join(folder, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(corpusRoot(repoRoot), file.from), target);
+  }
+}

@@ -1,0 +1,80 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+/** What the tests with real editors share: the built server, a scratch folder, a real trace and where its codes are. */
+
+export const repoRoot = resolve(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
+export const serverModule = join(repoRoot, 'dist', 'server.js');
+export const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+
+/** The path of an editor's executable; throws (the test fails, never skips) with the Debian package to install. */
+export function requireTool(command: string, debianPackage: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim();
+  if (!found) throw new Error(`${command} is not installed: apt-get install ${debianPackage}`);
+  return found;
+}
+
+export function requireServer(): void {
+  if (!existsSync(serverModule)) throw new Error('dist/server.js is missing: run npm run build first');
+}
+
+/**
+ * A scratch folder with a copy of a corpus file, the HOME and XDG folders of the editor, and a
+ * bin/ folder with `sipsense-language-server` (what the package's bin gives users: here a script
+ * that runs the built dist/server.js with this Node).
+ */
+export function scratchWith(corpusFile: string): { dir: string; file: string; text: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sipsense-editor-'));
+  for (const sub of ['home', 'config', 'cache', 'data', 'state', 'bin']) mkdirSync(join(dir, sub));
+  const file = join(dir, basename(corpusFile));
+  copyFileSync(join(corpus, corpusFile), file);
+  const bin = join(dir, 'bin', 'sipsense-language-server');
+  writeFileSync(bin, `#!/bin/sh\nexec '${process.execPath}' '${serverModule}' "$@"\n`);
+  chmodSync(bin, 0o755);
+  return { dir, file, text: readFileSync(file, 'utf8'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Environment that keeps an editor out of the real home folder, with the server on its PATH. */
+export function isolatedEnv(dir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`,
+    HOME: join(dir, 'home'),
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+    XDG_DATA_HOME: join(dir, 'data'),
+    XDG_STATE_HOME: join(dir, 'state'),
+    ...extra,
+  };
+}
+
+/** 0-based line and character of the n-th occurrence of `needle`, plus `offset`. */
+export function positionOf(text: string, needle: string, offset = 0, nth = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at === -1) throw new Error(`"${needle}" (#${nth}) is not in the text`);
+  }
+  const before = text.slice(0, at).split(/\r\n|\r|\n/);
+  return { line: before.length - 1, character: before[before.length - 1].length + offset };
+}
+
+/** Runs a command to its end (or kills it after `timeoutMs`), with its output. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    const timer = setTimeout(() => { output += `\n(killed after ${timeoutMs} ms)`; child.kill('SIGKILL'); }, timeoutMs);
+    child.on('close', (code) => { clearTimeout(timer); resolveRun({ code, output }); });
+  });
+}
+
+/** RFC 3515's two "SIP/2.0 202 Accepted" lines (202 is deprecated) and a CSeq number (a trap). */
+export const TRACE = 'sip-traces/rfc3515.txt';
+export function tracePositions(text: string): { accepted: { line: number; character: number }; cseq: { line: number; character: number } } {
+  return { accepted: positionOf(text, 'SIP/2.0 202 Accepted', 9), cseq: positionOf(text, 'CSeq: 93809823 REFER', 8) };
+}
