@@ -4,14 +4,13 @@ import {
 } from 'vscode-languageserver/node';
 import {
   AnalyzedDocument, allStatusEntries, computeCodeActions, computeCompletion, computeDiagnostics, computeHover, computeInlayHints,
-  EXPLAIN_COMMAND, explainStatus, markdownToPlainText, resolveSettings, SERVED_LANGUAGES, type DiagnosticInfo, type Settings,
+  EXPLAIN_COMMAND, explainStatus, markdownToPlainText, resolveSettings, servedLanguageId, type DiagnosticInfo, type Settings,
 } from './service';
 
 /** Wires the language service to the Language Server Protocol. */
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new Map<string, AnalyzedDocument>();
-const served: ReadonlySet<string> = new Set(SERVED_LANGUAGES);
 
 let locale: string | undefined;
 let initialSettings: unknown;
@@ -59,8 +58,9 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
-  if (!served.has(textDocument.languageId)) return;
-  documents.set(textDocument.uri, AnalyzedDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
+  const languageId = servedLanguageId(textDocument.languageId);
+  if (!languageId) return;
+  documents.set(textDocument.uri, AnalyzedDocument.create(textDocument.uri, languageId, textDocument.version, textDocument.text));
   scheduleValidation(textDocument.uri);
 });
 

@@ -105,3 +105,10 @@ test('closing a document clears its diagnostics', async () => {
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
 });
+
+test('a document that a client calls "text" is served as plain text', async () => {
+  const uri = 'file:///notes.txt';
+  await server.open(uri, 'text', 'SIP/2.0 409 Conflict\n');
+  const published = await server.diagnostics(uri);
+  assert.deepEqual(published.diagnostics.map((d) => d.code), ['removed-code']);
+});

@@ -12,6 +12,15 @@ import { Scanner } from './scanner/scanner';
 /** The language ids the service serves. */
 export const SERVED_LANGUAGES = ['sip', 'kamailio', 'opensips', 'asterisk', 'log', 'xml', 'plaintext'] as const;
 
+/** Other names clients give the served languages (Neovim, Vim and Emacs call plain text `text`). */
+const ALIASES: Readonly<Record<string, (typeof SERVED_LANGUAGES)[number]>> = { text: 'plaintext' };
+
+/** The served language id a client's language id stands for, or undefined when it is not served. */
+export function servedLanguageId(languageId: string): string | undefined {
+  const id = ALIASES[languageId] ?? languageId;
+  return (SERVED_LANGUAGES as readonly string[]).includes(id) ? id : undefined;
+}
+
 /** How much of a document's start is read to recognise what it is. */
 const SNIFF_CHARS = 64 * 1024;
 

@@ -1,6 +1,6 @@
 /** The language service: pure functions over analysed documents, with no protocol in them. */
 export { AnalyzedDocument } from './analyzedDocument';
-export { SERVED_LANGUAGES } from './dialectSelection';
+export { SERVED_LANGUAGES, servedLanguageId } from './dialectSelection';
 export { computeCodeActions, EXPLAIN_COMMAND, type CodeActionInfo } from './features/codeActions';
 export { computeCompletion, type CompletionInfo } from './features/completion';
 export { computeDiagnostics, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
