@@ -6,6 +6,7 @@ import { AnalyzedDocument } from '../server/src/service';
 import { repoRoot } from '../test/support/corpus';
 import { ServerUnderTest } from '../test/support/lspClient';
 import { logOf, traceOf } from './data';
+import { formatBenchTable, runGrammarBench } from './grammar';
 
 /**
  * npm run bench: every figure next to a reference measured in the same run on the same machine
@@ -179,10 +180,7 @@ async function main(): Promise<void> {
   }
   if (wanted('edit')) for (const lines of [10_000, 100_000, 1_000_000]) await editBenchmark(lines);
   if (wanted('latency')) await latencyBenchmark();
-  if (wanted('grammar') && existsSync(join(__dirname, 'grammar.js'))) {
-    const { runGrammarBench } = require('./grammar') as { runGrammarBench: () => Promise<unknown[]> };
-    console.log(JSON.stringify(await runGrammarBench(), null, 2));
-  }
+  if (wanted('grammar')) console.log(formatBenchTable(await runGrammarBench()));
 }
 
 main().catch((error) => {

@@ -1,0 +1,151 @@
+// Injection grammars:
+// - text.log.sip-injection: SIP messages, capture framing lines and status codes inside log
+//   files (VS Code's built-in Log language, scope text.log);
+// - markdown.sip.codeblock: ```sip (and ```kamailio, ```opensips, ```asterisk) fenced blocks
+//   in Markdown, embedded with their own grammar.
+import { block, cap, gate, grammar, include, opt, statusCode } from './grammar-lib.mjs';
+import { HEADER_NAME, requestLineParts, statusLineParts } from './grammar-sip.mjs';
+
+const r = String.raw;
+const code = () => statusCode('sip', { outOfRange: true });
+const kw = (text) => cap('keyword.other.log-event.sip', text);
+/** one log event (the gate that leads to it is scoped meta.log-event.sip) */
+const ev = (parts) => parts;
+
+/** a message goes on while lines look like headers, folded header lines, blank lines (ngrep
+ *  shows them as ".") or SDP: the body after the blank line stays part of the message */
+const MESSAGE_CONTINUES = [r`^`, `(?=\\.?$|[ \\t]*${HEADER_NAME}[ \\t]*:(?!//)|[ \\t]+[^ \\t]|[a-z]=)`];
+
+/** one form per log line kind; each form is a rule of its own (see formRule) */
+const LOG_EVENTS = [
+        // Asterisk chan_sip "Got SIP response 503 ...", Kamailio uac "got sip response 408 while registering"
+        ev([kw(r`(?i:got[ \t]+sip)`), opt(r`[ \t]+`, cap('entity.name.function.method.sip', '[A-Za-z]+')), r`[ \t]+`, kw('(?i:response)'), r`[ \t]+`, code(), r`(?![0-9])`]),
+        // Kamailio/OpenSIPS tm: T_code=183, new_code=500
+        ev([kw('T_code|new_code'), cap('punctuation.separator.key-value.sip', '='), code(), r`(?![0-9])`]),
+        // Kamailio acc: reply code 500
+        ev([kw(r`reply[ \t]+code`), r`[ \t]+`, code(), r`(?![0-9])`]),
+        // Kamailio acc record: ...;code=500;reason=...
+        ev([kw('code'), cap('punctuation.separator.key-value.sip', '='), code(), r`(?=;reason=)`]),
+        // OpenSIPS tm: checked status is <500>
+        ev([kw(r`checked[ \t]+status[ \t]+is`), r`[ \t]+`, cap('punctuation.definition.code.begin.sip', '<'), code(), cap('punctuation.definition.code.end.sip', '>')]),
+        // OpenSIPS tm: picked branch 0, code 500 (prio=700)
+        ev([kw(r`picked[ \t]+branch`), r`[ \t]+`, cap('constant.numeric.integer.sip', '[0-9]+'), r`[ \t]*,[ \t]*`, kw('code'), r`[ \t]+`, code(), r`(?![0-9])`]),
+        // FreeSWITCH sofia: Channel ... entering state [ready][200]
+        ev([
+          kw(r`entering[ \t]+state`),
+          r`[ \t]+`,
+          cap('punctuation.definition.state.begin.sip', r`\[`),
+          cap('constant.language.state.sip', '[A-Za-z_]+'),
+          cap('punctuation.definition.state.end.sip', r`\]`),
+          cap('punctuation.definition.code.begin.sip', r`\[`),
+          code(),
+          cap('punctuation.definition.code.end.sip', r`\]`),
+        ]),
+        // FreeSWITCH mod_sofia: Overriding SIP cause 480 with 200 from the other leg
+        ev([kw(r`Overriding[ \t]+SIP[ \t]+cause`), r`[ \t]+`, code(), r`[ \t]+`, kw('with'), r`[ \t]+`, code(), r`(?![0-9])`]),
+        // FreeSWITCH dialplan trace: Action respond(407)
+        ev([kw('respond'), cap('punctuation.section.arguments.begin.sip', r`\(`), code(), r`(?![0-9])`]),
+        // Asterisk chan_pjsip debug: chan_pjsip_incoming_response: PJSIP/x-00000005: Status: 100
+        ev([
+          kw('chan_pjsip_incoming_response'),
+          cap('punctuation.separator.sip', ':'),
+          r`[ \t]+[^ \t:]+:[ \t]+`,
+          kw('Status'),
+          cap('punctuation.separator.key-value.sip', ':'),
+          r`[ \t]*`,
+          code(),
+          r`(?![0-9])`,
+        ]),
+        // Wireshark text export: Status-Code: 401 / Session Initiation Protocol (401)
+        ev([kw('Status-Code'), cap('punctuation.separator.key-value.sip', ':'), r`[ \t]*`, code(), r`(?![0-9])`]),
+        ev([kw(r`Session[ \t]+Initiation[ \t]+Protocol`), r`[ \t]+`, cap('punctuation.definition.code.begin.sip', r`\(`), code(), cap('punctuation.definition.code.end.sip', r`\)`)]),
+];
+
+const logRepository = {
+  'message-request': block({
+    comment: 'a SIP request printed in a log: from its request line, as long as lines look like headers, folded lines or SDP',
+    name: 'meta.message.sip',
+    begin: [cap('meta.request-line.sip', ...requestLineParts('source.sip'))],
+    while: MESSAGE_CONTINUES,
+    patterns: [include('source.sip')],
+  }),
+  'message-response': block({
+    comment: 'a SIP response printed in a log (the status line may follow junk, as in tcpdump -A)',
+    name: 'meta.message.sip',
+    begin: [cap('meta.status-line.sip', ...statusLineParts())],
+    while: MESSAGE_CONTINUES,
+    patterns: [include('source.sip')],
+  }),
+  'log-events': gate({
+    comment: 'log lines of Asterisk, Kamailio, OpenSIPS, FreeSWITCH and Wireshark exports that name a status code',
+    name: 'meta.log-event.sip',
+    prefix: r`\b`,
+    lookahead: [
+      r`(?i:got[ \t]+sip)[ \t]+(?:[A-Za-z]+[ \t]+)?(?i:response)[ \t]+[0-9]`,
+      r`(?:T_code|new_code)=[0-9]`,
+      r`reply[ \t]+code[ \t]+[0-9]`,
+      r`code=[0-9]+;reason=`,
+      r`checked[ \t]+status[ \t]+is[ \t]+<[0-9]`,
+      r`picked[ \t]+branch[ \t]+[0-9]+[ \t]*,[ \t]*code[ \t]+[0-9]`,
+      r`entering[ \t]+state[ \t]+\[[A-Za-z_]+\]\[[0-9]`,
+      r`Overriding[ \t]+SIP[ \t]+cause[ \t]+[0-9]`,
+      r`respond\([0-9]`,
+      r`chan_pjsip_incoming_response:`,
+      r`Status-Code:[ \t]*[0-9]`,
+      r`Session[ \t]+Initiation[ \t]+Protocol[ \t]+\([0-9]`,
+    ].join('|'),
+    forms: LOG_EVENTS,
+  }),
+};
+
+export const logInjectionGrammar = grammar({
+  name: 'SIP in log files',
+  scopeName: 'text.log.sip-injection',
+  comment: 'Injected into text.log (VS Code Log language). The selector leaves our own blocks (messages, framing, log events) alone so that a block never re-enters itself.',
+  injectionSelector: 'L:text.log -meta.message.sip -meta.framing -meta.log-event.sip',
+  patterns: [include('#message-request'), include('#message-response'), include('source.sip#framing'), include('#log-events')],
+  repository: logRepository,
+});
+
+/** Fenced code blocks handled by the Markdown injection: language id -> info strings. */
+export const FENCES = {
+  sip: ['sip', 'sipmsg'],
+  kamailio: ['kamailio', 'kamailio-cfg'],
+  opensips: ['opensips', 'opensips-cfg'],
+  asterisk: ['asterisk', 'asterisk-dialplan'],
+};
+
+const NOT_A_FENCE = r`^(?![ ]{0,3}[\x60~]{3,}[ \t]*$)`;
+
+function fence(lang, infos) {
+  return block({
+    name: 'markup.fenced_code.block.markdown',
+    begin: [
+      r`^`,
+      cap(null, '[ ]{0,3}'),
+      cap('punctuation.definition.markdown', r`\x60{3,}|~{3,}`),
+      r`[ \t]*`,
+      cap('fenced_code.block.language.markdown', `(?i:${infos.map((i) => i.replace(/-/g, '\\-')).join('|')})`),
+      r`(?=[ \t{]|$)`,
+      cap('fenced_code.block.language.attributes.markdown', r`[^\x60]*`),
+      '$',
+    ],
+    end: [r`^[ ]{0,3}`, cap('punctuation.definition.markdown', r`\2`), r`[\x60~]*[ \t]*$`],
+    patterns: [
+      block({
+        contentName: `meta.embedded.block.${lang}`,
+        begin: [NOT_A_FENCE],
+        while: [NOT_A_FENCE],
+        patterns: [include(`source.${lang}`)],
+      }),
+    ],
+  });
+}
+
+export const markdownInjectionGrammar = grammar({
+  name: 'SIP, Kamailio, OpenSIPS and Asterisk code blocks in Markdown',
+  scopeName: 'markdown.sip.codeblock',
+  injectionSelector: 'L:text.html.markdown -markup.fenced_code.block.markdown',
+  patterns: Object.keys(FENCES).map((lang) => include(`#fenced-${lang}`)),
+  repository: Object.fromEntries(Object.entries(FENCES).map(([lang, infos]) => [`fenced-${lang}`, fence(lang, infos)])),
+});

@@ -1,0 +1,232 @@
+// Small toolkit used by scripts/grammar-build.mjs to write the TextMate grammars in syntaxes/.
+//
+// Regular expressions are assembled from pieces so that capture numbers are computed, never
+// counted by hand: `cap(scope, ...parts)` opens a numbered group and records its scope, every
+// other piece must be free of capturing groups (checked below). All pieces are Oniguruma source
+// restricted to a subset that JavaScript also understands (no possessive quantifiers, no atomic
+// groups, no \h, no POSIX classes), apart from \G and (?i:...), so that the ReDoS test can feed
+// them to recheck after a trivial translation.
+
+/** @typedef {string | Node | Part[]} Part  (an array is a plain sequence) */
+
+class Node {
+  /** @param {'cap'|'alt'|'opt'|'group'|'star'} kind @param {Part[]} parts @param {any} [spec] */
+  constructor(kind, parts, spec) {
+    this.kind = kind;
+    this.parts = parts;
+    this.spec = spec;
+  }
+}
+
+/**
+ * A capturing group. `spec` is a scope name, an object (`{ name?, patterns? }`) or null (group
+ * captured without a scope, e.g. to be referenced from an end pattern).
+ * @param {string | object | null} spec @param {...Part} parts
+ */
+export function cap(spec, ...parts) {
+  return new Node('cap', parts, spec);
+}
+/** `(?:a|b|...)`, one alternative per argument. @param {...Part} alternatives */
+export function alt(...alternatives) {
+  return new Node('alt', alternatives);
+}
+/** `(?:...)?` @param {...Part} parts */
+export function opt(...parts) {
+  return new Node('opt', parts);
+}
+/** `(?:...)` @param {...Part} parts */
+export function group(...parts) {
+  return new Node('group', parts);
+}
+
+/** Fails when a raw piece contains a capturing group (it would shift the numbering). */
+function assertNoCapture(src) {
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (src[i + 1] === ']') i++; // a literal ] right after [ (not used, but harmless)
+      continue;
+    }
+    if (c === '(' && src[i + 1] !== '?') {
+      throw new Error(`raw regex piece contains a capturing group; use cap(): ${src}`);
+    }
+  }
+}
+
+function emit(part, state) {
+  if (Array.isArray(part)) return part.map((p) => emit(p, state)).join('');
+  if (typeof part === 'string') {
+    assertNoCapture(part);
+    return part;
+  }
+  const inner = (parts, sep = '') => parts.map((p) => emit(p, state)).join(sep);
+  switch (part.kind) {
+    case 'cap': {
+      const n = ++state.n;
+      if (part.spec !== null && part.spec !== undefined) {
+        state.captures[n] = typeof part.spec === 'string' ? { name: part.spec } : part.spec;
+      }
+      return `(${inner(part.parts)})`;
+    }
+    case 'alt':
+      return `(?:${inner(part.parts, '|')})`;
+    case 'opt':
+      return `(?:${inner(part.parts)})?`;
+    case 'group':
+      return `(?:${inner(part.parts)})`;
+    default:
+      throw new Error(`unknown node ${part.kind}`);
+  }
+}
+
+/** @param {Part[]} parts @returns {{ source: string, captures: Record<number, object> }} */
+export function compile(parts) {
+  const state = { n: 0, captures: {} };
+  const source = parts.map((p) => emit(p, state)).join('');
+  return { source, captures: state.captures };
+}
+
+/**
+ * A `match` rule. @param {Part[]} parts @param {object} [extra] name, comment ...
+ */
+export function match(parts, extra = {}) {
+  const { source, captures } = compile(parts);
+  const rule = { ...extra, match: source };
+  if (Object.keys(captures).length) rule.captures = captures;
+  return rule;
+}
+
+/**
+ * A begin/end rule (or begin/while when `while` is given instead of `end`).
+ * @param {{ begin: Part[], end?: Part[], while?: Part[], name?: string, contentName?: string,
+ *   patterns?: object[], comment?: string, applyEndPatternLast?: boolean }} o
+ */
+export function block(o) {
+  const b = compile(o.begin);
+  const rule = {};
+  if (o.comment) rule.comment = o.comment;
+  if (o.name) rule.name = o.name;
+  if (o.contentName) rule.contentName = o.contentName;
+  rule.begin = b.source;
+  if (Object.keys(b.captures).length) rule.beginCaptures = b.captures;
+  if (o.end) {
+    const e = compile(o.end);
+    rule.end = e.source;
+    if (Object.keys(e.captures).length) rule.endCaptures = e.captures;
+  } else if (o.while) {
+    const w = compile(o.while);
+    rule.while = w.source;
+    if (Object.keys(w.captures).length) rule.whileCaptures = w.captures;
+  } else {
+    throw new Error('block needs end or while');
+  }
+  if (o.applyEndPatternLast) rule.applyEndPatternLast = true;
+  if (o.patterns) rule.patterns = o.patterns;
+  return rule;
+}
+
+export const include = (ref) => ({ include: ref });
+
+/**
+ * One match rule per form of a family (`prefix` + form): a form that is a capture named
+ * meta.* becomes a rule with that name, any other form a rule without one. Separate rules
+ * that each start with an anchor or a literal scan much faster in Oniguruma than one regex
+ * with the forms as alternatives.
+ */
+export function formRule(prefix, form) {
+  if (Array.isArray(prefix)) prefix = prefix.join('');
+  if (form instanceof Node && form.kind === 'cap' && typeof form.spec === 'string' && form.spec.startsWith('meta.')) {
+    return match([prefix, ...form.parts], { name: form.spec });
+  }
+  return match([prefix, form]);
+}
+
+/** `\b(?:a|b|c)\b`-style word list (the words are plain identifiers, no escaping needed). */
+export function words(list) {
+  for (const w of list) {
+    if (!/^[A-Za-z0-9_.:-]+$/.test(w)) throw new Error(`word list entry needs escaping: ${w}`);
+  }
+  // longest first so that alternation never stops at a prefix
+  return [...list].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => w.replace(/\./g, '\\.')).join('|');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status codes. Every code token carries two scopes: a neutral numeric one and a standard
+// "class" parent that every theme colours (diff colours), so 1xx ... 6xx differ in any theme.
+// The later scope wins when the theme styles it; otherwise the numeric colour remains.
+export const STATUS_CLASSES = [
+  ['1xx', 'markup.changed'], // provisional: "in progress"
+  ['2xx', 'markup.inserted'], // success
+  ['3xx', 'keyword.control'], // redirection: "go elsewhere"
+  ['4xx', 'markup.deleted'], // request failure
+  ['5xx', 'invalid'], // server failure
+  ['6xx', 'invalid.illegal'], // global failure
+];
+
+/** Scope of a status code of class `cls` ('1xx' ... '6xx') in language `lang`. */
+export function statusScope(cls, lang) {
+  const parent = STATUS_CLASSES.find(([c]) => c === cls)[1];
+  return `constant.numeric.status-code.${cls}.${lang} ${parent}.status-code.${cls}.${lang}`;
+}
+
+/**
+ * A status code: one alternative per class, each its own capture, plus (when `outOfRange`)
+ * a last alternative for other digit runs (bigcode "4294967301", pjsip-internal 701 ...),
+ * scoped invalid.illegal but with no class. The caller must put a boundary after it, e.g.
+ * `(?![0-9])`, so that 4294967301 is not read as 429.
+ */
+export function statusCode(lang, { outOfRange = false } = {}) {
+  const alts = STATUS_CLASSES.map(([cls]) => cap(statusScope(cls, lang), `${cls[0]}[0-9]{2}`));
+  if (outOfRange) alts.push(cap(`invalid.illegal.status-code.out-of-range.${lang}`, '[0-9]+'));
+  return alt(...alts);
+}
+
+/** Grammar file skeleton with a stable key order. */
+export function grammar({ name, scopeName, fileTypes, firstLineMatch, injectionSelector, patterns, repository, comment }) {
+  const g = {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    information_for_contributors: [
+      'Generated by scripts/grammar-build.mjs from scripts/grammar-*.mjs: edit those, then run',
+      '`node scripts/grammar-build.mjs` (and `--check` in CI).',
+    ],
+    name,
+    scopeName,
+  };
+  if (comment) g.comment = comment;
+  if (fileTypes) g.fileTypes = fileTypes;
+  if (firstLineMatch) g.firstLineMatch = firstLineMatch;
+  if (injectionSelector) g.injectionSelector = injectionSelector;
+  g.patterns = patterns;
+  if (repository) g.repository = repository;
+  return g;
+}
+
+/**
+ * A family of forms behind one cheap gate: a zero-width rule that starts where `lookahead`
+ * (plain literals, ideally) matches after `prefix`, tries the forms there (\G) and ends as soon
+ * as the scan moves on. One literal lookahead costs Oniguruma a fraction of what one regex per
+ * form costs on every line, and lines without the keywords never reach the forms.
+ * `name` is required when the gate can be reached from an injection: the injection selector
+ * must exclude it, or the injection would re-enter the gate at the same position.
+ */
+export function gate({ comment, name, prefix = '', first, lookahead, forms }) {
+  return block({
+    comment,
+    name,
+    // `first`, a class of the characters a form can start with, is a cheap pre-filter:
+    // Oniguruma rejects most positions on it before it tries the alternatives of `lookahead`
+    begin: [prefix, first ? `(?=${first})` : '', `(?=${lookahead})`],
+    end: ['(?!\\G)'],
+    patterns: forms.map((form) => formRule('\\G', form)),
+  });
+}

@@ -1,0 +1,686 @@
+// source.sip: SIP messages and traces (RFC 3261 start lines and headers, SDP bodies, and the
+// framing lines that capture tools put around messages).
+//
+// The grammar is line based on purpose: a trace may start in the middle of a message, headers
+// fold onto indented continuation lines, captures glue junk in front of a status line. Every
+// line is recognised on its own; only quoted strings and <...> URIs nest (and never run past
+// the end of the line).
+import { alt, block, cap, gate, grammar, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+
+const r = String.raw;
+const L = 'sip';
+
+/** One RFC 3261 token character (alphanum - . ! % * _ + ` ' ~). */
+export const TCHAR = r`[A-Za-z0-9.!%*_+\x60'~-]`;
+export const TOKEN = `${TCHAR}+`;
+/** A header name: a token that starts with a letter (so that "16:35:39 ..." is not a header). */
+export const HEADER_NAME = `[A-Za-z]${TCHAR}*`;
+/** Nothing of a token, a URI or a path right before: where a protocol name may start. */
+const NOT_AFTER_WORD = r`(?<![A-Za-z0-9/._-])`;
+
+const hostPort = (lang = L) => [
+  cap(`string.unquoted.host.${lang}`, alt(r`\[[0-9A-Fa-f:.]+\]`, r`[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*`)),
+  opt(cap(`punctuation.separator.port.${lang}`, ':'), cap(`constant.numeric.port.${lang}`, '[0-9]+')),
+];
+
+/** `^[ \t]*(Name|n)[ \t]*(:)`, names case-insensitive. */
+const headerStart = (names) => [
+  r`^[ \t]*`,
+  cap('keyword.other.header.sip', `(?i:${words(names)})`),
+  r`[ \t]*`,
+  cap('punctuation.separator.key-value.sip', ':'),
+];
+
+/** A header whose value is tokenized by `patterns` until the end of the line. */
+const header = (key, names, patterns, comment) =>
+  block({ comment, name: `meta.header.${key}.sip`, begin: headerStart(names), end: ['$'], patterns });
+
+/** The SIP-version of a start line. */
+const sipVersion = (versionPart) => [
+  cap('keyword.other.protocol.sip', 'SIP'),
+  cap('punctuation.separator.version.sip', '/'),
+  versionPart,
+];
+
+export const statusLineParts = () => [
+  NOT_AFTER_WORD,
+  ...sipVersion(cap('constant.numeric.version.sip', r`2\.0`)),
+  r`[ \t]+`,
+  statusCode(L, { outOfRange: true }),
+  r`(?=[ \t.]|$)`,
+  opt(r`[ \t]+`, cap('string.unquoted.reason-phrase.sip', '.+')),
+];
+
+/** @param {string} repo where #uri and friends live: '' in this grammar, 'source.sip' elsewhere */
+export const requestLineParts = (repo = '') => [
+  r`^[ \t]*`,
+  cap('entity.name.function.method.sip', TOKEN),
+  r`[ \t]+`,
+  cap({ name: 'meta.request-uri.sip', patterns: [include(`${repo}#uri`), include(`${repo}#uri-parameters`), include(`${repo}#uri-headers`)] }, r`[^ \t]+`),
+  r`[ \t]+`,
+  ...sipVersion(alt(cap('constant.numeric.version.sip', r`2\.0`), cap('invalid.illegal.version.sip', r`[0-9]+\.[0-9]+`))),
+  r`[ \t]*\.?$`,
+];
+
+/** framing lines that start at the beginning of the line */
+const LINE_START_FORMS = [
+          // chan_sip end-of-message marker
+          [cap('punctuation.separator.framing.sip', '<-{4,}>'), r`[ \t]*$`],
+          // FreeSWITCH siptrace separator (72 dashes)
+          [cap('punctuation.separator.framing.sip', '-{20,}'), r`[ \t]*$`],
+          // ngrep / sipgrep: U 2015/08/20 17:34:01.843371 1.2.3.4:5060 -> 5.6.7.8:5060
+          cap('meta.framing.ngrep.sip', [
+            cap('keyword.other.protocol-letter.ngrep.sip', '[UTIP]'),
+            r`[ \t]+`,
+            opt(
+              cap('constant.other.date.sip', '[0-9]{4}/[0-9]{2}/[0-9]{2}'),
+              r`[ \t]+`,
+              cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?`),
+              r`[ \t]+`,
+            ),
+            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+            r`[ \t]+`,
+            cap('punctuation.separator.direction.sip', '->'),
+            r`[ \t]+`,
+            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+          ]),
+          // sngrep "save as .txt": 2015/08/20 17:34:01.843371 1.2.3.4:5060 -> 5.6.7.8:5060
+          cap('meta.framing.sngrep.sip', [
+            cap('constant.other.date.sip', '[0-9]{4}/[0-9]{2}/[0-9]{2}'),
+            r`[ \t]+`,
+            cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?`),
+            r`[ \t]+`,
+            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+            r`[ \t]+`,
+            cap('punctuation.separator.direction.sip', '->'),
+            r`[ \t]+`,
+            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+          ]),
+          // tcpdump -A: 09:17:59.864749 IP host.5363 > host.49658: UDP, length 576
+          cap('meta.framing.tcpdump.sip', [
+            cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+`),
+            r`[ \t]+`,
+            cap('keyword.other.protocol.sip', 'IP6?'),
+            r`[ \t]+`,
+            cap('string.unquoted.host.sip', r`[^ \t]+`),
+            r`[ \t]+`,
+            cap('punctuation.separator.direction.sip', '>'),
+            r`[ \t]+`,
+            cap('string.unquoted.host.sip', r`[^ \t]+`),
+            cap('punctuation.separator.sip', ':'),
+            cap(
+              {
+                patterns: [
+                  match([r`\b`, cap('keyword.other.unit.sip', 'length'), r`[ \t]+`, cap('constant.numeric.byte-count.sip', '[0-9]+')]),
+                  match([r`\b`, cap('constant.language.transport.sip', 'UDP|TCP|SCTP'), r`\b`]),
+                ],
+              },
+              '.*',
+            ),
+          ]),
+];
+
+/** framing phrases found anywhere in a line, each starting with a keyword */
+const INLINE_FORMS = [
+          // pjsip: RX 500 bytes Response msg 401/REGISTER/cseq=15116 (the code, not the byte count)
+          cap('meta.framing.pjsip.sip', [
+            cap('keyword.other.direction.sip', 'RX|TX'),
+            r`[ \t]+`,
+            cap('constant.numeric.byte-count.sip', '[0-9]+'),
+            r`[ \t]+`,
+            cap('keyword.other.unit.sip', 'bytes'),
+            r`[ \t]+`,
+            alt(
+              [cap('keyword.other.message-kind.sip', 'Request'), r`[ \t]+`, cap('keyword.other.message-kind.sip', 'msg'), r`[ \t]+`, cap('entity.name.function.method.sip', r`[A-Za-z0-9_-]+`)],
+              [
+                cap('keyword.other.message-kind.sip', 'Response'),
+                r`[ \t]+`,
+                cap('keyword.other.message-kind.sip', 'msg'),
+                r`[ \t]+`,
+                statusCode(L),
+                cap('punctuation.separator.sip', '/'),
+                cap('entity.name.function.method.sip', r`[A-Za-z0-9_-]+`),
+              ],
+            ),
+            cap('punctuation.separator.sip', '/'),
+            cap('entity.other.attribute-name.sip', 'cseq'),
+            cap('punctuation.separator.key-value.sip', '='),
+            cap('constant.numeric.cseq.sip', '[0-9]+'),
+          ]),
+          // FreeSWITCH sofia siptrace: send 603 bytes to udp/[1.2.3.4]:5060 at 16:49:33.907405: (603 = bytes)
+          cap('meta.framing.freeswitch.sip', [
+            cap('keyword.other.direction.sip', 'recv|send'),
+            r`[ \t]+`,
+            cap('constant.numeric.byte-count.sip', '[0-9]+'),
+            r`[ \t]+`,
+            cap('keyword.other.unit.sip', 'bytes'),
+            r`[ \t]+`,
+            cap('keyword.other.direction.sip', 'from|to'),
+            r`[ \t]+`,
+            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+            opt(r`[ \t]+`, cap('keyword.other.sip', 'at'), r`[ \t]+`, cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?`)),
+          ]),
+          // linphone / belle-sip: received [315] new bytes from [UDP://pbx:5060] ... size: [1234] bytes
+          cap('meta.framing.belle-sip.sip', [
+            cap('keyword.other.direction.sip', 'received'),
+            r`[ \t]+`,
+            cap('punctuation.definition.byte-count.begin.sip', r`\[`),
+            cap('constant.numeric.byte-count.sip', '[0-9]+'),
+            cap('punctuation.definition.byte-count.end.sip', r`\]`),
+            r`[ \t]+`,
+            cap('keyword.other.unit.sip', 'new bytes'),
+          ]),
+          cap('meta.framing.belle-sip.sip', [
+            cap('keyword.other.sip', 'size'),
+            cap('punctuation.separator.key-value.sip', ':'),
+            r`[ \t]*`,
+            cap('punctuation.definition.byte-count.begin.sip', r`\[`),
+            cap('constant.numeric.byte-count.sip', '[0-9]+'),
+            cap('punctuation.definition.byte-count.end.sip', r`\]`),
+            r`[ \t]*`,
+            cap('keyword.other.unit.sip', 'bytes'),
+          ]),
+];
+
+const repository = {
+  // ----------------------------------------------------------------------------- start lines
+  'status-line': match(statusLineParts(), {
+    comment: 'SIP-Version SP Status-Code SP Reason-Phrase; anywhere on the line (tcpdump -A glues junk in front), the only place a status code is authoritative',
+    name: 'meta.status-line.sip',
+  }),
+  'request-line': match(requestLineParts(), {
+    comment: 'Method SP Request-URI SP SIP-Version (a trailing "." is how ngrep -W byline shows the CR)',
+    name: 'meta.request-line.sip',
+  }),
+
+  // ------------------------------------------------------------------------------- headers
+  headers: {
+    patterns: [
+      include('#header-via'),
+      include('#header-cseq'),
+      include('#header-rack'),
+      include('#header-rseq'),
+      include('#header-content-length'),
+      include('#header-numeric'),
+      include('#header-call-id'),
+      include('#header-reason'),
+      include('#header-warning'),
+      include('#header-address'),
+      include('#header-content-type'),
+      include('#header-allow'),
+      include('#header-auth'),
+      include('#header-status-code'),
+      include('#header-other'),
+    ],
+  },
+  'header-via': header('via', ['Via', 'v'], [
+    match(
+      [
+        cap('keyword.other.protocol.sip', '(?i:SIP)'),
+        r`[ \t]*`,
+        cap('punctuation.separator.version.sip', '/'),
+        r`[ \t]*`,
+        cap('constant.numeric.version.sip', r`[0-9]+\.[0-9]+`),
+        r`[ \t]*`,
+        cap('punctuation.separator.transport.sip', '/'),
+        r`[ \t]*`,
+        cap('constant.language.transport.sip', '[A-Za-z]+'),
+        opt(r`[ \t]+`, ...hostPort()),
+      ],
+      { name: 'meta.via.sent-by.sip' },
+    ),
+    include('#parameters'),
+    include('#quoted-string'),
+    include('#comma'),
+  ]),
+  'header-cseq': match(
+    [
+      ...headerStart(['CSeq']),
+      r`[ \t]*`,
+      opt(cap('constant.numeric.cseq.sip', '[0-9]+')),
+      r`[ \t]*`,
+      opt(cap('entity.name.function.method.sip', TOKEN)),
+    ],
+    { comment: 'the CSeq number is a sequence number, never a status code', name: 'meta.header.cseq.sip' },
+  ),
+  'header-rack': match(
+    [
+      ...headerStart(['RAck']),
+      r`[ \t]*`,
+      opt(cap('constant.numeric.rseq.sip', '[0-9]+')),
+      r`[ \t]*`,
+      opt(cap('constant.numeric.cseq.sip', '[0-9]+')),
+      r`[ \t]*`,
+      opt(cap('entity.name.function.method.sip', TOKEN)),
+    ],
+    { name: 'meta.header.rack.sip' },
+  ),
+  'header-rseq': match([...headerStart(['RSeq']), r`[ \t]*`, opt(cap('constant.numeric.rseq.sip', '[0-9]+'))], {
+    name: 'meta.header.rseq.sip',
+  }),
+  'header-content-length': match(
+    [...headerStart(['Content-Length', 'l']), r`[ \t]*`, opt(cap('constant.numeric.content-length.sip', '[0-9]+'))],
+    { comment: 'body size in bytes, not a status code', name: 'meta.header.content-length.sip' },
+  ),
+  'header-numeric': header(
+    'numeric',
+    ['Max-Forwards', 'Expires', 'Min-Expires', 'Session-Expires', 'x', 'Min-SE', 'Retry-After', 'Max-Breadth', 'Timestamp'],
+    [
+      match([r`\b`, cap('constant.numeric.integer.sip', r`[0-9]+(?:\.[0-9]+)?`), r`\b`]),
+      include('#parameters'),
+      include('#comment'),
+    ],
+    'seconds, hop counters: plain numbers',
+  ),
+  'header-call-id': match([...headerStart(['Call-ID', 'i']), r`[ \t]*`, opt(cap('string.unquoted.call-id.sip', r`[^ \t]+`))], {
+    name: 'meta.header.call-id.sip',
+  }),
+  'header-reason': header(
+    'reason',
+    ['Reason'],
+    [include('#reason-sip'), include('#reason-q850'), include('#reason-other'), include('#parameters'), include('#quoted-string'), include('#comma')],
+    'RFC 3326: only the SIP (and STIR, RFC 8224) protocol carries a status code in cause=; Q.850 carries an ISDN cause',
+  ),
+  'reason-sip': block({
+    name: 'meta.reason-value.sip.sip',
+    begin: [r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', '(?i:SIP|STIR)'), r`(?![A-Za-z0-9./-])`],
+    end: [r`(?=,)|$`],
+    patterns: [
+      match([
+        cap('punctuation.separator.parameter.sip', ';'),
+        r`[ \t]*`,
+        cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
+        r`[ \t]*`,
+        cap('punctuation.separator.key-value.sip', '='),
+        r`[ \t]*`,
+        statusCode(L, { outOfRange: true }),
+        r`(?![0-9])`,
+      ]),
+      include('#parameters'),
+      include('#quoted-string'),
+    ],
+  }),
+  'reason-q850': block({
+    name: 'meta.reason-value.q850.sip',
+    begin: [r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', r`(?i:Q\.850)`), r`(?![A-Za-z0-9.])`],
+    end: [r`(?=,)|$`],
+    patterns: [
+      match([
+        cap('punctuation.separator.parameter.sip', ';'),
+        r`[ \t]*`,
+        cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
+        r`[ \t]*`,
+        cap('punctuation.separator.key-value.sip', '='),
+        r`[ \t]*`,
+        cap('constant.numeric.q850-cause.sip', '[0-9]+'),
+      ]),
+      include('#parameters'),
+      include('#quoted-string'),
+    ],
+  }),
+  'reason-other': match([r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', r`[A-Za-z][A-Za-z0-9._-]*`)]),
+  'header-warning': header(
+    'warning',
+    ['Warning'],
+    [
+      match(
+        [
+          r`(?:\G|(?<=,))[ \t]*`,
+          cap('constant.numeric.warn-code.sip', '[0-9]{3}'),
+          r`(?![0-9])`,
+          opt(r`[ \t]+`, cap('string.unquoted.warn-agent.sip', r`[^ \t",]+`)),
+        ],
+        { comment: 'warn-code: a separate registry (300-399), never a status code' },
+      ),
+      include('#quoted-string'),
+      include('#comma'),
+    ],
+  ),
+  'header-address': header(
+    'address',
+    [
+      'From', 'f', 'To', 't', 'Contact', 'm', 'Route', 'Record-Route', 'Reply-To', 'Refer-To', 'r', 'Referred-By', 'b',
+      'P-Asserted-Identity', 'P-Preferred-Identity', 'P-Called-Party-ID', 'P-Associated-URI', 'Diversion', 'History-Info',
+      'Path', 'Service-Route', 'Remote-Party-ID', 'Alert-Info', 'Call-Info', 'Error-Info',
+    ],
+    [
+      match([r`(?<=[:,])[ \t]*`, cap('string.unquoted.display-name.sip', `${TOKEN}(?:[ \\t]+${TOKEN})*`), r`(?=[ \t]*<)`]),
+      include('#quoted-string'),
+      include('#angle-uri'),
+      include('#uri'),
+      include('#parameters'),
+      match([r`(?<=[:,])[ \t]*`, cap('keyword.operator.wildcard.sip', r`\*`)]),
+      include('#comma'),
+    ],
+  ),
+  'header-content-type': header('content-type', ['Content-Type', 'c', 'Accept'], [
+    match([r`(?<![A-Za-z0-9.!%*_+\x60'~-])`, cap('support.type.media-type.sip', `${TOKEN}/${TOKEN}`)]),
+    include('#parameters'),
+    include('#quoted-string'),
+    include('#comma'),
+  ]),
+  'header-allow': header('allow', ['Allow'], [match([cap('entity.name.function.method.sip', TOKEN)]), include('#comma')]),
+  'header-auth': header(
+    'authorization',
+    ['Authorization', 'Proxy-Authorization', 'WWW-Authenticate', 'Proxy-Authenticate', 'Authentication-Info'],
+    [
+      match([r`\b`, cap('storage.type.auth-scheme.sip', '(?i:Digest|Basic|Bearer|NTLM|Kerberos)'), r`\b`]),
+      match([
+        r`(?<![A-Za-z0-9.!%*_+\x60'~-])`,
+        cap('entity.other.attribute-name.parameter.sip', TOKEN),
+        r`[ \t]*`,
+        cap('punctuation.separator.key-value.sip', '='),
+        opt(r`[ \t]*`, cap('string.unquoted.parameter-value.sip', r`[^ \t,"]+`)),
+      ]),
+      include('#quoted-string'),
+      include('#comma'),
+    ],
+  ),
+  'header-status-code': match(
+    [...headerStart(['Status-Code']), r`[ \t]*`, statusCode(L, { outOfRange: true }), r`(?![0-9])`],
+    { comment: 'Wireshark "Export Packet Dissections as text" field', name: 'meta.header.status-code.sip' },
+  ),
+  'header-other': block({
+    name: 'meta.header.other.sip',
+    begin: [
+      r`^[ \t]*`,
+      r`(?!(?i:sips?|tel|urn|mailto|https?|wss?)[ \t]*:)`,
+      cap('keyword.other.header.sip', HEADER_NAME),
+      r`[ \t]*`,
+      cap('punctuation.separator.key-value.sip', ':'),
+      r`(?!//)`,
+    ],
+    end: ['$'],
+    patterns: [include('#status-line'), include('#quoted-string'), include('#angle-uri'), include('#uri'), include('#parameters')],
+  }),
+
+  // ----------------------------------------------------------------------- values, URIs
+  'quoted-string': block({
+    name: 'string.quoted.double.sip',
+    begin: [cap('punctuation.definition.string.begin.sip', '"')],
+    end: [alt(cap('punctuation.definition.string.end.sip', '"'), '$')],
+    patterns: [match([r`\\.`], { name: 'constant.character.escape.sip' })],
+  }),
+  comment: block({
+    name: 'comment.block.parenthesized.sip',
+    begin: [cap('punctuation.definition.comment.begin.sip', r`\(`)],
+    end: [alt(cap('punctuation.definition.comment.end.sip', r`\)`), '$')],
+  }),
+  comma: match([','], { name: 'punctuation.separator.comma.sip' }),
+  parameters: match(
+    [
+      cap('punctuation.separator.parameter.sip', ';'),
+      r`[ \t]*`,
+      cap('entity.other.attribute-name.parameter.sip', TOKEN),
+      opt(r`[ \t]*`, cap('punctuation.separator.key-value.sip', '='), r`[ \t]*`, opt(cap('string.unquoted.parameter-value.sip', r`[^;,?&<>" \t]+`))),
+    ],
+    { name: 'meta.parameter.sip' },
+  ),
+  'angle-uri': block({
+    name: 'meta.uri.angle-bracketed.sip',
+    begin: [cap('punctuation.definition.uri.begin.sip', '<')],
+    end: [alt(cap('punctuation.definition.uri.end.sip', '>'), '$')],
+    patterns: [include('#uri'), include('#uri-parameters'), include('#uri-headers')],
+  }),
+  uri: {
+    patterns: [
+      match(
+        [
+          r`(?<![A-Za-z0-9+.-])`,
+          cap('keyword.other.uri-scheme.sip', '(?i:sips?)'),
+          cap('punctuation.separator.uri-scheme.sip', ':'),
+          opt(
+            cap('variable.other.user.sip', r`[^@ \t;?<>":,]+`),
+            opt(cap('punctuation.separator.password.sip', ':'), cap('variable.other.password.sip', r`[^@ \t;?<>"]*`)),
+            cap('punctuation.separator.user.sip', '@'),
+          ),
+          ...hostPort(),
+        ],
+        { name: 'meta.uri.sip' },
+      ),
+      match(
+        [
+          r`(?<![A-Za-z0-9+.-])`,
+          cap('keyword.other.uri-scheme.sip', '(?i:tel)'),
+          cap('punctuation.separator.uri-scheme.sip', ':'),
+          cap('string.unquoted.telephone-number.sip', r`[+0-9A-Fa-f*#().-]+`),
+        ],
+        { name: 'meta.uri.tel.sip' },
+      ),
+      match(
+        [
+          r`(?<![A-Za-z0-9+.-])`,
+          cap('keyword.other.uri-scheme.sip', '(?i:urn|mailto|https?|wss?|cid|im|pres|xmpp)'),
+          cap('punctuation.separator.uri-scheme.sip', ':'),
+          cap('string.unquoted.uri.sip', r`[^ \t<>";,]+`),
+        ],
+        { name: 'meta.uri.other.sip' },
+      ),
+    ],
+  },
+  'uri-parameters': {
+    patterns: [
+      match(
+        [
+          cap('punctuation.separator.parameter.sip', ';'),
+          r`[ \t]*`,
+          cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
+          cap('punctuation.separator.key-value.sip', '='),
+          statusCode(L, { outOfRange: true }),
+          r`(?![0-9A-Za-z])`,
+        ],
+        { comment: 'RFC 4458: the cause URI parameter carries a status code' },
+      ),
+      include('#parameters'),
+    ],
+  },
+  'uri-headers': {
+    patterns: [
+      match(
+        [
+          cap('punctuation.separator.uri-header.sip', '[?&]'),
+          cap('entity.other.attribute-name.uri-header.sip', '(?i:Reason)'),
+          cap('punctuation.separator.key-value.sip', '='),
+          cap('keyword.other.protocol.sip', '(?i:SIP)'),
+          cap('constant.character.escape.sip', '%3[Bb]'),
+          cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
+          cap('constant.character.escape.sip', '%3[Dd]'),
+          statusCode(L, { outOfRange: true }),
+          r`(?![0-9])`,
+        ],
+        { comment: 'RFC 7044 History-Info: an escaped Reason header inside the URI' },
+      ),
+      match([
+        cap('punctuation.separator.uri-header.sip', '[?&]'),
+        cap('entity.other.attribute-name.uri-header.sip', r`[^=&> \t]+`),
+        opt(cap('punctuation.separator.key-value.sip', '='), cap('string.unquoted.uri-header-value.sip', r`[^&> \t]*`)),
+      ]),
+    ],
+  },
+
+  // ------------------------------------------------------------------------------- SDP body
+  sdp: {
+    comment: 'one field per line, type letter, "=", value (RFC 8866); numbers here are ports, payload types, ids',
+    patterns: [
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', 'm'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap('support.type.media.sdp', r`[A-Za-z0-9_-]+`),
+          r`[ \t]+`,
+          cap('constant.numeric.port.sdp', '[0-9]+'),
+          opt(cap('punctuation.separator.sdp', '/'), cap('constant.numeric.integer.sdp', '[0-9]+')),
+          r`[ \t]+`,
+          cap('constant.language.protocol.sdp', r`[^ \t]+`),
+          cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.payload-type.sdp' })] }, '.*'),
+        ],
+        { name: 'meta.line.media.sdp' },
+      ),
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', 'a'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap('entity.other.attribute-name.sdp', '(?:rtpmap|fmtp|rtcp-fb)'),
+          cap('punctuation.separator.key-value.sdp', ':'),
+          r`[ \t]*`,
+          cap('constant.numeric.payload-type.sdp', '[0-9]+'),
+          cap('string.unquoted.attribute-value.sdp', '.*'),
+        ],
+        { name: 'meta.line.attribute.sdp' },
+      ),
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', 'a'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap('entity.other.attribute-name.sdp', r`[A-Za-z0-9_.-]+`),
+          opt(cap('punctuation.separator.key-value.sdp', ':'), cap('string.unquoted.attribute-value.sdp', '.*')),
+        ],
+        { name: 'meta.line.attribute.sdp' },
+      ),
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', 'c'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap('constant.language.network-type.sdp', 'IN'),
+          r`[ \t]+`,
+          cap('constant.language.address-type.sdp', 'IP[46]'),
+          r`[ \t]+`,
+          cap('string.unquoted.host.sdp', r`[^ \t/]+`),
+        ],
+        { name: 'meta.line.connection.sdp' },
+      ),
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', 'o'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap('string.unquoted.username.sdp', r`[^ \t]+`),
+          r`[ \t]+`,
+          cap('constant.numeric.integer.sdp', '[0-9]+'),
+          r`[ \t]+`,
+          cap('constant.numeric.integer.sdp', '[0-9]+'),
+          r`[ \t]+`,
+          cap('constant.language.network-type.sdp', 'IN'),
+          r`[ \t]+`,
+          cap('constant.language.address-type.sdp', 'IP[46]'),
+          r`[ \t]+`,
+          cap('string.unquoted.host.sdp', r`[^ \t]+`),
+        ],
+        { name: 'meta.line.origin.sdp' },
+      ),
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', 'b'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap('constant.language.bandwidth-type.sdp', r`[A-Za-z0-9_-]+`),
+          cap('punctuation.separator.key-value.sdp', ':'),
+          cap('constant.numeric.integer.sdp', '[0-9]+'),
+        ],
+        { name: 'meta.line.bandwidth.sdp' },
+      ),
+      match(
+        [
+          r`^[ \t]*`,
+          cap('keyword.other.field.sdp', '[vt]'),
+          cap('punctuation.separator.key-value.sdp', '='),
+          cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.integer.sdp' })] }, '.*'),
+        ],
+        { name: 'meta.line.sdp' },
+      ),
+      match([r`^[ \t]*`, cap('keyword.other.field.sdp', '[a-z]'), cap('punctuation.separator.key-value.sdp', '='), cap('string.unquoted.sdp', '.*')], {
+        name: 'meta.line.sdp',
+      }),
+    ],
+  },
+
+  // ---------------------------------------------------------------------- capture framing
+  framing: {
+    comment: 'lines that capture tools print around messages; their numbers are byte counts, ports and times. One regex per form, each starting with an anchor or a literal: Oniguruma searches those fast (a merged alternation is several times slower)',
+    patterns: [
+      block({
+        comment: 'Asterisk res_pjsip_logger / chan_sip debug: <--- Received SIP request (541 bytes) from UDP:127.0.0.1:5061 --->',
+        name: 'meta.framing.asterisk.sip',
+        begin: [cap('punctuation.definition.framing.begin.sip', '<---'), r`(?=[ \t])`],
+        end: [alt(cap('punctuation.definition.framing.end.sip', '--->'), '$')],
+        patterns: [include('#framing-byte-count'), include('#framing-direction'), include('#framing-address')],
+      }),
+      gate({
+        comment: 'line-start forms: chan_sip end marker, FreeSWITCH separator, ngrep, sngrep, tcpdump (the gate checks enough of each form that it never opens for an ordinary log line)',
+        name: 'meta.framing.sip',
+        prefix: '^',
+        first: r`[<UTIP0-9-]`,
+        lookahead: [
+          r`<-{4,}>[ \t]*$`,
+          r`-{20,}[ \t]*$`,
+          r`[UTIP][ \t]+(?:[^ \t]+[ \t]+){1,3}->[ \t]`,
+          r`[0-9]{4}/[0-9]{2}/[0-9]{2}[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]+->[ \t]`,
+          r`[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+[ \t]+IP6?[ \t]+[^ \t]+[ \t]+>[ \t]`,
+        ].join('|'),
+        forms: LINE_START_FORMS,
+      }),
+      gate({
+        comment: 'in-line forms: pjsip RX/TX, FreeSWITCH recv/send, belle-sip received/size',
+        name: 'meta.framing.sip',
+        prefix: r`\b`,
+        lookahead: [
+          r`(?:RX|TX)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:Request|Response)[ \t]+msg[ \t]`,
+          r`(?:recv|send)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:from|to)[ \t]`,
+          r`received[ \t]+\[[0-9]+\][ \t]+new bytes`,
+          r`size:[ \t]*\[[0-9]+\][ \t]*bytes`,
+        ].join('|'),
+        forms: INLINE_FORMS,
+      }),
+    ],
+  },
+  'framing-byte-count': match([
+    cap('punctuation.definition.byte-count.begin.sip', r`\(`),
+    cap('constant.numeric.byte-count.sip', '[0-9]+'),
+    r`[ \t]+`,
+    cap('keyword.other.unit.sip', 'bytes'),
+    cap('punctuation.definition.byte-count.end.sip', r`\)`),
+  ]),
+  'framing-direction': {
+    patterns: [
+      match([r`\b`, cap('keyword.other.direction.inbound.sip', 'Received|read'), r`\b`]),
+      match([r`\b`, cap('keyword.other.direction.outbound.sip', 'Transmitting|Retransmitting|Sending'), r`\b`]),
+      match([r`\b`, cap('keyword.other.message-kind.sip', 'request|response'), r`\b`]),
+    ],
+  },
+  'framing-address': match(
+    [
+      r`(?<![A-Za-z0-9_.:/\[-])`,
+      opt(cap('constant.language.transport.sip', '(?i:UDP|TCP|TLS|SCTP|WSS|WS)'), cap('punctuation.separator.sip', '[:/]')),
+      opt(cap('punctuation.definition.address.begin.sip', r`\[`)),
+      cap('string.unquoted.host.sip', alt(r`[0-9]{1,3}(?:\.[0-9]{1,3}){3}`, r`[0-9A-Fa-f]*:[0-9A-Fa-f:.]+`, r`[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`)),
+      opt(cap('punctuation.definition.address.end.sip', r`\]`)),
+      opt(cap('punctuation.separator.port.sip', '[:.]'), cap('constant.numeric.port.sip', '[0-9]+'), r`\b`),
+    ],
+    { name: 'meta.address.sip' },
+  ),
+
+  // ------------------------------------------------------------------ everything else
+  inline: {
+    comment: 'folded header continuation lines and free text: URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line)',
+    patterns: [include('#angle-uri'), include('#uri'), include('#parameters')],
+  },
+};
+
+export const sipGrammar = grammar({
+  name: 'SIP',
+  scopeName: 'source.sip',
+  fileTypes: ['sip'],
+  patterns: [
+    include('#framing'),
+    include('#request-line'),
+    include('#headers'),
+    include('#sdp'),
+    include('#status-line'),
+    include('#inline'),
+  ],
+  repository,
+});

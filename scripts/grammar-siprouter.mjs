@@ -1,0 +1,483 @@
+// source.kamailio and source.opensips: the routing-script languages of Kamailio (ex SER /
+// OpenSER) and OpenSIPS. They share an ancestor and most of the look, but differ: Kamailio
+// has the #!define / !!ifdef pre-processor and // comments, OpenSIPS configs are often m4
+// templates and have other route types; reply codes are usually quoted in Kamailio
+// ("404") and bare integers in OpenSIPS 2.x/3.x (404). Each grammar gets its own scope suffix.
+import { alt, block, cap, grammar, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+
+const r = String.raw;
+
+const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
+/** pseudo-variable class name: $ru, $T_reply_code, $err.rcode, $ct.fields */
+const PVNAME = `${IDENT}(?:\\.${IDENT})*`;
+
+const FLAVORS = {
+  kamailio: {
+    title: 'Kamailio',
+    routeTypes: ['request_route', 'route', 'reply_route', 'onreply_route', 'failure_route', 'branch_route', 'onsend_route', 'event_route', 'branch_failure_route'],
+    replyFunctions: ['sl_send_reply', 'sl_reply', 'send_reply', 'send_reply_mode', 'sl_forward_reply', 't_reply', 't_send_reply'],
+    statusRegexFunctions: ['t_check_status', 't_grep_status'],
+    keywords: ['if', 'else', 'switch', 'case', 'default', 'while', 'break', 'return', 'exit', 'drop'],
+    wordOperators: ['and', 'or', 'defined', 'strempty', 'strlen'],
+    codeModparams: ['default_code', 'reply_code'],
+    codeListModparams: ['ds_ping_reply_codes', 'failover_reply_codes'],
+  },
+  opensips: {
+    title: 'OpenSIPS',
+    routeTypes: ['route', 'branch_route', 'failure_route', 'onreply_route', 'error_route', 'local_route', 'startup_route', 'timer_route', 'event_route', 'preprocess_route'],
+    replyFunctions: ['sl_send_reply', 'sl_reply', 'send_reply', 't_reply', 't_reply_with_body', 't_send_reply'],
+    statusRegexFunctions: ['t_check_status'],
+    keywords: ['if', 'else', 'switch', 'case', 'default', 'while', 'for', 'in', 'break', 'return', 'exit', 'drop', 'async', 'launch'],
+    wordOperators: [],
+    codeModparams: ['default_code', 'reply_code'],
+    codeListModparams: ['options_reply_codes'],
+  },
+};
+
+/** pvars whose value is a reply status code */
+const CODE_PVARS = ['rs', 'T_reply_code', 'T_reply_last', 'err.rcode'];
+const CORE_KEYWORDS = [
+  'method', 'uri', 'status', 'from_uri', 'to_uri', 'src_ip', 'src_port', 'dst_ip', 'dst_port', 'proto', 'af', 'msg:len',
+  'snd_ip', 'snd_port', 'snd_proto', 'snd_af', 'to_ip', 'to_port', 'to_proto', 'to_af', 'myself', 'max_len', 'retcode',
+];
+const CONSTANTS = ['yes', 'no', 'true', 'false', 'on', 'off', 'enable', 'disable', 'INET', 'INET6', 'UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS', 'NULL'];
+const KAMAILIO_DIRECTIVES_DEFINE = ['define', 'def', 'redefine', 'redef', 'trydef', 'defexp', 'defexps', 'defenv', 'defenvs', 'trydefenv', 'trydefenvs'];
+const M4_MACROS = ['divert', 'define', 'undefine', 'ifelse', 'ifdef', 'include', 'sinclude', 'changequote'];
+
+export function sipRouterGrammar(lang) {
+  const f = FLAVORS[lang];
+  const s = (scope) => `${scope}.${lang}`;
+  const code = () => statusCode(lang, { outOfRange: true });
+  const quote = (which) => cap(s(`punctuation.definition.string.${which}`), '"');
+
+  const repository = {
+    // --------------------------------------------------------------------------- comments
+    comments: {
+      patterns: [
+        block({
+          name: s('comment.block'),
+          begin: [cap(s('punctuation.definition.comment.begin'), r`/\*`)],
+          end: [cap(s('punctuation.definition.comment.end'), r`\*/`)],
+        }),
+        match([cap(s('punctuation.definition.comment'), '#'), '.*$'], { name: s('comment.line.number-sign') }),
+        ...(lang === 'kamailio' ? [match([cap(s('punctuation.definition.comment'), '//'), '.*$'], { name: s('comment.line.double-slash') })] : []),
+      ],
+    },
+
+    // ------------------------------------------------------------- strings and variables
+    strings: {
+      patterns: [
+        block({
+          name: s('string.quoted.double'),
+          begin: [quote('begin')],
+          end: [alt(quote('end'), '$')],
+          patterns: [include('#escape'), include('#pvars')],
+        }),
+        block({
+          name: s('string.quoted.single'),
+          begin: [cap(s('punctuation.definition.string.begin'), "'")],
+          end: [alt(cap(s('punctuation.definition.string.end'), "'"), '$')],
+          patterns: [include('#escape'), include('#pvars')],
+        }),
+      ],
+    },
+    escape: match([r`\\.`], { name: s('constant.character.escape') }),
+    pvars: {
+      comment: 'pseudo-variables: $ru, $var(x), $avp(i:1), $sht(t=>$si), $(ru{s.len}), $(avp(x)[0])',
+      patterns: [
+        match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('constant.language.null'), 'null'), r`\b`]),
+        block({
+          name: s('meta.pvar.transformed'),
+          begin: [cap(s('punctuation.definition.variable'), r`\$`), cap(s('punctuation.section.pvar.begin'), r`\(`)],
+          end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
+          patterns: [
+            match([r`\G`, cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`]),
+            match([r`\G`, cap(s('variable.other.pvar'), PVNAME)]),
+            include('#pvar-parens'),
+            include('#transformations'),
+            include('#pvar-index'),
+            include('#pvars'),
+            include('#strings'),
+            include('#numbers'),
+          ],
+        }),
+        block({
+          name: s('meta.pvar'),
+          begin: [
+            cap(s('punctuation.definition.variable'), r`\$`),
+            alt(cap(s('variable.other.pvar.reply-status'), r`T(?=\(reply_code\))`), cap(s('variable.other.pvar'), PVNAME)),
+            cap(s('punctuation.section.pvar.begin'), r`\(`),
+          ],
+          end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
+          patterns: [include('#pvar-inner')],
+        }),
+        match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`]),
+        match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar'), PVNAME)]),
+      ],
+    },
+    'pvar-inner': {
+      patterns: [
+        include('#escape'),
+        include('#pvars'),
+        include('#strings'),
+        include('#pvar-parens'),
+        include('#pvar-index'),
+        match(['=>'], { name: s('keyword.operator.key') }),
+        match([r`[A-Za-z0-9_.:*-]+`], { name: s('variable.other.pvar-key') }),
+      ],
+    },
+    'pvar-parens': block({
+      begin: [cap(s('punctuation.section.pvar.begin'), r`\(`)],
+      end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
+      patterns: [include('#pvar-inner')],
+    }),
+    'pvar-index': block({
+      begin: [cap(s('punctuation.section.index.begin'), r`\[`)],
+      end: [alt(cap(s('punctuation.section.index.end'), r`\]`), '$')],
+      patterns: [include('#pvars'), include('#numbers'), match(['[*+-]'], { name: s('keyword.operator.index') })],
+    }),
+    transformations: block({
+      name: s('meta.transformation'),
+      begin: [cap(s('punctuation.section.transformation.begin'), r`\{`)],
+      end: [alt(cap(s('punctuation.section.transformation.end'), r`\}`), '$')],
+      patterns: [
+        match([r`\G`, cap(s('support.function.transformation'), `${IDENT}(?:\\.${IDENT})*`)]),
+        include('#escape'),
+        include('#pvars'),
+        include('#strings'),
+        include('#numbers'),
+        match([','], { name: s('punctuation.separator.comma') }),
+      ],
+    }),
+    numbers: {
+      patterns: [
+        match([r`(?<![A-Za-z0-9_.])`, '[0-9]{1,3}(?:\\.[0-9]{1,3}){3}', r`(?![A-Za-z0-9_.])`], { name: s('constant.numeric.ip-address') }),
+        match([r`\b`, alt('0x[0-9A-Fa-f]+', '[0-9]+'), r`\b`], { name: s('constant.numeric.integer') }),
+      ],
+    },
+
+    // ------------------------------------------------- places where a number is a status code
+    'reply-functions': {
+      comment: 'reply functions: the first argument is the status code to send',
+      patterns: [
+        match(
+          [
+            r`\b`,
+            cap(s('support.function.reply'), `(?:${words(f.replyFunctions)})`),
+            r`[ \t]*`,
+            cap(s('punctuation.section.arguments.begin'), r`\(`),
+            r`[ \t]*`,
+            alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
+          ],
+          { name: s('meta.function-call.reply') },
+        ),
+        match([r`\b`, cap(s('support.function.reply'), `(?:${words(f.replyFunctions)})`), r`(?=[ \t]*\()`]),
+      ],
+    },
+    'status-regex': {
+      comment: 't_check_status("486|408"), status=~"[12][0-9][0-9]": a regular expression over codes',
+      patterns: [
+        block({
+          name: s('meta.function-call.status-check'),
+          begin: [
+            r`\b`,
+            cap(s('support.function.status-check'), `(?:${words(f.statusRegexFunctions)})`),
+            r`[ \t]*`,
+            cap(s('punctuation.section.arguments.begin'), r`\(`),
+            r`[ \t]*`,
+            quote('begin'),
+          ],
+          end: [alt(quote('end'), '$')],
+          contentName: s('string.regexp.status-codes'),
+          patterns: [include('#status-regex-content')],
+        }),
+        block({
+          name: s('meta.comparison.status'),
+          begin: [
+            alt(
+              [cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b`],
+              [r`\b`, cap(s('variable.language.core.status'), 'status'), r`\b`],
+            ),
+            r`[ \t]*`,
+            cap(s('keyword.operator.regexp'), '=~|!~'),
+            r`[ \t]*`,
+            quote('begin'),
+          ],
+          end: [alt(quote('end'), '$')],
+          contentName: s('string.regexp.status-codes'),
+          patterns: [include('#status-regex-content')],
+        }),
+      ],
+    },
+    'status-regex-content': {
+      patterns: [
+        include('#escape'),
+        match([r`(?<![0-9\]\\])`, code(), r`(?![0-9\[{])`]),
+        match([r`\[[^\]\[]*\]`], { name: s('constant.character.set.regexp') }),
+        match([r`[|()^$*+?.]`], { name: s('keyword.operator.regexp') }),
+        include('#pvars'),
+      ],
+    },
+    'status-comparison': {
+      comment: '$rs >= 200, $T_reply_code == 401, status == "200": the number is compared with a reply code',
+      patterns: [
+        match([
+          alt(
+            [cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`],
+            [
+              cap(s('punctuation.definition.variable'), r`\$`),
+              cap(s('variable.other.pvar.reply-status'), 'T'),
+              cap(s('punctuation.section.pvar.begin'), r`\(`),
+              cap(s('variable.other.pvar-key'), 'reply_code'),
+              cap(s('punctuation.section.pvar.end'), r`\)`),
+            ],
+            [r`\b`, cap(s('variable.language.core.status'), 'status'), r`\b`],
+          ),
+          r`[ \t]*`,
+          cap(s('keyword.operator.comparison'), '==|!=|<=|>=|<|>'),
+          r`[ \t]*`,
+          alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
+        ]),
+      ],
+    },
+    modparam: block({
+      comment: 'modparam("module", "name", value): some parameters take a code or a list of codes',
+      name: s('meta.modparam'),
+      begin: [r`\b`, cap(s('support.function.modparam'), 'modparamx?'), r`[ \t]*`, cap(s('punctuation.section.arguments.begin'), r`\(`)],
+      end: [cap(s('punctuation.section.arguments.end'), r`\)`)],
+      patterns: [
+        match([
+          quote('begin'),
+          cap(s('variable.parameter.modparam.status-code'), `(?:${words(f.codeModparams)})`),
+          quote('end'),
+          r`[ \t]*`,
+          cap(s('punctuation.separator.comma'), ','),
+          r`[ \t]*`,
+          alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
+        ]),
+        block({
+          begin: [
+            quote('begin'),
+            cap(s('variable.parameter.modparam.status-code'), `(?:${words(f.codeListModparams)})`),
+            quote('end'),
+            r`[ \t]*`,
+            cap(s('punctuation.separator.comma'), ','),
+            r`[ \t]*`,
+            quote('begin'),
+          ],
+          end: [quote('end')],
+          contentName: s('string.quoted.double.status-codes'),
+          patterns: [
+            ...(lang === 'kamailio'
+              ? [
+                  match([r`\b`, cap(s('keyword.other.status-class'), 'class'), cap(s('keyword.operator.assignment'), '='), cap(s('constant.numeric.status-class'), '[1-6]'), r`\b`]),
+                  match([r`\b`, cap(s('keyword.other.status-code'), 'code'), cap(s('keyword.operator.assignment'), '=')]),
+                ]
+              : []),
+            match([r`(?<![0-9])`, code(), r`(?![0-9])`]),
+          ],
+        }),
+        include('#comments'),
+        include('#strings'),
+        include('#pvars'),
+        include('#numbers'),
+        include('#constants'),
+        match([','], { name: s('punctuation.separator.comma') }),
+      ],
+    }),
+
+    // ---------------------------------------------------------------- structure, keywords
+    routes: {
+      patterns: [
+        match(
+          [
+            r`\b`,
+            cap(s('storage.type.route'), `(?:${words(f.routeTypes)})`),
+            r`[ \t]*`,
+            cap(s('punctuation.section.route-name.begin'), r`\[`),
+            r`[ \t]*`,
+            alt([quote('begin'), cap(s('entity.name.function.route'), '[^"\\]]*'), quote('end')], cap(s('entity.name.function.route'), r`[^\]\[, \t]+`)),
+            r`[ \t]*`,
+            ...(lang === 'opensips'
+              ? [opt(cap(s('punctuation.separator.comma'), ','), cap({ patterns: [include('#numbers'), match([IDENT], { name: s('storage.modifier.route') })] }, r`[^\]\[]*`))]
+              : []),
+            cap(s('punctuation.section.route-name.end'), r`\]`),
+          ],
+          { name: s('meta.route.definition') },
+        ),
+        match([r`\b`, cap(s('storage.type.route'), `(?:${words(f.routeTypes)})`), r`(?=[ \t]*\{)`], { name: s('meta.route.definition') }),
+        match(
+          [
+            r`\b`,
+            cap(s('keyword.control.route'), 'route'),
+            r`[ \t]*`,
+            cap(s('punctuation.section.arguments.begin'), r`\(`),
+            r`[ \t]*`,
+            alt([quote('begin'), cap(s('entity.name.function.route'), '[^"]*'), quote('end')], cap(s('entity.name.function.route'), r`[A-Za-z0-9_:.-]+`)),
+            r`[ \t]*`,
+            cap(s('punctuation.section.arguments.end'), r`\)`),
+          ],
+          { name: s('meta.route.call') },
+        ),
+        match(
+          [
+            r`\b`,
+            cap(s('support.function'), '(?:t_on_reply|t_on_failure|t_on_branch|t_on_branch_failure)'),
+            r`[ \t]*`,
+            cap(s('punctuation.section.arguments.begin'), r`\(`),
+            r`[ \t]*`,
+            alt([quote('begin'), cap(s('entity.name.function.route'), '[^"]*'), quote('end')], cap(s('entity.name.function.route'), r`[A-Za-z0-9_:.-]+`)),
+          ],
+          { name: s('meta.route.arm') },
+        ),
+      ],
+    },
+    modules: match([r`\b`, cap(s('keyword.control.import'), '(?:loadmodulex?|loadpath|include_file|import_file)'), r`\b`]),
+    keywords: {
+      patterns: [
+        match([r`\b`, `(?:${words(f.keywords)})`, r`\b`], { name: s('keyword.control') }),
+        ...(f.wordOperators.length ? [match([r`\b`, `(?:${words(f.wordOperators)})`, r`\b`], { name: s('keyword.operator.word') })] : []),
+        match([r`\b`, `(?:${words(CORE_KEYWORDS.filter((k) => k !== 'msg:len'))})`, r`\b`, r`(?![.(])`], { name: s('variable.language.core') }),
+        match([r`\bmsg:len\b`], { name: s('variable.language.core') }),
+      ],
+    },
+    constants: {
+      patterns: [
+        match([r`\b`, `(?:${words(CONSTANTS)})`, r`\b`], { name: s('constant.language') }),
+        match([r`\b`, cap(s('constant.language.transport'), '(?:udp|tcp|tls|sctp|wss|ws|any)'), r`(?=:)`]),
+        match([r`\b`, '[A-Z][A-Z0-9_]*[A-Z0-9]', r`\b`], { name: s('constant.other.define') }),
+      ],
+    },
+    'global-assignment': match(
+      [r`^[ \t]*`, cap(s('variable.other.global'), `${IDENT}(?:\\.${IDENT})*`), r`[ \t]*`, cap(s('keyword.operator.assignment'), '='), r`(?![=~])`],
+      { comment: 'core parameters at the top of the file: children=8, listen=udp:1.2.3.4:5060' },
+    ),
+    functions: match([r`\b`, cap(s('support.function'), IDENT), r`(?=[ \t]*\()`], { name: s('meta.function-call') }),
+    operators: {
+      patterns: [
+        match(['=~|!~|==|!=|<=|>=|<|>'], { name: s('keyword.operator.comparison') }),
+        match([r`&&|\|\||!`], { name: s('keyword.operator.logical') }),
+        match(['=>'], { name: s('keyword.operator.key') }),
+        match([r`[-+*/%&|^~]=?|=`], { name: s('keyword.operator') }),
+      ],
+    },
+    punctuation: {
+      patterns: [
+        match([r`\{`], { name: s('punctuation.section.block.begin') }),
+        match([r`\}`], { name: s('punctuation.section.block.end') }),
+        match([r`\(`], { name: s('punctuation.section.parens.begin') }),
+        match([r`\)`], { name: s('punctuation.section.parens.end') }),
+        match([';'], { name: s('punctuation.terminator.statement') }),
+        match([','], { name: s('punctuation.separator.comma') }),
+      ],
+    },
+  };
+
+  const top = [];
+  if (lang === 'kamailio') {
+    repository.preprocessor = {
+      comment: 'pre-processor directives start with #! or !! (the #! form is not a comment)',
+      patterns: [
+        block({
+          name: s('meta.preprocessor.define'),
+          begin: [
+            r`^[ \t]*`,
+            cap(s('punctuation.definition.directive'), '#!|!!'),
+            cap(s('keyword.control.directive.define'), `(?:${words(KAMAILIO_DIRECTIVES_DEFINE)})`),
+            r`\b`,
+          ],
+          end: ['$'],
+          patterns: [
+            match([r`\G[ \t]+`, cap(s('entity.name.constant.preprocessor'), IDENT)]),
+            include('#strings'),
+            include('#pvars'),
+            include('#numbers'),
+            include('#operators'),
+            include('#constants'),
+          ],
+        }),
+        match(
+          [
+            r`^[ \t]*`,
+            cap(s('punctuation.definition.directive'), '#!|!!'),
+            cap(s('keyword.control.directive.conditional'), '(?:ifdef|ifndef|undef)'),
+            r`\b`,
+            opt(r`[ \t]+`, cap(s('entity.name.constant.preprocessor'), IDENT)),
+          ],
+          { name: s('meta.preprocessor.conditional') },
+        ),
+        block({
+          name: s('meta.preprocessor.conditional'),
+          begin: [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), 'ifexp'), r`\b`],
+          end: ['$'],
+          patterns: [include('#strings'), include('#numbers'), include('#operators'), include('#constants')],
+        }),
+        match([r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), '(?:else|endif)'), r`\b`], {
+          name: s('meta.preprocessor.conditional'),
+        }),
+        block({
+          name: s('meta.preprocessor.subst'),
+          begin: [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.subst'), '(?:substdefs|substdef|subst)'), r`\b`],
+          end: ['$'],
+          patterns: [include('#strings')],
+        }),
+        block({
+          name: s('meta.preprocessor.include'),
+          begin: [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.include'), '(?:include_file|import_file)'), r`\b`],
+          end: ['$'],
+          patterns: [include('#strings')],
+        }),
+        match([r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.compat'), '(?:KAMAILIO|OPENSER|SER|MAXCOMPAT|ALL)'), r`\b`], {
+          name: s('meta.preprocessor.compat'),
+        }),
+      ],
+    };
+    top.push(include('#preprocessor'));
+    repository['cfg-var-description'] = match([r`(?<=["0-9a-zA-Z_][ \t])`, 'desc', r`\b`], { name: s('keyword.other.description') });
+  } else {
+    repository.m4 = {
+      comment: 'OpenSIPS ships its configuration templates as m4 files (opensips -p m4)',
+      patterns: [
+        match([r`\b`, cap(s('keyword.other.m4'), 'dnl'), r`\b.*$`], { name: s('comment.line.dnl.m4') }),
+        match([r`\b`, cap(s('support.function.m4'), `(?:${words(M4_MACROS)})`), r`(?=\()`]),
+        block({
+          comment: 'm4 quotes hold configuration text that m4 copies out (ifelse branches): tokenized as configuration',
+          name: s('meta.quoted.m4'),
+          begin: [cap(s('punctuation.definition.quote.begin.m4'), '\\x60')],
+          end: [cap(s('punctuation.definition.quote.end.m4'), "'")],
+          patterns: [include('$self')],
+        }),
+      ],
+    };
+  }
+
+  top.push(
+    include('#comments'),
+    ...(lang === 'opensips' ? [include('#m4')] : []),
+    include('#strings'),
+    include('#modparam'),
+    include('#modules'),
+    include('#routes'),
+    include('#reply-functions'),
+    include('#status-regex'),
+    include('#status-comparison'),
+    include('#pvars'),
+    include('#keywords'),
+    include('#global-assignment'),
+    ...(lang === 'kamailio' ? [include('#cfg-var-description')] : []),
+    include('#functions'),
+    include('#constants'),
+    include('#numbers'),
+    include('#operators'),
+    include('#punctuation'),
+  );
+
+  return grammar({
+    name: `${f.title} configuration`,
+    scopeName: `source.${lang}`,
+    fileTypes: lang === 'kamailio' ? ['kamailio.cfg'] : ['opensips.cfg'],
+    ...(lang === 'kamailio' ? { firstLineMatch: '^#!(?:KAMAILIO|OPENSER|SER|MAXCOMPAT|ALL)\\b' } : {}),
+    patterns: top,
+    repository,
+  });
+}
