@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { positionOf } from '../support/documents';
 
 /** What the tests with real editors share: the built server, a scratch folder, a real trace and where its codes are. */
 
@@ -48,17 +49,6 @@ export function isolatedEnv(dir: string, extra: Record<string, string>): NodeJS.
     XDG_STATE_HOME: join(dir, 'state'),
     ...extra,
   };
-}
-
-/** 0-based line and character of the n-th occurrence of `needle`, plus `offset`. */
-export function positionOf(text: string, needle: string, offset = 0, nth = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at === -1) throw new Error(`"${needle}" (#${nth}) is not in the text`);
-  }
-  const before = text.slice(0, at).split(/\r\n|\r|\n/);
-  return { line: before.length - 1, character: before[before.length - 1].length + offset };
 }
 
 /** Runs a command to its end (or kills it after `timeoutMs`), with its output. */

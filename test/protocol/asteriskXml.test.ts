@@ -28,19 +28,11 @@ after(async () => {
   if (server) assert.equal(await server.stop(), 0, server.stderr.join(''));
 });
 
-function hover(uri: string, position: { line: number; character: number }): Promise<any> {
-  return server.request('textDocument/hover', { textDocument: { uri }, position });
-}
-
-function completion(uri: string, position: { line: number; character: number }): Promise<any[] | null> {
-  return server.request('textDocument/completion', { textDocument: { uri }, position });
-}
-
 test('Asterisk extensions.conf: no diagnostics, no hover on a Dial timeout; an edit brings PJSIPHangup(302) and Hangup(17)', async () => {
   const first = await server.diagnostics(EXTENSIONS_URI, (p) => p.version === 1);
   assert.deepEqual(first.diagnostics, []);
   const timeout = positionOf(extensions, 'Dial(PJSIP/${isnresult},40)', 25);
-  assert.equal(await hover(EXTENSIONS_URI, timeout), null);
+  assert.equal(await server.hover(EXTENSIONS_URI, timeout), null);
 
   const lines = extensions.split(/\r?\n/).length;
   await server.connection.sendNotification('textDocument/didChange', {
@@ -54,11 +46,11 @@ test('Asterisk extensions.conf: no diagnostics, no hover on a Dial timeout; an e
   assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start]), [
     ['code-not-allowed', ERROR, { line: lines + 1, character: 27 }],
   ]);
-  const cause = await hover(EXTENSIONS_URI, { line: lines + 2, character: 19 });
+  const cause = await server.hover(EXTENSIONS_URI, { line: lines + 2, character: 19 });
   assert.match(cause.contents.value, /^\*\*Q\.850 cause 17\*\*/);
   assert.match(cause.contents.value, /not a SIP status code/);
-  assert.equal(await hover(EXTENSIONS_URI, { line: lines + 1, character: 10 }), null, 'the extension number 486');
-  const items = (await completion(EXTENSIONS_URI, { line: lines + 3, character: 23 }))!;
+  assert.equal(await server.hover(EXTENSIONS_URI, { line: lines + 1, character: 10 }), null, 'the extension number 486');
+  const items = (await server.completion(EXTENSIONS_URI, { line: lines + 3, character: 23 }))!;
   assert.ok(items.length > 0);
   assert.ok(items.every((item) => /^[456][0-9][0-9] /.test(item.label)));
   assert.equal(items.find((item) => item.label === '486 Busy Here').textEdit.newText, '486');
@@ -66,16 +58,16 @@ test('Asterisk extensions.conf: no diagnostics, no hover on a Dial timeout; an e
 
 test('FreeSWITCH dialplan XML: hover at respond 486 and not at a payload type; custom phrases are hints; completion in data="', async () => {
   const busy = positionOf(freeswitch, 'data="486 Busy Here"', 7);
-  const explained = await hover(FREESWITCH_URI, busy);
+  const explained = await server.hover(FREESWITCH_URI, busy);
   assert.match(explained.contents.value, /^\*\*486 Busy Here\*\*/);
-  assert.equal(await hover(FREESWITCH_URI, positionOf(freeswitch, '"rfc2833-pt" value="101"', 21)), null);
-  assert.equal(await hover(FREESWITCH_URI, positionOf(freeswitch, 'sip_603plus_passthrough', 5)), null);
+  assert.equal(await server.hover(FREESWITCH_URI, positionOf(freeswitch, '"rfc2833-pt" value="101"', 21)), null);
+  assert.equal(await server.hover(FREESWITCH_URI, positionOf(freeswitch, 'sip_603plus_passthrough', 5)), null);
 
   const published = await server.diagnostics(FREESWITCH_URI, (p) => p.version === 1);
   assert.deepEqual([...new Set(published.diagnostics.map((d) => `${d.code}:${d.severity}`))], [`custom-phrase:${HINT}`]);
   assert.equal(published.diagnostics.length, 5);
 
-  const items = (await completion(FREESWITCH_URI, { line: busy.line, character: busy.character - 1 }))!;
+  const items = (await server.completion(FREESWITCH_URI, { line: busy.line, character: busy.character - 1 }))!;
   const item = items.find((i) => i.label === '480 Temporarily Unavailable');
   assert.equal(item.textEdit.newText, '480 Temporarily Unavailable');
   assert.deepEqual(item.textEdit.range, { start: { line: busy.line, character: 46 }, end: { line: busy.line, character: 59 } });
@@ -83,15 +75,15 @@ test('FreeSWITCH dialplan XML: hover at respond 486 and not at a payload type; c
 
 test('SIPp scenario: hover at <recv response="180">, none at retrans="500"; inlay hints and completion for recv', async () => {
   const ringing = positionOf(uac, '<recv response="180"', 17);
-  assert.match((await hover(SIPP_URI, ringing)).contents.value, /^\*\*180 Ringing\*\*/);
-  assert.equal(await hover(SIPP_URI, positionOf(uac, 'retrans="500"', 10)), null);
+  assert.match((await server.hover(SIPP_URI, ringing)).contents.value, /^\*\*180 Ringing\*\*/);
+  assert.equal(await server.hover(SIPP_URI, positionOf(uac, 'retrans="500"', 10)), null);
 
   const hints = await server.request('textDocument/inlayHint', {
     textDocument: { uri: SIPP_URI }, range: { start: { line: 0, character: 0 }, end: { line: ringing.line, character: 0 } },
   });
   assert.deepEqual(hints.map((h: any) => [h.position.line, h.label]).slice(0, 2), [[50, 'Trying'], [54, 'Ringing']]);
 
-  const items = (await completion(SIPP_URI, { line: ringing.line, character: 18 }))!;
+  const items = (await server.completion(SIPP_URI, { line: ringing.line, character: 18 }))!;
   const item = items.find((i) => i.label === '183 Session Progress');
   assert.equal(item.textEdit.newText, '183');
   const published = await server.diagnostics(SIPP_URI, (p) => p.version === 1);

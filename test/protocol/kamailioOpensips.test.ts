@@ -28,14 +28,6 @@ after(async () => {
   if (server) assert.equal(await server.stop(), 0, server.stderr.join(''));
 });
 
-function hover(uri: string, position: { line: number; character: number }): Promise<any> {
-  return server.request('textDocument/hover', { textDocument: { uri }, position });
-}
-
-function completion(uri: string, position: { line: number; character: number }): Promise<any[] | null> {
-  return server.request('textDocument/completion', { textDocument: { uri }, position });
-}
-
 function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
   return text.split(/\r?\n/)[range.start.line].slice(range.start.character, range.end.character);
 }
@@ -57,16 +49,16 @@ test('kamailio.cfg: diagnostics are the phrase mismatch of 403 "Message too larg
 });
 
 test('kamailio.cfg: hover on a reply code, a t_check_status code and pattern; nothing on HTTP codes, children or timers', async () => {
-  const incomplete = await hover(KAMAILIO_URI, positionOf(kamailio, 'sl_send_reply("484"', 16));
+  const incomplete = await server.hover(KAMAILIO_URI, positionOf(kamailio, 'sl_send_reply("484"', 16));
   assert.match(incomplete.contents.value, /^\*\*484 Address Incomplete\*\*/);
   const busy = positionOf(kamailio, 't_check_status("486|408")', 17);
-  const code = await hover(KAMAILIO_URI, busy);
+  const code = await server.hover(KAMAILIO_URI, busy);
   assert.match(code.contents.value, /^\*\*486 Busy Here\*\*/);
   assert.deepEqual(code.range, { start: { line: busy.line, character: busy.character - 1 }, end: { line: busy.line, character: busy.character + 2 } });
-  const pattern = await hover(KAMAILIO_URI, positionOf(kamailio, 'status=~"[12]', 10));
+  const pattern = await server.hover(KAMAILIO_URI, positionOf(kamailio, 'status=~"[12]', 10));
   assert.match(pattern.contents.value, /Status-code pattern/);
   for (const trap of [['xhttp_reply("403"', 14], ['children=8', 9], ['"fr_timer", 30000', 14], ['# sl_send_reply("200"', 18]] as const) {
-    assert.equal(await hover(KAMAILIO_URI, positionOf(kamailio, trap[0], trap[1])), null, trap[0]);
+    assert.equal(await server.hover(KAMAILIO_URI, positionOf(kamailio, trap[0], trap[1])), null, trap[0]);
   }
 });
 
@@ -77,7 +69,7 @@ test('kamailio.cfg: completion in a new t_reply of the failure_route fills the r
     textDocument: { uri: KAMAILIO_URI, version: 2 },
     contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\t\tt_reply("");\n' }],
   });
-  const items = (await completion(KAMAILIO_URI, { line, character: 11 }))!;
+  const items = (await server.completion(KAMAILIO_URI, { line, character: 11 }))!;
   assert.ok(items.length > 0 && items.every((item) => Number(item.label.slice(0, 3)) >= 300), 'a failure_route answers with >= 300');
   const busy = items.find((item) => item.label === '486 Busy Here');
   assert.deepEqual(busy.textEdit, { range: { start: { line, character: 11 }, end: { line, character: 11 } }, newText: '486", "Busy Here' });
@@ -108,15 +100,15 @@ test('kamailio.cfg: inlay hints name the codes of t_check_status and nothing whe
 test('residential.m4 (opensips): hover, no diagnostics beyond hints, completion with an unquoted code', async () => {
   const published = await server.diagnostics(OPENSIPS_URI, (p) => p.version === 1);
   assert.ok(published.diagnostics.every((d) => d.code === 'custom-phrase'), JSON.stringify(published.diagnostics.map((d) => d.code)));
-  const extension = await hover(OPENSIPS_URI, positionOf(residential, 'send_reply(420', 12));
+  const extension = await server.hover(OPENSIPS_URI, positionOf(residential, 'send_reply(420', 12));
   assert.match(extension.contents.value, /^\*\*420 Bad Extension\*\*/);
-  assert.equal(await hover(OPENSIPS_URI, positionOf(residential, 'socket=udp:LISTEN_IP:5060', 23)), null);
+  assert.equal(await server.hover(OPENSIPS_URI, positionOf(residential, 'socket=udp:LISTEN_IP:5060', 23)), null);
   const at = positionOf(residential, 'send_reply(420,"Bad Extension");');
   await server.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: OPENSIPS_URI, version: 2 },
     contentChanges: [{ range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + 32 } }, text: 'send_reply()' }],
   });
-  const items = (await completion(OPENSIPS_URI, { line: at.line, character: at.character + 11 }))!;
+  const items = (await server.completion(OPENSIPS_URI, { line: at.line, character: at.character + 11 }))!;
   const busy = items.find((item) => item.label === '486 Busy Here');
   assert.equal(busy.textEdit.newText, '486, "Busy Here"');
   assert.ok(items.some((item) => item.label.startsWith('180 ')), 'a request route may send any code');
@@ -125,6 +117,6 @@ test('residential.m4 (opensips): hover, no diagnostics beyond hints, completion 
 test('an OpenSIPS configuration opened as plain text is recognised and checked', async () => {
   const published = await server.diagnostics(PLAIN_URI, (p) => p.version === 1);
   assert.equal(published.diagnostics.filter((d) => d.code === 'phrase-mismatch').length, 7, 'sl_send_reply(200, "Accepted")');
-  const accepted = await hover(PLAIN_URI, positionOf(jabberx, 'sl_send_reply(200, "Accepted")', 15));
+  const accepted = await server.hover(PLAIN_URI, positionOf(jabberx, 'sl_send_reply(200, "Accepted")', 15));
   assert.match(accepted.contents.value, /^\*\*200 OK\*\*/);
 });

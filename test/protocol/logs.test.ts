@@ -35,37 +35,33 @@ after(async () => {
   if (server) assert.equal(await server.stop(), 0, server.stderr.join(''));
 });
 
-function hover(uri: string, position: { line: number; character: number }): Promise<any> {
-  return server.request('textDocument/hover', { textDocument: { uri }, position });
-}
-
 test('a real Asterisk log page: hover on a Q.850 cause and on a status line; none on the logger framing byte count; no diagnostics', async () => {
   const published = await server.diagnostics(GUIDE_URI, (p) => p.version === 1);
   assert.deepEqual(published.diagnostics, []);
 
-  const cause = await hover(GUIDE_URI, positionOf(guide, '(cause 66 - Channel not implemented)', 7));
+  const cause = await server.hover(GUIDE_URI, positionOf(guide, '(cause 66 - Channel not implemented)', 7));
   assert.match(cause.contents.value, /^\*\*Q\.850 cause 66\*\* · Channel type not implemented/);
   assert.match(cause.contents.value, /not a SIP status code/);
   const at = positionOf(guide, '(cause 66', 7);
   assert.deepEqual(cause.range, { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + 2 } });
 
-  const status = await hover(GUIDE_URI, positionOf(guide, 'SIP/2.0 401 Unauthorized', 9));
+  const status = await server.hover(GUIDE_URI, positionOf(guide, 'SIP/2.0 401 Unauthorized', 9));
   assert.match(status.contents.value, /^\*\*401 Unauthorized\*\*/);
 
-  assert.equal(await hover(GUIDE_URI, positionOf(guide, '(543 bytes)', 2)), null, 'byte count');
-  assert.equal(await hover(GUIDE_URI, positionOf(guide, 'WARNING[2700]', 9)), null, 'thread id');
-  assert.equal(await hover(GUIDE_URI, positionOf(guide, 'app_dial.c:2431', 12)), null, 'source line');
+  assert.equal(await server.hover(GUIDE_URI, positionOf(guide, '(543 bytes)', 2)), null, 'byte count');
+  assert.equal(await server.hover(GUIDE_URI, positionOf(guide, 'WARNING[2700]', 9)), null, 'thread id');
+  assert.equal(await server.hover(GUIDE_URI, positionOf(guide, 'app_dial.c:2431', 12)), null, 'source line');
 });
 
 test('log lines opened as plain text: recognised by content, hover on each product\'s code, none on ports, pids, priorities and byte counts', async () => {
   const lines = mixed.split('\n');
   const at = (line: number, needle: string) => ({ line, character: lines[line].indexOf(needle) + 1 });
-  assert.match((await hover(MIXED_URI, at(0, '500 "')))!.contents.value, /^\*\*500 Server Internal Error\*\*/);
-  assert.match((await hover(MIXED_URI, at(1, '100,')))!.contents.value, /^\*\*100 Trying\*\*/);
-  assert.match((await hover(MIXED_URI, at(3, '486]')))!.contents.value, /^\*\*486 Busy Here\*\*/);
-  assert.match((await hover(MIXED_URI, at(5, '20 -')))!.contents.value, /^\*\*Q\.850 cause 20\*\*/);
+  assert.match((await server.hover(MIXED_URI, at(0, '500 "')))!.contents.value, /^\*\*500 Server Internal Error\*\*/);
+  assert.match((await server.hover(MIXED_URI, at(1, '100,')))!.contents.value, /^\*\*100 Trying\*\*/);
+  assert.match((await server.hover(MIXED_URI, at(3, '486]')))!.contents.value, /^\*\*486 Busy Here\*\*/);
+  assert.match((await server.hover(MIXED_URI, at(5, '20 -')))!.contents.value, /^\*\*Q\.850 cause 20\*\*/);
   for (const [line, trap] of [[0, '5060'], [0, '1302'], [1, '795'], [1, '1232'], [2, '700'], [4, '603'], [4, '5060']] as const) {
-    assert.equal(await hover(MIXED_URI, at(line, trap)), null, `${trap} on line ${line}`);
+    assert.equal(await server.hover(MIXED_URI, at(line, trap)), null, `${trap} on line ${line}`);
   }
 });
 

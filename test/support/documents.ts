@@ -1,4 +1,6 @@
-import { AnalyzedDocument } from '../../server/src/service';
+import { AnalyzedDocument, computeDiagnostics, resolveSettings, type Settings } from '../../server/src/service';
+import type { Dialect } from '../../server/src/service/scanner/dialect';
+import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 
 let counter = 0;
 
@@ -18,4 +20,21 @@ export function positionOf(text: string, needle: string, offset = 0, nth = 0): {
   }
   const before = text.slice(0, at).split(/\r\n|\r|\n/);
   return { line: before.length - 1, character: before[before.length - 1].length + offset };
+}
+
+/** An occurrence, compactly: `kind/context digits@line:start-end "phrase"`. */
+export function describeOccurrence(o: Occurrence): string {
+  return `${o.kind}/${o.context} ${o.digits}@${o.line}:${o.span.start}-${o.span.end}${o.phrase ? ` "${o.phrase.text}"` : ''}`;
+}
+
+/** What one dialect finds on one line (line number 0). */
+export function scanOneLine(dialect: Dialect, text: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  dialect.scanLine(text, 0, out);
+  return out;
+}
+
+/** The diagnostics of a document as `rule@line:column`. */
+export function diagnosticRules(document: AnalyzedDocument, settings: Settings = resolveSettings({})): string[] {
+  return computeDiagnostics(document.occurrences, settings).map((d) => `${d.rule}@${d.line}:${d.span.start}`);
 }

@@ -73,6 +73,14 @@ export class ServerUnderTest {
     });
   }
 
+  hover(uri: string, position: { line: number; character: number }): Promise<any> {
+    return this.request('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  completion(uri: string, position: { line: number; character: number }): Promise<any[] | null> {
+    return this.request('textDocument/completion', { textDocument: { uri }, position });
+  }
+
   request<T = any>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }

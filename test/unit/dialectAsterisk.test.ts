@@ -5,9 +5,8 @@ import {
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { asteriskCauseByName, asteriskDialect, codeRange, pjsipStatusByName } from '../../server/src/service/dialects/asterisk';
-import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText } from '../support/corpus';
-import { analyzed, positionOf } from '../support/documents';
+import { analyzed, diagnosticRules, positionOf, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 
@@ -22,18 +21,12 @@ function found(text: string) {
   }));
 }
 
-function scanLine(text: string): Occurrence[] {
-  const out: Occurrence[] = [];
-  asteriskDialect.scanLine(text, 0, out);
-  return out;
-}
-
 function hoverAt(text: string, needle: string, offset = 0): string | undefined {
   return computeHover(doc(text), positionOf(text, needle, offset), en)?.markdown;
 }
 
 function rules(text: string): string[] {
-  return computeDiagnostics(doc(text).occurrences, en).map((d) => `${d.rule}@${d.line}:${d.span.start}`);
+  return diagnosticRules(doc(text), en);
 }
 
 /**
@@ -288,7 +281,7 @@ test('the asterisk language gets the Asterisk dialect; the trigger is in every l
   ];
   const trigger = new RegExp(asteriskDialect.trigger.source, 'im');
   for (const line of lines) {
-    assert.ok(scanLine(line).length > 0, line);
+    assert.ok(scanOneLine(asteriskDialect, line).length > 0, line);
     assert.ok(trigger.test(line), line);
   }
 });
@@ -298,7 +291,7 @@ test('long pathological lines are scanned in linear time', () => {
   for (const unit of ['Hangup(', 'PJSIPHangup(17 ', '"SIP 48', '$["SIP 486 x', 'HANGUPCAUSE "SIP 486 ', '=SIP 1234', 'Reason)=SIP\\;cause=1,', '\\;', '--;', ' ']) {
     const line = unit.repeat(Math.ceil(size / unit.length));
     const started = Date.now();
-    scanLine(line);
+    scanOneLine(asteriskDialect, line);
     assert.ok(Date.now() - started < 5000, unit);
   }
 });

@@ -8,9 +8,8 @@ import { explainFreeswitchCause } from '../../server/src/service/features/explai
 import {
   freeswitchCauseByName, freeswitchDialect, literalCodes, looksLikeFreeswitchXml, xmlCommentRanges, xmlTagsOnLine,
 } from '../../server/src/service/dialects/freeswitch';
-import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText } from '../support/corpus';
-import { analyzed, positionOf } from '../support/documents';
+import { analyzed, positionOf, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 const SOFIA_TEST = 'freeswitch__src_mod_endpoints_mod_sofia_test_conf_freeswitch.xml';
@@ -29,12 +28,6 @@ function found(text: string) {
     kind: o.kind, context: o.context, digits: o.digits, value: o.value, line: o.line, start: o.span.start, end: o.span.end,
     ...(o.phrase ? { phrase: o.phrase.text } : {}),
   }));
-}
-
-function scanLine(text: string): Occurrence[] {
-  const out: Occurrence[] = [];
-  freeswitchDialect.scanLine(text, 0, out);
-  return out;
 }
 
 function hoverAt(text: string, needle: string, offset = 0): string | undefined {
@@ -75,7 +68,7 @@ test('every file of the freeswitch corpus scans without error and finds exactly 
       assert.ok(computeHover(document, { line: occurrence.line, character: occurrence.span.start }, en), file.name);
     }
     // Every line scanned directly (even in the file that gets no dialect) holds no more than the table says.
-    const direct = text.split(/\r?\n/).reduce((n, line) => n + scanLine(line).length, 0);
+    const direct = text.split(/\r?\n/).reduce((n, line) => n + scanOneLine(freeswitchDialect, line).length, 0);
     assert.equal(direct, EXPECTED[file.name] === '' ? 0 : EXPECTED[file.name].split(' ').length, file.name);
     total += document.occurrences.length;
   }
@@ -137,7 +130,7 @@ test('real lines that are not codes: commented-out actions, continue_on_fail=tru
   for (const [file, line] of traps) {
     const lines = corpusText('freeswitch', file).split(/\r?\n/);
     assert.notEqual(lines.indexOf(line), -1, `${file} has the line ${line}`);
-    assert.deepEqual(scanLine(line), [], line);
+    assert.deepEqual(scanOneLine(freeswitchDialect, line), [], line);
   }
 });
 
@@ -224,11 +217,11 @@ test('<condition field="${sip_term_status}" expression=...>: the pattern and its
 
 test('XML comments on the line hide what they hold, and only what they hold', () => {
   const line = '<action application="hangup" data="17"/> <!-- <action application="respond" data="404"/> -->';
-  assert.deepEqual(scanLine(line).map((o) => o.digits), ['17']);
-  assert.deepEqual(scanLine('  old <action application="respond" data="404"/> -->  <action application="respond" data="480"/>')
+  assert.deepEqual(scanOneLine(freeswitchDialect, line).map((o) => o.digits), ['17']);
+  assert.deepEqual(scanOneLine(freeswitchDialect, '  old <action application="respond" data="404"/> -->  <action application="respond" data="480"/>')
     .map((o) => o.digits), ['480']);
-  assert.deepEqual(scanLine('<action application="respond" data="486"/> <!-- sip_term_status=404'), [
-    scanLine('<action application="respond" data="486"/>')[0],
+  assert.deepEqual(scanOneLine(freeswitchDialect, '<action application="respond" data="486"/> <!-- sip_term_status=404'), [
+    scanOneLine(freeswitchDialect, '<action application="respond" data="486"/>')[0],
   ]);
   assert.deepEqual(xmlCommentRanges('a<!--b-->c<!--d'), [{ start: 1, end: 9 }, { start: 10, end: 15 }]);
 });
@@ -239,16 +232,16 @@ test('the tag reader: quotes may hold < and >, attributes in any order, single q
     ['action', ['data=503 a>b<c', 'application=respond']],
     ['anti-action', ['application=respond', 'data=486']],
   ]);
-  assert.deepEqual(scanLine('<action data=\'503 Out of channels\' application="respond"/>').map((o) => [o.digits, o.phrase?.text]), [
+  assert.deepEqual(scanOneLine(freeswitchDialect, '<action data=\'503 Out of channels\' application="respond"/>').map((o) => [o.digits, o.phrase?.text]), [
     ['503', 'Out of channels'],
   ]);
 });
 
 test('respond with a run-time phrase, or no code, or a variable', () => {
-  assert.deepEqual(scanLine('<action application="respond" data="500 ${reason}"/>').map((o) => [o.digits, o.phrase]), [['500', undefined]]);
-  assert.deepEqual(scanLine('<action application="respond" data="${code}"/>'), []);
-  assert.deepEqual(scanLine('<action application="respond" data="48x"/>'), []);
-  assert.deepEqual(scanLine('<action application="respond" data="99 Odd"/>').map((o) => o.digits), ['99']);
+  assert.deepEqual(scanOneLine(freeswitchDialect, '<action application="respond" data="500 ${reason}"/>').map((o) => [o.digits, o.phrase]), [['500', undefined]]);
+  assert.deepEqual(scanOneLine(freeswitchDialect, '<action application="respond" data="${code}"/>'), []);
+  assert.deepEqual(scanOneLine(freeswitchDialect, '<action application="respond" data="48x"/>'), []);
+  assert.deepEqual(scanOneLine(freeswitchDialect, '<action application="respond" data="99 Odd"/>').map((o) => o.digits), ['99']);
 });
 
 test('completion inside respond data=" inserts the code and its phrase', () => {
@@ -281,7 +274,7 @@ test('the trigger is in every line with an occurrence', () => {
     '<action application="respond" data="486"/>', 'sip_term_status=486', 'x proto_specific_hangup_cause=sip:486',
     '<condition field="${sip_term_status}" expression="486">', 'sip_invite_failure_status==487',
   ]) {
-    assert.ok(scanLine(line).length > 0, line);
+    assert.ok(scanOneLine(freeswitchDialect, line).length > 0, line);
     assert.ok(trigger.test(line), line);
   }
 });
@@ -293,7 +286,7 @@ test('long pathological lines are scanned in linear time', () => {
     '<action application="set" data="continue_on_fail=USER_BUSY,', '&quot;']) {
     const line = unit.repeat(Math.ceil(size / unit.length));
     const started = Date.now();
-    scanLine(line);
+    scanOneLine(freeswitchDialect, line);
     assert.ok(Date.now() - started < 5000, unit);
   }
 });

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  computeCodeActions, computeCompletion, computeDiagnostics, computeHover, computeInlayHints, resolveSettings, type AnalyzedDocument,
+  computeCodeActions, computeCompletion, computeHover, computeInlayHints, resolveSettings, type AnalyzedDocument,
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { kamailioDialect } from '../../server/src/service/dialects/kamailio';
 import { routingScriptKindOf } from '../../server/src/service/dialects/routingScript';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText, readTsv } from '../support/corpus';
-import { analyzed, positionOf } from '../support/documents';
+import { analyzed, describeOccurrence, diagnosticRules, positionOf, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 
@@ -18,21 +18,11 @@ function doc(text: string): AnalyzedDocument {
 
 /** The occurrences of a text, compactly: "kind/context digits@line:start-end "phrase"". */
 function found(text: string): string[] {
-  return doc(text).occurrences.map(describe);
-}
-
-function describe(o: Occurrence): string {
-  return `${o.kind}/${o.context} ${o.digits}@${o.line}:${o.span.start}-${o.span.end}${o.phrase ? ` "${o.phrase.text}"` : ''}`;
-}
-
-function scanLine(text: string): Occurrence[] {
-  const out: Occurrence[] = [];
-  kamailioDialect.scanLine(text, 0, out);
-  return out;
+  return doc(text).occurrences.map(describeOccurrence);
 }
 
 function rules(text: string): string[] {
-  return computeDiagnostics(doc(text).occurrences, en).map((d) => `${d.rule}@${d.line}:${d.span.start}`);
+  return diagnosticRules(doc(text), en);
 }
 
 function completionAt(text: string, needle: string, offset: number) {
@@ -105,7 +95,7 @@ test('the reply calls match MANIFEST.tsv auto-counts once commented-out calls ar
 
 test('kamailio.cfg: reply codes with their phrases, status=~ and t_check_status patterns, exact columns', () => {
   const lines = corpusText('kamailio', 'kamailio__etc_kamailio.cfg').split(/\r?\n/);
-  const at = (n: number) => scanLine(lines[n - 1]).map((o) => describe({ ...o, line: n }));
+  const at = (n: number) => scanOneLine(kamailioDialect, lines[n - 1]).map((o) => describeOccurrence({ ...o, line: n }));
   assert.deepEqual(at(609), ['status/reply-function 484@609:17-20 "Address Incomplete"']);
   assert.deepEqual(at(790), ['status/reply-function 404@790:16-19 "Not Found"']);
   assert.deepEqual(at(1090), ['status-pattern/status-regex [12][0-9][0-9]@1090:12-28']);
@@ -119,7 +109,7 @@ test('kamailio.cfg: reply codes with their phrases, status=~ and t_check_status 
 });
 
 test('hand-checked lines across the other kamailio files, codes and traps', () => {
-  const line = (name: string, n: number) => scanLine(corpusText('kamailio', name).split(/\r?\n/)[n - 1]).map((o) => describe(o));
+  const line = (name: string, n: number) => scanOneLine(kamailioDialect, corpusText('kamailio', name).split(/\r?\n/)[n - 1]).map((o) => describeOccurrence(o));
   // $rs >= 200 && $rs <= 299: 200 is a code, 299 only a bound (no "unregistered" noise).
   assert.deepEqual(line('kamailio__misc_examples_outbound_edge_websocket.cfg', 225), ['status/status-comparison 200@0:33-36']);
   assert.deepEqual(line('kamailio__misc_examples_outbound_edge_websocket.cfg', 248), [], 'xhttp_reply("403") is HTTP');
@@ -370,7 +360,7 @@ test('the trigger is on every line with an occurrence (all corpus lines with one
   const trigger = new RegExp(kamailioDialect.trigger.source, 'i');
   for (const { name } of corpusFiles('kamailio')) {
     for (const line of corpusText('kamailio', name).split(/\r?\n/)) {
-      if (scanLine(line).length > 0) assert.ok(trigger.test(line), `${name}: ${line}`);
+      if (scanOneLine(kamailioDialect, line).length > 0) assert.ok(trigger.test(line), `${name}: ${line}`);
     }
   }
 });
@@ -385,12 +375,12 @@ test('long lines of nested calls, commas, brackets, quotes or open comments are 
   ];
   for (const line of lines) {
     const started = Date.now();
-    scanLine(line);
+    scanOneLine(kamailioDialect, line);
     kamailioDialect.completionAt!({ lineCount: 1, lineAt: () => line }, 0, line.length >> 1);
     assert.ok(Date.now() - started < 8000, `${line.slice(0, 20)}...: ${Date.now() - started} ms`);
   }
   const tenMegabytes = 'sl_send_reply(t_reply(' + '"\\",'.repeat(2_500_000) + ')';
   const started = Date.now();
-  assert.equal(scanLine(tenMegabytes).length, 0);
+  assert.equal(scanOneLine(kamailioDialect, tenMegabytes).length, 0);
   assert.ok(Date.now() - started < 20000, `10 MB: ${Date.now() - started} ms`);
 });

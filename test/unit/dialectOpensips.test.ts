@@ -8,7 +8,7 @@ import { opensipsDialect } from '../../server/src/service/dialects/opensips';
 import { routingScriptKindOf } from '../../server/src/service/dialects/routingScript';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText, readTsv } from '../support/corpus';
-import { analyzed, positionOf } from '../support/documents';
+import { analyzed, describeOccurrence, diagnosticRules, positionOf, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 
@@ -16,22 +16,16 @@ function doc(text: string): AnalyzedDocument {
   return analyzed(text, 'opensips');
 }
 
-function describe(o: Occurrence): string {
-  return `${o.kind}/${o.context} ${o.digits}@${o.line}:${o.span.start}-${o.span.end}${o.phrase ? ` "${o.phrase.text}"` : ''}`;
-}
-
 function found(text: string): string[] {
-  return doc(text).occurrences.map(describe);
+  return doc(text).occurrences.map(describeOccurrence);
 }
 
 function scanLine(text: string): string[] {
-  const out: Occurrence[] = [];
-  opensipsDialect.scanLine(text, 0, out);
-  return out.map(describe);
+  return scanOneLine(opensipsDialect, text).map(describeOccurrence);
 }
 
 function rules(text: string): string[] {
-  return computeDiagnostics(doc(text).occurrences, en).map((d) => `${d.rule}@${d.line}:${d.span.start}`);
+  return diagnosticRules(doc(text), en);
 }
 
 function busyItem(text: string, needle: string, offset: number) {

@@ -7,7 +7,7 @@ import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { looksLikeSippScenario, sippDialect } from '../../server/src/service/dialects/sipp';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText, readTsv } from '../support/corpus';
-import { analyzed } from '../support/documents';
+import { analyzed, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 
@@ -24,12 +24,6 @@ function found(text: string) {
     kind: o.kind, context: o.context, digits: o.digits, line: o.line, start: o.span.start, end: o.span.end,
     ...(o.phrase ? { phrase: o.phrase.text } : {}),
   }));
-}
-
-function scanLine(text: string): Occurrence[] {
-  const out: Occurrence[] = [];
-  sippDialect.scanLine(text, 0, out);
-  return out;
 }
 
 /**
@@ -201,7 +195,7 @@ test('which XML is a SIPp scenario', () => {
 test('the trigger is in every line with an occurrence', () => {
   const trigger = new RegExp(sippDialect.trigger.source, 'im');
   for (const line of ['<recv response="200">', '   response="180"', 'SIP/2.0 200 OK', 'Reason: SIP;cause=486']) {
-    assert.ok(scanLine(line).length > 0, line);
+    assert.ok(scanOneLine(sippDialect, line).length > 0, line);
     assert.ok(trigger.test(line), line);
   }
 });
@@ -211,7 +205,7 @@ test('long pathological lines are scanned in linear time', () => {
   for (const unit of ['<recv response="', '<recv ', '<!--', 'SIP/2.0 200 OK -->', '<', 'response="1" ']) {
     const line = unit.repeat(Math.ceil(size / unit.length));
     const started = Date.now();
-    scanLine(line);
+    scanOneLine(sippDialect, line);
     assert.ok(Date.now() - started < 5000, unit);
   }
 });

@@ -2,6 +2,7 @@ import { Q850_CAUSES } from '../../data/q850';
 import { isStandardPhrase, statusEntry } from '../registry';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { numberOf, type Occurrence } from '../scanner/occurrence';
+import { reasonCauseOf } from './sipMessage';
 
 /**
  * Asterisk configuration: extensions.conf dialplans (also AEL and extensions.lua calls), pjsip.conf
@@ -247,8 +248,6 @@ function phraseAfter(text: string, from: number, end: number): Occurrence['phras
 }
 
 const REASON = /reason[ \t]*(?:\)[ \t]*=|:)/gi;
-const REASON_PROTOCOL = /^[ \t]*(SIP|Q\.850)[ \t]*\\?;/i;
-const CAUSE_PARAM = /\\?;[ \t]*cause[ \t]*=[ \t]*([0-9]+)/i;
 
 /**
  * A Reason header written from the dialplan: Set(PJSIP_HEADER(add,Reason)=SIP\;cause=486) or
@@ -263,17 +262,16 @@ function scanReasonValues(text: string, code: Range, line: number, out: Occurren
   for (let i = valueStart; i <= scope.length; i++) {
     if (i < scope.length && (scope[i] !== ',' || scope[i - 1] === '\\')) continue;
     const value = scope.slice(valueStart, i);
-    const protocol = REASON_PROTOCOL.exec(value);
-    const cause = protocol ? CAUSE_PARAM.exec(value) : null;
-    if (protocol && cause) {
-      const start = valueStart + cause.index + cause[0].length - cause[1].length;
+    const cause = reasonCauseOf(value);
+    if (cause) {
+      const start = valueStart + cause.start;
       out.push({
-        kind: protocol[1].toUpperCase() === 'SIP' ? 'status' : 'q850',
+        kind: cause.kind,
         context: 'reason-header',
-        digits: cause[1],
-        value: numberOf(cause[1]),
+        digits: cause.digits,
+        value: numberOf(cause.digits),
         line,
-        span: { start, end: start + cause[1].length },
+        span: { start, end: start + cause.digits.length },
         dialect: DIALECT,
       });
     }

@@ -1,6 +1,7 @@
 import { FREESWITCH_INTERNAL_CAUSES, Q850_CAUSES } from '../../data/q850';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { numberOf, type Occurrence, type OccurrenceKind } from '../scanner/occurrence';
+import { reasonCauseOf } from './sipMessage';
 
 /**
  * FreeSWITCH XML dialplans (and other FreeSWITCH XML configuration):
@@ -321,8 +322,6 @@ function scanAssignment(data: XmlAttribute, line: number, out: Occurrence[]): vo
   }
 }
 
-const REASON_PROTOCOL = /^[ \t]*(SIP|Q\.850)[ \t]*;/i;
-const CAUSE_PARAM = /;[ \t]*cause[ \t]*=[ \t]*([0-9]+)/i;
 
 /** sip_reason=SIP;cause=603;text="..." (or Q.850;cause=21): the values of the Reason header FreeSWITCH sends. */
 function scanReason(value: string, from: number, offset: number, line: number, out: Occurrence[]): void {
@@ -335,17 +334,16 @@ function scanReason(value: string, from: number, offset: number, line: number, o
       if (value[i] !== ',' || quoted) continue;
     }
     const item = value.slice(start, i);
-    const protocol = REASON_PROTOCOL.exec(item);
-    const cause = protocol ? CAUSE_PARAM.exec(item) : null;
-    if (protocol && cause) {
-      const at = offset + start + cause.index + cause[0].length - cause[1].length;
+    const cause = reasonCauseOf(item);
+    if (cause) {
+      const at = offset + start + cause.start;
       out.push({
-        kind: protocol[1].toUpperCase() === 'SIP' ? 'status' : 'q850',
+        kind: cause.kind,
         context: 'reason-header',
-        digits: cause[1],
-        value: numberOf(cause[1]),
+        digits: cause.digits,
+        value: numberOf(cause.digits),
         line,
-        span: { start: at, end: at + cause[1].length },
+        span: { start: at, end: at + cause.digits.length },
         dialect: DIALECT,
       });
     }

@@ -124,28 +124,37 @@ function* headerValues(text: string, from: number): Generator<{ start: number; e
   }
 }
 
-const REASON_VALUE = /^[ \t]*([A-Za-z][A-Za-z0-9.\-_]*)[ \t]*;/;
-const CAUSE_PARAM = /;[ \t]*cause[ \t]*=[ \t]*([0-9]+)/i;
+/** The protocol of a Reason value; `\;` as Asterisk dialplans escape it is taken for `;`. */
+const REASON_VALUE = /^[ \t]*([A-Za-z][A-Za-z0-9.\-_]*)[ \t]*\\?;/;
+const CAUSE_PARAM = /\\?;[ \t]*cause[ \t]*=[ \t]*([0-9]+)/i;
+
+/**
+ * The cause of one Reason header value (`SIP ;cause=486 ;text="Busy Here"`, `Q.850;cause=16`):
+ * a status code for SIP, a Q.850 cause for Q.850, and where its digits start in `value`.
+ */
+export function reasonCauseOf(value: string): { kind: 'status' | 'q850'; digits: string; start: number } | undefined {
+  const protocol = REASON_VALUE.exec(value);
+  if (!protocol) return undefined;
+  const name = protocol[1].toUpperCase();
+  const kind = name === 'SIP' ? 'status' : name === 'Q.850' ? 'q850' : undefined;
+  const cause = kind ? CAUSE_PARAM.exec(value) : null;
+  if (!kind || !cause) return undefined;
+  return { kind, digits: cause[1], start: cause.index + cause[0].length - cause[1].length };
+}
 
 /** Reason: SIP ;cause=486 ;text="Busy Here", Q.850 ;cause=17 (RFC 3326, RFC 9366). */
 function scanReason(text: string, from: number, line: number, out: Occurrence[]): void {
   for (const value of headerValues(text, from)) {
-    const slice = text.slice(value.start, value.end);
-    const protocol = REASON_VALUE.exec(slice);
-    if (!protocol) continue;
-    const name = protocol[1].toUpperCase();
-    const kind = name === 'SIP' ? 'status' : name === 'Q.850' ? 'q850' : undefined;
-    if (!kind) continue;
-    const cause = CAUSE_PARAM.exec(slice);
+    const cause = reasonCauseOf(text.slice(value.start, value.end));
     if (!cause) continue;
-    const start = value.start + cause.index + cause[0].length - cause[1].length;
+    const start = value.start + cause.start;
     out.push({
-      kind,
+      kind: cause.kind,
       context: 'reason-header',
-      digits: cause[1],
-      value: numberOf(cause[1]),
+      digits: cause.digits,
+      value: numberOf(cause.digits),
       line,
-      span: { start, end: start + cause[1].length },
+      span: { start, end: start + cause.digits.length },
     });
   }
 }
