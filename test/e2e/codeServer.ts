@@ -142,6 +142,16 @@ export function runCodeServerCommand(install: CodeServerInstall, folders: DataFo
   return result.stdout + result.stderr;
 }
 
+/**
+ * Installs a .vsix with code-server's --install-extension into the folders' extensions folder (as a
+ * user would), and returns what code-server then lists there (`publisher.name@version`, one each).
+ */
+export function installVsix(install: CodeServerInstall, folders: DataFolders, vsix: string): string[] {
+  runCodeServerCommand(install, folders, ['--install-extension', vsix, '--force']);
+  return runCodeServerCommand(install, folders, ['--list-extensions', '--show-versions'])
+    .split('\n').map((line) => line.trim()).filter((line) => /^[\w-]+\.[\w-]+@\S+$/.test(line));
+}
+
 function prepareDataDir(folders: DataFolders, port: number, settings?: Record<string, unknown>): void {
   const { config, userDataDir, extensionsDir } = codeServerPaths(folders);
   mkdirSync(folders.dataDir, { recursive: true });

@@ -43,3 +43,15 @@ export function prepareWorkspace(repoRoot: string, folder: string): void {
     copyFileSync(join(corpusRoot(repoRoot), file.from), target);
   }
 }
+
+/**
+ * What run.ts --vsix tells the packaged-extension test (suite-vsix/) through the extension host's
+ * environment: where the .vsix was installed, the version it must have, the development tree it
+ * must not run from, and the id of the empty stand-in extension under development.
+ */
+export const VSIX_TEST_ENV = {
+  extensionsDir: 'SIPSENSE_E2E_VSIX_EXTENSIONS_DIR',
+  version: 'SIPSENSE_E2E_VSIX_VERSION',
+  devTree: 'SIPSENSE_E2E_VSIX_DEV_TREE',
+  standInId: 'SIPSENSE_E2E_VSIX_STAND_IN',
+} as const;

@@ -3,7 +3,8 @@ import { request } from 'node:http';
 /**
  * A minimal test harness for the extension host (no test framework is loaded there): tests are
  * registered with test(), run in order by runAll(), and reported one line each, then with the
- * closing line `e2e: N passed, N failed`. Output goes to the runner's bridge when there is one
+ * closing line `e2e: N passed, N failed` (`e2e-vsix: ...` for the packaged-extension test, whose
+ * runAll() is given that label). Output goes to the runner's bridge when there is one
  * (code-server), else to the console (desktop VS Code prints it on stdout).
  */
 
@@ -59,12 +60,15 @@ function timeout(ms: number, name: string): { promise: Promise<never>; clear(): 
   return { promise, clear: () => clearTimeout(timer) };
 }
 
-/** Runs every registered test; throws (so the extension host exits with 1) when one failed. */
-export async function runAll(): Promise<void> {
+/**
+ * Runs every registered test; throws (so the extension host exits with 1) when one failed, or when
+ * none was registered. `label` starts the report lines (run.ts repeats the closing one last).
+ */
+export async function runAll(label = 'e2e'): Promise<void> {
   let passed = 0;
   let failed = 0;
   const started = Date.now();
-  await log(`e2e: running ${tests.length} tests in the extension host`);
+  await log(`${label}: running ${tests.length} tests in the extension host`);
   for (const [index, entry] of tests.entries()) {
     const t0 = Date.now();
     const limit = timeout(entry.timeoutMs, entry.name);
@@ -80,7 +84,9 @@ export async function runAll(): Promise<void> {
       limit.clear();
     }
   }
-  await log(`e2e: ${tests.length} tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await log(`e2e: ${passed} passed, ${failed} failed`);
+  if (tests.length === 0) failed++; // nothing ran: a failure, never a pass
+  await log(`${label}: ${tests.length} tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await log(`${label}: ${passed} passed, ${failed} failed`);
+  if (tests.length === 0) throw new Error('no integration tests were registered');
   if (failed > 0) throw new Error(`${failed} of ${tests.length} integration tests failed`);
 }
