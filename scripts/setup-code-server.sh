@@ -51,6 +51,9 @@ if [[ ! -f "$stamp" || ! -f "$cs_entry" ]]; then
   mkdir -p "$cs_prefix"
   printf '{"name":"sipsense-code-server","private":true}\n' > "$cs_prefix/package.json"
   (
+    # Run from `npm run ...`, the outer npm (on Node 20) leaves npm_* variables behind, among them
+    # npm_config_user_agent, from which code-server's postinstall reads the Node version: drop them.
+    while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
     export PATH="$node_home/bin:$PATH"
     export npm_config_nodedir="$node_home"
     export npm_config_update_notifier=false
