@@ -70,12 +70,16 @@ function scanStatusLine(text: string, line: number, out: Occurrence[]): void {
   }
 }
 
+/** "SIP/2.0" or "sip/2.0", whichever comes first (one pass over the line for all the calls on it). */
+const ANY_VERSION = /SIP\/2\.0|sip\/2\.0/g;
+
 function indexOfVersion(text: string, from: number): number {
-  const upper = text.indexOf(VERSION, from);
-  if (upper !== -1) return upper;
-  const lower = text.indexOf('sip/2.0', from);
-  return lower;
+  ANY_VERSION.lastIndex = from;
+  return ANY_VERSION.exec(text)?.index ?? -1;
 }
+
+/** The longest reason phrase taken as one (as for the reason argument of Kamailio's reply functions). */
+const MAX_PHRASE_CHARS = 1000;
 
 /** Wireshark's text export: "Status-Line: SIP/2.0 401 Unauthorized - Challenging the UE". */
 function isWiresharkExport(text: string, versionAt: number): boolean {
@@ -96,7 +100,8 @@ function phraseAfter(text: string, from: number, wireshark: boolean, quoted: boo
     if (expert !== -1 && expert < end) end = expert;
   }
   while (end > start && isSpace(text[end - 1])) end--;
-  if (end <= start) return undefined;
+  // A reason phrase is short: what runs on for pages is a capture glued onto one line, not a phrase.
+  if (end <= start || end - start > MAX_PHRASE_CHARS) return undefined;
   return { text: text.slice(start, end), span: { start, end } };
 }
 

@@ -22,8 +22,10 @@ export interface CompletionInfo {
 /** Status codes for the place the cursor is at (as the document's dialects see it), or undefined where no code goes. */
 export function computeCompletion(document: AnalyzedDocument, position: Position, settings: Settings): CompletionInfo[] | undefined {
   if (position.line < 0 || position.line >= document.lines.lineCount) return undefined;
+  // A column past the line's end means its end (as the protocol says), a negative one its start.
+  const character = Math.max(0, Math.min(position.character, document.lines.lineAt(position.line).length));
   for (const dialect of document.dialects) {
-    const slot = dialect.completionAt?.(document.lines, position.line, position.character);
+    const slot = dialect.completionAt?.(document.lines, position.line, character);
     if (!slot) continue;
     return allStatusEntries()
       .filter((entry) => (entry.status === 'registered' || entry.status === 'deprecated') && (slot.accepts?.(entry.code) ?? true))

@@ -4,7 +4,7 @@ import {
   q850ForStatus, responseClass, rfcLabel, rfcUrl, statusEntry, warnCode,
 } from '../registry';
 import type { HoverLanguage } from '../settings';
-import { patternMeaning, summarizeCodes } from '../statusPattern';
+import { MAX_PATTERN_CHARS, patternMeaning, summarizeCodes } from '../statusPattern';
 import { EXPLAIN_STRINGS, type ExplainStrings } from './explainStrings';
 
 /** What is known around a status code where it was found. */
@@ -169,8 +169,9 @@ export function explainWarnCode(code: number, language: HoverLanguage): string {
 export function explainPattern(pattern: string, language: HoverLanguage): string {
   const meaning = patternMeaning(pattern);
   return render(language, (_lang, s) => {
-    const heading = `**${s.patternHeading}** \`${pattern}\``;
-    if (!meaning.ok) return [heading, s.patternInvalid(meaning.error)];
+    const shown = pattern.length > MAX_PATTERN_CHARS ? `${pattern.slice(0, 100)}…` : pattern;
+    const heading = `**${s.patternHeading}** \`${shown}\``;
+    if (!meaning.ok) return [heading, meaning.unchecked ? s.patternUnchecked(meaning.error) : s.patternInvalid(meaning.error)];
     if (meaning.codes.length === 0) return [heading, s.patternMatchesNothing];
     const known = meaning.codes.filter((code) => statusEntry(code)?.status === 'registered' || statusEntry(code)?.status === 'deprecated');
     const list = known.length <= 12 ? known.map((code) => `- ${statusTitle(code)}`).join('\n') : '';

@@ -30,6 +30,8 @@ export interface ExplainStrings {
   patternMatches: (codes: string) => string;
   patternMatchesNothing: string;
   patternInvalid: (error: string) => string;
+  /** A valid pattern whose codes are not worked out (why: "longer than 1000 characters", "back-references ..."). */
+  patternUnchecked: (why: string) => string;
 }
 
 export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
@@ -73,6 +75,7 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     patternMatches: (codes) => `Matches ${codes} (searched in the three-digit code, not anchored).`,
     patternMatchesNothing: 'Matches no status code from 100 to 699: the check is never true.',
     patternInvalid: (error) => `Not a valid regular expression: ${error}.`,
+    patternUnchecked: (why) => `Which codes it matches is not worked out here: ${why}.`,
   },
   fa: {
     inPractice: 'در عمل',
@@ -114,5 +117,6 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     patternMatches: (codes) => `با این کدها جور درمی‌آید: ${codes} (جست‌وجو در کد سه‌رقمی، بدون لنگر ابتدا و انتها).`,
     patternMatchesNothing: 'با هیچ کد وضعیتی از 100 تا 699 جور درنمی‌آید: این شرط هیچ‌وقت درست نیست.',
     patternInvalid: (error) => `عبارت باقاعدهٔ معتبری نیست: ${error}.`,
+    patternUnchecked: (why) => `این‌جا بررسی نمی‌شود که با کدام کدها جور درمی‌آید: ${why}.`,
   },
 };

@@ -16,7 +16,9 @@ export interface HoverInfo {
 /** The explanation of the code under `position`, or undefined where there is none (a CSeq number, a port ...). */
 export function computeHover(document: AnalyzedDocument, position: Position, settings: Settings): HoverInfo | undefined {
   if (!document.isServed || position.line < 0 || position.line >= document.lines.lineCount) return undefined;
-  const occurrence = document.occurrenceAt(position.line, position.character);
+  // A column past the line's end means its end (as the protocol says), a negative one its start.
+  const character = Math.max(0, Math.min(position.character, document.lines.lineAt(position.line).length));
+  const occurrence = document.occurrenceAt(position.line, character);
   if (!occurrence) return undefined;
   return { markdown: explainOccurrence(document, occurrence, settings), line: occurrence.line, span: occurrence.span };
 }

@@ -9,7 +9,8 @@ export const statusRegex: Rule = {
   appliesTo: 'status-pattern',
   check({ occurrence }) {
     const meaning = patternMeaning(occurrence.digits);
-    if (meaning.ok && meaning.codes.length > 0) return undefined;
+    // A pattern that is not checked (a back-reference, or thousands of characters) is neither right nor wrong here.
+    if (meaning.ok ? meaning.codes.length > 0 : meaning.unchecked) return undefined;
     return {
       rule: this.id,
       span: occurrence.span,
