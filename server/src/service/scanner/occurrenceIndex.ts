@@ -86,11 +86,6 @@ export class OccurrenceIndex {
     this.scanned += delta;
   }
 
-  /** The occurrences on lines [startLine, endLine]. */
-  inLines(startLine: number, endLine: number): readonly Occurrence[] {
-    return this.items.slice(this.firstAtOrAfter(startLine), this.firstAtOrAfter(endLine + 1));
-  }
-
   private firstAtOrAfter(line: number): number {
     let low = 0;
     let high = this.items.length;
