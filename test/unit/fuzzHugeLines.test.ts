@@ -25,6 +25,12 @@ const UNITS: readonly string[] = [
   'expression="', 'sip_term_status', ' response=',
   'Got SIP response 486 "Busy Here" ', ' Response msg 401/', 'is DISCONNECTED [reason=487 (', 'status=200 (',
   'T_code=', 'entering state [terminated][486] ', '(cause 17 - ', '[DEBUG] sofia.c:1 ', 'kamailio[1]: ', ' VERBOSE[1] ',
+  // Log cues whose phrase is never closed, or whose pattern looks far ahead or back.
+  'Got SIP response 486 "Busy ', 'Received response: "200 OK ', 'Response is 200 OK ', 'Got 404 Not found ', 'nta: received 200 OK ',
+  'event r_invite 486 Busy ', 'Responding with 486 [Busy ', 'Failed Registration with status Forbidden ',
+  'with status Forbidden [403] ', 'ACC: x;code=500;reason=Server ', 'Overriding 183 Session Progress ', 'Passing 180 Ringing ',
+  ' respond(486 Busy ', 'termination reason code=200 OK ', 'status=200 (OK ', '<--- 401 Unauthorized ', '200 OK --->',
+  '\tReason: SIP;cause=486;text="', '"SIP/2.0 486 Busy ',
   '0', ' ', 'a', '\t', '\0', '\uFFFD', '\uD800',
 ];
 
@@ -75,7 +81,8 @@ function checkLinear(dialects: readonly Dialect[]): { slow: Slow[]; worstRatio: 
       let smallMs = best(dialect, short, 2);
       let bigMs = timeOnce(dialect, long);
       // Measure again before saying so: a busy machine may have slowed one of them.
-      for (let again = 0; !linear(smallMs, bigMs) && again < 2 && bigMs < 20_000; again++) {
+      // (Not when it is far off: growth, not load.)
+      for (let again = 0; !linear(smallMs, bigMs) && linear(smallMs, bigMs / 3) && again < 2; again++) {
         smallMs = Math.min(smallMs, best(dialect, short, 2));
         bigMs = Math.min(bigMs, timeOnce(dialect, long));
       }
@@ -110,9 +117,7 @@ test('every dialect but the log dialects costs time in proportion to the length 
   assert.deepEqual(result.slow, [], `worse than linear:\n${describe(result.slow)}`);
 });
 
-// Known and open: the log dialects' cues and phrase rules search to the end of the line for every
-// match, so a single line of hundreds of kilobytes that repeats a cue costs quadratic time.
-test('the log dialects cost time in proportion to the length of a line', { todo: 'quadratic on huge lines that repeat a cue (open)' }, (t) => {
+test('the log dialects cost time in proportion to the length of a line', (t) => {
   const result = checkLinear(ALL_DIALECTS.filter((d) => LOG_IDS.has(d.id)));
   t.diagnostic(`worst growth for ${FACTOR}x the length: ${result.worstRatio}; slowest: ${result.worstNsPerChar}`);
   assert.deepEqual(result.slow, [], `worse than linear:\n${describe(result.slow)}`);
@@ -134,12 +139,10 @@ function tenMegabyteLines(): { name: string; text: string }[] {
 const REQUEST_BOUND_MS = 10_000;
 
 const ALL_LANGUAGES = ['sip', 'log', 'kamailio', 'opensips', 'asterisk', 'xml', 'plaintext'];
-/** The log dialects are not yet linear on a line made of their own cues (see above): that line waits for the long run. */
-const DENSE_LANGUAGES = process.env.FUZZ_LONG ? ALL_LANGUAGES : ['sip', 'kamailio', 'opensips', 'asterisk', 'xml'];
 
 test('10 MB lines: every language opens, scans and answers every feature without an exception', (t) => {
   for (const { name, text } of tenMegabyteLines()) {
-    for (const languageId of name === 'every unit in turn' ? DENSE_LANGUAGES : ALL_LANGUAGES) {
+    for (const languageId of ALL_LANGUAGES) {
       // The long line between two ordinary ones; the XML languages need their document element first.
       const head = languageId === 'xml' ? '<scenario name="x">\n' : 'SIP/2.0 180 Ringing\n';
       const document = AnalyzedDocument.create(`file:///huge.${languageId}`, languageId, 1, `${head}${text}\nSIP/2.0 486 Busy Here\n`);

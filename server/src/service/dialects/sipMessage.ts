@@ -1,5 +1,5 @@
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
-import { numberOf, type Occurrence } from '../scanner/occurrence';
+import { MAX_PHRASE_CHARS, numberOf, type Occurrence } from '../scanner/occurrence';
 
 /**
  * SIP messages, raw or as capture tools print them: status lines (also glued after tcpdump -A
@@ -77,9 +77,6 @@ function indexOfVersion(text: string, from: number): number {
   ANY_VERSION.lastIndex = from;
   return ANY_VERSION.exec(text)?.index ?? -1;
 }
-
-/** The longest reason phrase taken as one (as for the reason argument of Kamailio's reply functions). */
-const MAX_PHRASE_CHARS = 1000;
 
 /** Wireshark's text export: "Status-Line: SIP/2.0 401 Unauthorized - Challenging the UE". */
 function isWiresharkExport(text: string, versionAt: number): boolean {

@@ -60,6 +60,13 @@ export interface Occurrence {
   dialect?: string;
 }
 
+/**
+ * The longest text taken as a reason phrase (as for the reason argument of Kamailio's reply
+ * functions). What runs on for pages is a capture glued onto one line, not a phrase; and searching
+ * no further than this keeps a line that repeats a code and its phrase linear.
+ */
+export const MAX_PHRASE_CHARS = 1000;
+
 /** The value of a digit string, without losing "too big" to overflow tricks. */
 export function numberOf(digits: string): number {
   return digits.length > 15 ? Infinity : Number(digits);

@@ -1,4 +1,4 @@
-import type { LineSpan, Occurrence, OccurrenceKind } from '../../scanner/occurrence';
+import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceKind } from '../../scanner/occurrence';
 
 /**
  * What the log dialects share: a "cue" is the fixed text a program prints just before a number
@@ -65,17 +65,25 @@ function endsCleanly(text: string, end: number): boolean {
   return true;
 }
 
-/** Whether an occurrence already starts at `start` on this line (two cues, or two dialects, saw the same number). */
-function alreadyFound(out: readonly Occurrence[], line: number, start: number): boolean {
-  for (let i = out.length - 1; i >= 0 && out[i].line === line; i--) {
-    if (out[i].span.start === start) return true;
-  }
-  return false;
-}
+/**
+ * Appends the occurrences of one line to `out`, leaving out a number found already (two cues, or
+ * two dialects, saw the same one). The columns taken are kept in a set, made at the first append:
+ * a line that repeats a cue thousands of times costs no more per number than a short one.
+ */
+export class LineOccurrences {
+  private starts: Set<number> | undefined;
 
-/** Appends an occurrence unless the same number was found already. */
-export function pushOccurrence(out: Occurrence[], occurrence: Occurrence): void {
-  if (!alreadyFound(out, occurrence.line, occurrence.span.start)) out.push(occurrence);
+  constructor(private readonly out: Occurrence[], private readonly line: number) {}
+
+  push(occurrence: Occurrence): void {
+    if (!this.starts) {
+      this.starts = new Set();
+      for (let i = this.out.length - 1; i >= 0 && this.out[i].line === this.line; i--) this.starts.add(this.out[i].span.start);
+    }
+    if (this.starts.has(occurrence.span.start)) return;
+    this.starts.add(occurrence.span.start);
+    this.out.push(occurrence);
+  }
 }
 
 /**
@@ -96,14 +104,15 @@ export class CueSet {
 
   /** Appends the numbers behind the cues of one line. */
   scanLine(text: string, line: number, out: Occurrence[]): void {
+    const found = new LineOccurrences(out, line);
     for (const group of this.groups) {
       if (!text.includes(group.keyword)) continue;
-      for (const cue of group.cues) scanCue(cue, this.dialect, text, line, out);
+      for (const cue of group.cues) scanCue(cue, this.dialect, text, line, found);
     }
   }
 }
 
-function scanCue(cue: Cue, dialect: string, text: string, line: number, out: Occurrence[]): void {
+function scanCue(cue: Cue, dialect: string, text: string, line: number, found: LineOccurrences): void {
   if (cue.requires && !cue.requires.some((word) => text.includes(word))) return;
   if (cue.rejects?.some((word) => text.includes(word))) return;
   const pattern = cue.pattern;
@@ -121,7 +130,7 @@ function scanCue(cue: Cue, dialect: string, text: string, line: number, out: Occ
     };
     const phrase = cue.phrase?.(text, start, end);
     if (phrase) occurrence.phrase = { text: text.slice(phrase.start, phrase.end), span: phrase };
-    pushOccurrence(out, occurrence);
+    found.push(occurrence);
   }
 }
 
@@ -140,13 +149,28 @@ function hasLetter(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The span trimmed of spaces; undefined when nothing with a letter is left. */
+/** The span trimmed of spaces; undefined when nothing with a letter is left, or when it is too long to be a phrase. */
 function trimmed(text: string, start: number, end: number): LineSpan | undefined {
   let s = start;
   let e = end;
   while (s < e && isSpace(text[s])) s++;
   while (e > s && isSpace(text[e - 1])) e--;
-  return e > s && hasLetter(text, s, e) ? { start: s, end: e } : undefined;
+  return e > s && e - s <= MAX_PHRASE_CHARS && hasLetter(text, s, e) ? { start: s, end: e } : undefined;
+}
+
+/**
+ * Where `word` first stands in `text` from `from` on, looking no further than a phrase can reach
+ * (-1: not there). Phrase rules run once per number: an unbounded search would make a line that
+ * repeats a cue without the closing text cost quadratic time.
+ */
+function indexInReach(text: string, word: string, from: number): number {
+  const at = text.slice(from, from + MAX_PHRASE_CHARS + word.length + 1).indexOf(word);
+  return at === -1 ? -1 : from + at;
+}
+
+/** The end of the line, when a phrase can reach it from `from` (-1 otherwise). */
+function lineEndInReach(text: string, from: number): number {
+  return text.length - from <= MAX_PHRASE_CHARS + 1 ? text.length : -1;
 }
 
 /** `486 "Busy Here"`: the phrase inside the double quotes that follow the code. */
@@ -154,7 +178,7 @@ export const quotedPhrase: PhraseRule = (text, _start, end) => {
   let i = end;
   while (isSpace(text[i])) i++;
   if (text[i] !== '"') return undefined;
-  const close = text.indexOf('"', i + 1);
+  const close = indexInReach(text, '"', i + 1);
   return close === -1 ? undefined : trimmed(text, i + 1, close);
 };
 
@@ -164,7 +188,7 @@ export function enclosedPhrase(open: string, close: string): PhraseRule {
     let i = end;
     while (isSpace(text[i])) i++;
     if (text[i] !== open) return undefined;
-    const closing = text.indexOf(close, i + 1);
+    const closing = indexInReach(text, close, i + 1);
     return closing === -1 ? undefined : trimmed(text, i + 1, closing);
   };
 }
@@ -176,12 +200,12 @@ export function enclosedPhrase(open: string, close: string): PhraseRule {
 export function restPhrase(...stops: string[]): PhraseRule {
   return (text, _start, end) => {
     if (!isSpace(text[end])) return undefined;
-    let stop = text.length;
+    let stop = lineEndInReach(text, end);
     for (const word of stops) {
-      const at = text.indexOf(word, end);
-      if (at !== -1 && at < stop) stop = at;
+      const at = indexInReach(text, word, end);
+      if (at !== -1 && (stop === -1 || at < stop)) stop = at;
     }
-    return trimmed(text, end, stop);
+    return stop === -1 ? undefined : trimmed(text, end, stop);
   };
 }
 
@@ -190,8 +214,9 @@ export function attributePhrase(name: string, separator: string): PhraseRule {
   return (text, _start, end) => {
     if (!text.startsWith(name, end)) return undefined;
     const from = end + name.length;
-    const next = text.indexOf(separator, from);
-    return trimmed(text, from, next === -1 ? text.length : next);
+    const next = indexInReach(text, separator, from);
+    const stop = next === -1 ? lineEndInReach(text, from) : next;
+    return stop === -1 ? undefined : trimmed(text, from, stop);
   };
 }
 

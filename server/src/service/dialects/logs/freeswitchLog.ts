@@ -1,4 +1,5 @@
 import type { Dialect } from '../../scanner/dialect';
+import { MAX_PHRASE_CHARS } from '../../scanner/occurrence';
 import { CueSet, enclosedPhrase, restPhrase, type PhraseRule } from './cues';
 
 /**
@@ -31,9 +32,11 @@ import { CueSet, enclosedPhrase, restPhrase, type PhraseRule } from './cues';
 /** `with status Forbidden [403]`: the phrase comes before the code. */
 const registrationPhrase: PhraseRule = (text, start) => {
   const marker = 'with status ';
-  const at = text.lastIndexOf(marker, start);
-  if (at === -1) return undefined;
-  let from = at + marker.length;
+  // Looking back no further than a phrase reaches (the cue's pattern bounds it the same way).
+  const reach = Math.max(0, start - MAX_PHRASE_CHARS - marker.length - 1);
+  const back = text.slice(reach, start).lastIndexOf(marker);
+  if (back === -1) return undefined;
+  let from = reach + back + marker.length;
   let end = start - 1; // the '['
   while (from < end && text[from] === ' ') from++;
   while (end > from && text[end - 1] === ' ') end--;
@@ -49,7 +52,7 @@ const CUES = new CueSet('freeswitch-log', [
   { keyword: 'Passing ', pattern: /\bPassing ([0-9]+)(?= [A-Za-z][A-Za-z ./'-]* to other leg)/g, phrase: restPhrase(' to other leg') },
   { keyword: 'Overlap Dial with ', pattern: /\bOverlap Dial with ([0-9]+)/g, phrase: restPhrase() },
   { keyword: 'Responding ', pattern: /\bResponding (?:to [A-Z]+ )?with:? ([0-9]+)/g, phrase: enclosedPhrase('[', ']') },
-  { keyword: 'status', pattern: /\bFailed Registration with status [^\[]*\[([0-9]+)(?=\])/g, phrase: registrationPhrase },
+  { keyword: 'status', pattern: /\bFailed Registration with status [^[]{0,1000}\[([0-9]+)(?=\])/g, phrase: registrationPhrase },
   { keyword: 'code', pattern: / with code ([0-9]+)/g, requires: ['Ping '] },
   { keyword: 'status', pattern: /\bstatus \(([0-9]+)(?=\) != 200)/g },
   { keyword: 'Remote Reason: ', pattern: /\bRemote Reason: ([0-9]+)/g, kind: 'q850' },

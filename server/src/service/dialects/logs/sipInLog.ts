@@ -2,7 +2,7 @@ import { isStandardPhrase, phraseVariant, statusEntry } from '../../registry';
 import type { Dialect } from '../../scanner/dialect';
 import type { Occurrence } from '../../scanner/occurrence';
 import { sipMessageDialect } from '../sipMessage';
-import { pushOccurrence } from './cues';
+import { LineOccurrences } from './cues';
 
 /**
  * SIP as logs show it beside the programs' own lines, where the SIP message dialect (which reads
@@ -23,8 +23,9 @@ export const sipInLogDialect: Dialect = {
   id: 'sip-in-log',
   trigger: /\t(?:Reason|Warning)[ \t]*:|Reason[ \t]*:[ \t]*(?:SIP|Q\.850)[ \t]*;|<--|-->/,
   scanLine(text, line, out) {
-    scanPrefixedHeader(text, line, out);
-    scanLadder(text, line, out);
+    const found = new LineOccurrences(out, line);
+    scanPrefixedHeader(text, line, found);
+    scanLadder(text, line, found);
   },
 };
 
@@ -33,17 +34,17 @@ const DIALECT = 'sip-in-log';
 /** A header name after a tab, or a Reason header whose value starts with SIP; or Q.850; (first one on the line). */
 const PREFIXED_HEADER = /\t(?:Reason|Warning)[ \t]*:|[ \t[\]:](Reason)[ \t]*:[ \t]*(?:SIP|Q\.850)[ \t]*;/i;
 
-function scanPrefixedHeader(text: string, line: number, out: Occurrence[]): void {
+function scanPrefixedHeader(text: string, line: number, out: LineOccurrences): void {
   const match = PREFIXED_HEADER.exec(text);
   if (!match) return;
   const headerStart = match.index + 1;
   // A header at the start of the line (after blanks only) is the SIP message dialect's.
   if (text.slice(0, headerStart).trim() === '') return;
-  const found: Occurrence[] = [];
-  sipMessageDialect.scanLine(text.slice(headerStart), line, found);
-  for (const occurrence of found) {
+  const header: Occurrence[] = [];
+  sipMessageDialect.scanLine(text.slice(headerStart), line, header);
+  for (const occurrence of header) {
     if (occurrence.context !== 'reason-header' && occurrence.context !== 'warning-header') continue;
-    pushOccurrence(out, {
+    out.push({
       ...occurrence,
       span: { start: occurrence.span.start + headerStart, end: occurrence.span.end + headerStart },
       dialect: DIALECT,
@@ -74,7 +75,7 @@ function isPhraseChar(ch: string): boolean {
  * `<--- 401 Unauthorized` and `200 OK --->`, also inside RFC-style ladders (`| ----- M2: 200 OK -----> |`).
  * Arrows of two dashes or more are found without regexes, so that long dash runs stay linear.
  */
-function scanLadder(text: string, line: number, out: Occurrence[]): void {
+function scanLadder(text: string, line: number, out: LineOccurrences): void {
   // "<!-- ... 180 Ringing -->" closes an XML comment, it is no arrow.
   if (text.includes('<!--')) return;
   for (let at = text.indexOf('<-'); at !== -1; at = text.indexOf('<-', at + 2)) {
@@ -114,13 +115,13 @@ function scanLadder(text: string, line: number, out: Occurrence[]): void {
 }
 
 function addLadderCode(
-  text: string, line: number, start: number, end: number, phraseStart: number, phraseEnd: number, out: Occurrence[],
+  text: string, line: number, start: number, end: number, phraseStart: number, phraseEnd: number, out: LineOccurrences,
 ): void {
   while (phraseEnd > phraseStart && isSpace(text[phraseEnd - 1])) phraseEnd--;
   const digits = text.slice(start, end);
   const phrase = text.slice(phraseStart, phraseEnd);
   if (phrase === '' || !isPhraseOf(Number(digits), phrase)) return;
-  pushOccurrence(out, {
+  out.push({
     kind: 'status',
     context: 'log-line',
     digits,
