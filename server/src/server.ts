@@ -6,10 +6,12 @@ import {
   AnalyzedDocument, allStatusEntries, computeCodeActions, computeCompletion, computeDiagnostics, computeHover, computeInlayHints,
   EXPLAIN_COMMAND, explainStatus, markdownToPlainText, resolveSettings, servedLanguageId, type DiagnosticInfo, type Settings,
 } from './service';
+import { createStdioConnection } from './transport';
 
 /** Wires the language service to the Language Server Protocol. */
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, a reader that answers malformed messages and finds the next frame (see transport.ts).
+const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new Map<string, AnalyzedDocument>();
 
 let locale: string | undefined;

@@ -487,6 +487,43 @@ export function applyToReference(text: string, change: TextChange): string {
   return TextDocument.applyEdits(TextDocument.create('file:///reference', 'plaintext', 0, text), [{ range: change.range, newText: change.text }]);
 }
 
+/**
+ * The client's text, kept by the reference model change by change: TextDocument.update where both
+ * ends of the range are on lines of the document (the model is right there), a fresh model where
+ * a range reaches outside them (see applyToReference).
+ */
+export class ReferenceText {
+  private document: TextDocument;
+  private version = 0;
+
+  constructor(text: string) {
+    this.document = TextDocument.create('file:///reference', 'plaintext', 0, text);
+  }
+
+  get text(): string {
+    return this.document.getText();
+  }
+
+  get lineCount(): number {
+    return this.document.lineCount;
+  }
+
+  /** The length of a line without its line break (0 outside the text). */
+  lineLength(line: number): number {
+    if (line < 0 || line >= this.document.lineCount) return 0;
+    return this.document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).length;
+  }
+
+  apply(change: TextChange): void {
+    const inside = (p: Probe): boolean => p.line >= 0 && p.line < this.document.lineCount;
+    if ('range' in change && inside(change.range.start) && inside(change.range.end)) {
+      TextDocument.update(this.document, [change], ++this.version);
+    } else {
+      this.document = TextDocument.create('file:///reference', 'plaintext', ++this.version, applyToReference(this.document.getText(), change));
+    }
+  }
+}
+
 /** The change a fuzz edit makes in a text of `lineCount` lines. */
 export function changeOf(edit: FuzzEdit, lineCount: number): TextChange {
   if (edit.whole) return { text: edit.text };
@@ -499,16 +536,15 @@ export function changeOf(edit: FuzzEdit, lineCount: number): TextChange {
 /** Applies edits to a document and to the reference model (scanning slices in between), then checks they agree. */
 export function checkEdits(fuzz: FuzzDocument, edits: readonly FuzzEdit[], seeds: readonly number[]): number {
   const document = AnalyzedDocument.create('file:///fuzz/edited', fuzz.languageId, 1, fuzz.text);
-  let text = fuzz.text;
-  let lineCount = splitLines(text).length;
+  const reference = new ReferenceText(fuzz.text);
   let version = 1;
   for (const edit of edits) {
     if (edit.scanChars > 0) document.scanStep(edit.scanChars);
-    const change = changeOf(edit, lineCount);
+    const change = changeOf(edit, reference.lineCount);
     document.update([change], ++version);
-    text = applyToReference(text, change);
-    lineCount = splitLines(text).length;
+    reference.apply(change);
   }
+  const text = reference.text;
   assert.equal(document.getText(), text, 'the service holds the same text as the reference model');
   const lines = splitLines(text);
   assert.equal(document.lines.lineCount, lines.length, 'line count');
