@@ -3,7 +3,7 @@ import {
   ProposedFeatures, TextDocumentSyncKind, type CodeAction, type CompletionItem, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  AnalyzedDocument, allStatusEntries, computeCodeActions, computeCompletion, computeDiagnostics, computeHover, computeInlayHints,
+  AnalyzedDocument, allStatusEntries, completionDocumentation, computeCodeActions, computeCompletion, computeDiagnostics, computeHover, computeInlayHints,
   EXPLAIN_COMMAND, explainStatus, markdownToPlainText, resolveSettings, servedLanguageId, type DiagnosticInfo, type Settings,
 } from './service';
 import { createStdioConnection } from './transport';
@@ -27,7 +27,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [' '] },
+      completionProvider: { triggerCharacters: [' '], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       executeCommandProvider: { commands: [EXPLAIN_COMMAND] },
       inlayHintProvider: true,
@@ -140,13 +140,13 @@ connection.onHover(async ({ textDocument, position }) => {
 connection.onCompletion(async ({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
-  const items = computeCompletion(document, position, await settingsFor(textDocument.uri));
+  const items = computeCompletion(document, position);
   if (!items) return null;
   return items.map((item): CompletionItem => ({
     label: item.label,
     kind: CompletionItemKind.EnumMember,
     detail: item.detail,
-    documentation: { kind: 'markdown', value: item.documentation },
+    data: { uri: textDocument.uri, code: item.code } satisfies CompletionData,
     sortText: item.sortText,
     filterText: item.filterText,
     ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
@@ -155,6 +155,19 @@ connection.onCompletion(async ({ textDocument, position }) => {
       newText: item.newText,
     },
   }));
+});
+
+/** What a completion item carries to its resolve request: the code, and the document whose settings apply. */
+interface CompletionData {
+  uri: string;
+  code: number;
+}
+
+connection.onCompletionResolve(async (item) => {
+  const data = item.data as Partial<CompletionData> | undefined;
+  if (typeof data?.code !== 'number') return item;
+  const settings = await settingsFor(typeof data.uri === 'string' ? data.uri : undefined);
+  return { ...item, documentation: { kind: 'markdown', value: completionDocumentation(data.code, settings) } };
 });
 
 connection.onCodeAction(({ textDocument, range, context }) => {

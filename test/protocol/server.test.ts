@@ -14,7 +14,7 @@ before(async () => {
   const result = await server.initialize();
   assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental text sync');
   assert.ok(result.capabilities.hoverProvider);
-  assert.ok(result.capabilities.completionProvider);
+  assert.ok(result.capabilities.completionProvider.resolveProvider, 'completion items resolved one at a time');
   assert.ok(result.capabilities.codeActionProvider);
   await server.open(TRACE_URI, 'sip', trace);
 });
@@ -69,6 +69,17 @@ test('an edit is followed by diagnostics for the new version; completion offers 
   const accepted = completion.find((item: any) => item.label === '202 Accepted');
   assert.deepEqual(accepted.tags, [1]);
   assert.ok(accepted.sortText > busy.sortText, 'deprecated codes sort last');
+
+  // The list is light: each explanation comes when the item is resolved (the editor shows the focused one).
+  assert.ok(completion.every((item: any) => item.documentation === undefined));
+  assert.ok(JSON.stringify(completion).length < 30_000, `${JSON.stringify(completion).length} characters`);
+  const resolved = await server.request('completionItem/resolve', busy);
+  assert.equal(resolved.label, '486 Busy Here');
+  assert.equal(resolved.textEdit.newText, '486 Busy Here');
+  assert.equal(resolved.documentation.kind, 'markdown');
+  assert.match(resolved.documentation.value, /^\*\*486 Busy Here\*\*/);
+  // An item the server did not make comes back as it was.
+  assert.deepEqual(await server.request('completionItem/resolve', { label: 'x', data: { code: 'no' } }), { label: 'x', data: { code: 'no' } });
 });
 
 test('a phrase of another code gets a quick fix to the standard phrase', async () => {

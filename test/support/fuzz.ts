@@ -400,7 +400,7 @@ export function checkFeatures(document: AnalyzedDocument, lines: readonly string
         `hover range ${JSON.stringify(hover.span)} holds ${JSON.stringify(probe)}`);
       assert.ok(typeof hover.markdown === 'string' && hover.markdown.length > 0);
     }
-    const completion = computeCompletion(document, probe, SETTINGS);
+    const completion = computeCompletion(document, probe);
     if (completion) {
       assert.ok(probe.line >= 0 && probe.line < lines.length, `completion at ${JSON.stringify(probe)}`);
       for (const item of completion) {

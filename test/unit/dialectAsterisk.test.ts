@@ -258,7 +258,7 @@ test('Reason headers set from the dialplan: SIP causes are codes, Q.850 causes a
 
 test('completion inside PJSIPHangup( offers 400-699 only and inserts the code alone', () => {
   const text = ' same => n,PJSIPHangup(48)\n';
-  const items = computeCompletion(doc(text), { line: 0, character: 25 }, en)!;
+  const items = computeCompletion(doc(text), { line: 0, character: 25 })!;
   assert.ok(items.length > 0);
   assert.ok(items.every((item) => Number(item.newText) >= 400 && Number(item.newText) <= 699));
   const busy = items.find((item) => item.label === '486 Busy Here')!;
@@ -266,12 +266,12 @@ test('completion inside PJSIPHangup( offers 400-699 only and inserts the code al
   assert.deepEqual(busy.span, { start: 23, end: 25 });
   assert.ok(!items.some((item) => item.label.startsWith('180 ')));
   // Empty parentheses, and a name being typed.
-  assert.ok(computeCompletion(doc('same => n,PJSIPHangup()'), { line: 0, character: 22 }, en)!.length > 0);
-  assert.deepEqual(computeCompletion(doc('same => n,PJSIPHangup(BUSY)'), { line: 0, character: 24 }, en)![0].span, { start: 22, end: 26 });
+  assert.ok(computeCompletion(doc('same => n,PJSIPHangup()'), { line: 0, character: 22 })!.length > 0);
+  assert.deepEqual(computeCompletion(doc('same => n,PJSIPHangup(BUSY)'), { line: 0, character: 24 })![0].span, { start: 22, end: 26 });
   // Not in Hangup(, not in a comment, not in an extension number.
-  assert.equal(computeCompletion(doc('same => n,Hangup()'), { line: 0, character: 17 }, en), undefined);
-  assert.equal(computeCompletion(doc('; same => n,PJSIPHangup()'), { line: 0, character: 24 }, en), undefined);
-  assert.equal(computeCompletion(doc('exten => 48'), { line: 0, character: 11 }, en), undefined);
+  assert.equal(computeCompletion(doc('same => n,Hangup()'), { line: 0, character: 17 }), undefined);
+  assert.equal(computeCompletion(doc('; same => n,PJSIPHangup()'), { line: 0, character: 24 }), undefined);
+  assert.equal(computeCompletion(doc('exten => 48'), { line: 0, character: 11 }), undefined);
 });
 
 test('the asterisk language gets the Asterisk dialect; the trigger is in every line with an occurrence', () => {

@@ -246,14 +246,14 @@ test('respond with a run-time phrase, or no code, or a variable', () => {
 
 test('completion inside respond data=" inserts the code and its phrase', () => {
   const text = dialplan('<action application="respond" data="48"/>', '<action application="hangup" data=""/>');
-  const items = computeCompletion(doc(text), { line: 1, character: 38 }, en)!;
+  const items = computeCompletion(doc(text), { line: 1, character: 38 })!;
   const busy = items.find((item) => item.label === '486 Busy Here')!;
   assert.equal(busy.newText, '486 Busy Here');
   assert.deepEqual(busy.span, { start: 36, end: 38 });
-  assert.equal(computeCompletion(doc(text), { line: 2, character: 35 }, en), undefined, 'not in hangup data');
+  assert.equal(computeCompletion(doc(text), { line: 2, character: 35 }), undefined, 'not in hangup data');
   const phrased = dialplan('<action application="respond" data="4 Busy"/>');
-  assert.deepEqual(computeCompletion(doc(phrased), { line: 1, character: 37 }, en)![0].span, { start: 36, end: 42 });
-  assert.equal(computeCompletion(doc(phrased), { line: 1, character: 39 }, en), undefined, 'not inside the phrase');
+  assert.deepEqual(computeCompletion(doc(phrased), { line: 1, character: 37 })![0].span, { start: 36, end: 42 });
+  assert.equal(computeCompletion(doc(phrased), { line: 1, character: 39 }), undefined, 'not inside the phrase');
 });
 
 test('which XML is FreeSWITCH: dialplans and freeswitch.xml yes, other XML no', () => {

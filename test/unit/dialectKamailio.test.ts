@@ -26,7 +26,7 @@ function rules(text: string): string[] {
 }
 
 function completionAt(text: string, needle: string, offset: number) {
-  return computeCompletion(doc(text), positionOf(text, needle, offset), en);
+  return computeCompletion(doc(text), positionOf(text, needle, offset));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,8 +333,8 @@ test('completion after comparisons and in patterns and code modparams: the code 
 test('in a failure_route, reply completion offers codes of 300 and above only', () => {
   // route(NATMANAGE) is a call, not the start of a route block (a bug found by the protocol test).
   const text = 'route[RELAY] {\n\tt_reply("")\n}\nfailure_route[MANAGE_FAILURE] {\n\troute(NATMANAGE);\n\t\tt_reply("")\n\t}\n}\n';
-  const inRoute = computeCompletion(doc(text), { line: 1, character: 10 }, en)!;
-  const inFailure = computeCompletion(doc(text), { line: 5, character: 11 }, en)!;
+  const inRoute = computeCompletion(doc(text), { line: 1, character: 10 })!;
+  const inFailure = computeCompletion(doc(text), { line: 5, character: 11 })!;
   assert.ok(inRoute.some((item) => item.label.startsWith('180 ')));
   assert.ok(inFailure.length > 0 && inFailure.every((item) => Number(item.label.slice(0, 3)) >= 300));
   assert.ok(inFailure.some((item) => item.label === '486 Busy Here'));

@@ -418,8 +418,8 @@ test('diagnostics on log lines: a custom phrase is a hint, a phrase of another c
 
 test('logs offer no code completion (they are read, not written), except after SIP/2.0 at the start of a line', () => {
   const text = 'chan_pjsip.c:3196 chan_pjsip_incoming_response:  PJSIP/x: Status: \nSIP/2.0 ';
-  assert.equal(computeCompletion(doc(text), { line: 0, character: 66 }, en), undefined);
-  assert.ok(computeCompletion(doc(text), { line: 1, character: 8 }, en)!.some((item) => item.label === '486 Busy Here'));
+  assert.equal(computeCompletion(doc(text), { line: 0, character: 66 }), undefined);
+  assert.ok(computeCompletion(doc(text), { line: 1, character: 8 })!.some((item) => item.label === '486 Busy Here'));
 });
 
 // ---------------------------------------------------------------------------------------------

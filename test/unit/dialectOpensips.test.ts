@@ -29,7 +29,7 @@ function rules(text: string): string[] {
 }
 
 function busyItem(text: string, needle: string, offset: number) {
-  return computeCompletion(doc(text), positionOf(text, needle, offset), en)?.find((item) => item.label === '486 Busy Here');
+  return computeCompletion(doc(text), positionOf(text, needle, offset))?.find((item) => item.label === '486 Busy Here');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ test('opensips completion inserts an unquoted integer and the reason (send_reply
   assert.equal(busyItem('if (t_check_status("486|"))', '486|', 4)!.newText, '486');
   assert.equal(busyItem('modparam("nathelper", "sipping_ignore_rpl_codes", "408, ")', '408, ', 5)!.newText, '486');
   const failure = 'failure_route[GW_FAILOVER] {\n\tif (t_check_status("5[0-9][0-9]")) {\n\t\tt_reply()\n\t}\n}';
-  const items = computeCompletion(doc(failure), { line: 2, character: 10 }, en)!;
+  const items = computeCompletion(doc(failure), { line: 2, character: 10 })!;
   assert.ok(items.length > 0 && items.every((item) => Number(item.label.slice(0, 3)) >= 300));
 });
 

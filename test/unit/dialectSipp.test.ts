@@ -174,16 +174,16 @@ test('<recv> variants: single quotes, the attribute on its own line, response_tx
 
 test('completion: in <recv response=" the code alone; after SIP/2.0 in CDATA the code and its phrase', () => {
   const text = scenario('  <recv response="4" optional="true"/>', '  <send><![CDATA[', '      SIP/2.0 ', '  ]]></send>', '  <recv', '     response="">');
-  const recv = computeCompletion(doc(text), { line: 2, character: 19 }, en)!;
+  const recv = computeCompletion(doc(text), { line: 2, character: 19 })!;
   const busy = recv.find((item) => item.label === '486 Busy Here')!;
   assert.equal(busy.newText, '486');
   assert.deepEqual(busy.span, { start: 18, end: 19 });
-  const statusLine = computeCompletion(doc(text), { line: 4, character: 14 }, en)!;
+  const statusLine = computeCompletion(doc(text), { line: 4, character: 14 })!;
   assert.equal(statusLine.find((item) => item.label === '486 Busy Here')!.newText, '486 Busy Here');
-  const below = computeCompletion(doc(text), { line: 7, character: 15 }, en)!;
+  const below = computeCompletion(doc(text), { line: 7, character: 15 })!;
   assert.deepEqual(below.find((item) => item.label === '180 Ringing')!.span, { start: 15, end: 15 });
-  assert.equal(computeCompletion(doc(text), { line: 2, character: 32 }, en), undefined, 'not in optional=');
-  assert.equal(computeCompletion(doc(scenario('  <recv request="INV"/>')), { line: 2, character: 20 }, en), undefined);
+  assert.equal(computeCompletion(doc(text), { line: 2, character: 32 }), undefined, 'not in optional=');
+  assert.equal(computeCompletion(doc(scenario('  <recv request="INV"/>')), { line: 2, character: 20 }), undefined);
 });
 
 test('which XML is a SIPp scenario', () => {

@@ -14,7 +14,7 @@ test('completion past the end of a status line replaces up to the line end, neve
   const document = analyzed('SIP/2.0 486\r\nSIP/2.0 \r\n');
   for (const line of [0, 1]) {
     const length = document.lines.lineAt(line).length;
-    const items = computeCompletion(document, { line, character: length + 90 }, settings);
+    const items = computeCompletion(document, { line, character: length + 90 });
     assert.ok(items && items.length > 0, `completion at the end of line ${line}`);
     for (const item of items) assert.deepEqual(item.span, { start: 8, end: length });
   }
@@ -22,10 +22,10 @@ test('completion past the end of a status line replaces up to the line end, neve
 
 test('a negative column is the start of the line: no completion in the middle of a status line', () => {
   const document = analyzed('SIP/2.0 200 OK\r\nSIP/2.0 486\r\n');
-  assert.equal(computeCompletion(document, { line: 0, character: -4 }, settings), undefined);
-  assert.equal(computeCompletion(document, { line: 1, character: -1 }, settings), undefined);
+  assert.equal(computeCompletion(document, { line: 0, character: -4 }), undefined);
+  assert.equal(computeCompletion(document, { line: 1, character: -1 }), undefined);
   const kamailio = analyzed('sl_send_reply("4", "x");\n', 'kamailio');
-  assert.equal(computeCompletion(kamailio, { line: 0, character: -9 }, settings), undefined);
+  assert.equal(computeCompletion(kamailio, { line: 0, character: -9 }), undefined);
 });
 
 test('hover past the end of a line that ends with a code explains that code; a negative column finds a code at the start', () => {

@@ -2,7 +2,7 @@
 export { AnalyzedDocument } from './analyzedDocument';
 export { SERVED_LANGUAGES, servedLanguageId } from './dialectSelection';
 export { computeCodeActions, EXPLAIN_COMMAND, type CodeActionInfo } from './features/codeActions';
-export { computeCompletion, type CompletionInfo } from './features/completion';
+export { completionDocumentation, computeCompletion, type CompletionInfo } from './features/completion';
 export { computeDiagnostics, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
 export { explainStatus, explainQ850, explainWarnCode, statusTitle } from './features/explain';
 export { computeHover, type HoverInfo } from './features/hover';
