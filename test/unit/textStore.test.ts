@@ -14,6 +14,19 @@ function assertSame(store: TextStore, reference: TextDocument): void {
   }
 }
 
+/** Chunks from a few lines on, followed to the end with their cursor, give the reference text from there. */
+function assertChunks(store: TextStore, reference: TextDocument): void {
+  for (const from of [0, Math.floor(reference.lineCount / 2), reference.lineCount - 1]) {
+    let chunk = store.chunkFrom(from, 5000);
+    let joined = chunk.text;
+    while (!chunk.complete) {
+      chunk = store.chunkFrom(from, 5000, chunk.next);
+      joined += chunk.text;
+    }
+    assert.equal(joined, reference.getText().slice(reference.offsetAt({ line: from, character: 0 })), `chunks from line ${from}`);
+  }
+}
+
 const PIECES = ['a', 'SIP/2.0 200 OK', '\n', '\r', '\r\n', '\n\r', 'xyz\r\n', ''];
 
 /** A text from pieces, long enough to need several blocks when `big`. */
@@ -43,7 +56,10 @@ test('edits give the same text and lines as the reference model, across block bo
           TextDocument.update(reference, [change], ++version);
           assert.ok(changed.startLine <= changed.newEndLine + 1);
         }
+        // Chunks joined from blocks after the edits, then cut from the whole text once it is asked for.
+        assertChunks(store, reference);
         assertSame(store, reference);
+        assertChunks(store, reference);
       },
     ),
     { numRuns: 400 },
@@ -54,6 +70,11 @@ test('a full-text change replaces everything', () => {
   const store = new TextStore('a\nb');
   assert.deepEqual(store.applyChange({ text: 'x\r\ny\rz' }), { startLine: 0, oldEndLine: 1, newEndLine: 2 });
   assert.deepEqual([store.lineAt(0), store.lineAt(1), store.lineAt(2), store.lineCount], ['x', 'y', 'z', 3]);
+});
+
+test('chunks of the opened text, from any line, are the text from that line', () => {
+  const text = textOf(['SIP/2.0 200 OK', '\r', 'a', '\r\n', 'xyz\r\n'], true);
+  assertChunks(new TextStore(text), TextDocument.create('file:///t', 'sip', 1, text));
 });
 
 test('chunks cover the text in order, and a cursor continues without a line table', () => {

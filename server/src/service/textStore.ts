@@ -47,6 +47,8 @@ export class TextStore implements Lines {
   private starts: (Int32Array | undefined)[] = [];
   /** The whole text, kept until the first edit (and rebuilt when asked for). */
   private whole: string | undefined;
+  /** Where each block starts in the whole text; undefined until a chunk is cut from it. */
+  private offsets: number[] | undefined;
   /** Counts edits, so that a chunk cursor from before an edit is not used after it. */
   private generation = 0;
 
@@ -60,6 +62,7 @@ export class TextStore implements Lines {
     this.breaks = undefined;
     this.firstLines = undefined;
     this.starts = [];
+    this.offsets = undefined;
   }
 
   /** The whole text (joined from the blocks after an edit). */
@@ -114,23 +117,49 @@ export class TextStore implements Lines {
    */
   chunkFrom(from: number, maxChars: number, resume?: ChunkCursor): { text: string; complete: boolean; next: ChunkCursor } {
     let block: number;
-    let first: string;
+    /** Characters of the first block before the chunk. */
+    let skip: number;
     if (resume !== undefined && resume.store === this && resume.generation === this.generation) {
       block = resume.block;
-      first = this.blocks[block];
+      skip = 0;
+    } else if (from <= 0) {
+      // The first line needs no line table (counting the lines of a big text costs a pass over it).
+      block = 0;
+      skip = 0;
     } else {
       block = this.blockOfLine(from);
-      first = this.blocks[block].slice(this.startsOf(block)[from - this.lineTable().firstLines[block]]);
+      skip = this.startsOf(block)[from - this.lineTable().firstLines[block]];
     }
-    const parts = [first];
-    let length = first.length;
-    while (length < maxChars && block + 1 < this.blocks.length) {
-      block++;
-      parts.push(this.blocks[block]);
-      length += this.blocks[block].length;
+    let last = block;
+    let length = this.blocks[block].length - skip;
+    while (length < maxChars && last + 1 < this.blocks.length) {
+      last++;
+      length += this.blocks[last].length;
     }
-    const complete = block === this.blocks.length - 1;
-    return { text: parts.length === 1 ? first : parts.join(''), complete, next: { store: this, generation: this.generation, block: block + 1 } };
+    const complete = last === this.blocks.length - 1;
+    const next = { store: this, generation: this.generation, block: last + 1 };
+    if (this.whole !== undefined) {
+      // A slice of the whole text costs no copy; joining blocks copies every character (about 7 ms a megabyte).
+      const start = this.blockOffset(block) + skip;
+      return { text: this.whole.slice(start, start + length), complete, next };
+    }
+    const parts = [this.blocks[block].slice(skip)];
+    for (let b = block + 1; b <= last; b++) parts.push(this.blocks[b]);
+    return { text: parts.length === 1 ? parts[0] : parts.join(''), complete, next };
+  }
+
+  /** Where block `block` starts in the whole text. */
+  private blockOffset(block: number): number {
+    if (!this.offsets) {
+      const offsets = new Array<number>(this.blocks.length);
+      let offset = 0;
+      for (let b = 0; b < this.blocks.length; b++) {
+        offsets[b] = offset;
+        offset += this.blocks[b].length;
+      }
+      this.offsets = offsets;
+    }
+    return this.offsets[block];
   }
 
   /** Applies one edit and says which lines it replaced. */
@@ -166,6 +195,7 @@ export class TextStore implements Lines {
     this.starts.splice(firstBlock, lastBlock - firstBlock + 1, ...fresh.map(() => undefined));
     this.firstLines = undefined;
     this.whole = undefined;
+    this.offsets = undefined;
     return { startLine: start.line, oldEndLine: end.line, newEndLine: end.line + delta };
   }
 
