@@ -32,7 +32,7 @@ import { CueSet, enclosedPhrase, restPhrase, type PhraseRule } from './cues';
 /** `with status Forbidden [403]`: the phrase comes before the code. */
 const registrationPhrase: PhraseRule = (text, start) => {
   const marker = 'with status ';
-  // Looking back no further than a phrase reaches (the cue's pattern bounds it the same way).
+  // Looking back no further than a phrase reaches.
   const reach = Math.max(0, start - MAX_PHRASE_CHARS - marker.length - 1);
   const back = text.slice(reach, start).lastIndexOf(marker);
   if (back === -1) return undefined;
@@ -52,7 +52,8 @@ const CUES = new CueSet('freeswitch-log', [
   { keyword: 'Passing ', pattern: /\bPassing ([0-9]+)(?= [A-Za-z][A-Za-z ./'-]* to other leg)/g, phrase: restPhrase(' to other leg') },
   { keyword: 'Overlap Dial with ', pattern: /\bOverlap Dial with ([0-9]+)/g, phrase: restPhrase() },
   { keyword: 'Responding ', pattern: /\bResponding (?:to [A-Z]+ )?with:? ([0-9]+)/g, phrase: enclosedPhrase('[', ']') },
-  { keyword: 'status', pattern: /\bFailed Registration with status [^[]{0,1000}\[([0-9]+)(?=\])/g, phrase: registrationPhrase },
+  // The phrase runs to the "[" but never into the next "Failed ", so that a line that repeats the cue stays linear.
+  { keyword: 'status', pattern: /\bFailed Registration with status (?:[^[F]|F(?!ailed ))*\[([0-9]+)(?=\])/g, phrase: registrationPhrase },
   { keyword: 'code', pattern: / with code ([0-9]+)/g, requires: ['Ping '] },
   { keyword: 'status', pattern: /\bstatus \(([0-9]+)(?=\) != 200)/g },
   { keyword: 'Remote Reason: ', pattern: /\bRemote Reason: ([0-9]+)/g, kind: 'q850' },
