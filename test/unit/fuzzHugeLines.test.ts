@@ -30,7 +30,7 @@ const UNITS: readonly string[] = [
   'event r_invite 486 Busy ', 'Responding with 486 [Busy ', 'Failed Registration with status Forbidden ',
   'with status Forbidden [403] ', 'ACC: x;code=500;reason=Server ', 'Overriding 183 Session Progress ', 'Passing 180 Ringing ',
   ' respond(486 Busy ', 'termination reason code=200 OK ', 'status=200 (OK ', '<--- 401 Unauthorized ', '200 OK --->',
-  '\tReason: SIP;cause=486;text="', '"SIP/2.0 486 Busy ',
+  '\tReason: SIP;cause=486;text="', '"SIP/2.0 486 Busy ', '699 \\ nta: ',
   '0', ' ', 'a', '\t', '\0', '\uFFFD', '\uD800',
 ];
 

@@ -195,16 +195,16 @@ export function enclosedPhrase(open: string, close: string): PhraseRule {
 
 /**
  * `Response is 200 OK`, `received 486 Busy Here for INVITE (1)`: the rest of the line after the
- * code, up to the first of `stops` (the fixed text the program prints after the phrase).
+ * code, up to the first of `stops` (the fixed text the program prints after the phrase). The stops
+ * are searched for together, in one pass over what a phrase can reach.
  */
 export function restPhrase(...stops: string[]): PhraseRule {
+  const anyStop = stops.length === 0 ? undefined : new RegExp(stops.map((stop) => stop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const longest = Math.max(0, ...stops.map((stop) => stop.length));
   return (text, _start, end) => {
     if (!isSpace(text[end])) return undefined;
-    let stop = lineEndInReach(text, end);
-    for (const word of stops) {
-      const at = indexInReach(text, word, end);
-      if (at !== -1 && (stop === -1 || at < stop)) stop = at;
-    }
+    const found = anyStop?.exec(text.slice(end, end + MAX_PHRASE_CHARS + longest + 1));
+    const stop = found ? end + found.index : lineEndInReach(text, end);
     return stop === -1 ? undefined : trimmed(text, end, stop);
   };
 }
