@@ -153,6 +153,24 @@ test('hover on corpus lines: the code with the phrase the script sends, the patt
   assert.equal(hover('# sl_send_reply("200"', 18), undefined);
 });
 
+test('sl_forward_reply: the hover says the new code must keep the received reply\'s class; other reply functions say nothing of it', () => {
+  const text = [
+    'onreply_route[MANAGE_REPLY] {',
+    '  if ($rs == 486) { sl_forward_reply("404", "Not Found"); drop; }',
+    '  KSR.sl.sl_forward_reply("480", "Later");',
+    '  sl_send_reply("404", "Not Found");',
+    '}',
+  ].join('\n');
+  const document = doc(text);
+  const hover = (needle: string, offset: number, settings = en) => computeHover(document, positionOf(text, needle, offset), settings)?.markdown ?? '';
+  const forwarded = hover('sl_forward_reply("404"', 18);
+  assert.match(forwarded, /^\*\*404 Not Found\*\*/);
+  assert.match(forwarded, /on a reply that is not 4xx the function fails \("reply code class cannot be changed"\)/);
+  assert.match(hover('KSR.sl.sl_forward_reply("480"', 25), /not 4xx the function fails/);
+  assert.match(hover('sl_forward_reply("404"', 18, resolveSettings({ hover: { language: 'fa' } })), /اجازهٔ تغییر کلاس را نمی‌دهد/);
+  assert.doesNotMatch(hover('sl_send_reply("404"', 15), /class cannot be changed/);
+});
+
 // ---------------------------------------------------------------------------------------------
 // What counts and what does not
 

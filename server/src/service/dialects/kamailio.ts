@@ -16,7 +16,8 @@ export const kamailioDialect = createRoutingScriptDialect({
     send_reply: { code: 0, reason: 1 },
     // The third argument is a mode (flags), not a code.
     send_reply_mode: { code: 0, reason: 1 },
-    sl_forward_reply: { code: 0, reason: 1 },
+    // Forwards the received reply with another code of its class (sl.c: "reply code class cannot be changed").
+    sl_forward_reply: { code: 0, reason: 1, keepsReceivedClass: true },
     t_reply: { code: 0, reason: 1 },
     t_send_reply: { code: 0, reason: 1 },
     // tmx: t_reply_callid(callid, cseq, code, reason).

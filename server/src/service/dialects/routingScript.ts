@@ -19,6 +19,8 @@ import type { Lines } from '../text';
 export interface ReplyFunction {
   code: number;
   reason?: number;
+  /** It rewrites the status of the received reply it forwards, within that reply's class. */
+  keepsReceivedClass?: boolean;
 }
 
 /** How a module parameter takes codes. */
@@ -629,7 +631,9 @@ function scanCall(config: RoutingScriptConfig, line: Line, k: number, emit: Emit
     case 'reply': {
       const reply = replyFunctionOf(config, name)!;
       const code = literalCode(line, single(args, reply.code));
-      if (code) emit.status('reply-function', code, reply.reason === undefined ? undefined : phraseOf(line, single(args, reply.reason)));
+      if (!code) return;
+      const occurrence = emit.status('reply-function', code, reply.reason === undefined ? undefined : phraseOf(line, single(args, reply.reason)));
+      if (reply.keepsReceivedClass) occurrence.keepsReceivedClass = true;
       return;
     }
     case 'pattern': {
@@ -698,13 +702,14 @@ class Emitter {
 
   status(
     context: Occurrence['context'], code: { digits: string; span: LineSpan }, phrase?: Occurrence['phrase'], allowed?: Occurrence['allowed'],
-  ): void {
+  ): Occurrence {
     const occurrence: Occurrence = {
       kind: 'status', context, digits: code.digits, value: numberOf(code.digits), line: this.line, span: code.span, dialect: this.dialect,
     };
     if (phrase) occurrence.phrase = phrase;
     if (allowed) occurrence.allowed = allowed;
     this.out.push(occurrence);
+    return occurrence;
   }
 
   /**

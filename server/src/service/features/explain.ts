@@ -17,6 +17,8 @@ export interface StatusCircumstances {
   sipfrag?: boolean;
   /** It is the cause of a Reason header. */
   reasonHeader?: boolean;
+  /** It replaces the status of a received reply being forwarded, which must stay in its class. */
+  keepsReceivedClass?: boolean;
 }
 
 type Lang = 'en' | 'fa';
@@ -73,11 +75,12 @@ export function explainStatus(digits: string, language: HoverLanguage, around: S
   });
 }
 
-/** Sipfrag and Reason-header notes, and the phrase the text gives when it is not the standard one. */
+/** Sipfrag, Reason-header and forwarded-reply notes, and the phrase the text gives when it is not the standard one. */
 function circumstances(s: ExplainStrings, code: number, around: StatusCircumstances): string {
   const notes: string[] = [];
   if (around.sipfrag) notes.push(s.sipfrag);
   if (around.reasonHeader) notes.push(s.reasonHeader);
+  if (around.keepsReceivedClass) notes.push(s.keepsReceivedClass(code.toString()[0]));
   const phrase = around.phrase;
   const entry = statusEntry(code);
   if (phrase && entry && !isStandardPhrase(entry, phrase)) {

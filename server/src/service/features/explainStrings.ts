@@ -12,6 +12,8 @@ export interface ExplainStrings {
   impossibleCode: (digits: string) => string;
   sipfrag: string;
   reasonHeader: string;
+  /** sl_forward_reply: the new code must keep the received reply's class (classDigit: "4"). */
+  keepsReceivedClass: (classDigit: string) => string;
   q850Heading: string;
   q850Line: (rfc: string, asterisk: string, freeswitch: string) => string;
   notListed: string;
@@ -56,6 +58,8 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     sipfrag:
       'This status line is the message/sipfrag body of a NOTIFY (RFC 3515): it reports how the referred request is going, not the status of the NOTIFY itself.',
     reasonHeader: 'In a Reason header (RFC 3326): the status code that caused this request or response.',
+    keepsReceivedClass: (digit) =>
+      `sl_forward_reply forwards the received reply with this code in place of its own, but Kamailio does not let it change the class: on a reply that is not ${digit}xx the function fails ("reply code class cannot be changed") without forwarding it.`,
     q850Heading: 'Q.850 cause it becomes',
     q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     notListed: 'not listed',
@@ -98,6 +102,8 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     sipfrag:
       'این خط وضعیت، بدنهٔ message/sipfrag یک NOTIFY است (RFC 3515): وضعیت درخواستِ ارجاع‌شده (REFER) را گزارش می‌کند، نه وضعیت خود NOTIFY را.',
     reasonHeader: 'در هدر Reason (RFC 3326): کد وضعیتی که باعث این درخواست یا پاسخ شده است.',
+    keepsReceivedClass: (digit) =>
+      `sl_forward_reply پاسخ دریافت‌شده را با این کد به جای کد خودش ارسال می‌کند، اما Kamailio اجازهٔ تغییر کلاس را نمی‌دهد: روی پاسخی که ${digit}xx نباشد، تابع خطا می‌دهد («reply code class cannot be changed») و پاسخ را ارسال نمی‌کند.`,
     q850Heading: 'علت Q.850 معادل',
     q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     notListed: 'فهرست نشده',

@@ -43,6 +43,7 @@ function circumstancesOf(document: AnalyzedDocument, occurrence: Occurrence): St
   const around: StatusCircumstances = {};
   if (occurrence.phrase) around.phrase = occurrence.phrase.text;
   if (occurrence.context === 'reason-header') around.reasonHeader = true;
+  if (occurrence.keepsReceivedClass) around.keepsReceivedClass = true;
   if (occurrence.context === 'status-line') {
     const method = requestMethodOf(document.lines, occurrence.line);
     if (method) around.method = method;

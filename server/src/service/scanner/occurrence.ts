@@ -56,6 +56,11 @@ export interface Occurrence {
   phrase?: { text: string; span: LineSpan };
   /** The codes this place accepts, when it takes fewer than 100-699 (PJSIPHangup: 400-699). */
   allowed?: { min: number; max: number; why: string };
+  /**
+   * The code replaces the status of a received reply that is forwarded (Kamailio's
+   * sl_forward_reply), which refuses a code of another class than the received one.
+   */
+  keepsReceivedClass?: boolean;
   /** Who wrote the text: the dialect id (for wording specific to a product). */
   dialect?: string;
 }
