@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { isolatedEnv, repoRoot, requireServer, requireTool, run, scratchWith, TRACE, tracePositions } from './support';
+import { assertPersianHovers, assertTraceHovers, repoRoot, requireTool, runDriverOnTrace, tracePositions, type DriverResults } from './support';
 
 /**
  * Neovim's own LSP client (vim.lsp, Neovim 0.7+) against the built server, set up by the README's
  * snippet (nvim-init.lua, used as init.lua), on a real trace.
  */
 
-interface Hover { at: string; value: string | null; range: { start: { line: number; character: number } } | null }
-interface NeovimResults {
-  error?: string;
+interface NeovimResults extends DriverResults {
   filetype: string;
   client: string;
   diagnostics: { lnum: number; col: number; end_col: number; severity: number; message: string; source: string; code: string; tags?: number[] }[];
-  hovers: Hover[];
-  hovers_fa: Hover[];
 }
 
 let results: NeovimResults;
@@ -25,30 +20,10 @@ let positions: ReturnType<typeof tracePositions>;
 
 before(async () => {
   const nvim = requireTool('nvim', 'neovim');
-  requireServer();
-  const scratch = scratchWith(TRACE);
-  try {
-    text = scratch.text;
-    positions = tracePositions(text);
-    const out = join(scratch.dir, 'results.json');
-    const env = isolatedEnv(scratch.dir, {
-      SIPSENSE_FILE: scratch.file,
-      SIPSENSE_OUT: out,
-      SIPSENSE_HOVERS: [positions.accepted, positions.cseq].map((p) => `${p.line}:${p.character}`).join(';'),
-    });
-    const init = join(repoRoot, 'test', 'editors', 'nvim-init.lua');
-    const driver = join(repoRoot, 'test', 'editors', 'neovim.lua');
-    const { code, output } = await run(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${driver}`], env);
-    try {
-      results = JSON.parse(readFileSync(out, 'utf8'));
-    } catch {
-      throw new Error(`Neovim wrote no results (exit ${code}):\n${output}`);
-    }
-    assert.equal(results.error, undefined, `the Lua driver failed: ${results.error}\n${output}`);
-    assert.equal(code, 0, output);
-  } finally {
-    scratch.cleanup();
-  }
+  const init = join(repoRoot, 'test', 'editors', 'nvim-init.lua');
+  const driver = join(repoRoot, 'test', 'editors', 'neovim.lua');
+  ({ results, text, positions } = await runDriverOnTrace<NeovimResults>(
+    'Neovim', nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${driver}`]));
 });
 
 test('Neovim: the README setup attaches sipsense-language-server to a trace (filetype text, language plaintext)', () => {
@@ -70,15 +45,9 @@ test('Neovim: the deprecated 202s are in vim.diagnostic, with their ranges, seve
 });
 
 test('Neovim: hover at 202 explains it; nothing at a CSeq number', () => {
-  const [accepted, cseq] = results.hovers;
-  assert.match(accepted.value ?? '', /\*\*202 Accepted\*\*/);
-  assert.deepEqual(accepted.range?.start, { line: positions.accepted.line, character: 8 });
-  assert.equal(cseq.value, null, 'no hover at a CSeq number');
+  assertTraceHovers(results.hovers, positions);
 });
 
 test('Neovim: a settings change (hover.language = fa) takes effect in the running server', () => {
-  const [accepted, cseq] = results.hovers_fa;
-  assert.match(accepted.value ?? '', /[\u0600-\u06FF]/, 'Persian text');
-  assert.doesNotMatch(accepted.value ?? '', /In practice/);
-  assert.equal(cseq.value, null);
+  assertPersianHovers(results.hovers_fa);
 });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,4 +68,64 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, tim
 export const TRACE = 'sip-traces/rfc3515.txt';
 export function tracePositions(text: string): { accepted: { line: number; character: number }; cseq: { line: number; character: number } } {
   return { accepted: positionOf(text, 'SIP/2.0 202 Accepted', 9), cseq: positionOf(text, 'CSeq: 93809823 REFER', 8) };
+}
+
+/** A hover as an editor's driver saw it (value null: no hover). */
+export interface EditorHover { at: string; value: string | null; range: { start: { line: number; character: number } } | null }
+
+/** What every driver writes to results.json, besides its editor's own view of the diagnostics. */
+export interface DriverResults {
+  error?: string;
+  /** Hovers at the 202 and at the CSeq number, then the same after hover.language was set to fa. */
+  hovers: EditorHover[];
+  hovers_fa: EditorHover[];
+}
+
+/**
+ * Runs an editor's driver on a scratch copy of TRACE (the file in SIPSENSE_FILE, the hover
+ * positions in SIPSENSE_HOVERS) and returns what it wrote to SIPSENSE_OUT, with the trace's text
+ * and positions.
+ */
+export async function runDriverOnTrace<T extends DriverResults>(
+  editor: string, command: string, args: string[],
+): Promise<{ results: T; text: string; positions: ReturnType<typeof tracePositions> }> {
+  requireServer();
+  const scratch = scratchWith(TRACE);
+  try {
+    const positions = tracePositions(scratch.text);
+    const out = join(scratch.dir, 'results.json');
+    const env = isolatedEnv(scratch.dir, {
+      SIPSENSE_FILE: scratch.file,
+      SIPSENSE_OUT: out,
+      SIPSENSE_HOVERS: [positions.accepted, positions.cseq].map((p) => `${p.line}:${p.character}`).join(';'),
+    });
+    const { code, output } = await run(command, args, env);
+    let results: T;
+    try {
+      results = JSON.parse(readFileSync(out, 'utf8'));
+    } catch {
+      throw new Error(`${editor} wrote no results (exit ${code}):\n${output}`);
+    }
+    assert.equal(results.error, undefined, `the ${editor} driver failed: ${results.error}\n${output}`);
+    assert.equal(code, 0, output);
+    return { results, text: scratch.text, positions };
+  } finally {
+    scratch.cleanup();
+  }
+}
+
+/** The hovers every editor must show: the 202 explained at its range, nothing at the CSeq number. */
+export function assertTraceHovers(hovers: readonly EditorHover[], positions: ReturnType<typeof tracePositions>): void {
+  const [accepted, cseq] = hovers;
+  assert.match(accepted.value ?? '', /\*\*202 Accepted\*\*/);
+  assert.deepEqual(accepted.range?.start, { line: positions.accepted.line, character: 8 });
+  assert.equal(cseq.value, null, 'no hover at a CSeq number');
+}
+
+/** The same hovers after hover.language was set to fa: Persian only, still nothing at the CSeq number. */
+export function assertPersianHovers(hovers: readonly EditorHover[]): void {
+  const [accepted, cseq] = hovers;
+  assert.match(accepted.value ?? '', /[\u0600-\u06FF]/, 'Persian text');
+  assert.doesNotMatch(accepted.value ?? '', /In practice/);
+  assert.equal(cseq.value, null);
 }
