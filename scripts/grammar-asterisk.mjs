@@ -18,6 +18,19 @@ const priority = () => [
 const extension = () =>
   alt(cap('string.regexp.extension-pattern.asterisk', r`_[^,; \t]*`), cap('variable.other.extension.asterisk', r`[^,; \t]+`));
 
+/** `exten => 486,` up to the priority (or the word hint). */
+const extenStart = () => [
+  r`^[ \t]*`,
+  cap('keyword.other.exten.asterisk', 'exten'),
+  r`[ \t]*`,
+  cap('keyword.operator.assignment.asterisk', '=>?'),
+  r`[ \t]*`,
+  extension(),
+  r`[ \t]*`,
+  cap('punctuation.separator.comma.asterisk', ','),
+  r`[ \t]*`,
+];
+
 const repository = {
   comments: {
     patterns: [
@@ -61,15 +74,7 @@ const repository = {
   ),
   hint: match(
     [
-      r`^[ \t]*`,
-      cap('keyword.other.exten.asterisk', 'exten'),
-      r`[ \t]*`,
-      cap('keyword.operator.assignment.asterisk', '=>?'),
-      r`[ \t]*`,
-      extension(),
-      r`[ \t]*`,
-      cap('punctuation.separator.comma.asterisk', ','),
-      r`[ \t]*`,
+      ...extenStart(),
       cap('keyword.other.priority.hint.asterisk', 'hint'),
       r`[ \t]*`,
       cap('punctuation.separator.comma.asterisk', ','),
@@ -80,15 +85,7 @@ const repository = {
   exten: block({
     name: 'meta.dialplan.exten.asterisk',
     begin: [
-      r`^[ \t]*`,
-      cap('keyword.other.exten.asterisk', 'exten'),
-      r`[ \t]*`,
-      cap('keyword.operator.assignment.asterisk', '=>?'),
-      r`[ \t]*`,
-      extension(),
-      r`[ \t]*`,
-      cap('punctuation.separator.comma.asterisk', ','),
-      r`[ \t]*`,
+      ...extenStart(),
       ...priority(),
       r`[ \t]*`,
       opt(cap('punctuation.separator.comma.asterisk', ',')),

@@ -62,6 +62,47 @@ export const requestLineParts = (repo = '') => [
   r`[ \t]*\.?$`,
 ];
 
+/** `2015/08/20 17:34:01.843371 ` in ngrep and sngrep framing lines. */
+const CAPTURE_DATE_TIME = [
+  cap('constant.other.date.sip', '[0-9]{4}/[0-9]{2}/[0-9]{2}'),
+  r`[ \t]+`,
+  cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?`),
+  r`[ \t]+`,
+];
+
+/** `1.2.3.4:5060 -> 5.6.7.8:5060` in ngrep and sngrep framing lines. */
+const CAPTURE_ADDRESSES = [
+  cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+  r`[ \t]+`,
+  cap('punctuation.separator.direction.sip', '->'),
+  r`[ \t]+`,
+  cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+];
+
+/**
+ * One value of a Reason header, `PROTOCOL;cause=N;text="..."`, up to the next value; `cause` is
+ * what the cause number is scoped as.
+ */
+const reasonValue = (key, protocol, afterProtocol, cause) =>
+  block({
+    name: `meta.reason-value.${key}.sip`,
+    begin: [r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', protocol), afterProtocol],
+    end: [r`(?=,)|$`],
+    patterns: [
+      match([
+        cap('punctuation.separator.parameter.sip', ';'),
+        r`[ \t]*`,
+        cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
+        r`[ \t]*`,
+        cap('punctuation.separator.key-value.sip', '='),
+        r`[ \t]*`,
+        cause,
+      ]),
+      include('#parameters'),
+      include('#quoted-string'),
+    ],
+  });
+
 /** framing lines that start at the beginning of the line */
 const LINE_START_FORMS = [
           // chan_sip end-of-message marker
@@ -72,30 +113,11 @@ const LINE_START_FORMS = [
           cap('meta.framing.ngrep.sip', [
             cap('keyword.other.protocol-letter.ngrep.sip', '[UTIP]'),
             r`[ \t]+`,
-            opt(
-              cap('constant.other.date.sip', '[0-9]{4}/[0-9]{2}/[0-9]{2}'),
-              r`[ \t]+`,
-              cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?`),
-              r`[ \t]+`,
-            ),
-            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
-            r`[ \t]+`,
-            cap('punctuation.separator.direction.sip', '->'),
-            r`[ \t]+`,
-            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
+            opt(CAPTURE_DATE_TIME),
+            CAPTURE_ADDRESSES,
           ]),
           // sngrep "save as .txt": 2015/08/20 17:34:01.843371 1.2.3.4:5060 -> 5.6.7.8:5060
-          cap('meta.framing.sngrep.sip', [
-            cap('constant.other.date.sip', '[0-9]{4}/[0-9]{2}/[0-9]{2}'),
-            r`[ \t]+`,
-            cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?`),
-            r`[ \t]+`,
-            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
-            r`[ \t]+`,
-            cap('punctuation.separator.direction.sip', '->'),
-            r`[ \t]+`,
-            cap({ patterns: [include('#framing-address')] }, r`[^ \t]+`),
-          ]),
+          cap('meta.framing.sngrep.sip', [CAPTURE_DATE_TIME, CAPTURE_ADDRESSES]),
           // tcpdump -A: 09:17:59.864749 IP host.5363 > host.49658: UDP, length 576
           cap('meta.framing.tcpdump.sip', [
             cap('constant.other.time.sip', r`[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+`),
@@ -281,43 +303,8 @@ const repository = {
     [include('#reason-sip'), include('#reason-q850'), include('#reason-other'), include('#parameters'), include('#quoted-string'), include('#comma')],
     'RFC 3326: only the SIP (and STIR, RFC 8224) protocol carries a status code in cause=; Q.850 carries an ISDN cause',
   ),
-  'reason-sip': block({
-    name: 'meta.reason-value.sip.sip',
-    begin: [r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', '(?i:SIP|STIR)'), r`(?![A-Za-z0-9./-])`],
-    end: [r`(?=,)|$`],
-    patterns: [
-      match([
-        cap('punctuation.separator.parameter.sip', ';'),
-        r`[ \t]*`,
-        cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
-        r`[ \t]*`,
-        cap('punctuation.separator.key-value.sip', '='),
-        r`[ \t]*`,
-        statusCode(L, { outOfRange: true }),
-        r`(?![0-9])`,
-      ]),
-      include('#parameters'),
-      include('#quoted-string'),
-    ],
-  }),
-  'reason-q850': block({
-    name: 'meta.reason-value.q850.sip',
-    begin: [r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', r`(?i:Q\.850)`), r`(?![A-Za-z0-9.])`],
-    end: [r`(?=,)|$`],
-    patterns: [
-      match([
-        cap('punctuation.separator.parameter.sip', ';'),
-        r`[ \t]*`,
-        cap('entity.other.attribute-name.parameter.sip', '(?i:cause)'),
-        r`[ \t]*`,
-        cap('punctuation.separator.key-value.sip', '='),
-        r`[ \t]*`,
-        cap('constant.numeric.q850-cause.sip', '[0-9]+'),
-      ]),
-      include('#parameters'),
-      include('#quoted-string'),
-    ],
-  }),
+  'reason-sip': reasonValue('sip', '(?i:SIP|STIR)', r`(?![A-Za-z0-9./-])`, [statusCode(L, { outOfRange: true }), r`(?![0-9])`]),
+  'reason-q850': reasonValue('q850', r`(?i:Q\.850)`, r`(?![A-Za-z0-9.])`, [cap('constant.numeric.q850-cause.sip', '[0-9]+')]),
   'reason-other': match([r`(?<=[:,])[ \t]*`, cap('keyword.other.protocol.sip', r`[A-Za-z][A-Za-z0-9._-]*`)]),
   'header-warning': header(
     'warning',

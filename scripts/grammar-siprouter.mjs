@@ -49,6 +49,13 @@ export function sipRouterGrammar(lang) {
   const s = (scope) => `${scope}.${lang}`;
   const code = () => statusCode(lang, { outOfRange: true });
   const quote = (which) => cap(s(`punctuation.definition.string.${which}`), '"');
+  /** `(NAME` or `("NAME"` after route and t_on_*: the name of the route called or armed. */
+  const routeNameArgument = () => [
+    r`[ \t]*`,
+    cap(s('punctuation.section.arguments.begin'), r`\(`),
+    r`[ \t]*`,
+    alt([quote('begin'), cap(s('entity.name.function.route'), '[^"]*'), quote('end')], cap(s('entity.name.function.route'), r`[A-Za-z0-9_:.-]+`)),
+  ];
 
   const repository = {
     // --------------------------------------------------------------------------- comments
@@ -310,10 +317,7 @@ export function sipRouterGrammar(lang) {
           [
             r`\b`,
             cap(s('keyword.control.route'), 'route'),
-            r`[ \t]*`,
-            cap(s('punctuation.section.arguments.begin'), r`\(`),
-            r`[ \t]*`,
-            alt([quote('begin'), cap(s('entity.name.function.route'), '[^"]*'), quote('end')], cap(s('entity.name.function.route'), r`[A-Za-z0-9_:.-]+`)),
+            ...routeNameArgument(),
             r`[ \t]*`,
             cap(s('punctuation.section.arguments.end'), r`\)`),
           ],
@@ -323,10 +327,7 @@ export function sipRouterGrammar(lang) {
           [
             r`\b`,
             cap(s('support.function'), '(?:t_on_reply|t_on_failure|t_on_branch|t_on_branch_failure)'),
-            r`[ \t]*`,
-            cap(s('punctuation.section.arguments.begin'), r`\(`),
-            r`[ \t]*`,
-            alt([quote('begin'), cap(s('entity.name.function.route'), '[^"]*'), quote('end')], cap(s('entity.name.function.route'), r`[A-Za-z0-9_:.-]+`)),
+            ...routeNameArgument(),
           ],
           { name: s('meta.route.arm') },
         ),
