@@ -6,7 +6,7 @@ import {
 import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { explainFreeswitchCause } from '../../server/src/service/features/explain';
 import {
-  freeswitchCauseByName, freeswitchDialect, literalCodes, looksLikeFreeswitchXml, xmlCommentRanges, xmlTagsOnLine,
+  freeswitchCauseByName, freeswitchDialect, looksLikeFreeswitchXml, xmlCommentRanges, xmlTagsOnLine,
 } from '../../server/src/service/dialects/freeswitch';
 import { corpusFiles, corpusText } from '../support/corpus';
 import { analyzed, positionOf, scanOneLine } from '../support/documents';
@@ -212,7 +212,9 @@ test('<condition field="${sip_term_status}" expression=...>: the pattern and its
   assert.match(hoverAt(text, '|6[0-9]', 2)!, /Status-code pattern/);
   assert.match(hoverAt(text, '(486|', 2)!, /^\*\*486 Busy Here\*\*/);
   assert.deepEqual(computeDiagnostics(doc(text).occurrences, en).map((d) => [d.rule, d.line]), [['status-regex', 2]]);
-  assert.deepEqual(literalCodes('^(486|[123]00|5{100}|\\123)404$'), [{ start: 2, end: 5 }, { start: 26, end: 29 }]);
+  // Only whole branches are codes: not [123]00, 5{100}, \123, nor the 404 glued after a group.
+  const glued = '<condition field="${sip_term_status}" expression="^(486|[123]00|5{100}|\\123)404$|^(480)$"/>';
+  assert.deepEqual(scanOneLine(freeswitchDialect, glued).filter((o) => o.kind === 'status').map((o) => [o.digits, o.span.start]), [['486', 52], ['480', 83]]);
 });
 
 test('XML comments on the line hide what they hold, and only what they hold', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { patternMeaning } from '../../server/src/service/statusPattern';
+import { literalCodesIn, patternMeaning } from '../../server/src/service/statusPattern';
 
 /**
  * Patterns over codes are evaluated without a backtracking engine (a pattern from the document
@@ -108,4 +108,13 @@ test('back-references and look-arounds are valid but not worked out; broken patt
     const meaning = patternMeaning(p);
     assert.ok(!meaning.ok && !meaning.unchecked && meaning.error.length > 0, p);
   }
+});
+
+test('literal codes of a pattern are three digits standing as a whole branch, also inside a longer text', () => {
+  assert.deepEqual(literalCodesIn('486|408'), [{ start: 0, end: 3 }, { start: 4, end: 7 }]);
+  assert.deepEqual(literalCodesIn('^(486|[123]00|5{100}|\\123)(404)$'), [{ start: 2, end: 5 }, { start: 27, end: 30 }]);
+  assert.deepEqual(literalCodesIn('^(486|[123]00|5{100}|\\123)404$'), [{ start: 2, end: 5 }], 'digits glued after a group are no code');
+  assert.deepEqual(literalCodesIn('4860|48|x486'), []);
+  const text = 't_check_status("^486$|(408)")';
+  assert.deepEqual(literalCodesIn(text, 16, 27), [{ start: 17, end: 20 }, { start: 23, end: 26 }]);
 });

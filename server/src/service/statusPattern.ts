@@ -24,6 +24,65 @@ function toJavaScript(pattern: string): string {
   return pattern.replace(/\[:(digit|alnum|alpha|space|blank):\]/g, (cls) => POSIX_CLASSES[cls]);
 }
 
+/** Columns of a code in a pattern (relative to the text the pattern is in). */
+export interface PatternLiteral {
+  start: number;
+  end: number;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** ( | ^ : where a branch of a pattern may start (a literal code, or one being typed, follows). */
+export function isBranchStart(code: number): boolean {
+  return code === 40 || code === 124 || code === 94;
+}
+
+/** ) | $ : where a branch of the pattern may end. */
+function isBranchEnd(code: number): boolean {
+  return code === 41 || code === 124 || code === 36;
+}
+
+/**
+ * The literal codes of the pattern in text[start, end): three digits standing as a whole branch
+ * ("486|408", "(408)|([56][0-9][0-9])", "^486$"), not escaped, not in a [class] or {quantifier}.
+ * A hover on one explains that code; digits glued to more of the pattern ("5{100}", ")404") are
+ * no code the pattern matches.
+ */
+export function literalCodesIn(text: string, start = 0, end = text.length): PatternLiteral[] {
+  const found: PatternLiteral[] = [];
+  let i = start;
+  let inBracket = false;
+  let inBrace = false;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (inBracket || inBrace) {
+      if (c === 93 /* ] */) inBracket = false;
+      else if (c === 125 /* } */) inBrace = false;
+      i++;
+      continue;
+    }
+    if (c === 91 /* [ */) inBracket = true;
+    else if (c === 123 /* { */) inBrace = true;
+    if (!isDigit(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isDigit(text.charCodeAt(j))) j++;
+    const startsBranch = i === start || isBranchStart(text.charCodeAt(i - 1));
+    const endsBranch = j === end || isBranchEnd(text.charCodeAt(j));
+    if (j - i === 3 && startsBranch && endsBranch) found.push({ start: i, end: j });
+    i = j;
+  }
+  return found;
+}
+
 const meanings = new Map<string, PatternMeaning>();
 
 /** Which codes from 100 to 699 the pattern matches, or why it is not a valid pattern. */

@@ -1,6 +1,7 @@
 import { FREESWITCH_INTERNAL_CAUSES, Q850_CAUSES } from '../../data/q850';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { numberOf, type Occurrence, type OccurrenceKind } from '../scanner/occurrence';
+import { literalCodesIn } from '../statusPattern';
 import { reasonCauseOf } from './sipMessage';
 
 /**
@@ -359,7 +360,7 @@ function scanCondition(tag: XmlTag, line: number, out: Occurrence[]): void {
   const field = attribute(tag, 'field');
   const expression = attribute(tag, 'expression');
   if (!field || !expression || !STATUS_FIELDS.test(field.value.trim()) || expression.value.length === 0) return;
-  for (const literal of literalCodes(expression.value)) {
+  for (const literal of literalCodesIn(expression.value)) {
     const digits = expression.value.slice(literal.start, literal.end);
     out.push({
       kind: 'status', context: 'status-regex', digits, value: Number(digits), line,
@@ -370,37 +371,6 @@ function scanCondition(tag: XmlTag, line: number, out: Occurrence[]): void {
     kind: 'status-pattern', context: 'status-regex', digits: expression.value, value: NaN, line,
     span: { start: expression.valueStart, end: expression.valueEnd }, dialect: DIALECT,
   });
-}
-
-/** Three-digit literals of a regular expression: not escaped, not in a [class] and not a {quantifier}. */
-export function literalCodes(pattern: string): Range[] {
-  const found: Range[] = [];
-  let inClass = false;
-  let inQuantifier = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (inQuantifier) {
-      if (ch === '}') inQuantifier = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '{') inQuantifier = true;
-    else if (ch >= '0' && ch <= '9') {
-      const start = i;
-      while (i + 1 < pattern.length && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') i++;
-      const escaped = start > 0 && pattern[start - 1] === '\\';
-      if (i + 1 - start === 3 && !escaped) found.push({ start, end: i + 1 });
-    }
-  }
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

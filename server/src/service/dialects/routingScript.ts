@@ -1,6 +1,7 @@
 import { statusEntry } from '../registry';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { numberOf, type LineSpan, type Occurrence } from '../scanner/occurrence';
+import { isBranchStart, literalCodesIn } from '../statusPattern';
 import type { Lines } from '../text';
 
 /**
@@ -504,48 +505,6 @@ function isKnownCode(digits: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Patterns over codes
 
-function isBranchStart(code: number): boolean {
-  return code === OPEN_PAREN || code === PIPE || code === 94; /* ^ */
-}
-
-function isBranchEnd(code: number): boolean {
-  return code === CLOSE_PAREN || code === PIPE || code === DOLLAR;
-}
-
-/** The literal codes of a pattern: three digits standing as a whole branch ("486|408", "(408)|([56][0-9][0-9])", "^486$"). */
-function literalCodesInPattern(text: string, span: LineSpan): LineSpan[] {
-  const found: LineSpan[] = [];
-  let i = span.start;
-  let inBracket = false;
-  let inBrace = false;
-  while (i < span.end) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) {
-      i += 2;
-      continue;
-    }
-    if (inBracket || inBrace) {
-      if (c === CLOSE_BRACKET) inBracket = false;
-      else if (c === 125 /* } */) inBrace = false;
-      i++;
-      continue;
-    }
-    if (c === OPEN_BRACKET) inBracket = true;
-    else if (c === OPEN_BRACE) inBrace = true;
-    if (!isDigitCode(c)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < span.end && isDigitCode(text.charCodeAt(j))) j++;
-    const startsBranch = i === span.start || isBranchStart(text.charCodeAt(i - 1));
-    const endsBranch = j === span.end || isBranchEnd(text.charCodeAt(j));
-    if (j - i === 3 && startsBranch && endsBranch) found.push({ start: i, end: j });
-    i = j;
-  }
-  return found;
-}
-
 /**
  * The codes of a code-list parameter: "code=403;code=488;class=5" (tm, dispatcher), "2,405,486"
  * (usrloc: one digit is a class), "501, 403" (OpenSIPS probing). Classes are not codes.
@@ -722,7 +681,7 @@ class Emitter {
     const text = line.text;
     const content = line.contentOf(k);
     if (hasPseudoVariable(text, content)) return;
-    for (const code of literalCodesInPattern(text, content)) this.status(context, { digits: text.slice(code.start, code.end), span: code });
+    for (const code of literalCodesIn(text, content.start, content.end)) this.status(context, { digits: text.slice(code.start, code.end), span: code });
     this.out.push({
       kind: 'status-pattern', context, digits: text.slice(content.start, content.end), value: NaN, line: this.line,
       span: { start: line.start(k), end: line.end(k) }, dialect: this.dialect,
