@@ -41,6 +41,8 @@ const FOLDER_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
   freeswitch: ['xml'],
   sipp: ['xml'],
   logs: ['log', 'plaintext'],
+  // Packet captures opened as text, as a user may by mistake: binary junk with SIP inside.
+  pcap: ['plaintext'],
 };
 
 export interface CorpusFile {
