@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExplainRequest } from '../../common/requests';
 
 /** Read-only Markdown documents (sipsense-explain:/486.md) with a code's explanation, shown as a preview. */
 export class ExplanationView implements vscode.TextDocumentContentProvider {
@@ -13,7 +14,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider {
   async show(client: LanguageClient | undefined, code: string): Promise<void> {
     if (!client) return;
     const uri = vscode.Uri.from({ scheme: ExplanationView.scheme, path: `/${code}.md` });
-    const answer = await client.sendRequest<{ markdown: string } | null>('sipSense/explain', {
+    const answer = await client.sendRequest(ExplainRequest, {
       code,
       uri: vscode.window.activeTextEditor?.document.uri.toString(),
     });

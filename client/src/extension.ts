@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { EXPLAIN_COMMAND, LOOK_UP_COMMAND } from '../../common/commands';
+import { SERVED_LANGUAGES } from '../../common/languages';
+import { SETTINGS_SECTION } from '../../common/settings';
 import { ExplanationView } from './explanationView';
 import { pickStatusCode } from './lookUpCommand';
 import { RestartPolicy } from './restartPolicy';
 
 /** Starts the SIP Sense language server and adds what only VS Code can show. */
-
-const LANGUAGES = ['sip', 'kamailio', 'opensips', 'asterisk', 'log', 'xml', 'plaintext'];
-const EXPLAIN_COMMAND = 'sipSense.explainCode';
 
 let client: LanguageClient | undefined;
 
@@ -24,11 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     outputChannel: output,
     errorHandler: new RestartPolicy(output),
-    documentSelector: LANGUAGES.flatMap((language) => [
+    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: 'sipSense' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     middleware: {
       // VS Code shows the explanation of a code action in a preview instead of the server's message.
       executeCommand: async (command, args, next) => {
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     vscode.workspace.registerTextDocumentContentProvider(ExplanationView.scheme, explanations),
-    vscode.commands.registerCommand('sipSense.lookUpStatusCode', async (code?: unknown) => {
+    vscode.commands.registerCommand(LOOK_UP_COMMAND, async (code?: unknown) => {
       const picked = typeof code === 'string' || typeof code === 'number' ? String(code) : await pickStatusCode(client);
       if (picked) await explanations.show(client, picked);
     }),

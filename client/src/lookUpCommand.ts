@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface CodeSummary {
-  code: number;
-  phrase: string;
-  status: string;
-}
+import { CodesRequest } from '../../common/requests';
 
 const STATUS_LABELS: Record<string, () => string> = {
   deprecated: () => vscode.l10n.t('deprecated'),
@@ -17,7 +12,7 @@ const STATUS_LABELS: Record<string, () => string> = {
 /** A quick pick over every code the server knows; resolves to the picked code. */
 export async function pickStatusCode(client: LanguageClient | undefined): Promise<string | undefined> {
   if (!client) return undefined;
-  const codes = await client.sendRequest<CodeSummary[]>('sipSense/codes');
+  const codes = await client.sendRequest(CodesRequest);
   const picked = await vscode.window.showQuickPick(
     codes.map((entry) => ({
       label: `${entry.code} ${entry.phrase}`,

@@ -45,7 +45,7 @@ test('Neovim: the deprecated 202s are in vim.diagnostic, with their ranges, seve
 });
 
 test('Neovim: hover at 202 explains it; nothing at a CSeq number', () => {
-  assertTraceHovers(results.hovers, positions);
+  assertTraceHovers(results.hovers, positions, 'markdown');
 });
 
 test('Neovim: a settings change (hover.language = fa) takes effect in the running server', () => {

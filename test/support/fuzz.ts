@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   AnalyzedDocument, computeCodeActions, computeCompletion, computeDiagnostics, computeHover, computeInlayHints,
-  OVERFLOW_RULE, resolveSettings, SERVED_LANGUAGES, type Settings,
+  OVERFLOW_RULE, resolveSettings, type Settings,
 } from '../../server/src/service';
+import { SERVED_LANGUAGES } from '../../common/languages';
 import { asteriskDialect } from '../../server/src/service/dialects/asterisk';
 import { freeswitchDialect } from '../../server/src/service/dialects/freeswitch';
 import { kamailioDialect } from '../../server/src/service/dialects/kamailio';

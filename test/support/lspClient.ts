@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { createServer } from '../../server/src/createServer';
 import { repoRoot } from './corpus';
 
 export interface PublishedDiagnostics {
@@ -19,20 +22,38 @@ export interface PublishedDiagnostics {
 }
 
 /** A language server (by default the built dist/server.js) started over stdio, and a JSON-RPC connection to it. */
-export class ServerUnderTest {
-  readonly process: ChildProcess;
-  readonly connection: MessageConnection;
-  readonly stderr: string[] = [];
+/** What VS Code says it supports, as far as the server asks (formats, symbols, folding, definition links). */
+export const VS_CODE_CAPABILITIES = {
+  workspace: { configuration: true },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    foldingRange: { rangeLimit: 5000, lineFoldingOnly: true },
+    definition: { linkSupport: true },
+  },
+};
+
+export interface InitializeOptions {
+  locale?: string;
+  /** Whether the client answers workspace/configuration (VS Code's capabilities otherwise). */
+  configuration?: boolean;
+  initializationOptions?: unknown;
+  /** The client's whole capabilities, instead of VS Code's. */
+  capabilities?: unknown;
+}
+
+/** A test's side of a JSON-RPC connection to a language server: it answers workspace/configuration and collects diagnostics. */
+export class TestClient {
   /** Settings answered to workspace/configuration (undefined: the client does not support it). */
   settings: unknown = {};
   private readonly published = new Map<string, PublishedDiagnostics[]>();
   private readonly waiters: { uri: string; accept: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  /** Messages the server showed (window/showMessage). */
+  readonly messages: string[] = [];
 
-  constructor(serverModule = join(repoRoot, 'dist', 'server.js'), execArgv: string[] = []) {
-    this.process = spawn(process.execPath, [...execArgv, serverModule, '--stdio'], { stdio: 'pipe' });
-    this.process.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createMessageConnection(
-      new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  constructor(readonly connection: MessageConnection, private readonly processId: number | null) {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.published.set(params.uri, [...(this.published.get(params.uri) ?? []), params]);
       for (const waiter of [...this.waiters]) {
@@ -44,21 +65,25 @@ export class ServerUnderTest {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (params: { message: string }) => void this.messages.push(params.message));
     this.connection.listen();
   }
 
-  async initialize(options: { locale?: string; configuration?: boolean; initializationOptions?: unknown } = {}): Promise<any> {
+  async initialize(options: InitializeOptions = {}): Promise<any> {
+    const capabilities = options.capabilities ?? {
+      ...VS_CODE_CAPABILITIES,
+      workspace: { configuration: options.configuration ?? true },
+    };
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: this.processId,
       rootUri: null,
       locale: options.locale ?? 'en',
-      capabilities: { workspace: { configuration: options.configuration ?? true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities,
       initializationOptions: options.initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
-
   open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
@@ -84,6 +109,19 @@ export class ServerUnderTest {
   request<T = any>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }
+}
+
+/** A language server (by default the built dist/server.js) started over stdio, and a JSON-RPC connection to it. */
+export class ServerUnderTest extends TestClient {
+  readonly process: ChildProcess;
+  readonly stderr: string[] = [];
+
+  constructor(serverModule = join(repoRoot, 'dist', 'server.js'), execArgv: string[] = []) {
+    const child = spawn(process.execPath, [...execArgv, serverModule, '--stdio'], { stdio: 'pipe' });
+    super(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), process.pid);
+    this.process = child;
+    this.process.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+  }
 
   /** shutdown, exit, and the exit code of the process. */
   async stop(): Promise<number | null> {
@@ -93,5 +131,30 @@ export class ServerUnderTest {
     const code = await exited;
     this.connection.dispose();
     return code;
+  }
+}
+
+/**
+ * The server's handlers in this process (createServer on one end of a pair of in-memory streams),
+ * for tests of what a client's capabilities change; no process id, so nothing watches this one.
+ */
+export class InProcessServer extends TestClient {
+  private readonly serverConnection: Connection;
+
+  constructor() {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    createServer(serverConnection);
+    serverConnection.listen();
+    super(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), null);
+    this.serverConnection = serverConnection;
+  }
+
+  /** shutdown, then both ends closed (an exit notification would end this process). */
+  async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    this.connection.dispose();
+    this.serverConnection.dispose();
   }
 }

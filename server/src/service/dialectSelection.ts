@@ -1,3 +1,4 @@
+import { SERVED_LANGUAGES, type ServedLanguage } from '../../../common/languages';
 import { asteriskDialect } from './dialects/asterisk';
 import { freeswitchDialect, looksLikeFreeswitchXml } from './dialects/freeswitch';
 import { kamailioDialect } from './dialects/kamailio';
@@ -9,11 +10,8 @@ import { looksLikeSippScenario, sippDialect } from './dialects/sipp';
 import type { Dialect } from './scanner/dialect';
 import { Scanner } from './scanner/scanner';
 
-/** The language ids the service serves. */
-export const SERVED_LANGUAGES = ['sip', 'kamailio', 'opensips', 'asterisk', 'log', 'xml', 'plaintext'] as const;
-
 /** Other names clients give the served languages (Neovim, Vim and Emacs call plain text `text`). */
-const ALIASES: Readonly<Record<string, (typeof SERVED_LANGUAGES)[number]>> = { text: 'plaintext' };
+const ALIASES: Readonly<Record<string, ServedLanguage>> = { text: 'plaintext' };
 
 /** The served language id a client's language id stands for, or undefined when it is not served. */
 export function servedLanguageId(languageId: string): string | undefined {

@@ -1,7 +1,7 @@
 /** The language service: pure functions over analysed documents, with no protocol in them. */
 export { AnalyzedDocument } from './analyzedDocument';
-export { SERVED_LANGUAGES, servedLanguageId } from './dialectSelection';
-export { computeCodeActions, EXPLAIN_COMMAND, type CodeActionInfo } from './features/codeActions';
+export { servedLanguageId } from './dialectSelection';
+export { computeCodeActions, type CodeActionInfo } from './features/codeActions';
 export { completionDocumentation, computeCompletion, type CompletionInfo } from './features/completion';
 export { computeDiagnostics, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
 export { explainStatus, explainQ850, explainWarnCode, statusTitle } from './features/explain';
@@ -9,4 +9,4 @@ export { computeHover, type HoverInfo } from './features/hover';
 export { markdownToPlainText } from './features/plainText';
 export { computeInlayHints, type InlayHintInfo } from './features/inlayHints';
 export { allStatusEntries } from './registry';
-export { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
+export { resolveSettings, type Settings } from './settings';

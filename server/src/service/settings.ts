@@ -1,32 +1,8 @@
-/** The user's settings (sipSense.*), as the service reads them. */
+/** The user's settings (sipSense.*), as the service reads them from what a client sent. */
 
-export type HoverLanguage = 'en' | 'fa' | 'both';
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleSeverity = Severity | 'off';
+import { DEFAULT_SETTINGS, type HoverLanguage, type RuleSeverity, type Settings } from '../../../common/settings';
 
-export interface Settings {
-  hover: {
-    /** 'auto' is resolved against the editor's display language before it reaches the service. */
-    language: HoverLanguage;
-  };
-  inlayHints: {
-    /** The reason phrase after bare codes ($rs == 486, <recv response="180">). */
-    enable: boolean;
-  };
-  diagnostics: {
-    enable: boolean;
-    /** At most this many diagnostics per document; the rest are counted in one summary diagnostic. */
-    maxPerDocument: number;
-    /** Per-rule severity overrides, by rule id. */
-    severity: Readonly<Record<string, RuleSeverity>>;
-  };
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  hover: { language: 'en' },
-  inlayHints: { enable: true },
-  diagnostics: { enable: true, maxPerDocument: 1000, severity: {} },
-};
+export type { HoverLanguage, RuleSeverity, Settings, Severity } from '../../../common/settings';
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const LANGUAGES: ReadonlySet<string> = new Set(['en', 'fa', 'both']);

@@ -1,9 +1,7 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { LineSpan } from '../scanner/occurrence';
+import { EXPLAIN_COMMAND } from '../../../../common/commands';
 import { findingsOf } from './diagnostics';
-
-/** The command that shows the explanation of a code (argument: the code as a string). */
-export const EXPLAIN_COMMAND = 'sipSense.explainCode';
 
 export interface CodeActionInfo {
   title: string;

@@ -1,0 +1,56 @@
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { SETTINGS_SECTION } from '../../common/settings';
+import { resolveSettings, type AnalyzedDocument, type Settings } from './service';
+import { clientSupportOf, type ClientSupport } from './clientSupport';
+
+/**
+ * What one server holds for its client: the open documents, what the client supports, and the
+ * settings. Every handler gets it; nothing of it lives at module level, so that several servers
+ * can run in one process (the in-process tests do).
+ */
+export class ServerContext {
+  readonly documents = new Map<string, AnalyzedDocument>();
+  client: ClientSupport = clientSupportOf(undefined);
+  private locale: string | undefined;
+  /** Settings sent with initializationOptions or didChangeConfiguration, for clients that cannot be asked. */
+  private pushedSettings: unknown;
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+
+  constructor(readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    this.client = clientSupportOf(params.capabilities);
+    this.locale = typeof params.locale === 'string' ? params.locale : undefined;
+    this.pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  }
+
+  /**
+   * The settings that apply to a document (or, without a uri, the workspace's): asked of the client
+   * when it can answer, else those it sent, else the defaults.
+   */
+  settingsFor(uri?: string): Promise<Settings> {
+    const key = uri ?? '';
+    let settings = this.settingsCache.get(key);
+    if (!settings) {
+      settings = this.client.configuration
+        ? this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION })
+          .then((raw) => resolveSettings(raw, this.locale), () => resolveSettings(this.pushedSettings, this.locale))
+        : Promise.resolve(resolveSettings(this.pushedSettings, this.locale));
+      this.settingsCache.set(key, settings);
+    }
+    return settings;
+  }
+
+  /** workspace/didChangeConfiguration: the settings are asked for again (or taken from the notification). */
+  settingsChanged(settings: unknown): void {
+    if (!this.client.configuration) this.pushedSettings = (settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    this.settingsCache.clear();
+  }
+
+  /** Forgets a closed document and its settings. Whether it was open. */
+  close(uri: string): boolean {
+    if (!this.documents.delete(uri)) return false;
+    this.settingsCache.delete(uri);
+    return true;
+  }
+}

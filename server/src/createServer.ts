@@ -1,0 +1,25 @@
+import type { Connection, InitializeResult } from 'vscode-languageserver/node';
+import { ServerContext } from './context';
+import { registerCustomRequests } from './handlers/customRequests';
+import { registerDocumentHandlers } from './handlers/documents';
+import { registerLanguageFeatures } from './handlers/languageFeatures';
+import { createValidation } from './handlers/validation';
+
+/**
+ * Wires the language service to a connection, whatever its transport: each handler module
+ * registers its requests and says which capabilities they give. Nothing is kept at module level:
+ * the returned context is this server's whole state.
+ */
+export function createServer(connection: Connection): ServerContext {
+  const context = new ServerContext(connection);
+  const capabilities = {
+    ...registerDocumentHandlers(context, createValidation(context)),
+    ...registerLanguageFeatures(context),
+  };
+  registerCustomRequests(context);
+  connection.onInitialize((params): InitializeResult => {
+    context.initialize(params);
+    return { capabilities, serverInfo: { name: 'sipsense-language-server', version: '0.1.0' } };
+  });
+  return context;
+}

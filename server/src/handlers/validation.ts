@@ -1,0 +1,41 @@
+import type { ServerContext } from '../context';
+import { toDiagnostic } from '../convert';
+import { computeDiagnostics } from '../service';
+
+/** Publishes each document's diagnostics once it is scanned. */
+export interface Validation {
+  /** Validates the document soon (once, however often it is asked before that). */
+  schedule(uri: string): void;
+}
+
+/**
+ * Validation runs in slices: each slice scans a few megabytes, then yields so that hovers and
+ * edits are served in between; the diagnostics are published once the document is scanned, for
+ * the version that was scanned.
+ */
+export function createValidation(context: ServerContext): Validation {
+  const pending = new Set<string>();
+
+  function schedule(uri: string): void {
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(() => void validate(uri));
+  }
+
+  async function validate(uri: string): Promise<void> {
+    pending.delete(uri);
+    const document = context.documents.get(uri);
+    if (!document) return;
+    if (!document.scanStep()) {
+      schedule(uri);
+      return;
+    }
+    const version = document.version;
+    const settings = await context.settingsFor(uri);
+    if (context.documents.get(uri) !== document || document.version !== version || !document.isScanned) return;
+    const diagnostics = computeDiagnostics(document.occurrences, settings).map(toDiagnostic);
+    await context.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  return { schedule };
+}
