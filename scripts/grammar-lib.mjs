@@ -7,6 +7,10 @@
 // groups, no \h, no POSIX classes), apart from \G and (?i:...), so that the ReDoS test can feed
 // them to recheck after a trivial translation.
 
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
 /** @typedef {string | Node | Part[]} Part  (an array is a plain sequence) */
 
 class Node {
@@ -229,4 +233,15 @@ export function gate({ comment, name, prefix = '', first, lookahead, forms }) {
     end: ['(?!\\G)'],
     patterns: forms.map((form) => formRule('\\G', form)),
   });
+}
+
+/**
+ * The exports of a TypeScript data module of the server (server/src/data/*.ts, data only), so that
+ * a grammar and the service read one table: bundled in memory by esbuild and imported from that.
+ * @param {string} relativePath from the repository root
+ */
+export async function importServerData(relativePath) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const out = buildSync({ entryPoints: [join(root, relativePath)], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }

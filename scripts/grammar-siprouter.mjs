@@ -3,7 +3,10 @@
 // has the #!define / !!ifdef pre-processor and // comments, OpenSIPS configs are often m4
 // templates and have other route types; reply codes are usually quoted in Kamailio
 // ("404") and bare integers in OpenSIPS 2.x/3.x (404). Each grammar gets its own scope suffix.
-import { alt, block, cap, grammar, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+import { alt, block, cap, grammar, importServerData, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+
+/** What takes a status code, per product: the tables the dialects read too. */
+const { KAMAILIO_CODE_TABLES, OPENSIPS_CODE_TABLES } = await importServerData('server/src/data/routingScripts.ts');
 
 const r = String.raw;
 
@@ -15,22 +18,16 @@ const FLAVORS = {
   kamailio: {
     title: 'Kamailio',
     routeTypes: ['request_route', 'route', 'reply_route', 'onreply_route', 'failure_route', 'branch_route', 'onsend_route', 'event_route', 'branch_failure_route'],
-    replyFunctions: ['sl_send_reply', 'sl_reply', 'send_reply', 'send_reply_mode', 'sl_forward_reply', 't_reply', 't_send_reply'],
-    statusRegexFunctions: ['t_check_status', 't_grep_status'],
+    codes: KAMAILIO_CODE_TABLES,
     keywords: ['if', 'else', 'switch', 'case', 'default', 'while', 'break', 'return', 'exit', 'drop'],
     wordOperators: ['and', 'or', 'defined', 'strempty', 'strlen'],
-    codeModparams: ['default_code', 'reply_code'],
-    codeListModparams: ['ds_ping_reply_codes', 'failover_reply_codes'],
   },
   opensips: {
     title: 'OpenSIPS',
     routeTypes: ['route', 'branch_route', 'failure_route', 'onreply_route', 'error_route', 'local_route', 'startup_route', 'timer_route', 'event_route', 'preprocess_route'],
-    replyFunctions: ['sl_send_reply', 'sl_reply', 'send_reply', 't_reply', 't_reply_with_body', 't_send_reply'],
-    statusRegexFunctions: ['t_check_status'],
+    codes: OPENSIPS_CODE_TABLES,
     keywords: ['if', 'else', 'switch', 'case', 'default', 'while', 'for', 'in', 'break', 'return', 'exit', 'drop', 'async', 'launch'],
     wordOperators: [],
-    codeModparams: ['default_code', 'reply_code'],
-    codeListModparams: ['options_reply_codes'],
   },
 };
 
@@ -44,12 +41,42 @@ const CONSTANTS = ['yes', 'no', 'true', 'false', 'on', 'off', 'enable', 'disable
 const KAMAILIO_DIRECTIVES_DEFINE = ['define', 'def', 'redefine', 'redef', 'trydef', 'defexp', 'defexps', 'defenv', 'defenvs', 'trydefenv', 'trydefenvs'];
 const M4_MACROS = ['divert', 'define', 'undefine', 'ifelse', 'ifdef', 'include', 'sinclude', 'changequote'];
 
+/** Names of the reply functions whose code is argument `index`. */
+function replyFunctionsWithCodeAt(codes, index) {
+  return Object.entries(codes.replyFunctions)
+    .filter(([, spec]) => spec.code === index)
+    .map(([name]) => name);
+}
+
+/** The "module", "parameter" pairs of the modparams of one kind, as a regex alternation (module and parameter are plain names). */
+function modparamPairs(codes, kind) {
+  return Object.entries(codes.modparams)
+    .filter(([, spec]) => spec.kind === kind)
+    .map(([key]) => key.split('/'));
+}
+
 export function sipRouterGrammar(lang) {
   const f = FLAVORS[lang];
+  const replyFunctionNames = Object.keys(f.codes.replyFunctions);
+  const codeArgumentIndexes = [...new Set(Object.values(f.codes.replyFunctions).map((spec) => spec.code))].sort();
+  const statusRegexFunctions = [...f.codes.statusPatternFunctions, ...f.codes.statusCheckFunctions];
   const s = (scope) => `${scope}.${lang}`;
   const code = () => statusCode(lang, { outOfRange: true });
   const quote = (which) => cap(s(`punctuation.definition.string.${which}`), '"');
   /** `(NAME` or `("NAME"` after route and t_on_*: the name of the route called or armed. */
+  /** `"module", "parameter", ` of a modparam that takes codes (the module as a string, the parameter named as such). */
+  const modparamName = (module, parameter) => [
+    cap(s('string.quoted.double'), quote('begin'), module, quote('end')),
+    r`[ \t]*`,
+    cap(s('punctuation.separator.comma'), ','),
+    r`[ \t]*`,
+    quote('begin'),
+    cap(s('variable.parameter.modparam.status-code'), parameter),
+    quote('end'),
+    r`[ \t]*`,
+    cap(s('punctuation.separator.comma'), ','),
+    r`[ \t]*`,
+  ];
   const routeNameArgument = () => [
     r`[ \t]*`,
     cap(s('punctuation.section.arguments.begin'), r`\(`),
@@ -165,20 +192,30 @@ export function sipRouterGrammar(lang) {
 
     // ------------------------------------------------- places where a number is a status code
     'reply-functions': {
-      comment: 'reply functions: the first argument is the status code to send',
+      comment: 'reply functions: one argument (the first for most) is the status code to send',
       patterns: [
-        match(
-          [
-            r`\b`,
-            cap(s('support.function.reply'), `(?:${words(f.replyFunctions)})`),
-            r`[ \t]*`,
-            cap(s('punctuation.section.arguments.begin'), r`\(`),
-            r`[ \t]*`,
-            alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
-          ],
-          { name: s('meta.function-call.reply') },
+        ...codeArgumentIndexes.map((index) =>
+          match(
+            [
+              r`\b`,
+              cap(s('support.function.reply'), `(?:${words(replyFunctionsWithCodeAt(f.codes, index))})`),
+              r`[ \t]*`,
+              cap(s('punctuation.section.arguments.begin'), r`\(`),
+              ...(index > 0
+                ? [
+                    cap(
+                      { patterns: [include('#strings'), include('#pvars'), include('#numbers'), match([','], { name: s('punctuation.separator.comma') })] },
+                      `(?:(?:[^,()"']|"[^"]*"|'[^']*')*,){${index}}`,
+                    ),
+                  ]
+                : []),
+              r`[ \t]*`,
+              alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
+            ],
+            { name: s('meta.function-call.reply') },
+          ),
         ),
-        match([r`\b`, cap(s('support.function.reply'), `(?:${words(f.replyFunctions)})`), r`(?=[ \t]*\()`]),
+        match([r`\b`, cap(s('support.function.reply'), `(?:${words(replyFunctionNames)})`), r`(?=[ \t]*\()`]),
       ],
     },
     'status-regex': {
@@ -188,7 +225,7 @@ export function sipRouterGrammar(lang) {
           name: s('meta.function-call.status-check'),
           begin: [
             r`\b`,
-            cap(s('support.function.status-check'), `(?:${words(f.statusRegexFunctions)})`),
+            cap(s('support.function.status-check'), `(?:${words(statusRegexFunctions)})`),
             r`[ \t]*`,
             cap(s('punctuation.section.arguments.begin'), r`\(`),
             r`[ \t]*`,
@@ -253,37 +290,33 @@ export function sipRouterGrammar(lang) {
       begin: [r`\b`, cap(s('support.function.modparam'), 'modparamx?'), r`[ \t]*`, cap(s('punctuation.section.arguments.begin'), r`\(`)],
       end: [cap(s('punctuation.section.arguments.end'), r`\)`)],
       patterns: [
-        match([
-          quote('begin'),
-          cap(s('variable.parameter.modparam.status-code'), `(?:${words(f.codeModparams)})`),
-          quote('end'),
-          r`[ \t]*`,
-          cap(s('punctuation.separator.comma'), ','),
-          r`[ \t]*`,
-          alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
-        ]),
-        block({
-          begin: [
-            quote('begin'),
-            cap(s('variable.parameter.modparam.status-code'), `(?:${words(f.codeListModparams)})`),
-            quote('end'),
-            r`[ \t]*`,
-            cap(s('punctuation.separator.comma'), ','),
-            r`[ \t]*`,
-            quote('begin'),
-          ],
-          end: [quote('end')],
-          contentName: s('string.quoted.double.status-codes'),
-          patterns: [
-            ...(lang === 'kamailio'
-              ? [
-                  match([r`\b`, cap(s('keyword.other.status-class'), 'class'), cap(s('keyword.operator.assignment'), '='), cap(s('constant.numeric.status-class'), '[1-6]'), r`\b`]),
-                  match([r`\b`, cap(s('keyword.other.status-code'), 'code'), cap(s('keyword.operator.assignment'), '=')]),
-                ]
-              : []),
-            match([r`(?<![0-9])`, code(), r`(?![0-9])`]),
-          ],
-        }),
+        ...modparamPairs(f.codes, 'code').map(([module, parameter]) =>
+          match([...modparamName(module, parameter), alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`])]),
+        ),
+        ...modparamPairs(f.codes, 'list').map(([module, parameter]) =>
+          block({
+            begin: [...modparamName(module, parameter), quote('begin')],
+            end: [quote('end')],
+            contentName: s('string.quoted.double.status-codes'),
+            patterns: [
+              ...(lang === 'kamailio'
+                ? [
+                    match([r`\b`, cap(s('keyword.other.status-class'), 'class'), cap(s('keyword.operator.assignment'), '='), cap(s('constant.numeric.status-class'), '[1-6]'), r`\b`]),
+                    match([r`\b`, cap(s('keyword.other.status-code'), 'code'), cap(s('keyword.operator.assignment'), '=')]),
+                  ]
+                : []),
+              match([r`(?<![0-9])`, code(), r`(?![0-9])`]),
+            ],
+          }),
+        ),
+        ...modparamPairs(f.codes, 'regex').map(([module, parameter]) =>
+          block({
+            begin: [...modparamName(module, parameter), quote('begin')],
+            end: [alt(quote('end'), '$')],
+            contentName: s('string.regexp.status-codes'),
+            patterns: [include('#status-regex-content')],
+          }),
+        ),
         include('#comments'),
         include('#strings'),
         include('#pvars'),

@@ -96,3 +96,41 @@ export interface WarnCodeEntry {
   text: string;
   defined: RfcReference;
 }
+
+/** A routing-script function whose argument `code` (0-based) is a status code and `reason`, when it has one, its phrase. */
+export interface ReplyFunction {
+  code: number;
+  reason?: number;
+  /** It rewrites the status of the received reply it forwards, within that reply's class. */
+  keepsReceivedClass?: boolean;
+}
+
+/** How a module parameter takes codes. */
+export type ModparamKind =
+  /** One code: modparam("sl", "default_code", 505). */
+  | 'code'
+  /** A list of codes and classes: "code=403;code=488;class=5", "2,405,486", "501, 403". */
+  | 'list'
+  /** A regular expression over codes: modparam("siprec", "skip_failover_codes", "408|487"). */
+  | 'regex';
+
+export interface ModparamSpec {
+  kind: ModparamKind;
+  /** The codes the parameter accepts, when fewer than 100-699. */
+  allowed?: { min: number; max: number; why: string };
+}
+
+/**
+ * What takes a status code in one product's routing scripts: the grammar (scripts/grammar-siprouter.mjs)
+ * colours and the dialect hovers exactly these.
+ */
+export interface RoutingScriptCodeTables {
+  /** Reply functions by name. */
+  replyFunctions: Readonly<Record<string, ReplyFunction>>;
+  /** Functions whose first argument is a regular expression over codes: t_check_status("486|408"). */
+  statusPatternFunctions: readonly string[];
+  /** Functions whose first argument is one code to look for among the replies: t_grep_status("486"). */
+  statusCheckFunctions: readonly string[];
+  /** Module parameters that take codes, by "module/parameter". */
+  modparams: Readonly<Record<string, ModparamSpec>>;
+}

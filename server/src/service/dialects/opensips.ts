@@ -1,3 +1,4 @@
+import { OPENSIPS_CODE_TABLES } from '../../data/routingScripts';
 import { createRoutingScriptDialect } from './routingScript';
 
 /**
@@ -6,22 +7,4 @@ import { createRoutingScriptDialect } from './routingScript';
  * integer (send_reply(486, "Busy Here")); $rs, $T_reply_code and $err.rcode comparisons,
  * t_check_status patterns, and the module parameters that take codes.
  */
-export const opensipsDialect = createRoutingScriptDialect({
-  id: 'opensips',
-  codeStyle: 'bare',
-  replyFunctions: {
-    sl_send_reply: { code: 0, reason: 1 },
-    send_reply: { code: 0, reason: 1 },
-    t_reply: { code: 0, reason: 1 },
-    t_reply_with_body: { code: 0, reason: 1 },
-    t_reply_by_callid: { code: 0, reason: 1 },
-    change_reply_status: { code: 0, reason: 1 },
-  },
-  modparams: {
-    'dispatcher/options_reply_codes': { kind: 'list' },
-    'drouting/probing_reply_codes': { kind: 'list' },
-    'load_balancer/probing_reply_codes': { kind: 'list' },
-    'nathelper/sipping_ignore_rpl_codes': { kind: 'list' },
-    'siprec/skip_failover_codes': { kind: 'regex' },
-  },
-});
+export const opensipsDialect = createRoutingScriptDialect({ id: 'opensips', codeStyle: 'bare', ...OPENSIPS_CODE_TABLES });

@@ -1,3 +1,4 @@
+import type { ModparamSpec, ReplyFunction, RoutingScriptCodeTables } from '../../data/types';
 import { statusEntry } from '../registry';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { numberOf, type LineSpan, type Occurrence } from '../scanner/occurrence';
@@ -16,30 +17,8 @@ import type { Lines } from '../text';
  * typed arrays, brackets are matched in one pass), so a 10 MB line costs a fraction of a second.
  */
 
-/** A function whose argument `code` (0-based) is a status code and `reason`, when it has one, its phrase. */
-export interface ReplyFunction {
-  code: number;
-  reason?: number;
-  /** It rewrites the status of the received reply it forwards, within that reply's class. */
-  keepsReceivedClass?: boolean;
-}
-
-/** How a module parameter takes codes. */
-export type ModparamKind =
-  /** One code: modparam("sl", "default_code", 505). */
-  | 'code'
-  /** A list of codes and classes: "code=403;code=488;class=5", "2,405,486", "501, 403". */
-  | 'list'
-  /** A regular expression over codes: modparam("siprec", "skip_failover_codes", "408|487"). */
-  | 'regex';
-
-export interface ModparamSpec {
-  kind: ModparamKind;
-  /** The codes the parameter accepts, when fewer than 100-699. */
-  allowed?: { min: number; max: number; why: string };
-}
-
-export interface RoutingScriptConfig {
+/** A product's tables of what takes a code (server/src/data/routingScripts.ts) and how it writes codes. */
+export interface RoutingScriptConfig extends RoutingScriptCodeTables {
   id: 'kamailio' | 'opensips';
   /**
    * How the code argument of a reply function is written when completion inserts it:
@@ -47,10 +26,6 @@ export interface RoutingScriptConfig {
    * What the user already typed (a quote, a bare digit, a KEMI call) wins over this.
    */
   codeStyle: 'quoted' | 'bare';
-  /** Reply functions by name. */
-  replyFunctions: Readonly<Record<string, ReplyFunction>>;
-  /** Module parameters that take codes, by "module/parameter". */
-  modparams: Readonly<Record<string, ModparamSpec>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,8 +512,6 @@ function codeListItems(text: string, content: LineSpan): LineSpan[] {
 // The dialect
 
 const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx']);
-const PATTERN_FUNCTIONS: ReadonlySet<string> = new Set(['t_check_status']);
-const CODE_CHECK_FUNCTIONS: ReadonlySet<string> = new Set(['t_grep_status']);
 
 /** Every line with an occurrence has one of these: reply functions, *_status checks, $rs, $err.rcode, the code modparams. */
 const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b/;
@@ -560,8 +533,8 @@ function replyFunctionOf(config: RoutingScriptConfig, name: string): ReplyFuncti
 function callKind(config: RoutingScriptConfig, name: string): 'reply' | 'pattern' | 'check' | 'modparam' | undefined {
   if (name.length > 40) return undefined;
   if (replyFunctionOf(config, name)) return 'reply';
-  if (PATTERN_FUNCTIONS.has(name)) return 'pattern';
-  if (CODE_CHECK_FUNCTIONS.has(name)) return 'check';
+  if (config.statusPatternFunctions.includes(name)) return 'pattern';
+  if (config.statusCheckFunctions.includes(name)) return 'check';
   return MODPARAM_FUNCTIONS.has(name) ? 'modparam' : undefined;
 }
 
