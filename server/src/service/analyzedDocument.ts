@@ -5,6 +5,9 @@ import { OccurrenceIndex } from './scanner/occurrenceIndex';
 import type { Scanner } from './scanner/scanner';
 import type { Lines } from './text';
 import { TextStore, type TextChange } from './textStore';
+import { buildTraceModel } from './trace/model';
+import { TraceIndex } from './trace/traceIndex';
+import type { TraceModel } from './trace/types';
 
 /** How much of a plaintext document is read again, after an edit, to tell whether it still looks like SIP. */
 const RECONSIDER_MAX_LINES = 2000;
@@ -18,6 +21,10 @@ export class AnalyzedDocument {
   private index: OccurrenceIndex;
   private readonly text: TextStore;
   private currentVersion: number;
+  private readonly traceIndex = new TraceIndex();
+  /** The trace model of `traceVersion`, built when a feature first asks for it. */
+  private traceModel: TraceModel | undefined;
+  private traceVersion = -1;
 
   constructor(readonly uri: string, readonly languageId: string, version: number, content: string) {
     this.text = new TextStore(content);
@@ -54,10 +61,29 @@ export class AnalyzedDocument {
     return !this.scanner.isEmpty;
   }
 
+  /**
+   * The SIP messages, transactions and calls of the document (empty where no SIP message dialect
+   * applies), built at most once per version and shared by every feature.
+   */
+  get trace(): TraceModel {
+    if (this.traceModel === undefined || this.traceVersion !== this.currentVersion) {
+      const messages = this.readsSip ? this.traceIndex.messages(this.text) : [];
+      this.traceModel = buildTraceModel(messages);
+      this.traceVersion = this.currentVersion;
+    }
+    return this.traceModel;
+  }
+
+  /** Whether the document's messages are read (SIP traces and the logs that embed them). */
+  private get readsSip(): boolean {
+    return this.scanner.dialects.some((d) => d.id === 'sip-message');
+  }
+
   /** Applies edits in order, as the protocol sends them, and keeps the index in step. */
   update(changes: readonly TextChange[], version: number): void {
     for (const change of changes) {
       const changed = this.text.applyChange(change);
+      this.traceIndex.invalidate();
       if ('range' in change) this.index.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
       else this.rescan(this.text.getText());
     }

@@ -10,3 +10,4 @@ export { markdownToPlainText } from './features/plainText';
 export { computeInlayHints, type InlayHintInfo } from './features/inlayHints';
 export { allStatusEntries } from './registry';
 export { resolveSettings, type Settings } from './settings';
+export * from './trace';

@@ -1,0 +1,188 @@
+/**
+ * SIP header lines (RFC 3261 section 7.3 and 20): names with their compact forms, and the values
+ * the trace model reads (Via, CSeq, From/To, Content-Length, Content-Type).
+ */
+
+/** Compact header forms (RFC 3261 section 7.3.3 and the IANA header registry), to full lower-case names. Data only. */
+export const COMPACT_FORMS: Readonly<Record<string, string>> = {
+  a: 'accept-contact',
+  b: 'referred-by',
+  c: 'content-type',
+  d: 'request-disposition',
+  e: 'content-encoding',
+  f: 'from',
+  i: 'call-id',
+  j: 'reject-contact',
+  k: 'supported',
+  l: 'content-length',
+  m: 'contact',
+  n: 'identity-info',
+  o: 'event',
+  r: 'refer-to',
+  s: 'subject',
+  t: 'to',
+  u: 'allow-events',
+  v: 'via',
+  x: 'session-expires',
+  y: 'identity',
+};
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** A character of an RFC 3261 token (alphanumerics and -.!%*_+`'~). */
+function isTokenChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+    || code === 45 || code === 46 || code === 33 || code === 37 || code === 42 || code === 95 || code === 43
+    || code === 96 || code === 39 || code === 126;
+}
+
+export interface HeaderLine {
+  /** The full header name in lower case (`call-id` for `i`). */
+  name: string;
+  /** The value after the colon, trimmed. */
+  value: string;
+}
+
+/** Whether a header line continues the previous one (RFC 3261 folding: it starts with a blank). */
+export function isFoldedLine(text: string): boolean {
+  return text.length > 0 && isSpace(text.charCodeAt(0)) && text.trim() !== '';
+}
+
+/** A `Name: value` line (blanks allowed before the colon); undefined for anything else. */
+export function readHeaderLine(text: string): HeaderLine | undefined {
+  let i = 0;
+  while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
+  if (i === 0) return undefined;
+  const nameEnd = i;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (text[i] !== ':') return undefined;
+  const name = text.slice(0, nameEnd).toLowerCase();
+  return { name: COMPACT_FORMS[name] ?? name, value: text.slice(i + 1).trim() };
+}
+
+/** The first of a header's comma-separated values (commas inside quotes or <...> do not count). */
+export function firstValue(value: string): string {
+  let quoted = false;
+  let angle = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '"' && value[i - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && ch === '<') angle = true;
+    else if (!quoted && ch === '>') angle = false;
+    else if (!quoted && !angle && ch === ',') return value.slice(0, i).trim();
+  }
+  return value.trim();
+}
+
+/** A `;name=value` parameter of a header value (name case-insensitive), outside quotes and <...>. */
+export function paramOf(value: string, name: string, from = 0): string | undefined {
+  const wanted = name.toLowerCase();
+  let quoted = false;
+  let angle = false;
+  for (let i = from; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '"' && value[i - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && ch === '<') angle = true;
+    else if (!quoted && ch === '>') angle = false;
+    else if (!quoted && !angle && ch === ';') {
+      const eq = value.indexOf('=', i + 1);
+      const next = value.indexOf(';', i + 1);
+      const nameEnd = eq === -1 || (next !== -1 && next < eq) ? (next === -1 ? value.length : next) : eq;
+      if (value.slice(i + 1, nameEnd).trim().toLowerCase() !== wanted) continue;
+      if (nameEnd !== eq) return '';
+      let end = eq + 1;
+      while (end < value.length && value[end] !== ';' && value[end] !== ',') end++;
+      return value.slice(eq + 1, end).trim();
+    }
+  }
+  return undefined;
+}
+
+export interface Via {
+  /** UDP, TCP, TLS, SCTP, WS, WSS (upper case). */
+  transport: string;
+  /** host[:port] as the sender put it (lower case). */
+  sentBy: string;
+  branch?: string;
+}
+
+/** The top Via of a Via header value: `SIP/2.0/UDP host:port;branch=z9hG4bK...`. */
+export function readVia(value: string): Via | undefined {
+  const first = firstValue(value);
+  const protocol = /^SIP[ \t]*\/[ \t]*2\.0[ \t]*\/[ \t]*([A-Za-z0-9-]+)[ \t]+([^;, \t]+)/i.exec(first);
+  if (!protocol) return undefined;
+  const via: Via = { transport: protocol[1].toUpperCase(), sentBy: protocol[2].toLowerCase() };
+  const branch = paramOf(first, 'branch', protocol[0].length);
+  if (branch) via.branch = branch;
+  return via;
+}
+
+/** The magic cookie of RFC 3261 branches (section 8.1.1.7): without it, a branch is RFC 2543's and not unique. */
+export function isRfc3261Branch(branch: string): boolean {
+  return branch.startsWith('z9hG4bK');
+}
+
+/** `CSeq: 102 INVITE`: the sequence number and method. */
+export function readCSeq(value: string): { number: number; method: string } | undefined {
+  const cseq = /^([0-9]{1,10})[ \t]+([A-Za-z!%*_+`'~.-]+)/.exec(value);
+  return cseq ? { number: Number(cseq[1]), method: cseq[2].toUpperCase() } : undefined;
+}
+
+export interface NameAddr {
+  /** Who engineers read in it: the URI's user part, else the display name, else the host. */
+  who: string;
+  tag?: string;
+}
+
+/** From/To: `"Alice" <sip:1001@pbx;user=phone>;tag=1928301774` or `sip:1001@pbx;tag=x`. */
+export function readNameAddr(value: string): NameAddr {
+  const first = value.trim();
+  let uri: string;
+  let display = '';
+  let paramsAt: number;
+  const open = first.indexOf('<');
+  if (open !== -1) {
+    const close = first.indexOf('>', open);
+    uri = first.slice(open + 1, close === -1 ? first.length : close);
+    display = first.slice(0, open).trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
+    paramsAt = close === -1 ? first.length : close + 1;
+  } else {
+    const semicolon = first.indexOf(';');
+    uri = semicolon === -1 ? first : first.slice(0, semicolon);
+    paramsAt = semicolon === -1 ? first.length : semicolon;
+  }
+  const result: NameAddr = { who: userOf(uri.trim()) || display || hostOf(uri.trim()) };
+  const tag = paramOf(first, 'tag', paramsAt);
+  if (tag) result.tag = tag;
+  return result;
+}
+
+/** The user part of a sip:, sips: or tel: URI ('' when it has none). */
+function userOf(uri: string): string {
+  const colon = uri.indexOf(':');
+  if (colon === -1) return '';
+  const scheme = uri.slice(0, colon).toLowerCase();
+  const rest = uri.slice(colon + 1);
+  if (scheme === 'tel') return rest.split(';', 1)[0];
+  const at = rest.indexOf('@');
+  return at === -1 ? '' : rest.slice(0, at).split(';', 1)[0];
+}
+
+function hostOf(uri: string): string {
+  const colon = uri.indexOf(':');
+  const rest = colon === -1 ? uri : uri.slice(colon + 1);
+  return rest.split(/[;?>]/, 1)[0];
+}
+
+/** A Content-Length value, or undefined when it is not a number. */
+export function readContentLength(value: string): number | undefined {
+  const length = /^[0-9]{1,9}/.exec(value);
+  return length ? Number(length[0]) : undefined;
+}
+
+/** The media type of a Content-Type value, lower case, without parameters (`application/sdp`). */
+export function readMediaType(value: string): string {
+  return value.split(';', 1)[0].trim().toLowerCase();
+}

@@ -1,0 +1,104 @@
+import type { CallState, MessageRole, SipCall, SipMessage, SipTransaction } from './types';
+
+/** Codes engineers call busy (as sngrep does). Data only. */
+const BUSY_CODES: ReadonlySet<number> = new Set([486, 600, 480]);
+
+/**
+ * Groups transactions into calls by Call-ID and decides how each call ended. Transactions of
+ * messages without a Call-ID belong to no call (call -1).
+ */
+export function groupCalls(
+  messages: readonly SipMessage[], transactions: readonly SipTransaction[], roles: readonly MessageRole[],
+): SipCall[] {
+  const calls: SipCall[] = [];
+  const byCallId = new Map<string, number>();
+  for (let i = 0; i < messages.length; i++) {
+    const callId = messages[i].callId;
+    if (callId === undefined) continue;
+    let index = byCallId.get(callId);
+    if (index === undefined) {
+      index = calls.length;
+      byCallId.set(callId, index);
+      calls.push({ index, callId, messages: [], transactions: [], method: '', from: '', to: '', state: 'no final response', related: [] });
+    }
+    const call = calls[index];
+    call.messages.push(i);
+    const transaction = transactions[roles[i].transaction];
+    if (transaction.call === -1) {
+      transaction.call = index;
+      call.transactions.push(transaction.index);
+    }
+  }
+  for (const call of calls) describe(call, messages, transactions);
+  relate(calls, messages, byCallId);
+  return calls;
+}
+
+function describe(call: SipCall, messages: readonly SipMessage[], transactions: readonly SipTransaction[]): void {
+  const first = call.messages.find((i) => messages[i].kind === 'request');
+  if (first !== undefined) call.firstRequest = first;
+  const head = messages[first ?? call.messages[0]];
+  call.method = head.kind === 'request' ? head.method : (head.cseqMethod ?? '');
+  call.from = head.from ?? '';
+  call.to = head.to ?? '';
+  for (const i of call.messages) {
+    const time = messages[i].time;
+    if (time === undefined) continue;
+    if (call.start === undefined || time < call.start) call.start = time;
+    if (call.end === undefined || time > call.end) call.end = time;
+  }
+  // The initial request and its repetitions after a challenge: requests of the call's method outside a dialog.
+  let decisive: SipTransaction | undefined;
+  for (const t of call.transactions) {
+    const transaction = transactions[t];
+    if (transaction.method !== call.method || transaction.finalResponse === undefined) continue;
+    const request = transaction.request === undefined ? undefined : messages[transaction.request];
+    if (request?.toTag !== undefined && decisive !== undefined) continue;
+    decisive = transaction;
+  }
+  if (decisive?.finalResponse !== undefined) call.finalResponse = decisive.finalResponse;
+  call.state = stateOf(call, decisive, messages, transactions);
+}
+
+function stateOf(
+  call: SipCall, decisive: SipTransaction | undefined, messages: readonly SipMessage[], transactions: readonly SipTransaction[],
+): CallState {
+  if (decisive?.finalResponse === undefined) return 'no final response';
+  const status = messages[decisive.finalResponse].status ?? 0;
+  if (status >= 200 && status < 300) {
+    if (call.method === 'REGISTER') return 'registered';
+    if (call.method !== 'INVITE') return 'completed';
+    return call.transactions.some((t) => transactions[t].method === 'BYE') ? 'completed' : 'in call';
+  }
+  if (status >= 300 && status < 400) return 'redirected';
+  if (status === 401 || status === 407) return 'failed authentication';
+  if (status === 487 || decisive.cancelledBy !== undefined) return 'cancelled';
+  if (BUSY_CODES.has(status)) return 'busy';
+  return 'rejected';
+}
+
+/** Links B2BUA legs (X-Call-ID and the like) and diverted or transferred calls to the call they came from. */
+function relate(calls: SipCall[], messages: readonly SipMessage[], byCallId: ReadonlyMap<string, number>): void {
+  const link = (a: number, b: number): void => {
+    if (a === b || calls[a].related.includes(b)) return;
+    calls[a].related.push(b);
+    calls[b].related.push(a);
+  };
+  for (const call of calls) {
+    for (const i of call.messages) {
+      const related = messages[i].relatedCallId;
+      const other = related === undefined ? undefined : byCallId.get(related);
+      if (other !== undefined) link(call.index, other);
+    }
+    const divertedBy = call.messages.map((i) => messages[i].divertedBy).find((who) => who !== undefined);
+    if (divertedBy === undefined) continue;
+    // The latest earlier call to or from whoever diverted or transferred this one.
+    for (let c = call.index - 1; c >= 0; c--) {
+      if (calls[c].to === divertedBy || calls[c].from === divertedBy) {
+        link(call.index, c);
+        break;
+      }
+    }
+  }
+  for (const call of calls) call.related.sort((a, b) => a - b);
+}

@@ -1,0 +1,11 @@
+import type { FramingReader, UnframedReader } from './framing';
+import { logLineFraming } from './logLine';
+import { ngrepFraming } from './ngrep';
+import { rawFraming } from './raw';
+import { sngrepFraming } from './sngrep';
+
+/** Framing readers, tried in this order on every line that holds their cue. */
+export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming];
+
+/** Readers of messages without framing lines, tried in this order on a start line. */
+export const UNFRAMED_READERS: readonly UnframedReader[] = [logLineFraming, rawFraming];

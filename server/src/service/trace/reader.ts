@@ -1,0 +1,261 @@
+import { firstValue, isFoldedLine, readContentLength, readCSeq, readHeaderLine, readMediaType, readNameAddr, readVia } from '../syntax/headers';
+import { readStartLine } from '../syntax/startLine';
+import { FRAMING_READERS, UNFRAMED_READERS } from './framing';
+import { END_OF_MESSAGE, FRAMING_LINE, type Frame, type LineShape } from './framing/framing';
+import { isPageFooter, isPageHeader } from './framing/pageBreaks';
+import type { SipMessage } from './types';
+
+/** How many lines a framing line waits for its message before it is forgotten. */
+const MAX_FRAME_GAP = 200;
+
+/** Headers whose value names another leg of the same call, as B2BUAs add them. Data only. */
+const RELATED_CALL_HEADERS: ReadonlySet<string> = new Set(['x-call-id', 'x-cid', 'x-orig-call-id', 'x-original-call-id']);
+/** Headers that name who diverted or transferred a call (the first value's URI). Data only. */
+const DIVERSION_HEADERS: ReadonlySet<string> = new Set(['diversion', 'history-info', 'referred-by']);
+
+interface Building {
+  message: SipMessage;
+  body: boolean;
+  headers: number;
+  contentLength?: number;
+  bodyChars: number;
+  sipfrag: boolean;
+  shape?: LineShape;
+  /** The header being read (its value grows with folded lines). */
+  header?: { name: string; value: string };
+}
+
+/**
+ * Reads SIP messages line by line, whatever the framing (raw, ngrep, pjsip's logger ...): push
+ * each line (without its line break) with its number, and, when known, its offset; records come
+ * out through `emit` as each message ends (call `end` after the last line). The in-memory model
+ * and streaming readers of huge files share it.
+ */
+export class MessageReader {
+  private frame: Frame | undefined;
+  private building: Building | undefined;
+  /** Blank lines held back until the next line says whether they lead to a page break. */
+  private blanks: { line: number; count: number } | undefined;
+  /** Inside a page break (after its footer, until the next text). */
+  private pageBreak = false;
+
+  constructor(private readonly emit: (message: SipMessage) => void) {}
+
+  push(text: string, line: number, offset?: number): void {
+    if (text.trim() === '') {
+      if (this.pageBreak) return;
+      if (this.blanks) this.blanks.count++;
+      else this.blanks = { line, count: 1 };
+      return;
+    }
+    if (isPageFooter(text) || (this.pageBreak && isPageHeader(text))) {
+      this.blanks = undefined;
+      this.pageBreak = true;
+      return;
+    }
+    this.pageBreak = false;
+    this.flushBlanks();
+    this.read(text, line, offset);
+  }
+
+  /** Ends the message being read (at the end of the text). */
+  end(): void {
+    this.flushBlanks();
+    this.finish();
+    this.frame = undefined;
+  }
+
+  private flushBlanks(): void {
+    const blanks = this.blanks;
+    if (!blanks) return;
+    this.blanks = undefined;
+    for (let i = 0; i < blanks.count; i++) this.read('', blanks.line + i, undefined);
+  }
+
+  private read(text: string, line: number, offset: number | undefined): void {
+    const framed = this.readFrame(text, line, offset);
+    if (framed) return;
+    const frame = this.frame;
+    let content: string | undefined = text;
+    if (frame?.reader.content) {
+      const read = frame.reader.content(text, frame);
+      if (read === END_OF_MESSAGE) {
+        this.finish();
+        this.frame = undefined;
+        return;
+      }
+      if (read === FRAMING_LINE) return;
+      content = read;
+    } else if (this.building?.shape) {
+      content = this.building.shape(text);
+    }
+    const building = this.building;
+    if (content === undefined) {
+      // Not the message's line any more (an unindented line after an indented message).
+      this.finish();
+      this.startAt(text, line, offset, undefined);
+      return;
+    }
+    if (!(building?.body && building.sipfrag && !this.bodyDone(building)) && this.startAt(content, line, offset, frame)) return;
+    if (!building) {
+      if (frame && !frame.started && line - frame.line > MAX_FRAME_GAP) this.frame = undefined;
+      return;
+    }
+    if (building.body) this.readBody(building, content, line);
+    else this.readHeader(building, content, line);
+  }
+
+  private readFrame(text: string, line: number, offset: number | undefined): boolean {
+    for (const reader of FRAMING_READERS) {
+      if (!text.includes(reader.cue)) continue;
+      const facts = reader.frame(text);
+      if (!facts) continue;
+      this.finish();
+      this.frame = { ...facts, reader, line, started: false, ...(offset === undefined ? {} : { offset }) };
+      return true;
+    }
+    return false;
+  }
+
+  /** Starts a message when `content` is a start line. */
+  private startAt(content: string, line: number, offset: number | undefined, frame: Frame | undefined): boolean {
+    const start = readStartLine(content);
+    if (!start) return false;
+    let shape: LineShape | undefined;
+    if (!frame) {
+      for (const reader of UNFRAMED_READERS) {
+        shape = reader.shape(content, start.column);
+        if (shape) break;
+      }
+      if (!shape) return false;
+    }
+    this.finish();
+    const message: SipMessage = start.kind === 'request'
+      ? { startLine: line, startColumn: start.column, endLine: line, kind: 'request', method: start.method, requestUri: start.uri, hasSdp: false }
+      : { startLine: line, startColumn: start.column, endLine: line, kind: 'response', method: '', status: start.status, phrase: start.phrase, hasSdp: false };
+    if (frame && !frame.started) {
+      message.frameLine = frame.line;
+      if (frame.offset !== undefined) message.offset = frame.offset;
+    } else if (offset !== undefined) {
+      message.offset = offset;
+    }
+    if (frame) {
+      frame.started = true;
+      if (frame.time !== undefined) message.time = frame.time;
+      if (frame.transport !== undefined) message.transport = frame.transport;
+      if (frame.source !== undefined) message.source = frame.source;
+      if (frame.destination !== undefined) message.destination = frame.destination;
+    }
+    this.building = { message, body: false, headers: 0, bodyChars: 0, sipfrag: false, ...(shape ? { shape } : {}) };
+    return true;
+  }
+
+  private readHeader(building: Building, content: string, line: number): void {
+    if (content.trim() === '') {
+      this.commitHeader(building);
+      building.body = true;
+      if (building.contentLength === 0) this.finish();
+      return;
+    }
+    if (building.header && isFoldedLine(content)) {
+      building.header.value += ` ${content.trim()}`;
+      building.message.endLine = line;
+      return;
+    }
+    const header = readHeaderLine(content);
+    if (!header) {
+      // Text that is no header: the message ended without its blank line.
+      this.finish();
+      return;
+    }
+    this.commitHeader(building);
+    building.header = header;
+    building.headers++;
+    building.message.endLine = line;
+  }
+
+  private readBody(building: Building, content: string, line: number): void {
+    if (content.trim() === '' && (building.contentLength === undefined || this.bodyDone(building))) {
+      this.finish();
+      return;
+    }
+    building.bodyChars += content.length + 1;
+    building.message.endLine = line;
+    if (content === 'v=0') building.message.hasSdp = true;
+    if (building.contentLength !== undefined && this.bodyDone(building)) this.finish();
+  }
+
+  private bodyDone(building: Building): boolean {
+    return building.contentLength !== undefined && building.bodyChars >= building.contentLength;
+  }
+
+  private commitHeader(building: Building): void {
+    const header = building.header;
+    if (!header) return;
+    building.header = undefined;
+    const message = building.message;
+    switch (header.name) {
+      case 'via': {
+        if (message.sentBy !== undefined) return;
+        const via = readVia(header.value);
+        if (!via) return;
+        message.sentBy = via.sentBy;
+        if (via.branch) message.branch = via.branch;
+        message.transport ??= via.transport;
+        return;
+      }
+      case 'call-id':
+        message.callId ??= firstValue(header.value);
+        return;
+      case 'cseq': {
+        const cseq = readCSeq(header.value);
+        if (!cseq || message.cseq !== undefined) return;
+        message.cseq = cseq.number;
+        message.cseqMethod = cseq.method;
+        if (message.kind === 'response') message.method = cseq.method;
+        return;
+      }
+      case 'from':
+      case 'to': {
+        if (message[header.name] !== undefined) return;
+        const who = readNameAddr(header.value);
+        message[header.name] = who.who;
+        if (who.tag) message[header.name === 'from' ? 'fromTag' : 'toTag'] = who.tag;
+        return;
+      }
+      case 'content-length':
+        building.contentLength ??= readContentLength(header.value);
+        return;
+      case 'content-type': {
+        const type = readMediaType(header.value);
+        message.contentType ??= type;
+        if (type === 'application/sdp') message.hasSdp = true;
+        if (type === 'message/sipfrag') building.sipfrag = true;
+        return;
+      }
+      default:
+        if (RELATED_CALL_HEADERS.has(header.name)) message.relatedCallId ??= firstValue(header.value);
+        else if (DIVERSION_HEADERS.has(header.name)) message.divertedBy ??= readNameAddr(firstValue(header.value)).who;
+    }
+  }
+
+  private finish(): void {
+    const building = this.building;
+    if (!building) return;
+    this.building = undefined;
+    this.commitHeader(building);
+    // A frame without content rules ends with its message (a later message is not the frame's).
+    if (this.frame?.started && !this.frame.reader.content) this.frame = undefined;
+    // A start line without a single header line is prose that quotes one, not a message.
+    if (building.headers > 0) this.emit(building.message);
+  }
+}
+
+/** The messages of a whole text given as lines. */
+export function readMessages(lineCount: number, lineAt: (line: number) => string): SipMessage[] {
+  const messages: SipMessage[] = [];
+  const reader = new MessageReader((message) => messages.push(message));
+  for (let line = 0; line < lineCount; line++) reader.push(lineAt(line), line);
+  reader.end();
+  return messages;
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MessageReader, type SipMessage } from '../../server/src/service/trace';
+import { corpusText } from '../support/corpus';
+import { modelOf, startLines } from '../support/traces';
+
+/** Picks the fields a framing gives, for comparison. */
+function framed(m: SipMessage) {
+  return { line: m.startLine + 1, end: m.endLine + 1, frame: m.frameLine === undefined ? undefined : m.frameLine + 1, time: m.time, transport: m.transport, source: m.source, destination: m.destination };
+}
+
+test('raw messages: a resiprocate test script with three messages between its braces', () => {
+  const model = modelOf(corpusText('sip-traces', 'resiprocate__resip_stack_test_testTFSM-clientinvite'));
+  // Checked by hand against the file: INVITE at line 4, 200 OK at 32, ACK at 59.
+  assert.deepEqual(startLines(model), [4, 32, 59]);
+  assert.deepEqual(model.messages.map((m) => [m.kind, m.method, m.status, m.endLine + 1]), [
+    ['request', 'INVITE', undefined, 12], ['response', 'INVITE', 200, 39], ['request', 'ACK', undefined, 66],
+  ]);
+  assert.equal(model.calls.length, 1);
+});
+
+test('raw messages with CRLF, LF and lone CR, folded and compact headers', () => {
+  for (const eol of ['\r\n', '\n', '\r']) {
+    const text = ['INVITE sip:bob@biloxi.com SIP/2.0', 'v: SIP/2.0/UDP pc33.atlanta.com', ' ;branch=z9hG4bKnashds8', 'f: Alice <sip:alice@atlanta.com>', '  ;tag=1928301774',
+      't: <sip:bob@biloxi.com>', 'i: a84b4c76e66710', 'CSeq: 1 INVITE', 'c: application/sdp', 'l: 13', '', 'v=0', 'o=- 1 1 IN', '', ''].join(eol);
+    const [m] = modelOf(text).messages;
+    assert.deepEqual(
+      [m.branch, m.sentBy, m.from, m.fromTag, m.to, m.callId, m.cseq, m.cseqMethod, m.hasSdp, m.endLine, m.transport],
+      ['z9hG4bKnashds8', 'pc33.atlanta.com', 'alice', '1928301774', 'bob', 'a84b4c76e66710', 1, 'INVITE', true, 12, 'UDP'],
+      JSON.stringify(eol),
+    );
+  }
+});
+
+test('a status line quoted in prose is no message; a message needs a header', () => {
+  assert.equal(modelOf('The server answers "SIP/2.0 200 OK" and stops.\nNothing else.\n').messages.length, 0);
+  assert.equal(modelOf('SIP/2.0 200 OK\n\nSIP/2.0 180 Ringing\nCSeq: 1 INVITE\n').messages.length, 1);
+});
+
+test('ngrep -W byline: time, transport and addresses from the header line; the trailing "." is CR', () => {
+  const text = [
+    'interface: eth0 (192.168.1.0/255.255.255.0)',
+    'filter: ( port 5060 ) and ((ip || ip6) || (vlan && (ip || ip6)))',
+    '#',
+    'U 2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060',
+    'INVITE sip:2002@212.242.33.35 SIP/2.0.',
+    'Via: SIP/2.0/UDP 192.168.1.2:5060;branch=z9hG4bK.1a2b.',
+    'From: <sip:1001@212.242.33.35>;tag=abc.',
+    'To: <sip:2002@212.242.33.35>.',
+    'Call-ID: 12345@192.168.1.2.',
+    'CSeq: 1 INVITE.',
+    'Content-Length: 0.',
+    '.',
+    '',
+    '#',
+    'T 2005/07/04 09:32:53.100000 [2001:db8::1]:5060 -> [2001:db8::2]:5060 [AP]',
+    'SIP/2.0 486 Busy Here.',
+    'Via: SIP/2.0/UDP 192.168.1.2:5060;branch=z9hG4bK.1a2b.',
+    'From: <sip:1001@212.242.33.35>;tag=abc.',
+    'To: <sip:2002@212.242.33.35>;tag=xyz.',
+    'Call-ID: 12345@192.168.1.2.',
+    'CSeq: 1 INVITE.',
+    'Content-Length: 0.',
+    '.',
+    '',
+    'U 212.242.33.35:5060 -> 192.168.1.2:5060',
+    'SIP/2.0 100 Trying.',
+    'CSeq: 2 OPTIONS.',
+    '.',
+  ].join('\n');
+  const model = modelOf(text);
+  assert.deepEqual(model.messages.map(framed), [
+    { line: 5, end: 11, frame: 4, time: Date.UTC(2005, 6, 4, 9, 32, 52) / 1000 + 0.844249, transport: 'UDP', source: '192.168.1.2:5060', destination: '212.242.33.35:5060' },
+    { line: 16, end: 22, frame: 15, time: Date.UTC(2005, 6, 4, 9, 32, 53) / 1000 + 0.1, transport: 'TCP', source: '[2001:db8::1]:5060', destination: '[2001:db8::2]:5060' },
+    { line: 26, end: 27, frame: 25, time: undefined, transport: 'UDP', source: '212.242.33.35:5060', destination: '192.168.1.2:5060' },
+  ]);
+  assert.equal(model.messages[1].phrase, 'Busy Here');
+  assert.equal(model.messages[0].callId, '12345@192.168.1.2', 'the "." is taken off every line');
+  assert.equal(model.calls[0].state, 'busy');
+});
+
+test('RFC text: page breaks inside an example message are not its end', () => {
+  const model = modelOf(corpusText('sip-traces', 'rfc3665.txt'));
+  // Checked by hand: F1 of section 3.1 starts at line 666, and its page break (lines 686-691) is skipped.
+  const f1 = model.messages.find((m) => m.startLine + 1 === 666);
+  assert.ok(f1);
+  assert.deepEqual([f1.method, f1.cseq, f1.callId, f1.endLine + 1], ['INVITE', 1, '3848276298220188511@atlanta.example.com', 694]);
+});
+
+test('the reader is a line-by-line state machine: lines pushed one by one give the same records, with offsets', () => {
+  const text = 'U 2024/01/01 00:00:00.5 10.0.0.1:5060 -> 10.0.0.2:5060\nOPTIONS sip:a@b SIP/2.0.\nCSeq: 1 OPTIONS.\n.\n\nREGISTER sip:b SIP/2.0\nCSeq: 2 REGISTER\n';
+  const out: SipMessage[] = [];
+  const reader = new MessageReader((m) => out.push(m));
+  let offset = 0;
+  text.split('\n').forEach((line, i) => {
+    reader.push(line, i, offset);
+    offset += line.length + 1;
+  });
+  reader.end();
+  // The REGISTER is still ngrep's packet (everything up to the next header line is), without the framing line.
+  assert.deepEqual(out.map((m) => [m.method, m.startLine, m.offset, m.frameLine, m.source]), [
+    ['OPTIONS', 1, 0, 0, '10.0.0.1:5060'], ['REGISTER', 5, text.indexOf('REGISTER'), undefined, '10.0.0.1:5060'],
+  ]);
+});
