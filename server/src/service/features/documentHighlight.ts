@@ -1,0 +1,20 @@
+import type { AnalyzedDocument } from '../analyzedDocument';
+import type { TextPosition } from '../textStore';
+import { startLineAt, startLineLocation, type LineLocation } from './traceTargets';
+
+export interface HighlightInfo extends LineLocation {
+  /** Requests are written (sent), responses read (answers). */
+  kind: 'write' | 'read';
+}
+
+/** On a start line: the start lines of every message of its transaction. */
+export function computeDocumentHighlights(document: AnalyzedDocument, position: TextPosition): HighlightInfo[] {
+  const at = startLineAt(document, position);
+  if (!at) return [];
+  const model = document.trace;
+  const transaction = model.transactions[model.roles[at.message].transaction];
+  return transaction.messages.map((m) => ({
+    ...startLineLocation(document, m),
+    kind: model.messages[m].kind === 'request' ? 'write' : 'read',
+  }));
+}

@@ -1,0 +1,40 @@
+import type { AnalyzedDocument } from '../analyzedDocument';
+import type { LineSpan } from '../scanner/occurrence';
+import { readStartLine } from '../syntax/startLine';
+import type { TextPosition } from '../textStore';
+import { messageStartingAt } from '../trace/query';
+
+/** A place in a document: a span on one line. */
+export interface LineLocation {
+  line: number;
+  span: LineSpan;
+}
+
+/** What part of a start line a position is on. */
+export type StartLinePart = 'method' | 'uri' | 'code' | 'other';
+
+/** The span of a message's start line on its line, from its first character to the end of its content. */
+export function startLineLocation(document: AnalyzedDocument, message: number): LineLocation {
+  const { startLine, startColumn } = document.trace.messages[message];
+  const text = document.lines.lineAt(startLine);
+  let end = text.length;
+  while (end > startColumn && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end > startColumn && text[end - 1] === '.') end--;
+  return { line: startLine, span: { start: startColumn, end } };
+}
+
+/** The message whose start line holds `position`, and the part of it the position is on. */
+export function startLineAt(document: AnalyzedDocument, position: TextPosition): { message: number; part: StartLinePart } | undefined {
+  if (!document.isServed || position.line < 0 || position.line >= document.lines.lineCount) return undefined;
+  const message = messageStartingAt(document.trace.messages, position.line);
+  if (message === undefined) return undefined;
+  const location = startLineLocation(document, message);
+  const at = position.character;
+  if (at < location.span.start || at > location.span.end) return undefined;
+  const start = readStartLine(document.lines.lineAt(position.line));
+  if (!start) return { message, part: 'other' };
+  if (start.kind === 'response') return { message, part: at >= start.codeStart && at <= start.codeEnd ? 'code' : 'other' };
+  if (at <= start.column + start.method.length) return { message, part: 'method' };
+  if (at >= start.uriAt && at <= start.uriAt + start.uri.length) return { message, part: 'uri' };
+  return { message, part: 'other' };
+}

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  AnalyzedDocument, computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
+} from '../../server/src/service';
+
+/** An ngrep trace of one busy call: INVITE, 100, 486 (sent twice), ACK; then an OPTIONS ping. */
+const TRACE = [
+  'U 2024/05/01 10:00:00.000000 10.0.0.1:5060 -> 10.0.0.2:5060', // 1
+  'INVITE sip:2002@10.0.0.2 SIP/2.0.',
+  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
+  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
+  'To: <sip:2002@10.0.0.2>.',
+  'Call-ID: call-1.',
+  'CSeq: 1 INVITE.',
+  'Content-Length: 0.',
+  '.',
+  '', // 10
+  'U 2024/05/01 10:00:00.010000 10.0.0.2:5060 -> 10.0.0.1:5060',
+  'SIP/2.0 100 Trying.',
+  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
+  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
+  'To: <sip:2002@10.0.0.2>.',
+  'Call-ID: call-1.',
+  'CSeq: 1 INVITE.',
+  'Content-Length: 0.',
+  '.',
+  '', // 20
+  'U 2024/05/01 10:00:03.200000 10.0.0.2:5060 -> 10.0.0.1:5060',
+  'SIP/2.0 486 Busy Here.',
+  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
+  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
+  'To: <sip:2002@10.0.0.2>;tag=b2.',
+  'Call-ID: call-1.',
+  'CSeq: 1 INVITE.',
+  'Content-Length: 0.',
+  '.',
+  '', // 30
+  'U 2024/05/01 10:00:03.700000 10.0.0.2:5060 -> 10.0.0.1:5060',
+  'SIP/2.0 486 Busy Here.',
+  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
+  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
+  'To: <sip:2002@10.0.0.2>;tag=b2.',
+  'Call-ID: call-1.',
+  'CSeq: 1 INVITE.',
+  'Content-Length: 0.',
+  '.',
+  '', // 40
+  'U 2024/05/01 10:00:03.710000 10.0.0.1:5060 -> 10.0.0.2:5060',
+  'ACK sip:2002@10.0.0.2 SIP/2.0.',
+  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
+  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
+  'To: <sip:2002@10.0.0.2>;tag=b2.',
+  'Call-ID: call-1.',
+  'CSeq: 1 ACK.',
+  'Content-Length: 0.',
+  '.',
+  '', // 50
+  'U 2024/05/01 10:00:05.000000 10.0.0.1:5060 -> 10.0.0.9:5060',
+  'OPTIONS sip:10.0.0.9 SIP/2.0.',
+  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK222.',
+  'From: <sip:ping@10.0.0.1>;tag=p.',
+  'To: <sip:10.0.0.9>.',
+  'Call-ID: ping-1.',
+  'CSeq: 7 OPTIONS.',
+  'Content-Length: 0.',
+  '.',
+].join('\r\n');
+
+const document = () => AnalyzedDocument.create('file:///t.log', 'plaintext', 1, TRACE);
+const at = (line: number, character: number) => ({ line: line - 1, character });
+
+test('definition: from a 486 (its code or anywhere on its status line) and from the ACK to the INVITE line', () => {
+  const doc = document();
+  const invite = { line: 1, span: { start: 0, end: 32 } };
+  assert.deepEqual(computeDefinition(doc, at(22, 9)), invite);
+  assert.deepEqual(computeDefinition(doc, at(22, 18)), invite);
+  assert.deepEqual(computeDefinition(doc, at(32, 0)), invite, 'the retransmitted 486 too');
+  assert.deepEqual(computeDefinition(doc, at(42, 1)), invite);
+  assert.equal(computeDefinition(doc, at(2, 1)), undefined, 'a request answers nothing');
+  assert.equal(computeDefinition(doc, at(23, 1)), undefined, 'a header line is no start line');
+  assert.equal(computeDefinition(doc, at(21, 1)), undefined, 'nor is the framing line');
+});
+
+test('references on the INVITE method or Request-URI: its responses, retransmissions included', () => {
+  const doc = document();
+  const lines = (found: { line: number }[]) => found.map((l) => l.line + 1);
+  assert.deepEqual(lines(computeReferences(doc, at(2, 2), false)), [12, 22, 32]);
+  assert.deepEqual(lines(computeReferences(doc, at(2, 12), true)), [2, 12, 22, 32]);
+  assert.deepEqual(lines(computeReferences(doc, at(2, 30), false)), [], 'SIP/2.0 is neither method nor URI');
+});
+
+test('document highlight: the start lines of the transaction', () => {
+  const highlights = computeDocumentHighlights(document(), at(12, 10));
+  assert.deepEqual(highlights.map((h) => [h.line + 1, h.kind]), [[2, 'write'], [12, 'read'], [22, 'read'], [32, 'read'], [42, 'write']]);
+});
+
+test('document symbols: one per call, named like sngrep, transactions and messages below', () => {
+  const symbols = computeDocumentSymbols(document());
+  assert.deepEqual(symbols.map((s) => s.name), ['INVITE 1001 → 2002 · 486 Busy Here · 3.7 s', 'OPTIONS ping → 10.0.0.9 · no final response · 0 s']);
+  assert.equal(symbols[0].detail, 'busy · call-1');
+  assert.deepEqual(symbols[0].range, { start: { line: 0, character: 0 }, end: { line: 47, character: 18 } });
+  assert.deepEqual(symbols[0].selection, { start: { line: 1, character: 0 }, end: { line: 1, character: 32 } });
+  assert.deepEqual(symbols[0].children.map((t) => t.name), ['INVITE → 486 Busy Here']);
+  assert.deepEqual(symbols[0].children[0].children.map((m) => m.name), [
+    'INVITE sip:2002@10.0.0.2', '100 Trying', '486 Busy Here', '486 Busy Here (retransmission)', 'ACK sip:2002@10.0.0.2',
+  ]);
+});
+
+test('folding: every message from its framing line to its last line; a contiguous call', () => {
+  const ranges = computeFoldingRanges(document());
+  assert.deepEqual(ranges.map((r) => [r.startLine + 1, r.endLine + 1, r.kind]), [
+    [1, 48, 'call'], [1, 8, 'message'], [11, 18, 'message'], [21, 28, 'message'], [31, 38, 'message'], [41, 48, 'message'], [51, 58, 'message'],
+  ]);
+});
