@@ -4,68 +4,27 @@ import {
   AnalyzedDocument, computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
 } from '../../server/src/service';
 
-/** An ngrep trace of one busy call: INVITE, 100, 486 (sent twice), ACK; then an OPTIONS ping. */
+/** One ngrep packet of ten lines: framing line, start line, six headers, the "." of the blank line, a blank line. */
+function packet(time: string, route: string, first: string, to: string, callId: string, cseq: string, via = 'z9hG4bK111', from = '"Alice" <sip:1001@10.0.0.1>;tag=a1'): string[] {
+  return [
+    `U 2024/05/01 10:00:${time} ${route}`, `${first}.`, `Via: SIP/2.0/UDP 10.0.0.1:5060;branch=${via}.`, `From: ${from}.`, `To: ${to}.`,
+    `Call-ID: ${callId}.`, `CSeq: ${cseq}.`, 'Content-Length: 0.', '.', '',
+  ];
+}
+
+const OUT = '10.0.0.1:5060 -> 10.0.0.2:5060';
+const BACK = '10.0.0.2:5060 -> 10.0.0.1:5060';
+const BOB = '<sip:2002@10.0.0.2>';
+
+/** An ngrep trace of one busy call: INVITE (line 2), 100 (12), 486 (22) sent twice (32), ACK (42); then an OPTIONS ping (52). */
 const TRACE = [
-  'U 2024/05/01 10:00:00.000000 10.0.0.1:5060 -> 10.0.0.2:5060', // 1
-  'INVITE sip:2002@10.0.0.2 SIP/2.0.',
-  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
-  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
-  'To: <sip:2002@10.0.0.2>.',
-  'Call-ID: call-1.',
-  'CSeq: 1 INVITE.',
-  'Content-Length: 0.',
-  '.',
-  '', // 10
-  'U 2024/05/01 10:00:00.010000 10.0.0.2:5060 -> 10.0.0.1:5060',
-  'SIP/2.0 100 Trying.',
-  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
-  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
-  'To: <sip:2002@10.0.0.2>.',
-  'Call-ID: call-1.',
-  'CSeq: 1 INVITE.',
-  'Content-Length: 0.',
-  '.',
-  '', // 20
-  'U 2024/05/01 10:00:03.200000 10.0.0.2:5060 -> 10.0.0.1:5060',
-  'SIP/2.0 486 Busy Here.',
-  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
-  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
-  'To: <sip:2002@10.0.0.2>;tag=b2.',
-  'Call-ID: call-1.',
-  'CSeq: 1 INVITE.',
-  'Content-Length: 0.',
-  '.',
-  '', // 30
-  'U 2024/05/01 10:00:03.700000 10.0.0.2:5060 -> 10.0.0.1:5060',
-  'SIP/2.0 486 Busy Here.',
-  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
-  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
-  'To: <sip:2002@10.0.0.2>;tag=b2.',
-  'Call-ID: call-1.',
-  'CSeq: 1 INVITE.',
-  'Content-Length: 0.',
-  '.',
-  '', // 40
-  'U 2024/05/01 10:00:03.710000 10.0.0.1:5060 -> 10.0.0.2:5060',
-  'ACK sip:2002@10.0.0.2 SIP/2.0.',
-  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK111.',
-  'From: "Alice" <sip:1001@10.0.0.1>;tag=a1.',
-  'To: <sip:2002@10.0.0.2>;tag=b2.',
-  'Call-ID: call-1.',
-  'CSeq: 1 ACK.',
-  'Content-Length: 0.',
-  '.',
-  '', // 50
-  'U 2024/05/01 10:00:05.000000 10.0.0.1:5060 -> 10.0.0.9:5060',
-  'OPTIONS sip:10.0.0.9 SIP/2.0.',
-  'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK222.',
-  'From: <sip:ping@10.0.0.1>;tag=p.',
-  'To: <sip:10.0.0.9>.',
-  'Call-ID: ping-1.',
-  'CSeq: 7 OPTIONS.',
-  'Content-Length: 0.',
-  '.',
-].join('\r\n');
+  ...packet('00.000000', OUT, 'INVITE sip:2002@10.0.0.2 SIP/2.0', BOB, 'call-1', '1 INVITE'),
+  ...packet('00.010000', BACK, 'SIP/2.0 100 Trying', BOB, 'call-1', '1 INVITE'),
+  ...packet('03.200000', BACK, 'SIP/2.0 486 Busy Here', `${BOB};tag=b2`, 'call-1', '1 INVITE'),
+  ...packet('03.700000', BACK, 'SIP/2.0 486 Busy Here', `${BOB};tag=b2`, 'call-1', '1 INVITE'),
+  ...packet('03.710000', OUT, 'ACK sip:2002@10.0.0.2 SIP/2.0', `${BOB};tag=b2`, 'call-1', '1 ACK'),
+  ...packet('05.000000', '10.0.0.1:5060 -> 10.0.0.9:5060', 'OPTIONS sip:10.0.0.9 SIP/2.0', '<sip:10.0.0.9>', 'ping-1', '7 OPTIONS', 'z9hG4bK222', '<sip:ping@10.0.0.1>;tag=p'),
+].slice(0, -1).join('\r\n');
 
 const document = () => AnalyzedDocument.create('file:///t.log', 'plaintext', 1, TRACE);
 const at = (line: number, character: number) => ({ line: line - 1, character });
