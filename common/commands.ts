@@ -5,3 +5,9 @@ export const EXPLAIN_COMMAND = 'sipSense.explainCode';
 
 /** The command palette's look-up of a code (a quick pick over every code). */
 export const LOOK_UP_COMMAND = 'sipSense.lookUpStatusCode';
+
+/** The ladder of a call, beside the trace (the CodeLens on each call's first message runs it): arguments `{ uri, callId }`. */
+export const SHOW_CALL_FLOW_COMMAND = 'sipSense.showCallFlow';
+
+/** Opens a call as its own read-only document: arguments `{ uri, callId, line? }` (line: a trace line to reveal in it). */
+export const OPEN_CALL_COMMAND = 'sipSense.openCall';

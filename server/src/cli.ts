@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readTraceFileSync } from './files/traceFile';
+import { renderHtmlPage } from './flow/htmlPage';
+import { renderSvg } from './flow/svgLadder';
+import { renderTextLadder } from './flow/textLadder';
 import {
   AnalyzedDocument, computeDiagnostics, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo,
 } from './service';
+import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
@@ -9,11 +15,14 @@ import { languageForFile } from './service/fileLanguage';
 const USAGE = `Usage:
   sipsense check [--format text|json] [--severity error|warning|information|hint] FILE...
   sipsense explain [--lang en|fa|both] CODE
+  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
   sipsense --help | --version
 
 check   reports status-code problems like a compiler (path:line:col: severity: message [rule]);
         exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.
-explain prints what a status code means.`;
+explain prints what a status code means.
+flow    draws the call flow of a trace (every message, or one call's): a text ladder, a standalone
+        SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.`;
 
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
 type Severity = (typeof SEVERITY_ORDER)[number];
@@ -39,6 +48,7 @@ export function main(args: readonly string[], io: Output): number {
     }
     if (command === 'check') return check(rest, io);
     if (command === 'explain') return explain(rest, io);
+    if (command === 'flow') return flow(rest, io);
     throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -65,7 +75,9 @@ function parseOptions(args: readonly string[], allowed: Record<string, readonly 
     const values = allowed[name];
     if (!values) throw new UsageError(`unknown option: --${name}`);
     const value = inline ?? args[++i];
-    if (value === undefined || !values.includes(value)) throw new UsageError(`--${name} takes one of: ${values.join(', ')}`);
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    // An empty list of values: the option takes any value.
+    if (values.length > 0 && !values.includes(value)) throw new UsageError(`--${name} takes one of: ${values.join(', ')}`);
     options[name] = value;
   }
   return { options, rest };
@@ -121,7 +133,38 @@ function explain(args: readonly string[], io: Output): number {
   return 0;
 }
 
+function flow(args: readonly string[], io: Output): number {
+  const { options, rest } = parseOptions(args, { format: ['text', 'svg', 'html', 'json'], call: [] });
+  if (rest.length !== 1) throw new UsageError('flow takes one file, e.g. sipsense flow trace.sip');
+  const [file] = rest;
+  let model;
+  try {
+    model = readTraceFileSync(file).model;
+  } catch (error) {
+    io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return 1;
+  }
+  const callIds = options.call === undefined ? undefined : [options.call];
+  const calls = callSummaries(model).filter((call) => !callIds || callIds.includes(call.callId));
+  if (callIds && calls.length === 0) {
+    io.err(`sipsense: no call with Call-ID ${options.call} in ${file}`);
+    return 1;
+  }
+  const ladder = callFlow(model, callIds);
+  const title = `${basename(file)}${options.call === undefined ? '' : ` · ${options.call}`}`;
+  if (options.format === 'json') io.out(JSON.stringify(ladder, null, 2));
+  else if (options.format === 'svg') io.out(renderSvg(ladder, title));
+  else if (options.format === 'html') io.out(renderHtmlPage(ladder, calls, title));
+  else io.out(renderTextLadder(ladder));
+  return 0;
+}
+
 if (require.main === module) {
+  // Output piped into `head` and the like: stop quietly when the reader goes away.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

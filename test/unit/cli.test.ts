@@ -4,16 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../server/src/cli';
 import { languageForFile } from '../../server/src/service/fileLanguage';
+import { runCli as run } from '../support/cli';
 import { repoRoot, sharedRoot } from '../support/corpus';
 
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-cli-'));
 const file = (name: string, content: string | Buffer) => {

@@ -1,0 +1,108 @@
+import { RequestType } from 'vscode-jsonrpc';
+
+/**
+ * The call flow's contract between the server and the client's views (calls list, ladder, call
+ * documents): the custom requests and the scheme of call documents (the command ids are in commands.ts).
+ */
+
+export interface CallsParams {
+  /** A document the client opened, or a file: URI the server reads from disk. */
+  uri: string;
+}
+
+/** One call of a trace, as sngrep's call list shows it. */
+export interface CallSummary {
+  callId: string;
+  /** Epoch seconds of its first message, where the trace has times. */
+  start?: number;
+  /** The user part (or host) of the first request's From and To. */
+  from: string;
+  to: string;
+  /** The method of its first request. */
+  method: string;
+  /** completed, rejected, busy, cancelled, redirected, in call, registered, ... */
+  state: string;
+  /** The final response to its first request. */
+  status?: number;
+  phrase?: string;
+  messages: number;
+  /** Seconds from its first to its last message, where the trace has times. */
+  duration?: number;
+  /** 0-based line of its first message's start line. */
+  line: number;
+}
+
+export interface CallsResult {
+  /** 'document': the text VS Code synchronised; 'file': read from disk by the server. */
+  source: 'document' | 'file';
+  /** False when reading stopped early (cancelled, or the file could not be read to its end). */
+  complete: boolean;
+  /** SIP messages found. */
+  messages: number;
+  calls: CallSummary[];
+  /** What the user should know about how this list was made (read from disk, why incomplete). */
+  note?: string;
+}
+
+export interface CallFlowParams {
+  uri: string;
+  /** The calls to draw; every call when absent. */
+  callIds?: string[];
+}
+
+/** A column of the ladder: an endpoint. */
+export interface Participant {
+  /** address:port from the capture framing, or a host taken from the message itself. */
+  address: string;
+  /** True when the trace has no framing and the address was taken from Via sent-by, Contact or the Request-URI. */
+  inferred: boolean;
+}
+
+/** An arrow of the ladder: one SIP message. */
+export interface FlowMessage {
+  /** 0-based lines of the message's start line and of its last line. */
+  line: number;
+  endLine: number;
+  /** Indexes into participants. */
+  from: number;
+  to: number;
+  /** The method, or `code phrase`. */
+  label: string;
+  /** Epoch seconds, where the trace has times. */
+  time?: number;
+  callId?: string;
+  status?: number;
+  /** The request's method, or the CSeq method of a response. */
+  method?: string;
+  /** The message carries an SDP body. */
+  sdp?: boolean;
+  /** The same message of the same transaction seen again. */
+  retransmission?: boolean;
+}
+
+export interface CallFlow {
+  participants: Participant[];
+  /** One per SIP message, in file order. */
+  messages: FlowMessage[];
+}
+
+export const CallsRequest = new RequestType<CallsParams, CallsResult, void>('sipSense/calls');
+export const CallFlowRequest = new RequestType<CallFlowParams, CallFlow, void>('sipSense/callFlow');
+
+export interface CallDocumentParams {
+  uri: string;
+  callId: string;
+}
+
+/** One call's messages with their framing, cut from the trace, and where each message starts in it. */
+export interface CallDocument {
+  text: string;
+  /** For each message of the call, in order: its 0-based line in the trace and in `text`. */
+  lines: { trace: number; document: number }[];
+}
+
+/** The text of a call document; null when the trace has no such call. */
+export const CallDocumentRequest = new RequestType<CallDocumentParams, CallDocument | null, void>('sipSense/callDocument');
+
+/** The scheme of call documents: `sipsense-call:/<file name> <Call-ID>.sip?<JSON of { uri, callId }>`. */
+export const CALL_DOCUMENT_SCHEME = 'sipsense-call';

@@ -1,0 +1,99 @@
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { SipMessage } from '../service/trace/types';
+import { TraceStream, type StreamedTrace } from './traceStream';
+
+/** Reading trace files from disk, whatever their size: the whole file streamed into a model, or one message's lines. */
+
+const CHUNK = 4 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Called after each chunk with the bytes read so far and the file's size. */
+  progress?: (bytes: number, total: number) => void;
+  /** Polled between chunks: reading stops, and the promise rejects with ReadCancelled, once it returns true. */
+  cancelled?: () => boolean;
+}
+
+export class ReadCancelled extends Error {
+  constructor() {
+    super('reading the trace was cancelled');
+  }
+}
+
+/** Streams a trace file into its model, in chunks, without keeping its text. */
+export function readTraceFile(path: string, options: ReadOptions = {}): Promise<StreamedTrace> {
+  return new Promise((resolve, reject) => {
+    const total = statSync(path).size;
+    const stream = createReadStream(path, { highWaterMark: CHUNK });
+    const trace = new TraceStream();
+    stream.on('data', (chunk) => {
+      if (options.cancelled?.()) {
+        stream.destroy();
+        reject(new ReadCancelled());
+        return;
+      }
+      trace.push(chunk as Buffer);
+      options.progress?.(trace.bytesRead, total);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => {
+      try {
+        resolve(trace.end());
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/** The same, at once (for the command line). */
+export function readTraceFileSync(path: string): StreamedTrace {
+  const fd = openSync(path, 'r');
+  try {
+    const trace = new TraceStream();
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
+      trace.push(buffer.subarray(0, read));
+    }
+    return trace.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** At most this many bytes are read for one message's lines (a message longer than that is cut). */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * The lines of messages (framing line to last line), read from disk at their offsets. The file must
+ * be the one the messages were read from.
+ */
+export async function readMessageLines(path: string, messages: readonly SipMessage[]): Promise<string[][]> {
+  const file = await open(path, 'r');
+  try {
+    const result: string[][] = [];
+    for (const message of messages) {
+      const first = message.frameLine ?? message.startLine;
+      const wanted = message.endLine - first + 1;
+      if (message.offset === undefined) {
+        result.push([]);
+        continue;
+      }
+      let size = 16 * 1024;
+      let lines: string[] = [];
+      while (true) {
+        const buffer = Buffer.alloc(size);
+        const { bytesRead } = await file.read(buffer, 0, size, message.offset);
+        const text = buffer.toString('utf8', 0, bytesRead);
+        lines = text.split(/\r\n|\r|\n/, wanted + 1);
+        const complete = lines.length > wanted || bytesRead < size;
+        if (complete || size >= MAX_MESSAGE_BYTES) break;
+        size *= 4;
+      }
+      result.push(lines.slice(0, wanted));
+    }
+    return result;
+  } finally {
+    await file.close();
+  }
+}
