@@ -4,6 +4,7 @@ import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';
 import { renderSvg } from './flow/svgLadder';
 import { renderTextLadder } from './flow/textLadder';
+import { captureToTrace, decodeCaptureFile, looksLikeCapture, type DecodeResult } from './capture';
 import {
   AnalyzedDocument, computeDiagnostics, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo,
 } from './service';
@@ -16,13 +17,18 @@ const USAGE = `Usage:
   sipsense check [--format text|json] [--severity error|warning|information|hint] FILE...
   sipsense explain [--lang en|fa|both] CODE
   sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
+  sipsense decode CAPTURE [-o FILE]
   sipsense --help | --version
 
 check   reports status-code problems like a compiler (path:line:col: severity: message [rule]);
         exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.
+        A capture (pcap, pcapng, .gz) is checked as its decoded trace.
 explain prints what a status code means.
 flow    draws the call flow of a trace (every message, or one call's): a text ladder, a standalone
-        SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.`;
+        SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.
+
+decode  prints the SIP messages of a capture as an ngrep-style trace (or writes it to FILE);
+        exits 1 when the file is no capture or is damaged (what was read before is still printed).`;
 
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
 type Severity = (typeof SEVERITY_ORDER)[number];
@@ -34,8 +40,8 @@ interface Output {
   err: (text: string) => void;
 }
 
-/** Runs the command line and returns the exit code. */
-export function main(args: readonly string[], io: Output): number {
+/** Runs the command line and returns the exit code (a promise for `decode`, which streams). */
+export function main(args: readonly string[], io: Output): number | Promise<number> {
   try {
     const [command, ...rest] = args;
     if (command === '--help' || command === '-h') {
@@ -49,6 +55,10 @@ export function main(args: readonly string[], io: Output): number {
     if (command === 'check') return check(rest, io);
     if (command === 'explain') return explain(rest, io);
     if (command === 'flow') return flow(rest, io);
+    if (command === 'decode') {
+      const { file, output } = decodeArguments(rest);
+      return decode(file, output, io);
+    }
     throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -99,13 +109,21 @@ function check(args: readonly string[], io: Output): number {
       failed = true;
       continue;
     }
-    if (bytes.subarray(0, 8192).includes(0)) {
+    const capture = looksLikeCapture(bytes);
+    if (capture) {
+      const { text, result } = captureToTrace(bytes);
+      if (result.error) {
+        io.err(`sipsense: ${file}: ${result.error}`);
+        failed = true;
+      }
+      bytes = Buffer.from(text, 'utf8');
+    } else if (bytes.subarray(0, 8192).includes(0)) {
       io.err(`sipsense: skipped ${file}: binary file`);
       continue;
     }
     const text = bytes.toString('utf8');
     const firstLine = text.slice(0, 1024).split(/\r?\n|\r/, 1)[0];
-    const document = AnalyzedDocument.create(`file://${file}`, languageForFile(file, firstLine), 1, text);
+    const document = AnalyzedDocument.create(`file://${file}`, capture ? 'sip' : languageForFile(file, firstLine), 1, text);
     document.scanAll();
     for (const diagnostic of computeDiagnostics(document.occurrences, settings)) {
       if (SEVERITY_ORDER.indexOf(diagnostic.severity) > threshold) continue;
@@ -159,14 +177,66 @@ function flow(args: readonly string[], io: Output): number {
   return 0;
 }
 
+function decodeArguments(args: readonly string[]): { file: string; output: string | undefined } {
+  let output: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-o' || args[i] === '--output') {
+      output = args[++i];
+      if (output === undefined) throw new UsageError('-o needs a file name');
+    } else {
+      files.push(args[i]);
+    }
+  }
+  if (files.length !== 1) throw new UsageError('decode takes one capture file');
+  return { file: files[0], output };
+}
+
+/** Streams the trace of a capture to stdout or to `output`, written as it is decoded. */
+async function decode(file: string, output: string | undefined, io: Output): Promise<number> {
+  let fd: number | undefined;
+  try {
+    fd = output === undefined ? undefined : openSync(output, 'w');
+  } catch (error) {
+    io.err(`sipsense: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return 1;
+  }
+  const target = fd;
+  const write = target === undefined
+    ? (text: string) => io.out(text.endsWith('\n') ? text.slice(0, -1) : text)
+    : (text: string) => writeSync(target, text);
+  let result: DecodeResult;
+  try {
+    result = await decodeCaptureFile(file, write);
+  } finally {
+    if (target !== undefined) closeSync(target);
+  }
+  for (const note of result.stats.notes) io.err(`sipsense: ${file}: ${note}`);
+  if (result.error) {
+    io.err(`sipsense: ${file}: ${result.error}`);
+    return 1;
+  }
+  if (output !== undefined) {
+    const skipped = Object.entries(result.stats.skipped).map(([reason, count]) => `${count} ${reason}`).join(', ');
+    io.err(`sipsense: ${file}: ${result.stats.frames} frames, ${result.stats.sipMessages} SIP messages${skipped ? `; skipped ${skipped}` : ''}`);
+  }
+  return 0;
+}
+
 if (require.main === module) {
   // Output piped into `head` and the like: stop quietly when the reader goes away.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
-  process.exitCode = main(process.argv.slice(2), {
+  const io: Output = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
+  };
+  void Promise.resolve(main(process.argv.slice(2), io)).then((code) => {
+    process.exitCode = code;
+  }, (error: unknown) => {
+    io.err(`sipsense: ${String(error)}`);
+    process.exitCode = 2;
   });
 }

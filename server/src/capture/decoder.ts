@@ -1,0 +1,148 @@
+import { CaptureError, SUPPORTED, describeForeignFile, type Packet } from './fileFormat';
+import { NetworkDecoder } from './network';
+import { PcapReader, isPcapMagic } from './pcap';
+import { PcapngReader, isPcapngMagic } from './pcapng';
+import { UdpDecoder } from './udp';
+import { emptyStats, skip, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
+
+/**
+ * The decoder: capture file bytes pushed in chunks, SIP records out in capture order (by time,
+ * then frame). Memory is bounded: a chunk is parsed and dropped; records wait only in a bounded
+ * reordering window.
+ */
+
+/** Records held back to put messages reassembled late (TCP) in time order. */
+const REORDER_WINDOW = 4096;
+
+export interface DecoderOptions {
+  /** Transport decoders tried in order before UDP; a segment none accepts is counted as skipped. */
+  transports?: TransportDecoder[];
+  onRecord: (record: SipRecord) => void;
+}
+
+export interface DecodeResult {
+  stats: DecodeStats;
+  /** Why decoding stopped early: a file that is no capture, or damage past which nothing can be read. */
+  error?: string;
+  /** Whether the capture's timestamps are finer than microseconds. */
+  nanosecondTimes: boolean;
+}
+
+type Reader = PcapReader | PcapngReader;
+
+export class CaptureDecoder {
+  readonly stats = emptyStats();
+  private reader: Reader | undefined;
+  private pending: Uint8Array = new Uint8Array(0);
+  private consumed = 0;
+  private error: string | undefined;
+  private readonly network: NetworkDecoder;
+  private readonly transports: TransportDecoder[];
+  private readonly window: SipRecord[] = [];
+  private readonly onPacket = (packet: Packet) => this.packet(packet);
+  private readonly onSegment = (segment: Segment) => this.segment(segment);
+  private readonly emit = (record: SipRecord) => this.hold(record);
+
+  constructor(private readonly options: DecoderOptions) {
+    this.network = new NetworkDecoder(this.onSegment, this.stats);
+    this.transports = [...(options.transports ?? []), new UdpDecoder()];
+  }
+
+  /** Whether the capture's timestamps are finer than microseconds (known once its header is read). */
+  get nanosecondTimes(): boolean {
+    return this.reader?.nanosecondTimes ?? false;
+  }
+
+  /** Whether decoding has stopped on an error (further chunks are ignored). */
+  get failed(): boolean {
+    return this.error !== undefined;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.error !== undefined || chunk.length === 0) return;
+    const buffer = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
+    try {
+      if (!this.reader) {
+        if (buffer.length < 4) {
+          this.pending = buffer.slice();
+          return;
+        }
+        if (isPcapMagic(buffer)) this.reader = new PcapReader();
+        else if (isPcapngMagic(buffer)) this.reader = new PcapngReader();
+        else throw new CaptureError(notACapture(buffer));
+      }
+      const used = this.reader.read(buffer, 0, this.onPacket);
+      this.consumed += used;
+      this.pending = buffer.slice(used);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  end(): DecodeResult {
+    if (this.error === undefined) {
+      if (!this.reader) {
+        this.error = notACapture(this.pending);
+      } else if (this.pending.length > 0) {
+        this.stats.notes.push(`the file ends in the middle of a packet (${this.pending.length} bytes after frame ${this.stats.frames})`);
+      }
+    }
+    this.pending = new Uint8Array(0);
+    try {
+      this.network.finish();
+      for (const transport of this.transports) transport.flush(this.emit, this.stats);
+    } catch (error) {
+      this.stats.notes.push(`internal error at the end of the capture: ${String(error)}`);
+    }
+    this.window.sort(byTime);
+    for (const record of this.window) this.options.onRecord(record);
+    this.window.length = 0;
+    return { stats: this.stats, error: this.error, nanosecondTimes: this.nanosecondTimes };
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof CaptureError) this.error = error.message;
+    else this.error = `damaged capture after frame ${this.stats.frames}: ${String(error)}`;
+  }
+
+  private packet(packet: Packet): void {
+    this.stats.frames++;
+    try {
+      this.network.packet(packet);
+    } catch (error) {
+      skip(this.stats, 'frames the decoder could not read');
+      if (this.stats.notes.length < 20) this.stats.notes.push(`frame ${packet.frame}: ${String(error)}`);
+    }
+  }
+
+  private segment(segment: Segment): void {
+    for (const transport of this.transports) {
+      if (transport.accept(segment, this.emit, this.stats)) return;
+    }
+    skip(this.stats, segment.transport === 'udp' ? 'UDP datagrams with no SIP' : `${segment.transport.toUpperCase()} segments (no decoder yet)`);
+  }
+
+  private hold(record: SipRecord): void {
+    this.stats.sipMessages++;
+    this.window.push(record);
+    if (this.window.length >= REORDER_WINDOW * 2) {
+      this.window.sort(byTime);
+      for (const early of this.window.splice(0, REORDER_WINDOW)) this.options.onRecord(early);
+    }
+  }
+}
+
+function notACapture(head: Uint8Array): string {
+  return `this is ${describeForeignFile(head)}, which SIP Sense does not read (${SUPPORTED})`;
+}
+
+function byTime(a: SipRecord, b: SipRecord): number {
+  return a.time.seconds - b.time.seconds || a.time.nanos - b.time.nanos || a.frame - b.frame;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * The capture decoder's shared types: bytes of a capture in, SIP messages out. Nothing here knows
+ * the language service or any protocol of the editor.
+ */
+
+/** Since the epoch (UTC); nanosecond captures lose nothing. */
+export interface Timestamp { seconds: number; nanos: number }
+
+/** IPv4 dotted, IPv6 in RFC 5952 text (printed in brackets). */
+export interface Endpoint { address: string; port: number }
+
+/** What the network layers hand to a transport. */
+export interface Segment {
+  frame: number;
+  time: Timestamp;
+  transport: 'udp' | 'tcp' | 'sctp';
+  src: Endpoint;
+  dst: Endpoint;
+  payload: Uint8Array;
+  tcp?: { seq: number; ack: number; syn: boolean; fin: boolean; rst: boolean };
+}
+
+/** How a SIP message travelled; printed as U T S W H. */
+export type SipTransport = 'UDP' | 'TCP' | 'SCTP' | 'WS' | 'HEP';
+
+export interface SipRecord {
+  /** The frame (1-based, as Wireshark counts) that completed the message. */
+  frame: number;
+  time: Timestamp;
+  transport: SipTransport;
+  src: Endpoint;
+  dst: Endpoint;
+  /** The message as captured (owned by the record: never a view into a reused buffer). */
+  bytes: Uint8Array;
+  /** The capture ended (or a length was cut) before the message did. */
+  truncated?: boolean;
+}
+
+export interface DecodeStats {
+  frames: number;
+  sipMessages: number;
+  /** Frames, segments or messages left out, by reason. */
+  skipped: Record<string, number>;
+  /** Flows that look like TLS: they cannot be decrypted. */
+  tlsFlows: number;
+  /** One line each: what a reader of the trace should know (cut-off file, dropped buffers). */
+  notes: string[];
+}
+
+/** One module each: udp.ts here; tcp, sctp, websocket and hep beside it. */
+export interface TransportDecoder {
+  /** Takes a segment; returns false when it is not this transport's. */
+  accept(segment: Segment, emit: (record: SipRecord) => void, stats: DecodeStats): boolean;
+  /** End of capture: emit what is pending (a TCP message cut off by the end → truncated). */
+  flush(emit: (record: SipRecord) => void, stats: DecodeStats): void;
+}
+
+/** Counts one skipped item under `reason`. */
+export function skip(stats: DecodeStats, reason: string, count = 1): void {
+  stats.skipped[reason] = (stats.skipped[reason] ?? 0) + count;
+}
+
+export function emptyStats(): DecodeStats {
+  return { frames: 0, sipMessages: 0, skipped: {}, tlsFlows: 0, notes: [] };
+}

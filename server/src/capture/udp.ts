@@ -1,0 +1,20 @@
+import { findSipMessages } from './sip';
+import type { DecodeStats, Segment, SipRecord, TransportDecoder } from './types';
+
+/** SIP over UDP: every message in a datagram, found by content on any port. */
+export class UdpDecoder implements TransportDecoder {
+  accept(segment: Segment, emit: (record: SipRecord) => void, _stats: DecodeStats): boolean {
+    if (segment.transport !== 'udp') return false;
+    const frames = findSipMessages(segment.payload);
+    if (frames.length === 0) return false;
+    for (const frame of frames) {
+      emit({
+        frame: segment.frame, time: segment.time, transport: 'UDP', src: segment.src, dst: segment.dst,
+        bytes: segment.payload.slice(frame.start, frame.end), ...(frame.complete ? {} : { truncated: true }),
+      });
+    }
+    return true;
+  }
+
+  flush(): void {}
+}
