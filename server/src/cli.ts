@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';

@@ -5,18 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { main } from '../../server/src/cli';
+import { runCli, runCliAsync as run } from '../support/cli';
 import { repoRoot, sharedRoot } from '../support/corpus';
 
 const pcap = (name: string) => join(sharedRoot, 'corpus', 'pcap', name);
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-capture-cli-'));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 test('decode prints the SIP messages of a capture as an ngrep-style trace', async () => {
   const result = await run('decode', pcap('pkts__cancel.pcap'));
@@ -69,7 +63,12 @@ test('decode of a capture damaged after its first packets prints what came befor
   assert.match(result.err, /damaged pcap: record 3 claims 4294967295 bytes/);
 });
 
-test('check reads a capture as its decoded trace', () => {
+test('check reads a capture as its decoded trace and says when one is damaged', () => {
+  const cut = join(dir, 'cut.pcap');
+  writeFileSync(cut, Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 0, 0, 0x53, 0x49, 0x50]));
+  const damaged = runCli('check', cut);
+  assert.equal(damaged.code, 1);
+  assert.equal(damaged.err, `sipsense: ${cut}: damaged pcap: the file ends inside its header`);
   const file = pcap('sipnab__sipp-branch-scenario.pcapng');
   const built = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'check', '--severity', 'hint', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(built.status, 0, built.stderr);

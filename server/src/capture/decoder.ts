@@ -83,6 +83,8 @@ export class CaptureDecoder {
     if (this.error === undefined) {
       if (!this.reader) {
         this.error = notACapture(this.pending);
+      } else if (!this.reader.started) {
+        this.error = `damaged ${this.reader.format}: the file ends inside its header`;
       } else if (this.pending.length > 0) {
         this.stats.notes.push(`the file ends in the middle of a packet (${this.pending.length} bytes after frame ${this.stats.frames})`);
       }

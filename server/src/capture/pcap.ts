@@ -63,6 +63,13 @@ export class PcapReader {
     return at;
   }
 
+  readonly format = 'pcap';
+
+  /** Whether the file header has been read. */
+  get started(): boolean {
+    return this.header !== undefined;
+  }
+
   /** Whether the file's timestamps have nanosecond resolution. */
   get nanosecondTimes(): boolean {
     return this.header?.nanos ?? false;

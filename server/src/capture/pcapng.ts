@@ -30,6 +30,13 @@ export class PcapngReader {
   private interfaces: Interface[] = [];
   private frame = 0;
   private blocks = 0;
+  readonly format = 'pcapng';
+
+  /** Whether a first whole block has been read. */
+  get started(): boolean {
+    return this.blocks > 0;
+  }
+
   /** Set once an interface declares a resolution finer than microseconds. */
   nanosecondTimes = false;
 
