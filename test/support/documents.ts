@@ -24,7 +24,7 @@ export function positionOf(text: string, needle: string, offset = 0, nth = 0): {
 
 /** An occurrence, compactly: `kind/context digits@line:start-end "phrase"`. */
 export function describeOccurrence(o: Occurrence): string {
-  return `${o.kind}/${o.context} ${o.digits}@${o.line}:${o.span.start}-${o.span.end}${o.phrase ? ` "${o.phrase.text}"` : ''}`;
+  return `${o.kind}/${o.context} ${o.digits}@${o.line}:${o.span.start}-${o.span.end}${o.phrase ? ` "${o.phrase.text}"` : ''}${o.quiet ? ' quiet' : ''}`;
 }
 
 /** What one dialect finds on one line (line number 0). */

@@ -209,3 +209,22 @@ test('long pathological lines are scanned in linear time', () => {
     assert.ok(Date.now() - started < 5000, unit);
   }
 });
+
+test('<ereg regexp="SIP/2.0 100"> over a status line (a message or a sipfrag body): the code it looks for', () => {
+  const text = [
+    '<scenario name="x">',
+    '  <recv request="NOTIFY">',
+    '    <action>',
+    '      <ereg regexp="SIP/2.0 100" search_in="body" check_it="true" assign_to="1"/>',
+    '      <ereg regexp="^SIP/2\\.0 18[0-9]|SIP/2\\.0 200" search_in="msg" assign_to="2"/>',
+    '      <ereg regexp="[0-9]{1,3}[.][0-9]{1,3}:[0-9]{1,5}" search_in="msg" assign_to="3"/>',
+    '      <!-- <ereg regexp="SIP/2.0 486" search_in="body" assign_to="4"/> -->',
+    '    </action>',
+    '  </recv>',
+    '</scenario>',
+  ].join('\n');
+  const document = doc(text);
+  assert.deepEqual(document.occurrences.map((o) => `${o.line}:${o.span.start}:${o.digits}:${o.context}`), ['3:28:100:status-regex', '4:47:200:status-regex']);
+  const hover = computeHover(document, { line: 3, character: 29 }, en)!.markdown;
+  assert.match(hover, /^\*\*100 Trying\*\*[\s\S]*SIPp matches this regular expression/);
+});

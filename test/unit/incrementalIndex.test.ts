@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument } from '../../server/src/service';
 import { corpusText } from '../support/corpus';
+import { kamailioDialect } from '../../server/src/service/dialects/kamailio';
 import { analyzed } from '../support/documents';
 
 /** The occurrences as plain data, to compare an edited index with a fresh scan. */
@@ -63,4 +64,86 @@ test('a CR inserted before an LF joins that line break instead of adding a line'
   assert.deepEqual(snapshot(document), ['1:8-11:status:180:Ringing', '2:8-11:status:200:OK']);
   document.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }], 3);
   assert.deepEqual(snapshot(document), ['2:8-11:status:180:Ringing', '3:8-11:status:200:OK']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Comment state across lines (Kamailio/OpenSIPS block comments)
+
+const SCRIPT_FRAGMENTS = ['/*', '*/', ' */', '\n', '# ', 'sl_send_reply("404", "x");', '"/*"', '#!define BUSY 486\n', 'send_reply(BUSY, "y");', 'x', ''];
+
+test('block comments across lines: after any sequence of edits the index equals a fresh scan', () => {
+  const base = corpusText('kamailio', 'kamailio__etc_kamailio.cfg').slice(20_000, 26_000);
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...SCRIPT_FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 25 }),
+      fc.nat(8000),
+      (edits, scanned) => {
+        const document = AnalyzedDocument.create('file:///edit.cfg', 'kamailio', 1, base);
+        const reference = TextDocument.create('file:///edit.cfg', 'kamailio', 1, base);
+        document.scanStep(scanned);
+        let version = 1;
+        for (const [at, length, fragment, repeat] of edits) {
+          const text = reference.getText();
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + length);
+          const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
+          TextDocument.update(reference, [change], ++version);
+          document.update([change], version);
+        }
+        document.scanAll();
+        const fresh = analyzed(reference.getText(), 'kamailio');
+        const plain = (d: AnalyzedDocument) => snapshot(d).map((s, i) => `${s}:${d.occurrences[i].quiet ? 'quiet' : ''}`);
+        assert.deepEqual(plain(document), plain(fresh));
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+/** Counts the lines the Kamailio dialect scans while `body` runs (take() reads and resets the count). */
+function countingScans(body: (take: () => number) => void): void {
+  const dialect = kamailioDialect as { scanLine: typeof kamailioDialect.scanLine };
+  const scanLine = dialect.scanLine;
+  let count = 0;
+  dialect.scanLine = (...args) => {
+    count++;
+    scanLine(...args);
+  };
+  try {
+    body(() => {
+      const n = count;
+      count = 0;
+      return n;
+    });
+  } finally {
+    dialect.scanLine = scanLine;
+  }
+}
+
+test('an edit that opens a block comment rescans down to where it closes, and no more; others rescan their own lines', () => {
+  const lines = ['request_route {', '  sl_send_reply("404", "Not Found");', '  t_reply("480", "Later");', '  x = 1; */', ...Array.from({ length: 50 }, (_, i) => `  sl_send_reply("486", "Busy ${i}");`), '}'];
+  const at = (line: number, character: number) => ({ line, character });
+  countingScans((take) => {
+    const document = analyzed(lines.join('\n'), 'kamailio');
+    const live = () => document.occurrences.filter((o) => !o.quiet).map((o) => `${o.line}:${o.digits}`);
+    assert.equal(live().length, 52);
+    take();
+    // Opening a comment on line 1: lines 1-3 change (line 3 holds the "*/" that closes it), nothing below.
+    document.update([{ range: { start: at(1, 2), end: at(1, 2) }, text: '/*' }], 2);
+    assert.equal(take(), 3, 'lines 1, 2 and 3 rescanned');
+    assert.deepEqual(document.occurrences.filter((o) => o.line <= 3).map((o) => `${o.line}:${o.digits}:${o.quiet ? 'quiet' : 'live'}`), ['1:404:quiet', '2:480:quiet']);
+    assert.equal(live().length, 50);
+    // An edit inside a line that changes no comment rescans that line alone.
+    document.update([{ range: { start: at(30, 24), end: at(30, 24) }, text: 'X' }], 3);
+    assert.equal(take(), 1);
+    // Without the "*/", the comment runs to the end: every line below that can hold a code is rescanned once.
+    const open = analyzed(lines.join('\n').replace('  x = 1; */', '  x = 1;'), 'kamailio');
+    take();
+    open.update([{ range: { start: at(1, 0), end: at(1, 0) }, text: '/*' }], 2);
+    assert.equal(take(), 52, 'the 52 reply lines (the others have nothing a scan looks for)');
+    assert.ok(open.occurrences.every((o) => o.quiet));
+    // Closing it again makes them live again.
+    open.update([{ range: { start: at(2, 0), end: at(2, 0) }, text: '*/' }], 3);
+    assert.equal(open.occurrences.filter((o) => !o.quiet).length, 51);
+  });
 });

@@ -27,6 +27,8 @@ export const KAMAILIO_CODE_TABLES: RoutingScriptCodeTables = {
   },
   statusPatternFunctions: ['t_check_status'],
   statusCheckFunctions: ['t_grep_status'],
+  // acc_logic.c (acc_parse_code): three leading digits of the comment are the record's code.
+  accountingFunctions: ['acc_log_request', 'acc_db_request', 'acc_request', 'acc_rad_request', 'acc_diam_request'],
   modparams: {
     'sl/default_code': { kind: 'code' },
     'tm/default_code': { kind: 'code' },
@@ -57,6 +59,8 @@ export const OPENSIPS_CODE_TABLES: RoutingScriptCodeTables = {
   },
   statusPatternFunctions: ['t_check_status'],
   statusCheckFunctions: [],
+  // acc_logic.c (acc_parse_code), as in Kamailio: three leading digits of the comment are the record's code.
+  accountingFunctions: ['acc_log_request', 'acc_db_request', 'acc_aaa_request', 'acc_evi_request'],
   modparams: {
     'dispatcher/options_reply_codes': { kind: 'list' },
     'drouting/probing_reply_codes': { kind: 'list' },

@@ -131,6 +131,8 @@ export interface RoutingScriptCodeTables {
   statusPatternFunctions: readonly string[];
   /** Functions whose first argument is one code to look for among the replies: t_grep_status("486"). */
   statusCheckFunctions: readonly string[];
+  /** acc functions whose comment argument may start with the record's code: acc_log_request("200 Dialog Timeout"). */
+  accountingFunctions: readonly string[];
   /** Module parameters that take codes, by "module/parameter". */
   modparams: Readonly<Record<string, ModparamSpec>>;
 }

@@ -3,6 +3,7 @@ import type { Dialect } from './scanner/dialect';
 import type { Occurrence } from './scanner/occurrence';
 import { OccurrenceIndex } from './scanner/occurrenceIndex';
 import type { Scanner } from './scanner/scanner';
+import { resolveSymbols, symbolTableOf, type SymbolTable } from './scanner/symbols';
 import type { Lines } from './text';
 import { TextStore, type TextChange } from './textStore';
 import { buildTraceModel } from './trace/model';
@@ -25,6 +26,8 @@ export class AnalyzedDocument {
   /** The trace model of `traceVersion`, built when a feature first asks for it. */
   private traceModel: TraceModel | undefined;
   private traceVersion = -1;
+  /** The occurrences with their symbols resolved, for the index's generation they were made from. */
+  private resolved: { generation: number; table: SymbolTable; occurrences: readonly Occurrence[] } | undefined;
 
   constructor(readonly uri: string, readonly languageId: string, version: number, content: string) {
     this.text = new TextStore(content);
@@ -105,16 +108,36 @@ export class AnalyzedDocument {
     return this.index.isComplete;
   }
 
-  /** All occurrences found so far (all of them once isScanned). */
+  /** All occurrences found so far (all of them once isScanned), symbols resolved. */
   get occurrences(): readonly Occurrence[] {
-    return this.index.occurrences;
+    return this.scanner.resolvesSymbols ? this.resolution().occurrences : this.index.occurrences;
   }
 
-  /** The occurrences on one line, scanned afresh (cheap: one line). */
+  /** The occurrences on one line, scanned afresh (cheap: one line, and what the document's other lines say about it). */
   occurrencesOnLine(line: number): Occurrence[] {
     const found: Occurrence[] = [];
-    this.scanner.scanLine(this.text.lineAt(line), line, found);
-    return found;
+    this.scanner.scanLine(this.text.lineAt(line), line, found, this.stateAt(line));
+    return this.scanner.resolvesSymbols ? resolveSymbols(found, this.resolution().table, this.text) : found;
+  }
+
+  private resolution(): { table: SymbolTable; occurrences: readonly Occurrence[] } {
+    const generation = this.index.generation;
+    if (this.resolved?.generation !== generation) {
+      const raw = this.index.occurrences;
+      const table = symbolTableOf(raw);
+      this.resolved = { generation, table, occurrences: resolveSymbols(raw, table, this.text) };
+    }
+    return this.resolved;
+  }
+
+  /** The carried state at the start of a line: from the index where it is scanned, worked out from there beyond. */
+  private stateAt(line: number): number {
+    if (!this.scanner.carriesState) return 0;
+    const scanned = this.index.scannedLines;
+    if (line <= scanned) return this.index.stateAt(line);
+    let state = this.index.stateAt(scanned);
+    for (let l = scanned; l < line; l++) state = this.scanner.stateAfter(this.text.lineAt(l), state);
+    return state;
   }
 
   /** The occurrence whose digits touch `character` on `line`. */
@@ -125,6 +148,7 @@ export class AnalyzedDocument {
   private rescan(head: string): void {
     this.scanner = scannerFor(this.languageId, head);
     this.index = new OccurrenceIndex(this.scanner);
+    this.resolved = undefined;
   }
 
   /** A plaintext document may start or stop looking like SIP as it is typed. */

@@ -4,7 +4,7 @@ import { freeswitchDialect, looksLikeFreeswitchXml } from './dialects/freeswitch
 import { kamailioDialect } from './dialects/kamailio';
 import { LOG_DIALECTS, looksLikeVoipLog } from './dialects/logs';
 import { opensipsDialect } from './dialects/opensips';
-import { routingScriptKindOf } from './dialects/routingScript';
+import { routingScriptKindOf } from './dialects/routingScript/index';
 import { sipMessageDialect } from './dialects/sipMessage';
 import { looksLikeSippScenario, sippDialect } from './dialects/sipp';
 import type { Dialect } from './scanner/dialect';

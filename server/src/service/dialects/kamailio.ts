@@ -1,5 +1,5 @@
 import { KAMAILIO_CODE_TABLES } from '../../data/routingScripts';
-import { createRoutingScriptDialect } from './routingScript';
+import { createRoutingScriptDialect } from './routingScript/index';
 
 /**
  * Kamailio (and SER) routing scripts, kamailio.cfg and the files it includes: reply functions of

@@ -1,5 +1,5 @@
 import { OPENSIPS_CODE_TABLES } from '../../data/routingScripts';
-import { createRoutingScriptDialect } from './routingScript';
+import { createRoutingScriptDialect } from './routingScript/index';
 
 /**
  * OpenSIPS routing scripts (opensips.cfg and the m4 templates): the same ideas as Kamailio with

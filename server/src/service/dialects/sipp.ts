@@ -14,13 +14,14 @@ import { sipMessageDialect } from './sipMessage';
  */
 export const sippDialect: Dialect = {
   id: 'sipp',
-  trigger: new RegExp(`${sipMessageDialect.trigger.source}|response[ \\t]*=`),
+  trigger: new RegExp(`${sipMessageDialect.trigger.source}|response[ \\t]*=|regexp[ \\t]*=`),
   scanLine(text, line, out) {
     const comments = xmlCommentRanges(text);
     const first = out.length;
     sipMessageDialect.scanLine(text, line, out);
     if (comments.length > 0) dropCommented(out, first, comments);
     scanRecv(text, comments, line, out);
+    scanEreg(text, comments, line, out);
   },
   completionAt(lines, line, character) {
     return sipMessageDialect.completionAt?.(lines, line, character) ?? recvSlot(lines.lineAt(line), character, lines, line);
@@ -30,6 +31,13 @@ export const sippDialect: Dialect = {
 const DIALECT = 'sipp';
 
 const RECV = ['recv'];
+const EREG = ['ereg'];
+
+/**
+ * A status line inside a regular expression (SIP/2.0 100, SIP/2\.0 18[0-9]): the literal code
+ * after the version. Where the dot is escaped, or a class, the version is still the version.
+ */
+const STATUS_IN_REGEX = /SIP\/2(?:\\?\.|\[\.\])0(?:[ ]|\\s|\[ \])+([1-9][0-9]{2})(?![0-9])/g;
 
 /** Whether the start of a document is a SIPp scenario. */
 export function looksLikeSippScenario(head: string): boolean {
@@ -66,6 +74,23 @@ function scanRecv(text: string, comments: readonly { start: number; end: number 
   if (continued && AFTER_ATTRIBUTE.test(text.slice(continued[0].length))) {
     const start = continued[0].length - 1 - continued[2].length;
     if (!inRanges(comments, start)) out.push(recvOccurrence(continued[2], start, line));
+  }
+}
+
+/** <ereg regexp="SIP/2.0 100" .../>: the code of a status line the expression looks for (in a message or a sipfrag body). */
+function scanEreg(text: string, comments: readonly { start: number; end: number }[], line: number, out: Occurrence[]): void {
+  for (const tag of xmlTagsOnLine(text, EREG)) {
+    if (inRanges(comments, tag.start)) continue;
+    const regexp = attribute(tag, 'regexp');
+    if (!regexp || regexp.value.length > 2000) continue;
+    STATUS_IN_REGEX.lastIndex = 0;
+    for (let match = STATUS_IN_REGEX.exec(regexp.value); match; match = STATUS_IN_REGEX.exec(regexp.value)) {
+      const start = regexp.valueStart + match.index + match[0].length - match[1].length;
+      out.push({
+        kind: 'status', context: 'status-regex', digits: match[1], value: numberOf(match[1]), line,
+        span: { start, end: start + 3 }, dialect: DIALECT, notes: [{ key: 'sippRegex', args: [] }],
+      });
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Bilingual, SipMethod } from '../../data/types';
+import type { OccurrenceNote } from '../scanner/occurrence';
 import {
   codesWithPhrase, freeswitchInternalCause, isStandardPhrase, isWellFormedStatus, phraseVariant, q850Cause,
   q850ForStatus, responseClass, rfcLabel, rfcUrl, statusEntry, warnCode,
@@ -19,6 +20,13 @@ export interface StatusCircumstances {
   reasonHeader?: boolean;
   /** It replaces the status of a received reply being forwarded, which must stay in its class. */
   keepsReceivedClass?: boolean;
+  /** What the dialect noted about where it was found. */
+  notes?: readonly OccurrenceNote[];
+}
+
+/** The notes a dialect attached, in one language. */
+function notesText(s: ExplainStrings, notes: readonly OccurrenceNote[] | undefined): string[] {
+  return (notes ?? []).map((note) => s.notes[note.key](...note.args));
 }
 
 type Lang = 'en' | 'fa';
@@ -77,7 +85,7 @@ export function explainStatus(digits: string, language: HoverLanguage, around: S
 
 /** Sipfrag, Reason-header and forwarded-reply notes, and the phrase the text gives when it is not the standard one. */
 function circumstances(s: ExplainStrings, code: number, around: StatusCircumstances): string {
-  const notes: string[] = [];
+  const notes: string[] = notesText(s, around.notes);
   if (around.sipfrag) notes.push(s.sipfrag);
   if (around.reasonHeader) notes.push(s.reasonHeader);
   if (around.keepsReceivedClass) notes.push(s.keepsReceivedClass(code.toString()[0]));
@@ -169,11 +177,11 @@ export function explainWarnCode(code: number, language: HoverLanguage): string {
 }
 
 /** What a pattern over status codes matches (t_check_status("486|408")), in Markdown. */
-export function explainPattern(pattern: string, language: HoverLanguage): string {
+export function explainPattern(pattern: string, language: HoverLanguage, notes?: readonly OccurrenceNote[]): string {
   const meaning = patternMeaning(pattern);
   return render(language, (_lang, s) => {
     const shown = pattern.length > MAX_PATTERN_CHARS ? `${pattern.slice(0, 100)}…` : pattern;
-    const heading = `**${s.patternHeading}** \`${shown}\``;
+    const heading = [`**${s.patternHeading}** \`${shown}\``, ...notesText(s, notes)].join('\n\n');
     if (!meaning.ok) return [heading, meaning.unchecked ? s.patternUnchecked(meaning.error) : s.patternInvalid(meaning.error)];
     if (meaning.codes.length === 0) return [heading, s.patternMatchesNothing];
     const known = meaning.codes.filter((code) => statusEntry(code)?.status === 'registered' || statusEntry(code)?.status === 'deprecated');

@@ -1,5 +1,9 @@
+import type { OccurrenceNote } from '../scanner/occurrence';
+
 /** The fixed wording of explanations, in each hover language. Data only. */
 export interface ExplainStrings {
+  /** What a dialect notes about where a code was found (OccurrenceNote), by key. */
+  notes: Record<OccurrenceNote['key'], (...args: string[]) => string>;
   inPractice: string;
   inAnswerTo: (method: string) => string;
   definedIn: string;
@@ -38,6 +42,15 @@ export interface ExplainStrings {
 
 export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
   en: {
+    notes: {
+      commentedOut: () => 'In commented-out code: explained here, not checked (it does nothing until it is uncommented).',
+      standsFor: (name, value, line) => `\`${name}\` stands for ${value} here (defined on line ${line}).`,
+      definitionUsed: (name, lines) => `\`${name}\` is defined as this code and used where a status code goes (line ${lines}).`,
+      accounting: () => 'acc takes the three leading digits of this comment as the SIP code of the accounting record and the rest as its reason; no reply is sent.',
+      switchLabel: (subject) => `A case of switch (${subject}): taken when the reply code is this one.`,
+      rpcReply: () => 'The code of a tm.reply/t_reply management command (JSON-RPC or MI) built here: it answers a pending transaction with this code.',
+      sippRegex: () => 'SIPp matches this regular expression against the received message: the code of its status line.',
+    },
     inPractice: 'In practice',
     inAnswerTo: (method) => `In answer to ${method}`,
     definedIn: 'Defined in',
@@ -82,6 +95,15 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     patternUnchecked: (why) => `Which codes it matches is not worked out here: ${why}.`,
   },
   fa: {
+    notes: {
+      commentedOut: () => 'در کدِ کامنت‌شده: این‌جا توضیح داده می‌شود اما بررسی نمی‌شود (تا از کامنت درنیاید کاری انجام نمی‌دهد).',
+      standsFor: (name, value, line) => `\`${name}\` این‌جا به جای ${value} نوشته شده است (تعریف در خط ${line}).`,
+      definitionUsed: (name, lines) => `\`${name}\` با این کد تعریف شده و جایی به کار رفته که کد وضعیت می‌آید (خط ${lines}).`,
+      accounting: () => 'ماژول acc سه رقم اول این توضیح را کد SIP رکورد accounting و بقیه را reason آن می‌گیرد؛ پاسخی ارسال نمی‌شود.',
+      switchLabel: (subject) => `یک case از switch (${subject}): وقتی اجرا می‌شود که کد پاسخ همین باشد.`,
+      rpcReply: () => 'کد یک فرمان مدیریتی tm.reply/t_reply (JSON-RPC یا MI) که این‌جا ساخته می‌شود: با این کد به یک تراکنش در انتظار پاسخ می‌دهد.',
+      sippRegex: () => 'SIPp این عبارت باقاعده را روی پیام دریافتی امتحان می‌کند: کدِ خط وضعیت آن.',
+    },
     inPractice: 'در عمل',
     inAnswerTo: (method) => `در پاسخ به ${method}`,
     definedIn: 'تعریف‌شده در',

@@ -19,11 +19,12 @@ export function computeHover(document: AnalyzedDocument, position: Position, set
   // A column past the line's end means its end (as the protocol says), a negative one its start.
   const character = Math.max(0, Math.min(position.character, document.lines.lineAt(position.line).length));
   const occurrence = document.occurrenceAt(position.line, character);
-  if (!occurrence) return undefined;
-  return { markdown: explainOccurrence(document, occurrence, settings), line: occurrence.line, span: occurrence.span };
+  const markdown = occurrence && explainOccurrence(document, occurrence, settings);
+  if (!occurrence || !markdown) return undefined;
+  return { markdown, line: occurrence.line, span: occurrence.span };
 }
 
-function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, settings: Settings): string {
+function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, settings: Settings): string | undefined {
   const language = settings.hover.language;
   switch (occurrence.kind) {
     case 'q850':
@@ -33,9 +34,12 @@ function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, s
     case 'freeswitch-cause':
       return explainFreeswitchCause(occurrence.value, language);
     case 'status-pattern':
-      return explainPattern(occurrence.digits, language);
+      return explainPattern(occurrence.digits, language, occurrence.notes);
     case 'status':
       return explainStatus(occurrence.digits, language, circumstancesOf(document, occurrence));
+    case 'symbol':
+      // Resolved by the document before features see it.
+      return undefined;
   }
 }
 
@@ -44,6 +48,7 @@ function circumstancesOf(document: AnalyzedDocument, occurrence: Occurrence): St
   if (occurrence.phrase) around.phrase = occurrence.phrase.text;
   if (occurrence.context === 'reason-header') around.reasonHeader = true;
   if (occurrence.keepsReceivedClass) around.keepsReceivedClass = true;
+  if (occurrence.notes) around.notes = occurrence.notes;
   if (occurrence.context === 'status-line') {
     const method = requestMethodOf(document.lines, occurrence.line);
     if (method) around.method = method;

@@ -14,10 +14,12 @@ export interface CompletionSlot {
 /**
  * A recogniser for one kind of text (SIP messages, Kamailio, Asterisk ...).
  *
- * Recognition is line-local: whether a line holds an occurrence depends on that line alone, so an
- * edit only needs the edited lines rescanned. Context that needs other lines (the CSeq method of a
- * response, a sipfrag body, the route block around a reply) is looked up when a feature asks for
- * it, not while scanning.
+ * Recognition is line-local: whether a line holds an occurrence depends on that line alone (and on
+ * the small state a dialect may carry from line to line, see `carried`), so an edit only needs the
+ * edited lines rescanned. Context that needs other lines (the CSeq method of a response, a sipfrag
+ * body, the route block around a reply) is looked up when a feature asks for it, not while
+ * scanning; what a dialect cannot know from its line (a preprocessor name's value) it reports as a
+ * `symbol` occurrence that the document resolves (`symbols`).
  */
 export interface Dialect {
   readonly id: string;
@@ -27,8 +29,17 @@ export interface Dialect {
    * scanner skip the other lines without looking at them.
    */
   readonly trigger: RegExp;
-  /** Appends the occurrences of one line (without its line break) to `out`. */
-  scanLine(text: string, line: number, out: Occurrence[]): void;
+  /**
+   * A state carried from line to line (whether a block comment is open): lines that may change it
+   * contain `marker` (it must not match the empty string); `stateAfter` gives the state at the end
+   * of such a line from the state at its start (0 at the top of the document). A scanner holds at
+   * most one dialect that carries state.
+   */
+  readonly carried?: { marker: RegExp; stateAfter(text: string, state: number): number };
+  /** Whether the dialect reports `symbol` occurrences, which the document resolves (scanner/symbols.ts). */
+  readonly symbols?: boolean;
+  /** Appends the occurrences of one line (without its line break) to `out`; `state` is the carried state at its start. */
+  scanLine(text: string, line: number, out: Occurrence[], state?: number): void;
   /** The completion slot at `character` of line `line`, if a status code can be typed there. */
   completionAt?(lines: Lines, line: number, character: number): CompletionSlot | undefined;
 }

@@ -9,7 +9,13 @@ export type OccurrenceKind =
   /** A FreeSWITCH-internal hangup cause number (487 ORIGINATOR_CANCEL, 800-825). */
   | 'freeswitch-cause'
   /** A Warning header warn-code (Warning: 399 ...): a registry of its own. */
-  | 'warn';
+  | 'warn'
+  /**
+   * Not yet known: a preprocessor name where a code goes, a name's definition, a switch label
+   * (`symbol` says which). The document resolves these against its other lines
+   * (scanner/symbols.ts) before any feature sees them: into status codes, or into nothing.
+   */
+  | 'symbol';
 
 /** Where the number was found: drives the wording of hovers and which rules apply. */
 export type OccurrenceContext =
@@ -34,7 +40,30 @@ export type OccurrenceContext =
   /** A SIPp <recv response="NNN">. */
   | 'sipp-recv'
   /** A log line that reports a response ("Got SIP response 486 ..."). */
-  | 'log-line';
+  | 'log-line'
+  /** The value of a preprocessor name that is used as a code (#!define BUSY_CODE 486, m4 define(`BUSY', `486')). */
+  | 'definition'
+  /** The code an accounting record gets from the leading digits of its comment (acc_log_request("200 Dialog Timeout")). */
+  | 'accounting';
+
+/** A note about where a code was found, by its message in the catalogue (features/messages) and the message's arguments. */
+export interface OccurrenceNote {
+  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex';
+  args: readonly string[];
+}
+
+/**
+ * A part of a routing script that other lines decide: `use`, a preprocessor name where a code goes
+ * (digits: the name); `definition`, a name's definition (digits: the name; value: what it stands
+ * for); `case`, a switch label (digits: the number), a code when the switch is over a reply code.
+ */
+export interface SymbolPart {
+  role: 'use' | 'definition' | 'case';
+  /** For definitions: the value and where it is on the line. */
+  value?: { text: string; span: LineSpan };
+  /** Whether the name is replaced inside strings too (#!subst, #!substdef, m4), not only where it stands alone (#!define). */
+  inStrings?: boolean;
+}
 
 /** A span of text on one line (the scanner is line-based: no occurrence crosses a line end). */
 export interface LineSpan {
@@ -52,8 +81,11 @@ export interface Occurrence {
   line: number;
   /** Columns of the digits (or pattern) on the line. */
   span: LineSpan;
-  /** The reason phrase the text gives with the code, when it gives one. */
-  phrase?: { text: string; span: LineSpan };
+  /**
+   * The reason phrase the text gives with the code, when it gives one. `via` is the preprocessor
+   * name written in its place (sl_send_reply("486", BUSY_TEXT)): `text` is then the name's value.
+   */
+  phrase?: { text: string; span: LineSpan; via?: string };
   /** The codes this place accepts, when it takes fewer than 100-699 (PJSIPHangup: 400-699). */
   allowed?: { min: number; max: number; why: string };
   /**
@@ -61,6 +93,12 @@ export interface Occurrence {
    * sl_forward_reply), which refuses a code of another class than the received one.
    */
   keepsReceivedClass?: boolean;
+  /** What the text around says, shown with the explanation: one message of the catalogue each. */
+  notes?: OccurrenceNote[];
+  /** Explained on hover, never diagnosed: commented-out code (# sl_send_reply("200", "OK");), a name's definition. */
+  quiet?: true;
+  /** For kind 'symbol': what is to be resolved. */
+  symbol?: SymbolPart;
   /** Who wrote the text: the dialect id (for wording specific to a product). */
   dialect?: string;
 }

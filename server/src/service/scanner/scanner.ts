@@ -30,14 +30,40 @@ class LineBreaks {
   }
 }
 
+/**
+ * The carried state while a text is scanned: the state at the start of the next line, and where to
+ * report each line that may change it (a line with the dialect's marker) with its state at the end.
+ */
+export interface Carry {
+  state: number;
+  mark?: (line: number, stateAtEnd: number) => void;
+}
+
 /** A set of dialects scanned together, with their triggers joined into one pattern. */
 export class Scanner {
   private readonly trigger: RegExp | undefined;
+  private readonly carried: Dialect['carried'];
+  private readonly marker: RegExp | undefined;
+  /** Whether the occurrences hold symbols that the document resolves. */
+  readonly resolvesSymbols: boolean;
 
   constructor(readonly dialects: readonly Dialect[]) {
-    this.trigger = dialects.length === 0
-      ? undefined
-      : new RegExp(dialects.map((d) => `(?:${d.trigger.source})`).join('|'), 'gim');
+    this.carried = dialects.find((d) => d.carried)?.carried;
+    this.marker = this.carried && new RegExp(this.carried.marker.source);
+    const patterns = dialects.map((d) => `(?:${d.trigger.source})`);
+    if (this.carried) patterns.push(`(?:${this.carried.marker.source})`);
+    this.trigger = dialects.length === 0 ? undefined : new RegExp(patterns.join('|'), 'gim');
+    this.resolvesSymbols = dialects.some((d) => d.symbols);
+  }
+
+  /** Whether a state is carried from line to line. */
+  get carriesState(): boolean {
+    return this.carried !== undefined;
+  }
+
+  /** The state at the end of a line, from the state at its start. */
+  stateAfter(text: string, state: number): number {
+    return this.carried && this.marker!.test(text) ? this.carried.stateAfter(text, state) : state;
   }
 
   /** Whether this scanner can find anything at all. */
@@ -45,17 +71,18 @@ export class Scanner {
     return this.trigger === undefined;
   }
 
-  /** Scans one line (without its line break). */
-  scanLine(text: string, line: number, out: Occurrence[]): void {
-    for (const dialect of this.dialects) dialect.scanLine(text, line, out);
+  /** Scans one line (without its line break) that starts in the carried `state`. */
+  scanLine(text: string, line: number, out: Occurrence[], state = 0): void {
+    for (const dialect of this.dialects) dialect.scanLine(text, line, out, state);
   }
 
   /**
    * Scans `text`, whose first line is line `firstLine` of the document, and appends what it finds
    * to `out`, in order. Only lines that contain a trigger are looked at. Returns the number of the
-   * line that holds the end of the text.
+   * line that holds the end of the text. `carry` starts with the state at the start of the text
+   * and ends with the state at its end.
    */
-  scanText(text: string, firstLine: number, out: Occurrence[]): number {
+  scanText(text: string, firstLine: number, out: Occurrence[], carry: Carry = { state: 0 }): number {
     const breaks = new LineBreaks(text);
     const trigger = this.trigger;
     let line = firstLine;
@@ -71,7 +98,12 @@ export class Scanner {
         lineStart = breaks.endOf(end);
         end = breaks.next(lineStart);
       }
-      this.scanLine(text.substring(lineStart, end === -1 ? text.length : end), line, out);
+      const lineText = text.substring(lineStart, end === -1 ? text.length : end);
+      this.scanLine(lineText, line, out, carry.state);
+      if (this.carried && this.marker!.test(lineText)) {
+        carry.state = this.carried.stateAfter(lineText, carry.state);
+        carry.mark?.(line, carry.state);
+      }
       if (end === -1) return line;
       // Continue on the next line: each line is scanned once, whatever it holds.
       line++;

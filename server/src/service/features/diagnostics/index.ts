@@ -45,6 +45,8 @@ export function findingsOf(occurrence: Occurrence): readonly Finding[] {
 }
 
 function check(occurrence: Occurrence): readonly Finding[] {
+  // Commented-out code and definitions are explained, never diagnosed.
+  if (occurrence.quiet) return NO_FINDINGS;
   const wellFormed = occurrence.kind === 'status' && isWellFormedStatus(occurrence.digits);
   const input = { occurrence, entry: wellFormed ? statusEntry(occurrence.value) : undefined, wellFormed };
   const found: Finding[] = [];

@@ -1,0 +1,342 @@
+import type { ModparamSpec, ReplyFunction } from '../../../data/types';
+import type { Dialect } from '../../scanner/dialect';
+import { MAX_PHRASE_CHARS, numberOf, type LineSpan, type Occurrence, type OccurrenceNote } from '../../scanner/occurrence';
+import { literalCodesIn } from '../../statusPattern';
+import { completionSlot } from './completion';
+import { COLON, IDENT, IN_BLOCK_COMMENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, lexLine, type Tokens } from './lexer';
+import type { RoutingScriptConfig } from './index';
+import {
+  Line, hasPseudoVariable, literalCode, phraseOf, single, type CallArgs, type WrittenCode,
+} from './tokens';
+import { codeListItems, codeValueAt, comparisonOf, isKnownCode, isReversible } from './values';
+
+/**
+ * Recognition: what in a routing script's line is a status code. The code of the line, and the
+ * code-like text of its comments (commented-out code, which is explained but never diagnosed;
+ * prose in comments reads as nothing), `#!define`/`#!trydef`/`#!substdef`/`#!subst` and m4
+ * `define` lines, names where a code goes, `case` labels, acc comments and JSON-RPC `tm.reply`
+ * and MI `t_reply` commands built in strings. What needs other lines (a name's value, a switch's
+ * subject) comes out as a `symbol` that the document resolves (scanner/symbols.ts).
+ */
+
+const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx']);
+
+/**
+ * Every line with an occurrence has one of these: reply functions, *_status checks, $rs,
+ * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions.
+ */
+const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_/;
+
+/** Lines that may open or close a block comment. */
+const BLOCK_COMMENT_MARKER = /\/\*|\*\//;
+
+export function createRoutingScriptDialect(config: RoutingScriptConfig): Dialect {
+  return {
+    id: config.id,
+    trigger: TRIGGER,
+    carried: { marker: BLOCK_COMMENT_MARKER, stateAfter: (text, state) => lexLine(text, state).endState },
+    symbols: true,
+    scanLine: (text, line, out, state) => scanLine(config, text, line, out, state === IN_BLOCK_COMMENT ? IN_BLOCK_COMMENT : IN_CODE),
+    completionAt: (lines, line, character) => completionSlot(config, lines, line, character),
+  };
+}
+
+export function replyFunctionOf(config: RoutingScriptConfig, name: string): ReplyFunction | undefined {
+  return Object.prototype.hasOwnProperty.call(config.replyFunctions, name) ? config.replyFunctions[name] : undefined;
+}
+
+/** What a call by this name is, if it takes codes. */
+export function callKind(config: RoutingScriptConfig, name: string): 'reply' | 'pattern' | 'check' | 'modparam' | 'accounting' | undefined {
+  if (name.length > 40) return undefined;
+  if (replyFunctionOf(config, name)) return 'reply';
+  if (config.statusPatternFunctions.includes(name)) return 'pattern';
+  if (config.statusCheckFunctions.includes(name)) return 'check';
+  if (config.accountingFunctions.includes(name)) return 'accounting';
+  return MODPARAM_FUNCTIONS.has(name) ? 'modparam' : undefined;
+}
+
+function scanLine(config: RoutingScriptConfig, text: string, lineNumber: number, out: Occurrence[], state: number): void {
+  const lexed = lexLine(text, state);
+  scanDefinition(config.id, text, lineNumber, out);
+  scanTokens(config, new Line(text, lexed.code), new Emitter(config.id, lineNumber, out, false));
+  for (const comment of lexed.comments) scanComment(config, text, comment, lineNumber, out);
+}
+
+/** Commented-out code: a comment that holds a call or a comparison is read as code, found quiet. */
+function scanComment(config: RoutingScriptConfig, text: string, comment: Tokens, lineNumber: number, out: Occurrence[]): void {
+  if (comment.length < 3) return;
+  scanTokens(config, new Line(text, comment), new Emitter(config.id, lineNumber, out, true));
+}
+
+function scanTokens(config: RoutingScriptConfig, line: Line, emit: Emitter): void {
+  for (let k = 0; k < line.count; k++) {
+    const type = line.type(k);
+    if (type === IDENT && line.isPunct(k + 1, OPEN_PAREN)) scanCall(config, line, k, emit);
+    else if (type === IDENT && isCaseLabel(line, k)) emit.caseLabel(line, k + 1);
+    else if (type === STRING) scanRpcReply(line, k, emit);
+    const valueEnd = codeValueAt(line, k);
+    if (valueEnd !== undefined) {
+      scanComparison(line, valueEnd + 1, valueEnd + 2, emit);
+    } else if ((type === NUMBER || type === STRING) && isReversible(comparisonOf(line, k + 1)) && codeValueAt(line, k + 2) !== undefined) {
+      // Reversed: 486 == $rs (a pattern is never on the left of =~).
+      scanComparison(line, k + 1, k, emit);
+    }
+  }
+}
+
+/** `case 486:` at the start of a statement: a code when the switch is over one (the document decides). */
+function isCaseLabel(line: Line, k: number): boolean {
+  if (line.textOf(k) !== 'case' || line.type(k + 1) !== NUMBER || !line.isPunct(k + 2, COLON)) return false;
+  return k === 0 || line.isPunct(k - 1, SEMICOLON) || line.isPunct(k - 1, 123) || line.isPunct(k - 1, 125);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preprocessor names
+
+/** Kamailio: #!define NAME value, #!trydef, #!redefine (also with !! for #!); the value runs to the end of the line. */
+const KAMAILIO_DEFINE = /^[ \t]*(?:#!|!!)(?:define|trydef|redefine)[ \t]+([A-Za-z_][A-Za-z0-9_]{0,63})(?:[ \t]+([^ \t][^\r\n]*))?$/;
+/** Kamailio: #!subst "/NAME/value/flags", #!substdef (also defines NAME): replaced inside strings too. */
+const KAMAILIO_SUBST = /^[ \t]*(?:#!|!!)(?:subst|substdef|substdefs)[ \t]+"/;
+/** m4 (OpenSIPS templates): define(`NAME', `value') or define(NAME, value); replaced wherever the name stands, strings included. */
+const M4_DEFINE = /^[ \t]*define\([ \t]*`?([A-Za-z_][A-Za-z0-9_]{0,63})'?[ \t]*,/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** A name's definition on a line: the name, its value and where the value starts. */
+function definitionOn(text: string): { name: string; value: string; start: number; inStrings: boolean } | undefined {
+  const define = KAMAILIO_DEFINE.exec(text);
+  if (define) {
+    const value = (define[2] ?? '').trimEnd();
+    return { name: define[1], value, start: text.length - define[2]?.length, inStrings: false };
+  }
+  const subst = KAMAILIO_SUBST.exec(text);
+  if (subst) {
+    // "/NAME/value/flags": the first character is the separator.
+    const separator = text[subst[0].length];
+    const nameStart = subst[0].length + 1;
+    const nameEnd = text.indexOf(separator, nameStart);
+    const valueEnd = nameEnd === -1 ? -1 : text.indexOf(separator, nameEnd + 1);
+    if (valueEnd === -1 || !NAME.test(text.slice(nameStart, nameEnd))) return undefined;
+    return { name: text.slice(nameStart, nameEnd), value: text.slice(nameEnd + 1, valueEnd), start: nameEnd + 1, inStrings: true };
+  }
+  const m4 = M4_DEFINE.exec(text);
+  if (m4) {
+    let start = m4[0].length;
+    while (text[start] === ' ' || text[start] === '\t') start++;
+    const quoted = text[start] === '`';
+    if (quoted) start++;
+    let end = start;
+    while (end < text.length && end - start <= MAX_PHRASE_CHARS && !(quoted ? text[end] === "'" : text[end] === ')' || text[end] === ',')) end++;
+    return { name: m4[1], value: quoted ? text.slice(start, end) : text.slice(start, end).trimEnd(), start, inStrings: true };
+  }
+  return undefined;
+}
+
+/** A definition line: its name, and the value it stands for (a number or a phrase, inside its quotes when quoted). */
+function scanDefinition(dialect: string, text: string, lineNumber: number, out: Occurrence[]): void {
+  if (text.length > 2000 || !/def|subst/.test(text)) return;
+  const definition = definitionOn(text);
+  if (!definition || definition.value.length === 0) return;
+  const { name, value } = definition;
+  let span: LineSpan = { start: definition.start, end: definition.start + value.length };
+  // A quoted value stands for what is inside the quotes.
+  if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') span = { start: span.start + 1, end: span.end - 1 };
+  out.push({
+    kind: 'symbol', context: 'definition', digits: name, value: NaN, line: lineNumber, span, dialect,
+    symbol: { role: 'definition', value: { text: text.slice(span.start, span.end), span }, inStrings: definition.inStrings },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings that build a reply command: JSON-RPC tm.reply (Kamailio), MI t_reply (OpenSIPS)
+
+/** The method of a JSON-RPC or MI request that replies to a transaction, in a string (its quotes may be escaped). */
+const RPC_REPLY_METHOD = /\\?"method\\?"[ \t]*:[ \t]*\\?"(?:tm\.reply|t_reply)\\?"/;
+/** Its code: the first of positional params, or the named "code". */
+const RPC_POSITIONAL = /\\?"params\\?"[ \t]*:[ \t]*\[[ \t]*(\\?"?)([0-9]{1,6})\1(?:[ \t]*,[ \t]*\\?"([^"\\]{1,200})\\?")?/;
+const RPC_NAMED_CODE = /\\?"code\\?"[ \t]*:[ \t]*(\\?"?)([0-9]{1,6})\1/;
+const RPC_NAMED_REASON = /\\?"reason\\?"[ \t]*:[ \t]*\\?"([^"\\]{1,200})\\?"/;
+
+/** The code and reason of a tm.reply/t_reply request written in string token k. */
+function scanRpcReply(line: Line, k: number, emit: Emitter): void {
+  const content = line.contentOf(k);
+  if (content.end - content.start > 4000) return;
+  const body = line.text.slice(content.start, content.end);
+  if (!body.includes('reply') || !RPC_REPLY_METHOD.test(body)) return;
+  const positional = RPC_POSITIONAL.exec(body);
+  const named = positional ? null : RPC_NAMED_CODE.exec(body);
+  const match = positional ?? named;
+  if (!match) return;
+  const codeStart = content.start + match.index + match[0].indexOf(match[2], match[0].search(/[\[:]/));
+  const code: WrittenCode = { digits: match[2], span: { start: codeStart, end: codeStart + match[2].length } };
+  let reason: string | undefined;
+  let reasonStart = -1;
+  if (positional && positional[3] !== undefined) {
+    reason = positional[3];
+    reasonStart = content.start + positional.index + positional[0].lastIndexOf(reason);
+  } else if (named) {
+    const r = RPC_NAMED_REASON.exec(body);
+    if (r) {
+      reason = r[1];
+      reasonStart = content.start + r.index + r[0].lastIndexOf(reason);
+    }
+  }
+  const phrase = reason === undefined ? undefined : { text: reason, span: { start: reasonStart, end: reasonStart + reason.length } };
+  emit.status('reply-function', code, phrase, undefined, [{ key: 'rpcReply', args: [] }]);
+}
+
+function scanCall(config: RoutingScriptConfig, line: Line, k: number, emit: Emitter): void {
+  const name = line.textOf(k);
+  const kind = callKind(config, name);
+  if (!kind) return;
+  const args = line.argsOf(k + 1);
+  switch (kind) {
+    case 'reply': {
+      const reply = replyFunctionOf(config, name)!;
+      const code = literalCode(line, single(args, reply.code));
+      if (!code) return;
+      const occurrence = emit.status('reply-function', code, reply.reason === undefined ? undefined : phraseOf(line, single(args, reply.reason)));
+      if (reply.keepsReceivedClass) occurrence.keepsReceivedClass = true;
+      return;
+    }
+    case 'accounting':
+      scanAccountingComment(line, single(args, 0), emit);
+      return;
+    case 'pattern': {
+      const pattern = single(args, 0);
+      if (pattern !== undefined && line.type(pattern) === STRING) emit.pattern(line, pattern);
+      return;
+    }
+    case 'check': {
+      // t_grep_status("486") takes one code (not a pattern): did any branch get it?
+      const code = literalCode(line, single(args, 0));
+      if (code) emit.status('status-comparison', code);
+      return;
+    }
+    case 'modparam':
+      scanModparam(config, line, args, emit);
+  }
+}
+
+export function modparamSpec(config: RoutingScriptConfig, line: Line, args: CallArgs): ModparamSpec | undefined {
+  const module = single(args, 0);
+  const param = single(args, 1);
+  if (module === undefined || param === undefined || line.type(module) !== STRING || line.type(param) !== STRING || !args[2]) return undefined;
+  const moduleSpan = line.contentOf(module);
+  const paramSpan = line.contentOf(param);
+  if (moduleSpan.end - moduleSpan.start > 40 || paramSpan.end - paramSpan.start > 60) return undefined;
+  const key = `${line.text.slice(moduleSpan.start, moduleSpan.end).trim()}/${line.text.slice(paramSpan.start, paramSpan.end).trim()}`;
+  return Object.prototype.hasOwnProperty.call(config.modparams, key) ? config.modparams[key] : undefined;
+}
+
+function scanModparam(config: RoutingScriptConfig, line: Line, args: CallArgs, emit: Emitter): void {
+  const spec = modparamSpec(config, line, args);
+  const value = single(args, 2);
+  if (!spec || value === undefined) return;
+  if (spec.kind === 'code') {
+    const code = literalCode(line, value);
+    if (code) emit.status('modparam', code, undefined, spec.allowed);
+    return;
+  }
+  if (line.type(value) !== STRING) return;
+  if (spec.kind === 'regex') {
+    emit.pattern(line, value, 'modparam');
+    return;
+  }
+  for (const item of codeListItems(line.text, line.contentOf(value))) {
+    emit.status('modparam', { digits: line.text.slice(item.start, item.end), span: item }, undefined, spec.allowed);
+  }
+}
+
+/** The comparison `op` of a code value with the token `value` (after it, or before it when reversed: 486 == $rs). */
+function scanComparison(line: Line, op: number, value: number, emit: Emitter): void {
+  const comparison = comparisonOf(line, op);
+  if (!comparison || value >= line.count) return;
+  if (comparison === 'match') {
+    if (line.type(value) === STRING) emit.pattern(line, value);
+    return;
+  }
+  const code = literalCode(line, value);
+  if (!code) return;
+  if (comparison === 'order' && !isKnownCode(code.digits)) return;
+  emit.status('status-comparison', code);
+}
+
+/**
+ * acc's comment argument (acc_log_request("200 Dialog Timeout")): acc takes three leading digits
+ * for the record's SIP code and the rest for its reason (acc_parse_code in acc_logic.c), when the
+ * comment holds no pseudo-variable.
+ */
+function scanAccountingComment(line: Line, k: number | undefined, emit: Emitter): void {
+  if (k === undefined || line.type(k) !== STRING) return;
+  const text = line.text;
+  const content = line.contentOf(k);
+  if (content.end - content.start > MAX_PHRASE_CHARS || hasPseudoVariable(text, content)) return;
+  const digits = /^[0-9]{3}(?![0-9])/.exec(text.slice(content.start, content.start + 4));
+  if (!digits) return;
+  const code: WrittenCode = { digits: digits[0], span: { start: content.start, end: content.start + 3 } };
+  let start = content.start + 3;
+  while (start < content.end && (text[start] === ' ' || text[start] === '\t')) start++;
+  let end = content.end;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  const phrase = end > start ? { text: text.slice(start, end), span: { start, end } } : undefined;
+  emit.status('accounting', code, phrase, undefined, [{ key: 'accounting', args: [] }]);
+}
+
+/** Builds the occurrences of one line, of its code or of one of its comments (`quiet`: commented-out code). */
+class Emitter {
+  constructor(private readonly dialect: string, private readonly line: number, private readonly out: Occurrence[], private readonly quiet: boolean) {}
+
+  status(
+    context: Occurrence['context'], code: WrittenCode, phrase?: Occurrence['phrase'], allowed?: Occurrence['allowed'], notes?: OccurrenceNote[],
+  ): Occurrence {
+    const occurrence: Occurrence = code.name
+      ? {
+        kind: 'symbol', context, digits: code.digits, value: NaN, line: this.line, span: code.span, dialect: this.dialect,
+        symbol: { role: 'use', inStrings: code.name.inString },
+      }
+      : { kind: 'status', context, digits: code.digits, value: numberOf(code.digits), line: this.line, span: code.span, dialect: this.dialect };
+    if (phrase) occurrence.phrase = phrase;
+    if (allowed) occurrence.allowed = allowed;
+    const allNotes = this.quiet ? [...(notes ?? []), { key: 'commentedOut' as const, args: [] }] : notes;
+    if (allNotes && allNotes.length > 0) occurrence.notes = allNotes;
+    if (this.quiet) occurrence.quiet = true;
+    this.out.push(occurrence);
+    return occurrence;
+  }
+
+  /** A `case` label's number: a symbol until the document knows what the switch is over. */
+  caseLabel(line: Line, k: number): void {
+    const occurrence: Occurrence = {
+      kind: 'symbol', context: 'status-comparison', digits: line.textOf(k), value: numberOf(line.textOf(k)), line: this.line,
+      span: { start: line.start(k), end: line.end(k) }, dialect: this.dialect, symbol: { role: 'case' },
+    };
+    if (this.quiet) {
+      occurrence.quiet = true;
+      occurrence.notes = [{ key: 'commentedOut', args: [] }];
+    }
+    this.out.push(occurrence);
+  }
+
+  /**
+   * The literal codes of the pattern in string token k (first, so that a hover on one explains the
+   * code; no phrase, so that inlay hints name them), then the pattern itself, which the
+   * status-regex rule checks. The pattern spans the whole string, quotes included, so that it can
+   * be hovered even when its codes fill it ("486|408").
+   */
+  pattern(line: Line, k: number, context: Occurrence['context'] = 'status-regex'): void {
+    const text = line.text;
+    const content = line.contentOf(k);
+    if (hasPseudoVariable(text, content)) return;
+    for (const code of literalCodesIn(text, content.start, content.end)) this.status(context, { digits: text.slice(code.start, code.end), span: code });
+    const occurrence: Occurrence = {
+      kind: 'status-pattern', context, digits: text.slice(content.start, content.end), value: NaN, line: this.line,
+      span: { start: line.start(k), end: line.end(k) }, dialect: this.dialect,
+    };
+    if (this.quiet) {
+      occurrence.quiet = true;
+      occurrence.notes = [{ key: 'commentedOut', args: [] }];
+    }
+    this.out.push(occurrence);
+  }
+}
+

@@ -1,0 +1,140 @@
+import type { Lines } from '../text';
+import { numberOf, type Occurrence, type OccurrenceNote } from './occurrence';
+
+/**
+ * What a routing script's lines say about each other: the preprocessor names it defines
+ * (#!define, #!trydef, #!substdef, #!subst, m4 define) and which of them stand where a code goes,
+ * and the subject of the switch around a `case` label. `symbol` occurrences are resolved against
+ * it into status codes (a name that stands for 603, the definition of a name used as a code, a
+ * label of a switch over $rs) or into nothing; a phrase written as a name gets the name's value.
+ */
+export interface SymbolTable {
+  definitions: ReadonlyMap<string, Definition>;
+  /** Names used where a code goes, with the lines of those uses (0-based). */
+  usedAsCode: ReadonlyMap<string, number[]>;
+}
+
+interface Definition {
+  value: string;
+  line: number;
+  inStrings: boolean;
+}
+
+const CODE_VALUE = /^[0-9]{3}$/;
+
+/** A value that is a quoted phrase in a #!define ("Busy Here"), or any text in a #!subst or m4 define. */
+function phraseValue(definition: Definition): string | undefined {
+  const value = definition.value.trim();
+  return value.length > 0 && !CODE_VALUE.test(value) ? value : undefined;
+}
+
+export function symbolTableOf(occurrences: readonly Occurrence[]): SymbolTable {
+  const definitions = new Map<string, Definition>();
+  const usedAsCode = new Map<string, number[]>();
+  for (const o of occurrences) {
+    if (o.kind !== 'symbol' || !o.symbol) continue;
+    if (o.symbol.role === 'definition' && o.symbol.value) {
+      // The first definition counts (#!trydef defines only what is not defined yet).
+      if (!definitions.has(o.digits)) definitions.set(o.digits, { value: o.symbol.value.text, line: o.line, inStrings: o.symbol.inStrings === true });
+    }
+  }
+  for (const o of occurrences) {
+    if (o.kind !== 'symbol' || o.symbol?.role !== 'use') continue;
+    const definition = definitions.get(o.digits);
+    if (!definition || !CODE_VALUE.test(definition.value) || (o.symbol.inStrings && !definition.inStrings)) continue;
+    const lines = usedAsCode.get(o.digits);
+    if (lines) {
+      if (lines.length < 20) lines.push(o.line);
+    } else {
+      usedAsCode.set(o.digits, [o.line]);
+    }
+  }
+  return { definitions, usedAsCode };
+}
+
+/** How far above a `case` label the `switch` is looked for. */
+const SWITCH_LOOKBACK_LINES = 200;
+const SWITCH = /\bswitch[ \t]*\([ \t]*([^()]{1,40}?(?:\([^()]{0,20}\))?)[ \t]*\)/;
+/** The values a switch over a reply code is over: $rs, $T_reply_code, $(rs{s.int}), $T_rpl($rs), $err.rcode, status. */
+const CODE_SUBJECT = /^(?:\$rs|\$T_reply_code|\$T_reply_last|\$err\.rcode|\$\(rs(?:\{[^}]*\})?\)|\$T_rpl\(\$rs\)|\$T\(reply_code\)|status)$/;
+
+/** The subject of the nearest switch before the label at `column` of `line`, when it is a reply code. */
+function codeSwitchAbove(lines: Lines, line: number, column: number): string | undefined {
+  for (let l = line; l >= 0 && l >= line - SWITCH_LOOKBACK_LINES; l--) {
+    const text = l === line ? lines.lineAt(l).slice(0, column) : lines.lineAt(l);
+    if (!text.includes('switch')) continue;
+    const subject = SWITCH.exec(text)?.[1].trim();
+    if (subject !== undefined) return CODE_SUBJECT.test(subject) ? subject : undefined;
+  }
+  return undefined;
+}
+
+function withNote(o: Occurrence, note: OccurrenceNote): OccurrenceNote[] {
+  return [...(o.notes ?? []), note];
+}
+
+/** The phrase of an occurrence with its names replaced by their values (none when a name has no value here). */
+function resolvePhrase(o: Occurrence, table: SymbolTable): Occurrence['phrase'] {
+  const phrase = o.phrase;
+  if (!phrase) return undefined;
+  if (phrase.via !== undefined) {
+    const definition = table.definitions.get(phrase.via);
+    const value = definition && phraseValue(definition);
+    return value === undefined ? undefined : { text: value, span: phrase.span, via: phrase.via };
+  }
+  const definition = table.definitions.get(phrase.text);
+  const value = definition?.inStrings ? phraseValue(definition) : undefined;
+  return value === undefined ? phrase : { text: value, span: phrase.span, via: phrase.text };
+}
+
+/** The occurrences with their symbols resolved (the others as they are), in the same order. */
+export function resolveSymbols(occurrences: readonly Occurrence[], table: SymbolTable, lines: Lines): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const o of occurrences) {
+    if (o.kind !== 'symbol') {
+      if (!o.phrase || (o.phrase.via === undefined && !table.definitions.has(o.phrase.text))) {
+        out.push(o);
+        continue;
+      }
+      const phrase = resolvePhrase(o, table);
+      const resolved: Occurrence = { ...o };
+      if (phrase) resolved.phrase = phrase;
+      else delete resolved.phrase;
+      out.push(resolved);
+      continue;
+    }
+    const resolved = resolveSymbol(o, table, lines);
+    if (resolved) out.push(resolved);
+  }
+  return out;
+}
+
+function resolveSymbol(o: Occurrence, table: SymbolTable, lines: Lines): Occurrence | undefined {
+  const role = o.symbol?.role;
+  const base = { context: o.context, line: o.line, span: o.span, ...(o.dialect ? { dialect: o.dialect } : {}), ...(o.quiet ? { quiet: o.quiet } : {}) };
+  if (role === 'case') {
+    const subject = codeSwitchAbove(lines, o.line, o.span.start);
+    if (subject === undefined) return undefined;
+    return { kind: 'status', ...base, digits: o.digits, value: numberOf(o.digits), notes: withNote(o, { key: 'switchLabel', args: [subject] }) };
+  }
+  if (role === 'definition') {
+    const uses = table.usedAsCode.get(o.digits);
+    const value = o.symbol?.value;
+    if (!uses || !value || !CODE_VALUE.test(value.text) || table.definitions.get(o.digits)?.line !== o.line) return undefined;
+    return {
+      kind: 'status', ...base, span: value.span, digits: value.text, value: Number(value.text), quiet: true,
+      notes: withNote(o, { key: 'definitionUsed', args: [o.digits, uses.map((l) => String(l + 1)).join(', ')] }),
+    };
+  }
+  const definition = table.definitions.get(o.digits);
+  if (!definition || !CODE_VALUE.test(definition.value) || (o.symbol?.inStrings && !definition.inStrings)) return undefined;
+  const resolved: Occurrence = {
+    kind: 'status', ...base, digits: definition.value, value: Number(definition.value),
+    notes: withNote(o, { key: 'standsFor', args: [o.digits, definition.value, String(definition.line + 1)] }),
+  };
+  const phrase = resolvePhrase(o, table);
+  if (phrase) resolved.phrase = phrase;
+  if (o.allowed) resolved.allowed = o.allowed;
+  if (o.keepsReceivedClass) resolved.keepsReceivedClass = true;
+  return resolved;
+}
