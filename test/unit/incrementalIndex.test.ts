@@ -12,6 +12,19 @@ function snapshot(document: AnalyzedDocument) {
   return document.occurrences.map((o) => `${o.line}:${o.span.start}-${o.span.end}:${o.kind}:${o.digits}:${o.phrase?.text ?? ''}`);
 }
 
+/** Applies edits (offset, length, fragment, repeat) to the document and to the reference model alike. */
+function applyEdits(document: AnalyzedDocument, reference: TextDocument, edits: readonly [number, number, string, number][]): void {
+  let version = 1;
+  for (const [at, length, fragment, repeat] of edits) {
+    const text = reference.getText();
+    const start = at % (text.length + 1);
+    const end = Math.min(text.length, start + length);
+    const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
+    TextDocument.update(reference, [change], ++version);
+    document.update([change], version);
+  }
+}
+
 const FRAGMENTS = ['SIP/2.0 486 Busy Here', '\r\n', '\n', '\r', 'Reason: SIP;cause=487', 'Warning: 399 x "y"', 'CSeq: 1 BYE', '4', 'x', ''];
 
 test('after any sequence of edits the index equals a fresh scan of the text', () => {
@@ -25,15 +38,7 @@ test('after any sequence of edits the index equals a fresh scan of the text', ()
         const reference = TextDocument.create('file:///edit.sip', 'sip', 1, base);
         if (scanFirst) document.scanAll();
         else document.scanStep(1000);
-        let version = 1;
-        for (const [at, length, fragment, repeat] of edits) {
-          const text = reference.getText();
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + length);
-          const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
-          TextDocument.update(reference, [change], ++version);
-          document.update([change], version);
-        }
+        applyEdits(document, reference, edits);
         document.scanAll();
         assert.equal(document.getText(), reference.getText());
         assert.deepEqual(snapshot(document), snapshot(analyzed(reference.getText())));
@@ -81,15 +86,7 @@ test('block comments across lines: after any sequence of edits the index equals 
         const document = AnalyzedDocument.create('file:///edit.cfg', 'kamailio', 1, base);
         const reference = TextDocument.create('file:///edit.cfg', 'kamailio', 1, base);
         document.scanStep(scanned);
-        let version = 1;
-        for (const [at, length, fragment, repeat] of edits) {
-          const text = reference.getText();
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + length);
-          const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
-          TextDocument.update(reference, [change], ++version);
-          document.update([change], version);
-        }
+        applyEdits(document, reference, edits);
         document.scanAll();
         const fresh = analyzed(reference.getText(), 'kamailio');
         const plain = (d: AnalyzedDocument) => snapshot(d).map((s, i) => `${s}:${d.occurrences[i].quiet ? 'quiet' : ''}`);
