@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { EXPLAIN_COMMAND, LOOK_UP_COMMAND } from '../../common/commands';
+import { CALL_DOCUMENT_SCHEME } from '../../common/callFlow';
+import { EXPLAIN_COMMAND, LOOK_UP_COMMAND, OPEN_CALL_COMMAND } from '../../common/commands';
 import { SERVED_LANGUAGES } from '../../common/languages';
 import { SETTINGS_SECTION } from '../../common/settings';
+import { CallDocuments } from './callDocuments';
 import { ExplanationView } from './explanationView';
+import { LargeFiles } from './largeFiles';
 import { pickStatusCode } from './lookUpCommand';
 import { RestartPolicy } from './restartPolicy';
 
@@ -24,10 +27,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     outputChannel: output,
     errorHandler: new RestartPolicy(output),
-    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...SERVED_LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: CALL_DOCUMENT_SCHEME, language: 'sip' },
+    ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     middleware: {
       // VS Code shows the explanation of a code action in a preview instead of the server's message.
@@ -38,7 +44,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('sipSense', 'SIP Sense', serverOptions, clientOptions);
+  const callDocuments = new CallDocuments(() => client);
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(CALL_DOCUMENT_SCHEME, callDocuments),
+    vscode.commands.registerCommand(OPEN_CALL_COMMAND, (args?: { uri?: unknown; callId?: unknown; line?: unknown }) =>
+      typeof args?.uri === 'string' && typeof args.callId === 'string'
+        ? callDocuments.open(args.uri, args.callId, typeof args.line === 'number' ? args.line : undefined)
+        : undefined),
     output,
     vscode.workspace.registerTextDocumentContentProvider(ExplanationView.scheme, explanations),
     vscode.commands.registerCommand(LOOK_UP_COMMAND, async (code?: unknown) => {
@@ -47,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  // After the start: announcing a large file offers a request to the server at once.
+  context.subscriptions.push(new LargeFiles(() => client));
 }
 
 export async function deactivate(): Promise<void> {

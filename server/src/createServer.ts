@@ -1,5 +1,6 @@
 import type { Connection, InitializeResult } from 'vscode-languageserver/node';
 import { ServerContext } from './context';
+import { registerCallFlow } from './handlers/callFlow';
 import { registerCustomRequests } from './handlers/customRequests';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
@@ -15,6 +16,7 @@ export function createServer(connection: Connection): ServerContext {
   const capabilities = {
     ...registerDocumentHandlers(context, createValidation(context)),
     ...registerLanguageFeatures(context),
+    ...registerCallFlow(context),
   };
   registerCustomRequests(context);
   connection.onInitialize((params): InitializeResult => {

@@ -11,6 +11,7 @@ export async function run(): Promise<void> {
   require('./dialects.e2e');
   require('./commands.e2e');
   require('./settings.e2e');
+  require('./largeFiles.e2e');
   require('./screenshots.e2e');
   await runAll();
 }

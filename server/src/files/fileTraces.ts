@@ -1,0 +1,60 @@
+import { statSync } from 'node:fs';
+import { ReadCancelled, readTraceFile, type ReadOptions } from './traceFile';
+import type { StreamedTrace } from './traceStream';
+
+/** A request's cancellation (the protocol's CancellationToken has this shape). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+/** How many file models are kept (each is the records of one file's messages, never its text). */
+const KEPT = 2;
+
+interface Entry {
+  /** Size and modification time when the read started: a file that changed since is read again. */
+  stamp: string;
+  trace: Promise<StreamedTrace>;
+  /** Requests waiting for the read; when all of them are cancelled, the read stops. */
+  waiting: number;
+  cancelled: boolean;
+}
+
+/**
+ * The models of trace files read from disk (files the editor did not hand over), read once and
+ * shared by the requests that ask for them while the file is unchanged.
+ */
+export class FileTraces {
+  private readonly entries = new Map<string, Entry>();
+
+  /**
+   * The model of the file at `path`. The read stops when every request waiting for it has been
+   * cancelled. `progress` hears the read's progress when this request started it.
+   */
+  async get(path: string, cancellation: Cancellation, progress?: ReadOptions['progress']): Promise<StreamedTrace> {
+    const stats = statSync(path);
+    const stamp = `${stats.size} ${stats.mtimeMs}`;
+    let entry = this.entries.get(path);
+    if (!entry || entry.stamp !== stamp || entry.cancelled) {
+      const fresh: Entry = { stamp, waiting: 0, cancelled: false, trace: Promise.resolve(undefined as never) };
+      fresh.trace = readTraceFile(path, { progress, cancelled: () => fresh.cancelled });
+      fresh.trace.catch(() => this.entries.get(path) === fresh && this.entries.delete(path));
+      entry = fresh;
+    }
+    this.entries.delete(path);
+    this.entries.set(path, entry);
+    while (this.entries.size > KEPT) this.entries.delete(this.entries.keys().next().value as string);
+    const current = entry;
+    current.waiting++;
+    const listener = cancellation.onCancellationRequested(() => {
+      if (--current.waiting === 0) current.cancelled = true;
+    });
+    try {
+      const trace = await current.trace;
+      if (cancellation.isCancellationRequested) throw new ReadCancelled();
+      return trace;
+    } finally {
+      listener.dispose();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import { fileURLToPath } from 'node:url';
+import {
+  LSPErrorCodes, ResponseError, type CancellationToken, type CodeLens, type ProgressToken, type ServerCapabilities, type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import {
+  CallDocumentRequest, CallFlowRequest, CallsRequest, type CallDocument, type CallsResult,
+} from '../../../common/callFlow';
+import { SHOW_CALL_FLOW_COMMAND } from '../../../common/commands';
+import type { ServerContext } from '../context';
+import { FileTraces, type Cancellation } from '../files/fileTraces';
+import { ReadCancelled, readMessageLines } from '../files/traceFile';
+import { callFlow, callLensTitle, callSummaries } from '../service/features/callFlow';
+import type { SipMessage, TraceModel } from '../service/trace';
+
+/**
+ * The call flow's requests (the calls list, the ladder, one call as a document) and the CodeLens on
+ * each call. A document the client opened is answered from its model; a file it did not hand over
+ * (VS Code hands none over 50 MB to extensions) is read from disk, streamed, with progress.
+ */
+
+type Source =
+  | { kind: 'document'; model: TraceModel; lineAt: (line: number) => string }
+  | { kind: 'file'; model: TraceModel; path: string; bytes: number };
+
+export function registerCallFlow(context: ServerContext): ServerCapabilities {
+  const { connection, documents } = context;
+  const files = new FileTraces();
+
+  /**
+   * The model behind a request's uri; undefined when the server has no such document and it is no
+   * file. Reading a file shows progress: the client's, when it sent a workDoneToken, else the
+   * server's own (cancellable) where the client allows it.
+   */
+  async function sourceOf(params: unknown, token: CancellationToken): Promise<Source | undefined> {
+    const uri = uriOf(params);
+    const document = documents.get(uri);
+    if (document) return { kind: 'document', model: document.trace, lineAt: (line) => document.lines.lineAt(line) };
+    if (!uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(uri);
+    const workDoneToken = (params as { workDoneToken?: ProgressToken }).workDoneToken;
+    let progress: WorkDoneProgressReporter | undefined;
+    let cancellation: Cancellation = token;
+    if (workDoneToken !== undefined) {
+      progress = connection.window.attachWorkDoneProgress(workDoneToken);
+    } else if (context.client.workDoneProgress) {
+      const own = await connection.window.createWorkDoneProgress();
+      progress = own;
+      cancellation = eitherCancelled(token, own.token);
+    }
+    progress?.begin('SIP Sense: reading the trace from disk', 0, path, true);
+    let reported = -1;
+    try {
+      const trace = await files.get(path, cancellation, (bytes, total) => {
+        const percentage = total === 0 ? 100 : Math.floor((bytes / total) * 100);
+        if (percentage === reported) return;
+        reported = percentage;
+        progress?.report(percentage, `${megabytes(bytes)} of ${megabytes(total)}`);
+      });
+      return { kind: 'file', model: trace.model, path, bytes: trace.bytes };
+    } catch (error) {
+      if (error instanceof ReadCancelled) {
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Reading the trace was cancelled.');
+      }
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `SIP Sense cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  connection.onRequest(CallsRequest, async (params, token): Promise<CallsResult> => {
+    const source = await sourceOf(params, token);
+    if (!source) return { source: 'document', complete: false, messages: 0, calls: [], note: 'SIP Sense has no such document open, and it is no file on disk.' };
+    const result: CallsResult = { source: source.kind, complete: true, messages: source.model.messages.length, calls: callSummaries(source.model) };
+    if (source.kind === 'file') result.note = `Read from disk (${megabytes(source.bytes)}): the editor did not hand this file to SIP Sense.`;
+    return result;
+  });
+
+  connection.onRequest(CallFlowRequest, async (params, token) => {
+    const callIds = (params as { callIds?: unknown }).callIds;
+    if (callIds !== undefined && !(Array.isArray(callIds) && callIds.every((id) => typeof id === 'string'))) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, 'callIds must be an array of strings');
+    }
+    const source = await sourceOf(params, token);
+    return source ? callFlow(source.model, callIds) : { participants: [], messages: [] };
+  });
+
+  connection.onRequest(CallDocumentRequest, async (params, token): Promise<CallDocument | null> => {
+    const callId = (params as { callId?: unknown }).callId;
+    if (typeof callId !== 'string') throw new ResponseError(LSPErrorCodes.RequestFailed, 'callId must be a string');
+    const source = await sourceOf(params, token);
+    const call = source?.model.calls.find((c) => c.callId === callId);
+    if (!source || !call) return null;
+    const messages = call.messages.map((i) => source.model.messages[i]);
+    const texts = source.kind === 'file' ? await readMessageLines(source.path, messages) : messages.map((m) => linesOf(m, source.lineAt));
+    return callDocument(messages, texts);
+  });
+
+  connection.onCodeLens(({ textDocument }): CodeLens[] | null => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    return callSummaries(document.trace).map((call) => ({
+      range: { start: { line: call.line, character: 0 }, end: { line: call.line, character: 0 } },
+      command: { title: callLensTitle(call), command: SHOW_CALL_FLOW_COMMAND, arguments: [{ uri: textDocument.uri, callId: call.callId }] },
+    }));
+  });
+
+  return { codeLensProvider: { resolveProvider: false } };
+}
+
+/** One call's messages, framing included, one after the other with a blank line between them. */
+function callDocument(messages: readonly SipMessage[], texts: readonly string[][]): CallDocument {
+  const lines: string[] = [];
+  const starts: CallDocument['lines'] = [];
+  messages.forEach((message, i) => {
+    if (lines.length > 0) lines.push('');
+    const first = message.frameLine ?? message.startLine;
+    starts.push({ trace: message.startLine, document: lines.length + message.startLine - first });
+    lines.push(...texts[i]);
+  });
+  return { text: `${lines.join('\n')}\n`, lines: starts };
+}
+
+function linesOf(message: SipMessage, lineAt: (line: number) => string): string[] {
+  const lines: string[] = [];
+  for (let line = message.frameLine ?? message.startLine; line <= message.endLine; line++) lines.push(lineAt(line));
+  return lines;
+}
+
+/** The uri parameter, checked (parameters come from the wire, whatever their declared type). */
+function uriOf(params: unknown): string {
+  const uri = (params as { uri?: unknown } | undefined)?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(LSPErrorCodes.RequestFailed, 'uri must be a string');
+  return uri;
+}
+
+/** Cancelled when either is. */
+function eitherCancelled(a: Cancellation, b: Cancellation): Cancellation {
+  return {
+    get isCancellationRequested() {
+      return a.isCancellationRequested || b.isCancellationRequested;
+    },
+    onCancellationRequested(listener) {
+      let fired = false;
+      const once = () => {
+        if (fired) return;
+        fired = true;
+        listener();
+      };
+      const first = a.onCancellationRequested(once);
+      const second = b.onCancellationRequested(once);
+      return { dispose: () => (first.dispose(), second.dispose()) };
+    },
+  };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

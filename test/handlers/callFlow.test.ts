@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { CallDocumentRequest, CallFlowRequest, CallsRequest, type CallDocument, type CallFlow, type CallsResult } from '../../common/callFlow';
+import { SHOW_CALL_FLOW_COMMAND } from '../../common/commands';
+import { busyCall } from '../support/flowTraces';
+import { InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
+
+/** The call-flow requests and CodeLens, against open documents and against files read from disk. */
+
+const TRACE = busyCall('a@h', 10) + busyCall('b@h', 20).replace(/10\.0\.0\.2:5060/g, '10.0.0.3:5060');
+const DOC_URI = 'file:///traces/open.txt';
+const dir = mkdtempSync(join(tmpdir(), 'sipsense-callflow-'));
+const onDisk = join(dir, 'big.txt');
+writeFileSync(onDisk, TRACE);
+const FILE_URI = pathToFileURL(onDisk).toString();
+
+async function server(capabilities: unknown = VS_CODE_CAPABILITIES): Promise<InProcessServer> {
+  const s = new InProcessServer();
+  await s.initialize({ capabilities });
+  return s;
+}
+
+test('an open document: its calls, its ladder, a call as a document, a CodeLens on each call', async () => {
+  const s = await server();
+  await s.open(DOC_URI, 'plaintext', TRACE);
+  const calls = await s.connection.sendRequest(CallsRequest, { uri: DOC_URI });
+  assert.equal(calls.source, 'document');
+  assert.equal(calls.complete, true);
+  assert.equal(calls.messages, 10);
+  assert.deepEqual(calls.calls.map((c) => [c.callId, c.state, c.status, c.phrase, c.messages, c.line]), [['a@h', 'busy', 486, 'Busy Here', 5, 1], ['b@h', 'busy', 486, 'Busy Here', 5, calls.calls[1].line]]);
+  const flow = await s.connection.sendRequest(CallFlowRequest, { uri: DOC_URI, callIds: ['b@h'] });
+  assert.deepEqual(flow.participants.map((p) => p.address), ['10.0.0.1:5060', '10.0.0.3:5060']);
+  assert.equal(flow.messages.length, 5);
+  assert.equal((await s.connection.sendRequest(CallFlowRequest, { uri: DOC_URI })).messages.length, 10);
+
+  const lenses = await s.request('textDocument/codeLens', { textDocument: { uri: DOC_URI } });
+  assert.deepEqual(lenses.map((l: any) => [l.range.start.line, l.command.title, l.command.command, l.command.arguments]), [
+    [1, '▶ Call flow · INVITE 1001 → 2002 · 486 Busy Here', SHOW_CALL_FLOW_COMMAND, [{ uri: DOC_URI, callId: 'a@h' }]],
+    [calls.calls[1].line, '▶ Call flow · INVITE 1001 → 2002 · 486 Busy Here', SHOW_CALL_FLOW_COMMAND, [{ uri: DOC_URI, callId: 'b@h' }]],
+  ]);
+
+  const document = await s.connection.sendRequest(CallDocumentRequest, { uri: DOC_URI, callId: 'b@h' });
+  assert.ok(document);
+  await checkCallDocument(s, document, calls.calls[1].line);
+  assert.equal(await s.connection.sendRequest(CallDocumentRequest, { uri: DOC_URI, callId: 'nope' }), null);
+  await s.stop();
+});
+
+/** A call document holds the call's messages with their framing; opened, it is a trace of its own with a working hover. */
+async function checkCallDocument(s: InProcessServer, document: CallDocument, firstTraceLine: number): Promise<void> {
+  const lines = document.text.split('\n');
+  assert.equal(document.lines.length, 5);
+  assert.equal(document.lines[0].trace, firstTraceLine);
+  assert.match(lines[0], /^U 2024\/05\/06 10:00:20\.000000 10\.0\.0\.1:5060 -> 10\.0\.0\.3:5060$/);
+  for (const { document: line } of document.lines) assert.match(lines[line], /^(INVITE|ACK) sip:|^SIP\/2\.0 /);
+  assert.ok(!document.text.includes('a@h'), 'nothing of the other call');
+  const uri = 'sipsense-call:/big.txt%20b@h.sip';
+  await s.open(uri, 'sip', document.text);
+  const own = await s.connection.sendRequest(CallsRequest, { uri });
+  assert.deepEqual(own.calls.map((c) => [c.callId, c.messages, c.status]), [['b@h', 5, 486]]);
+  const busyLine = document.lines[2].document;
+  const hover = await s.hover(uri, { line: busyLine, character: 9 });
+  assert.match(hover.contents.value, /486 Busy Here/);
+}
+
+test('a file no client opened is read from disk, with the client\'s progress, and gives the same answers', async () => {
+  const s = await server();
+  const progress: unknown[] = [];
+  s.connection.onNotification('$/progress', (params: { token: string; value: unknown }) => void progress.push(params.value));
+  const calls = await s.connection.sendRequest(CallsRequest, { uri: FILE_URI, workDoneToken: 'read-1' } as never) as CallsResult;
+  assert.equal(calls.source, 'file');
+  assert.equal(calls.complete, true);
+  assert.match(calls.note ?? '', /^Read from disk \([0-9.]+ MB\): the editor did not hand this file to SIP Sense\.$/);
+  await s.open(DOC_URI, 'plaintext', TRACE);
+  const fromDocument = await s.connection.sendRequest(CallsRequest, { uri: DOC_URI });
+  assert.deepEqual(calls.calls, fromDocument.calls);
+  assert.deepEqual(await s.connection.sendRequest(CallFlowRequest, { uri: FILE_URI }) as CallFlow, await s.connection.sendRequest(CallFlowRequest, { uri: DOC_URI }));
+  const fileDocument = await s.connection.sendRequest(CallDocumentRequest, { uri: FILE_URI, callId: 'b@h' });
+  assert.deepEqual(fileDocument, await s.connection.sendRequest(CallDocumentRequest, { uri: DOC_URI, callId: 'b@h' }));
+  await checkCallDocument(s, fileDocument!, calls.calls[1].line);
+  assert.deepEqual(progress.map((p: any) => p.kind).filter((k, i, all) => all.indexOf(k) === i), ['begin', 'report', 'end']);
+  await s.stop();
+});
+
+test('without a token, the server creates its own progress where the client allows it; a missing file is an error', async () => {
+  const s = await server({ ...VS_CODE_CAPABILITIES, window: { workDoneProgress: true } });
+  const created: unknown[] = [];
+  s.connection.onRequest('window/workDoneProgress/create', (params: unknown) => void created.push(params));
+  s.connection.onNotification('$/progress', () => undefined);
+  const calls = await s.connection.sendRequest(CallsRequest, { uri: FILE_URI });
+  assert.equal(calls.calls.length, 2);
+  assert.equal(created.length, 1);
+  await assert.rejects(s.connection.sendRequest(CallsRequest, { uri: pathToFileURL(join(dir, 'missing.txt')).toString() }), /cannot read .*missing\.txt: ENOENT/);
+  await s.stop();
+});
+
+test('cancelling the request stops reading; malformed parameters and unknown documents get clear answers', async () => {
+  const s = await server();
+  const big = join(dir, 'cancel.txt');
+  writeFileSync(big, TRACE.repeat(2_000));
+  const source = new CancellationTokenSource();
+  const pending = s.connection.sendRequest(CallsRequest, { uri: pathToFileURL(big).toString() }, source.token);
+  setImmediate(() => source.cancel());
+  await assert.rejects(pending, (error: { code?: number }) => error.code === -32800);
+  await assert.rejects(s.request('sipSense/calls', { uri: 42 }), /uri must be a string/);
+  await assert.rejects(s.request('sipSense/callFlow', { uri: DOC_URI, callIds: 'a@h' }), /callIds must be an array of strings/);
+  await assert.rejects(s.request('sipSense/callDocument', { uri: DOC_URI }), /callId must be a string/);
+  const unknown = await s.connection.sendRequest(CallsRequest, { uri: 'untitled:Untitled-1' });
+  assert.deepEqual([unknown.complete, unknown.calls], [false, []]);
+  assert.match(unknown.note ?? '', /no such document open/);
+  await s.stop();
+});
