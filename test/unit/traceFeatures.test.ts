@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  AnalyzedDocument, computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
+  AnalyzedDocument, computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeHover, computeReferences,
+  resolveSettings,
 } from '../../server/src/service';
 
 /** One ngrep packet of ten lines: framing line, start line, six headers, the "." of the blank line, a blank line. */
@@ -71,4 +72,38 @@ test('folding: every message from its framing line to its last line; a contiguou
   assert.deepEqual(ranges.map((r) => [r.startLine + 1, r.endLine + 1, r.kind]), [
     [1, 48, 'call'], [1, 8, 'message'], [11, 18, 'message'], [21, 28, 'message'], [31, 38, 'message'], [41, 48, 'message'], [51, 58, 'message'],
   ]);
+});
+
+test('hover on a status code adds what the trace says: the request it answers, retransmission, the call it decided', () => {
+  const settings = resolveSettings({ hover: { language: 'both' } });
+  const first = computeHover(document(), at(22, 9), settings)!.markdown;
+  assert.match(first, /Answers the INVITE at line 2, 3\.2 s later\./);
+  assert.match(first, /The final response to the call's initial request: the call found the callee busy\./);
+  assert.match(first, /پاسخِ INVITE در خط 2 است، 3\.2 ثانیه پس از آن\./);
+  assert.match(first, /مخاطب مشغول بود/);
+  const again = computeHover(document(), at(32, 9), settings)!.markdown;
+  assert.match(again, /A retransmission of the response at line 22\./);
+  assert.match(again, /Answers the INVITE at line 2, 3\.7 s later\./);
+  assert.doesNotMatch(again, /final response to the call/, 'the first copy decided the call');
+  const trying = computeHover(document(), at(12, 9), settings)!.markdown;
+  assert.match(trying, /Answers the INVITE at line 2, 0\.01 s later\./);
+  assert.doesNotMatch(trying, /A retransmission of|final response to the call/);
+});
+
+test('the hover reads the same from the call alone (right after an edit) as from the whole model', () => {
+  const settings = resolveSettings({});
+  const fresh = document();
+  const fromCall = computeHover(fresh, at(22, 9), settings)!.markdown;
+  assert.ok(fresh.trace.calls.length > 0);
+  assert.equal(computeHover(fresh, at(22, 9), settings)!.markdown, fromCall);
+});
+
+test('a response whose request is missing from the trace says nothing about a request', () => {
+  const text = TRACE.split('\r\n').slice(10).join('\r\n');
+  const doc = AnalyzedDocument.create('file:///t.log', 'plaintext', 1, text);
+  const hover = computeHover(doc, at(12, 9), resolveSettings({}))!.markdown;
+  assert.match(hover, /^\*\*486 Busy Here\*\*/);
+  assert.doesNotMatch(hover, /Answers the/);
+  assert.equal(doc.trace.messages[1].method, 'INVITE', 'its CSeq method is still known');
+  assert.equal(computeDefinition(doc, at(12, 9)), undefined);
 });

@@ -6,9 +6,9 @@ import type { Scanner } from './scanner/scanner';
 import { resolveSymbols, symbolTableOf, type SymbolTable } from './scanner/symbols';
 import type { Lines } from './text';
 import { TextStore, type TextChange } from './textStore';
-import { buildTraceModel } from './trace/model';
+import { buildCallModel, buildTraceModel } from './trace/model';
 import { TraceIndex } from './trace/traceIndex';
-import type { TraceModel } from './trace/types';
+import type { SipMessage, TraceModel } from './trace/types';
 
 /** How much of a plaintext document is read again, after an edit, to tell whether it still looks like SIP. */
 const RECONSIDER_MAX_LINES = 2000;
@@ -70,11 +70,38 @@ export class AnalyzedDocument {
    */
   get trace(): TraceModel {
     if (this.traceModel === undefined || this.traceVersion !== this.currentVersion) {
-      const messages = this.readsSip ? this.traceIndex.messages(this.text) : [];
-      this.traceModel = buildTraceModel(messages);
+      this.traceModel = buildTraceModel(this.traceMessages);
       this.traceVersion = this.currentVersion;
     }
     return this.traceModel;
+  }
+
+  /** The SIP messages alone (kept in step with edits: cheap to ask for after an edit, unlike `trace`). */
+  get traceMessages(): readonly SipMessage[] {
+    return this.readsSip ? this.traceIndex.messages(this.text) : [];
+  }
+
+  /**
+   * The SIP messages, read from the top at least as far as the message at `line` (a hover needs no
+   * more: a big document is not read to its end for it).
+   */
+  traceMessagesThrough(line: number): readonly SipMessage[] {
+    return this.readsSip ? this.traceIndex.readThrough(this.text, line) : [];
+  }
+
+  /** Whether the whole document's messages are read (so that what follows a message is known too). */
+  get isTraceRead(): boolean {
+    return !this.readsSip || this.traceIndex.isComplete;
+  }
+
+  /**
+   * A model that holds message `index` (of the messages read so far) with its call: `trace` when it
+   * is built for this version, else the model of that call alone, from the messages read so far;
+   * `index` is the message's index in it.
+   */
+  traceAround(index: number): { model: TraceModel; index: number } {
+    if (this.traceModel !== undefined && this.traceVersion === this.currentVersion) return { model: this.traceModel, index };
+    return buildCallModel(this.traceMessagesThrough(-1), index);
   }
 
   /** Whether the document's messages are read (SIP traces and the logs that embed them). */
@@ -86,9 +113,13 @@ export class AnalyzedDocument {
   update(changes: readonly TextChange[], version: number): void {
     for (const change of changes) {
       const changed = this.text.applyChange(change);
-      this.traceIndex.invalidate();
-      if ('range' in change) this.index.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
-      else this.rescan(this.text.getText());
+      if ('range' in change) {
+        this.index.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
+        this.traceIndex.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
+      } else {
+        this.rescan(this.text.getText());
+        this.traceIndex.invalidate();
+      }
     }
     this.currentVersion = version;
     if (this.languageId === 'plaintext') this.reconsiderDialects();

@@ -9,6 +9,7 @@ import { sipMessageDialect } from './dialects/sipMessage';
 import { looksLikeSippScenario, sippDialect } from './dialects/sipp';
 import type { Dialect } from './scanner/dialect';
 import { Scanner } from './scanner/scanner';
+import { containsStartLine } from './syntax/startLine';
 
 /** Other names clients give the served languages (Neovim, Vim and Emacs call plain text `text`). */
 const ALIASES: Readonly<Record<string, ServedLanguage>> = { text: 'plaintext' };
@@ -21,9 +22,6 @@ export function servedLanguageId(languageId: string): string | undefined {
 
 /** How much of a document's start is read to recognise what it is. */
 const SNIFF_CHARS = 64 * 1024;
-
-/** A SIP start line: a status line or a request line. */
-const SIP_START_LINE = /(?:^|[^A-Za-z0-9])SIP\/2\.0[ \t]+[0-9]+[ \t]|^[ \t]*[A-Z]+[ \t]+(?:sips?|tel):\S+[ \t]+SIP\/2\.0\.?[ \t]*\r?$/m;
 
 /** Dialects for XML documents, by what the document is (SIPp scenario, FreeSWITCH configuration). */
 function xmlDialects(head: string): Dialect[] {
@@ -54,7 +52,7 @@ export function dialectsFor(languageId: string, text: string): Dialect[] {
       const script = routingScriptKindOf(head);
       if (script) return [script === 'opensips' ? opensipsDialect : kamailioDialect];
       // SIP messages, or the log of a SIP server, PBX or stack (with the messages it embeds).
-      return SIP_START_LINE.test(head) || looksLikeVoipLog(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
+      return containsStartLine(head) || looksLikeVoipLog(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
     }
     default:
       return [];

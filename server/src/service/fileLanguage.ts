@@ -1,3 +1,5 @@
+import { isStartLineAtStart } from './syntax/startLine';
+
 /** The language id a file gets from its name and first line, as the extension's file associations give it. */
 
 interface Association {
@@ -21,10 +23,10 @@ const ASSOCIATIONS: readonly Association[] = [
   { language: 'log', names: /\.log$/ },
 ];
 
-const BY_FIRST_LINE: readonly [RegExp, string][] = [
-  [/^#!(KAMAILIO|SER|OPENSER|MAXCOMPAT|ALL)\b/, 'kamailio'],
-  [/^#!OPENSIPS\b/, 'opensips'],
-  [/^(SIP\/2\.0 [0-9]{3}( |$)|[A-Z]+ \S+ SIP\/2\.0\s*$)/, 'sip'],
+const BY_FIRST_LINE: readonly [(firstLine: string) => boolean, string][] = [
+  [(line) => /^#!(KAMAILIO|SER|OPENSER|MAXCOMPAT|ALL)\b/.test(line), 'kamailio'],
+  [(line) => /^#!OPENSIPS\b/.test(line), 'opensips'],
+  [isStartLineAtStart, 'sip'],
 ];
 
 /** The language id for a file path (forward or back slashes) and its first line; plaintext when nothing says more. */
@@ -36,6 +38,6 @@ export function languageForFile(path: string, firstLine: string): string {
     const folder = association.folder;
     if (folder && segments.includes(folder.name) && folder.extension.test(name)) return association.language;
   }
-  for (const [pattern, language] of BY_FIRST_LINE) if (pattern.test(firstLine)) return language;
+  for (const [matches, language] of BY_FIRST_LINE) if (matches(firstLine)) return language;
   return 'plaintext';
 }

@@ -1,5 +1,6 @@
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { MAX_PHRASE_CHARS, numberOf, type Occurrence } from '../scanner/occurrence';
+import { findStatusCode } from '../syntax/startLine';
 
 /**
  * SIP messages, raw or as capture tools print them: status lines (also glued after tcpdump -A
@@ -31,51 +32,27 @@ function statusLineSlot(text: string, character: number): CompletionSlot | undef
   };
 }
 
-const VERSION = 'SIP/2.0';
-
 function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t';
 }
 
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
-}
-
 /** SIP/2.0 NNN Reason Phrase: anywhere on the line, as capture tools may put junk before it. */
 function scanStatusLine(text: string, line: number, out: Occurrence[]): void {
-  let at = indexOfVersion(text, 0);
-  while (at !== -1) {
-    let i = at + VERSION.length;
-    if (i < text.length && isSpace(text[i])) {
-      while (i < text.length && isSpace(text[i])) i++;
-      const digitsStart = i;
-      while (i < text.length && isDigit(text[i])) i++;
-      const digits = text.slice(digitsStart, i);
-      if (digits.length > 0 && (i === text.length || isSpace(text[i]) || text[i] === '.')) {
-        const occurrence: Occurrence = {
-          kind: 'status',
-          context: 'status-line',
-          digits,
-          value: numberOf(digits),
-          line,
-          span: { start: digitsStart, end: i },
-        };
-        const phrase = phraseAfter(text, i, isWiresharkExport(text, at), text[at - 1] === '"');
-        if (phrase) occurrence.phrase = phrase;
-        out.push(occurrence);
-        return;
-      }
-    }
-    at = indexOfVersion(text, at + 1);
-  }
-}
-
-/** "SIP/2.0" or "sip/2.0", whichever comes first (one pass over the line for all the calls on it). */
-const ANY_VERSION = /SIP\/2\.0|sip\/2\.0/g;
-
-function indexOfVersion(text: string, from: number): number {
-  ANY_VERSION.lastIndex = from;
-  return ANY_VERSION.exec(text)?.index ?? -1;
+  const found = findStatusCode(text);
+  if (!found) return;
+  const { versionAt, codeStart, codeEnd } = found;
+  const digits = text.slice(codeStart, codeEnd);
+  const occurrence: Occurrence = {
+    kind: 'status',
+    context: 'status-line',
+    digits,
+    value: numberOf(digits),
+    line,
+    span: { start: codeStart, end: codeEnd },
+  };
+  const phrase = phraseAfter(text, codeEnd, isWiresharkExport(text, versionAt), text[versionAt - 1] === '"');
+  if (phrase) occurrence.phrase = phrase;
+  out.push(occurrence);
 }
 
 /** Wireshark's text export: "Status-Line: SIP/2.0 401 Unauthorized - Challenging the UE". */

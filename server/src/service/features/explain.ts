@@ -5,6 +5,8 @@ import {
   q850ForStatus, responseClass, rfcLabel, rfcUrl, statusEntry, warnCode,
 } from '../registry';
 import type { HoverLanguage } from '../settings';
+import type { CallState } from '../trace/types';
+import { formatSeconds } from './traceWording';
 import { MAX_PATTERN_CHARS, patternMeaning, summarizeCodes } from '../statusPattern';
 import { EXPLAIN_STRINGS, type ExplainStrings } from './explainStrings';
 
@@ -22,6 +24,15 @@ export interface StatusCircumstances {
   keepsReceivedClass?: boolean;
   /** What the dialect noted about where it was found. */
   notes?: readonly OccurrenceNote[];
+  /** What the trace says about this response (lines are 1-based). */
+  trace?: {
+    /** The request it answers, where, and how long after it (when the trace has times). */
+    answers?: { method: string; line: number; seconds?: number };
+    /** The line of the response it repeats. */
+    retransmissionOf?: number;
+    /** The state of the call it decided (the final response to the call's initial request). */
+    decided?: CallState;
+  };
 }
 
 /** The notes a dialect attached, in one language. */
@@ -86,6 +97,10 @@ export function explainStatus(digits: string, language: HoverLanguage, around: S
 /** Sipfrag, Reason-header and forwarded-reply notes, and the phrase the text gives when it is not the standard one. */
 function circumstances(s: ExplainStrings, code: number, around: StatusCircumstances): string {
   const notes: string[] = notesText(s, around.notes);
+  const trace = around.trace;
+  if (trace?.answers) notes.push(s.answers(trace.answers.method, trace.answers.line, trace.answers.seconds === undefined ? undefined : formatSeconds(trace.answers.seconds)));
+  if (trace?.retransmissionOf !== undefined) notes.push(s.retransmission(trace.retransmissionOf));
+  if (trace?.decided) notes.push(s.decidedCall(s.callStates[trace.decided]));
   if (around.sipfrag) notes.push(s.sipfrag);
   if (around.reasonHeader) notes.push(s.reasonHeader);
   if (around.keepsReceivedClass) notes.push(s.keepsReceivedClass(code.toString()[0]));

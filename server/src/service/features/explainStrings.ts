@@ -1,9 +1,16 @@
 import type { OccurrenceNote } from '../scanner/occurrence';
+import type { CallState } from '../trace/types';
 
 /** The fixed wording of explanations, in each hover language. Data only. */
 export interface ExplainStrings {
   /** What a dialect notes about where a code was found (OccurrenceNote), by key. */
   notes: Record<OccurrenceNote['key'], (...args: string[]) => string>;
+  /** The request a response answers, its line (1-based) and how many seconds after it (`3.2`), from the trace. */
+  answers: (method: string, line: number, after: string | undefined) => string;
+  retransmission: (line: number) => string;
+  /** The final response to a call's initial request: what became of the call (a callStates word). */
+  decidedCall: (state: string) => string;
+  callStates: Record<CallState, string>;
   inPractice: string;
   inAnswerTo: (method: string) => string;
   definedIn: string;
@@ -42,6 +49,20 @@ export interface ExplainStrings {
 
 export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
   en: {
+    answers: (method, line, after) => `Answers the ${method} at line ${line}${after === undefined ? '' : `, ${after} s later`}.`,
+    retransmission: (line) => `A retransmission of the response at line ${line}.`,
+    decidedCall: (state) => `The final response to the call's initial request: ${state}.`,
+    callStates: {
+      completed: 'the call completed',
+      rejected: 'the call was rejected',
+      busy: 'the call found the callee busy',
+      cancelled: 'the call was cancelled',
+      redirected: 'the call was redirected',
+      'in call': 'the call was answered (no BYE in the trace)',
+      registered: 'the registration succeeded',
+      'failed authentication': 'the request failed authentication',
+      'no final response': 'no final response',
+    },
     notes: {
       commentedOut: () => 'In commented-out code: explained here, not checked (it does nothing until it is uncommented).',
       standsFor: (name, value, line) => `\`${name}\` stands for ${value} here (defined on line ${line}).`,
@@ -95,6 +116,20 @@ export const EXPLAIN_STRINGS: Record<'en' | 'fa', ExplainStrings> = {
     patternUnchecked: (why) => `Which codes it matches is not worked out here: ${why}.`,
   },
   fa: {
+    answers: (method, line, after) => `پاسخِ ${method} در خط ${line} است${after === undefined ? '' : `، ${after} ثانیه پس از آن`}.`,
+    retransmission: (line) => `ارسال دوبارهٔ پاسخِ خط ${line} است.`,
+    decidedCall: (state) => `پاسخ نهایی به درخواست آغازین تماس: ${state}.`,
+    callStates: {
+      completed: 'تماس انجام شد و پایان یافت',
+      rejected: 'تماس رد شد',
+      busy: 'مخاطب مشغول بود',
+      cancelled: 'تماس لغو شد',
+      redirected: 'تماس به مقصد دیگری هدایت شد',
+      'in call': 'تماس پاسخ داده شد (BYE در ردگیری نیست)',
+      registered: 'ثبت‌نام موفق بود',
+      'failed authentication': 'احراز هویت ناموفق بود',
+      'no final response': 'بی پاسخ نهایی',
+    },
     notes: {
       commentedOut: () => 'در کدِ کامنت‌شده: این‌جا توضیح داده می‌شود اما بررسی نمی‌شود (تا از کامنت درنیاید کاری انجام نمی‌دهد).',
       standsFor: (name, value, line) => `\`${name}\` این‌جا به جای ${value} نوشته شده است (تعریف در خط ${line}).`,

@@ -2,7 +2,9 @@ import type { TextPosition as Position } from '../textStore';
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { LineSpan, Occurrence } from '../scanner/occurrence';
 import type { Settings } from '../settings';
-import { isSipfragBody, requestMethodOf } from '../sipMessageContext';
+import { isKnownMethod } from '../syntax/startLine';
+import { messageAtLine, requestOf } from '../trace/query';
+import type { SipMethod } from '../../data/types';
 import {
   explainFreeswitchCause, explainPattern, explainQ850, explainStatus, explainWarnCode, type StatusCircumstances,
 } from './explain';
@@ -49,10 +51,41 @@ function circumstancesOf(document: AnalyzedDocument, occurrence: Occurrence): St
   if (occurrence.context === 'reason-header') around.reasonHeader = true;
   if (occurrence.keepsReceivedClass) around.keepsReceivedClass = true;
   if (occurrence.notes) around.notes = occurrence.notes;
-  if (occurrence.context === 'status-line') {
-    const method = requestMethodOf(document.lines, occurrence.line);
-    if (method) around.method = method;
-    if (isSipfragBody(document.lines, occurrence.line)) around.sipfrag = true;
-  }
+  if (occurrence.context === 'status-line') traceCircumstances(document, occurrence.line, around);
   return around;
+}
+
+/**
+ * What the trace model knows about the status line at `line`: the method it answers (its CSeq
+ * method), the request it answers and when (among the messages before it), whether it is a
+ * retransmission, whether it decided its call; or that it is the body of a message/sipfrag message.
+ */
+function traceCircumstances(document: AnalyzedDocument, line: number, around: StatusCircumstances): void {
+  const messages = document.traceMessagesThrough(line);
+  const found = messageAtLine(messages, line);
+  if (found === undefined) return;
+  const message = messages[found];
+  if (message.startLine !== line) {
+    if (message.contentType === 'message/sipfrag' && line > message.startLine) around.sipfrag = true;
+    return;
+  }
+  if (message.kind !== 'response') return;
+  if (isKnownMethod(message.method)) around.method = message.method as SipMethod;
+  const { model, index } = document.traceAround(found);
+  const trace: NonNullable<StatusCircumstances['trace']> = {};
+  const request = requestOf(model, index);
+  if (request !== undefined) {
+    const answered = model.messages[request];
+    const seconds = answered.time !== undefined && message.time !== undefined ? message.time - answered.time : undefined;
+    trace.answers = { method: answered.method, line: answered.startLine + 1, ...(seconds === undefined ? {} : { seconds }) };
+  }
+  const role = model.roles[index];
+  if (role.retransmission) {
+    const first = model.transactions[role.transaction].messages.find((m) => model.messages[m].status === message.status && model.messages[m].toTag === message.toTag);
+    if (first !== undefined) trace.retransmissionOf = model.messages[first].startLine + 1;
+  }
+  // Whether it decided its call depends on what follows it: known once the whole trace is read.
+  const call = model.calls[model.transactions[role.transaction].call];
+  if (document.isTraceRead && call?.finalResponse === index) trace.decided = call.state;
+  if (Object.keys(trace).length > 0) around.trace = trace;
 }

@@ -5,11 +5,11 @@ export function callDuration(call: SipCall): number | undefined {
   return call.start === undefined || call.end === undefined ? undefined : call.end - call.start;
 }
 
-/** Seconds as engineers read them: `3.2 s`, `0.045 s`, `125 s`. */
+/** A number of seconds as engineers read it, without the unit: `3.2`, `0.045`, `125`. */
 export function formatSeconds(seconds: number): string {
-  if (seconds >= 100) return `${Math.round(seconds)} s`;
-  if (seconds >= 1) return `${Number(seconds.toFixed(1))} s`;
-  return `${Number(seconds.toFixed(3))} s`;
+  if (seconds >= 100) return String(Math.round(seconds));
+  if (seconds >= 1) return String(Number(seconds.toFixed(1)));
+  return String(Number(seconds.toFixed(3)));
 }
 
 /** A call as sngrep's list reads: `INVITE 1001 → 2002 · 486 Busy Here · 3.2 s` (the state when no final response decided it). */
@@ -18,7 +18,7 @@ export function callTitle(model: TraceModel, call: SipCall): string {
   const parts = [`${call.method || '?'} ${call.from || '?'} → ${call.to || '?'}`];
   parts.push(final ? `${final.status} ${final.phrase ?? ''}`.trimEnd() : call.state);
   const duration = callDuration(call);
-  if (duration !== undefined) parts.push(formatSeconds(duration));
+  if (duration !== undefined) parts.push(`${formatSeconds(duration)} s`);
   return parts.join(' · ');
 }
 

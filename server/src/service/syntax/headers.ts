@@ -38,29 +38,32 @@ function isTokenChar(code: number): boolean {
     || code === 96 || code === 39 || code === 126;
 }
 
-export interface HeaderLine {
-  /** The full header name in lower case (`call-id` for `i`). */
-  name: string;
-  /** The value after the colon, trimmed. */
-  value: string;
-}
-
 /** Whether a header line continues the previous one (RFC 3261 folding: it starts with a blank). */
 export function isFoldedLine(text: string): boolean {
-  return text.length > 0 && isSpace(text.charCodeAt(0)) && text.trim() !== '';
+  return text.length > 0 && isSpace(text.charCodeAt(0)) && !isBlankLine(text);
 }
 
-/** A `Name: value` line (blanks allowed before the colon); undefined for anything else. */
-export function readHeaderLine(text: string): HeaderLine | undefined {
+/** Whether a line is empty or blanks only. */
+export function isBlankLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
+/** The name of a `Name: value` line (full, lower case) and where its value starts; undefined for anything else. */
+export function readHeaderName(text: string): { name: string; valueAt: number } | undefined {
   let i = 0;
   while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
   if (i === 0) return undefined;
   const nameEnd = i;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (text[i] !== ':') return undefined;
+  if (text.charCodeAt(i) !== 58) return undefined;
   const name = text.slice(0, nameEnd).toLowerCase();
-  return { name: COMPACT_FORMS[name] ?? name, value: text.slice(i + 1).trim() };
+  return { name: COMPACT_FORMS[name] ?? name, valueAt: i + 1 };
 }
+
 
 /** The first of a header's comma-separated values (commas inside quotes or <...> do not count). */
 export function firstValue(value: string): string {

@@ -84,21 +84,20 @@ function relate(calls: SipCall[], messages: readonly SipMessage[], byCallId: Rea
     calls[a].related.push(b);
     calls[b].related.push(a);
   };
+  /** The latest call so far to or from each party. */
+  const lastWith = new Map<string, number>();
   for (const call of calls) {
     for (const i of call.messages) {
       const related = messages[i].relatedCallId;
       const other = related === undefined ? undefined : byCallId.get(related);
       if (other !== undefined) link(call.index, other);
     }
-    const divertedBy = call.messages.map((i) => messages[i].divertedBy).find((who) => who !== undefined);
-    if (divertedBy === undefined) continue;
     // The latest earlier call to or from whoever diverted or transferred this one.
-    for (let c = call.index - 1; c >= 0; c--) {
-      if (calls[c].to === divertedBy || calls[c].from === divertedBy) {
-        link(call.index, c);
-        break;
-      }
-    }
+    const divertedBy = call.messages.map((i) => messages[i].divertedBy).find((who) => who !== undefined);
+    const earlier = divertedBy === undefined ? undefined : lastWith.get(divertedBy);
+    if (earlier !== undefined) link(call.index, earlier);
+    if (call.from) lastWith.set(call.from, call.index);
+    if (call.to) lastWith.set(call.to, call.index);
   }
   for (const call of calls) call.related.sort((a, b) => a - b);
 }

@@ -1,17 +1,23 @@
-import { firstValue, isFoldedLine, readContentLength, readCSeq, readHeaderLine, readMediaType, readNameAddr, readVia } from '../syntax/headers';
+import {
+  firstValue, isBlankLine, isFoldedLine, readContentLength, readCSeq, readHeaderName, readMediaType, readNameAddr, readVia,
+} from '../syntax/headers';
 import { readStartLine } from '../syntax/startLine';
 import { FRAMING_READERS, UNFRAMED_READERS } from './framing';
-import { END_OF_MESSAGE, FRAMING_LINE, type Frame, type LineShape } from './framing/framing';
+import { END_OF_MESSAGE, FRAMING_LINE, type Frame, type FrameFacts, type FramingReader, type LineShape } from './framing/framing';
 import { isPageFooter, isPageHeader } from './framing/pageBreaks';
 import type { SipMessage } from './types';
 
 /** How many lines a framing line waits for its message before it is forgotten. */
-const MAX_FRAME_GAP = 200;
+export const MAX_FRAME_GAP = 200;
 
 /** Headers whose value names another leg of the same call, as B2BUAs add them. Data only. */
 const RELATED_CALL_HEADERS: ReadonlySet<string> = new Set(['x-call-id', 'x-cid', 'x-orig-call-id', 'x-original-call-id']);
 /** Headers that name who diverted or transferred a call (the first value's URI). Data only. */
 const DIVERSION_HEADERS: ReadonlySet<string> = new Set(['diversion', 'history-info', 'referred-by']);
+/** The headers the model reads (the others are only counted). */
+const READ_HEADERS: ReadonlySet<string> = new Set([
+  'via', 'call-id', 'cseq', 'from', 'to', 'content-length', 'content-type', ...RELATED_CALL_HEADERS, ...DIVERSION_HEADERS,
+]);
 
 interface Building {
   message: SipMessage;
@@ -21,8 +27,8 @@ interface Building {
   bodyChars: number;
   sipfrag: boolean;
   shape?: LineShape;
-  /** The header being read (its value grows with folded lines). */
-  header?: { name: string; value: string };
+  /** The header being read (its value grows with folded lines); null for one the model does not read. */
+  header?: { name: string; value: string } | null;
 }
 
 /**
@@ -42,7 +48,7 @@ export class MessageReader {
   constructor(private readonly emit: (message: SipMessage) => void) {}
 
   push(text: string, line: number, offset?: number): void {
-    if (text.trim() === '') {
+    if (isBlankLine(text)) {
       if (this.pageBreak) return;
       if (this.blanks) this.blanks.count++;
       else this.blanks = { line, count: 1 };
@@ -56,6 +62,29 @@ export class MessageReader {
     this.pageBreak = false;
     this.flushBlanks();
     this.read(text, line, offset);
+  }
+
+  /**
+   * Whether pushing `text` now would start a message afresh as `before` started, where the text
+   * of an earlier reading had it: at its framing line, or at a start line with no framing around.
+   */
+  startsAfresh(text: string, before: SipMessage): boolean {
+    if (before.frameLine !== undefined) return this.frameOf(text) !== undefined;
+    if (before.source !== undefined || before.time !== undefined || this.frame) return false;
+    const building = this.building;
+    if (building?.body && building.sipfrag && !this.bodyDone(building)) return false;
+    return readStartLine(text) !== undefined;
+  }
+
+  /** Whether the reader is inside a message that started at or before `line`. */
+  readingSince(line: number): boolean {
+    const building = this.building;
+    return building !== undefined && (building.message.frameLine ?? building.message.startLine) <= line;
+  }
+
+  /** Whether the reader is inside something (a message, a framing, blank lines, a page break). */
+  get isReading(): boolean {
+    return this.building !== undefined || this.frame !== undefined || this.blanks !== undefined || this.pageBreak;
   }
 
   /** Ends the message being read (at the end of the text). */
@@ -96,7 +125,9 @@ export class MessageReader {
       this.startAt(text, line, offset, undefined);
       return;
     }
-    if (!(building?.body && building.sipfrag && !this.bodyDone(building)) && this.startAt(content, line, offset, frame)) return;
+    // A start line is read as the framing gives it, or else as written (its indentation or prefix shapes its message).
+    const startText = frame?.reader.content ? content : text;
+    if (!(building?.body && building.sipfrag && !this.bodyDone(building)) && this.startAt(startText, line, offset, frame)) return;
     if (!building) {
       if (frame && !frame.started && line - frame.line > MAX_FRAME_GAP) this.frame = undefined;
       return;
@@ -105,16 +136,21 @@ export class MessageReader {
     else this.readHeader(building, content, line);
   }
 
-  private readFrame(text: string, line: number, offset: number | undefined): boolean {
+  private frameOf(text: string): { reader: FramingReader; facts: FrameFacts } | undefined {
     for (const reader of FRAMING_READERS) {
       if (!text.includes(reader.cue)) continue;
       const facts = reader.frame(text);
-      if (!facts) continue;
-      this.finish();
-      this.frame = { ...facts, reader, line, started: false, ...(offset === undefined ? {} : { offset }) };
-      return true;
+      if (facts) return { reader, facts };
     }
-    return false;
+    return undefined;
+  }
+
+  private readFrame(text: string, line: number, offset: number | undefined): boolean {
+    const found = this.frameOf(text);
+    if (!found) return false;
+    this.finish();
+    this.frame = { ...found.facts, reader: found.reader, line, started: false, ...(offset === undefined ? {} : { offset }) };
+    return true;
   }
 
   /** Starts a message when `content` is a start line. */
@@ -151,31 +187,31 @@ export class MessageReader {
   }
 
   private readHeader(building: Building, content: string, line: number): void {
-    if (content.trim() === '') {
+    if (isBlankLine(content)) {
       this.commitHeader(building);
       building.body = true;
       if (building.contentLength === 0) this.finish();
       return;
     }
-    if (building.header && isFoldedLine(content)) {
-      building.header.value += ` ${content.trim()}`;
+    if (building.header !== undefined && isFoldedLine(content)) {
+      if (building.header) building.header.value += ` ${content.trim()}`;
       building.message.endLine = line;
       return;
     }
-    const header = readHeaderLine(content);
+    const header = readHeaderName(content);
     if (!header) {
       // Text that is no header: the message ended without its blank line.
       this.finish();
       return;
     }
     this.commitHeader(building);
-    building.header = header;
+    building.header = READ_HEADERS.has(header.name) ? { name: header.name, value: content.slice(header.valueAt).trim() } : null;
     building.headers++;
     building.message.endLine = line;
   }
 
   private readBody(building: Building, content: string, line: number): void {
-    if (content.trim() === '' && (building.contentLength === undefined || this.bodyDone(building))) {
+    if (isBlankLine(content) && (building.contentLength === undefined || this.bodyDone(building))) {
       this.finish();
       return;
     }
@@ -191,8 +227,8 @@ export class MessageReader {
 
   private commitHeader(building: Building): void {
     const header = building.header;
-    if (!header) return;
     building.header = undefined;
+    if (!header) return;
     const message = building.message;
     switch (header.name) {
       case 'via': {

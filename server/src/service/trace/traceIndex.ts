@@ -1,21 +1,143 @@
-import type { Lines } from '../text';
-import { readMessages } from './reader';
+import type { ChunkCursor, TextStore } from '../textStore';
+import { MAX_FRAME_GAP, MessageReader } from './reader';
 import type { SipMessage } from './types';
 
+/** The text a trace index reads. */
+export type TracedText = Pick<TextStore, 'chunkFrom' | 'lineAt' | 'lineCount'>;
+
+/** How much text one step of a sequential read takes. */
+const CHUNK_CHARS = 256 * 1024;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** A read from the top that has not reached the end yet. */
+interface Partial {
+  reader: MessageReader;
+  /** The number of the next line to read. */
+  next: number;
+  cursor?: ChunkCursor;
+}
+
+function firstLineOf(message: SipMessage): number {
+  return message.frameLine ?? message.startLine;
+}
+
+/** Whether a message got facts from a framing line it does not start with (the second message of an ngrep packet). */
+function inheritsFrame(message: SipMessage): boolean {
+  return message.frameLine === undefined && (message.source !== undefined || message.time !== undefined);
+}
+
+function shift(message: SipMessage, delta: number): void {
+  message.startLine += delta;
+  message.endLine += delta;
+  if (message.frameLine !== undefined) message.frameLine += delta;
+}
+
 /**
- * The SIP messages of one document, read when first asked for and kept in step with edits.
+ * The SIP messages of one document, read when first asked for and kept in step with edits: an
+ * edit re-reads from the message before it until the reader meets, after the edit, a message that
+ * starts afresh (at its framing line, or at its start line outside any framing) exactly where the
+ * old text had it; the messages from there on are kept, their lines shifted.
  */
 export class TraceIndex {
   private items: SipMessage[] | undefined;
+  /** While the messages are read from the top, only as far as asked for so far. */
+  private partial: Partial | undefined;
 
-  /** The messages of `lines` (the document's text as it is now). */
-  messages(lines: Lines): SipMessage[] {
-    this.items ??= readMessages(lines.lineCount, (line) => lines.lineAt(line));
-    return this.items;
+  /** The messages of `text` (the document's text as it is now). */
+  messages(text: TracedText): SipMessage[] {
+    return this.readThrough(text, Infinity);
   }
 
-  /** Forgets the messages after an edit (they are read again when next asked for). */
+  /**
+   * The messages of `text` read at least far enough to hold the message at `line` whole (the text
+   * is read from the top only as far as needed, and on from there the next time).
+   */
+  readThrough(text: TracedText, line: number): SipMessage[] {
+    if (this.items !== undefined && this.partial === undefined) return this.items;
+    const items = (this.items ??= []);
+    const partial = (this.partial ??= { reader: new MessageReader((message) => items.push(message)), next: 0 });
+    while (partial.next <= line || partial.reader.readingSince(line)) {
+      const chunk = text.chunkFrom(partial.next, CHUNK_CHARS, partial.cursor);
+      const body = chunk.text;
+      let start = 0;
+      LINE_BREAK.lastIndex = 0;
+      for (let m = LINE_BREAK.exec(body); m; m = LINE_BREAK.exec(body)) {
+        partial.reader.push(body.slice(start, m.index), partial.next++);
+        start = m.index + m[0].length;
+      }
+      if (chunk.complete) {
+        partial.reader.push(body.slice(start), partial.next);
+        partial.reader.end();
+        this.partial = undefined;
+        break;
+      }
+      partial.cursor = chunk.next;
+    }
+    return items;
+  }
+
+  /** Whether every line has been read. */
+  get isComplete(): boolean {
+    return this.items !== undefined && this.partial === undefined;
+  }
+
+  /** Forgets the messages (after the whole text is replaced); they are read again when next asked for. */
   invalidate(): void {
     this.items = undefined;
+    this.partial = undefined;
+  }
+
+  /** Takes an edit that replaced lines [startLine, oldEndLine] of the old text with lines [startLine, newEndLine] of `text`. */
+  applyEdit(text: TracedText, startLine: number, oldEndLine: number, newEndLine: number): void {
+    if (this.partial !== undefined) {
+      // Read only part of the way: an edit beyond it changes nothing read, one before it starts the read again.
+      const reading = this.partial;
+      reading.cursor = undefined;
+      if (startLine < reading.next) this.invalidate();
+      return;
+    }
+    const old = this.items;
+    if (old === undefined) return;
+    const delta = newEndLine - oldEndLine;
+    // Re-read from the last message that starts before the edit (it may run into it), or from one whose framing it shares.
+    let restart = this.lastStartingBefore(old, startLine);
+    while (restart > 0 && inheritsFrame(old[restart])) restart--;
+    const fromLine = restart >= 0 && !inheritsFrame(old[restart]) ? firstLineOf(old[restart]) : restart >= 0 ? 0 : Math.max(0, startLine - MAX_FRAME_GAP - 1);
+    const first = restart >= 0 && fromLine > 0 ? restart : this.firstStartingAtOrAfter(old, fromLine);
+    // Old messages that start after the edit are where the reading may stop.
+    let keep = this.firstStartingAtOrAfter(old, oldEndLine + 1);
+    const fresh: SipMessage[] = [];
+    const reader = new MessageReader((message) => fresh.push(message));
+    const lineCount = text.lineCount;
+    let line = fromLine;
+    for (; line < lineCount; line++) {
+      if (line > newEndLine) {
+        while (keep < old.length && firstLineOf(old[keep]) + delta < line) keep++;
+        // Nothing old after the edit, and neither reading is inside anything here: the rest reads as before.
+        if (keep === old.length && !reader.isReading && (keep === 0 || old[keep - 1].endLine + delta < line)) break;
+        if (keep < old.length && firstLineOf(old[keep]) + delta === line && reader.startsAfresh(text.lineAt(line), old[keep])) break;
+      }
+      reader.push(text.lineAt(line), line);
+    }
+    reader.end();
+    if (line >= lineCount) keep = old.length;
+    if (delta !== 0) for (let i = keep; i < old.length; i++) shift(old[i], delta);
+    old.splice(first, keep - first, ...fresh);
+  }
+
+  private lastStartingBefore(items: readonly SipMessage[], line: number): number {
+    return this.firstStartingAtOrAfter(items, line) - 1;
+  }
+
+  private firstStartingAtOrAfter(items: readonly SipMessage[], line: number): number {
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (firstLineOf(items[mid]) < line) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }

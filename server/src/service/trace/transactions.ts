@@ -48,13 +48,13 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
   const transactions: SipTransaction[] = [];
   const roles: MessageRole[] = new Array<MessageRole>(messages.length);
   const byKey = new Map<string, number>();
-  const firstLines: Set<string>[] = [];
+  /** The first lines seen in each transaction, as `index first-line`. */
+  const firstLines = new Set<string>();
   const open = (key: string | undefined, method: string): number => {
     const known = key === undefined ? undefined : byKey.get(key);
     if (known !== undefined) return known;
     const index = transactions.length;
     transactions.push({ index, method, messages: [], call: -1 });
-    firstLines.push(new Set());
     if (key !== undefined) byKey.set(key, index);
     return index;
   };
@@ -80,9 +80,9 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
         transactions[inviteIndex].cancelledBy = index;
       }
     }
-    const firstLine = firstLineOf(message);
-    const retransmission = firstLines[index].has(firstLine);
-    firstLines[index].add(firstLine);
+    const firstLine = `${index} ${firstLineOf(message)}`;
+    const retransmission = firstLines.has(firstLine);
+    firstLines.add(firstLine);
     transaction.messages.push(i);
     if (message.kind === 'request' && message.method === transaction.method && transaction.request === undefined) transaction.request = i;
     if (isFinal(message) && transaction.finalResponse === undefined) transaction.finalResponse = i;

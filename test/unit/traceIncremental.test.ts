@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalyzedDocument } from '../../server/src/service';
+import { corpusText } from '../support/corpus';
+
+/** Pieces that make and break messages and framings: start lines, headers, blank lines, framing lines, page breaks. */
+const FRAGMENTS = [
+  'SIP/2.0 486 Busy Here', 'INVITE sip:2002@b SIP/2.0', 'ACK sip:2002@b SIP/2.0', '\r\n', '\n', '\r', '\r\n\r\n', 'CSeq: 1 BYE', 'CSeq: 2 INVITE',
+  'Call-ID: x1', 'i: y2', 'Via: SIP/2.0/UDP h;branch=z9hG4bK1', 'Content-Type: message/sipfrag', 'Content-Length: 12', 'l: 0', '   ', '\t',
+  'U 2024/01/01 10:00:00.1 10.0.0.1:5060 -> 10.0.0.2:5060', 'T 10.0.0.2:5060 -> 10.0.0.1:5060', '.', '#', 'v=0',
+  'Johnston, et al.  Best Current Practice  [Page 3]', '\fRFC 3665  Flows  December 2003', '4', 'x', '',
+];
+
+const NGREP = [
+  'U 2024/05/01 10:00:00.000000 10.0.0.1:5060 -> 10.0.0.2:5060', 'INVITE sip:2002@b SIP/2.0.', 'Via: SIP/2.0/UDP a;branch=z9hG4bK1.',
+  'Call-ID: c1.', 'CSeq: 1 INVITE.', 'Content-Type: application/sdp.', 'Content-Length: 10.', '.', 'v=0.', 'o=x.', '',
+  'U 2024/05/01 10:00:01.000000 10.0.0.2:5060 -> 10.0.0.1:5060', 'SIP/2.0 486 Busy Here.', 'Via: SIP/2.0/UDP a;branch=z9hG4bK1.',
+  'Call-ID: c1.', 'CSeq: 1 INVITE.', '.', 'SIP/2.0 486 Busy Here.', 'CSeq: 1 INVITE.', 'Call-ID: c1.', '.', '',
+].join('\n');
+
+/** The messages as plain data, to compare an edited model with one read afresh. */
+function snapshot(document: AnalyzedDocument) {
+  return document.trace.messages.map((m) => JSON.stringify(m));
+}
+
+function checkEdits(base: string, languageId: string, runs: number): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), fc.nat(120), fc.constantFrom(...FRAGMENTS), fc.nat(3), fc.boolean()), { minLength: 1, maxLength: 20 }),
+      (edits) => {
+        const document = AnalyzedDocument.create('file:///edit.sip', languageId, 1, base);
+        const reference = TextDocument.create('file:///edit.sip', languageId, 1, base);
+        let version = 1;
+        for (const [at, length, fragment, repeat, look] of edits) {
+          const text = reference.getText();
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + length);
+          const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
+          TextDocument.update(reference, [change], ++version);
+          document.update([change], version);
+          // Reading the model between edits makes the next edit incremental.
+          if (look) assert.ok(document.trace);
+        }
+        assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.sip', languageId, 1, reference.getText())));
+      },
+    ),
+    { numRuns: runs },
+  );
+}
+
+test('after random edits the trace model equals the model of the final text (raw messages, RFC page breaks)', () => {
+  const rfc = corpusText('sip-traces', 'rfc3665.txt');
+  // The section itself, not its line in the table of contents.
+  const section = rfc.indexOf('3.1.  Successful Session Establishment', rfc.indexOf('3.1.  Successful Session Establishment') + 1);
+  checkEdits(rfc.slice(section, section + 9000), 'sip', 300);
+});
+
+test('after random edits the trace model equals the model of the final text (ngrep framing, sipfrag and SDP bodies)', () => {
+  checkEdits(NGREP.repeat(3), 'plaintext', 300);
+});
+
+test('an edit inside one message re-reads that message and shifts the ones after it', () => {
+  const document = AnalyzedDocument.create('file:///t.log', 'plaintext', 1, NGREP.repeat(2));
+  const before = document.trace.messages.map((m) => m.startLine);
+  document.update([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Subject: hi.\nX-Y: z.\n' }], 2);
+  assert.deepEqual(document.trace.messages.map((m) => m.startLine), before.map((l, i) => (i === 0 ? l : l + 2)));
+});
