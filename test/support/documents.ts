@@ -1,3 +1,4 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument, computeDiagnostics, resolveSettings, type Settings } from '../../server/src/service';
 import type { Dialect } from '../../server/src/service/scanner/dialect';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
@@ -37,4 +38,20 @@ export function scanOneLine(dialect: Dialect, text: string): Occurrence[] {
 /** The diagnostics of a document as `rule@line:column`. */
 export function diagnosticRules(document: AnalyzedDocument, settings: Settings = resolveSettings({})): string[] {
   return computeDiagnostics(document.occurrences, settings).map((d) => `${d.rule}@${d.line}:${d.span.start}`);
+}
+
+/** Applies edits (offset, length, fragment, repeat) to the document and to the reference model alike; `afterEach` runs after each (with its index). */
+export function applyEdits(
+  document: AnalyzedDocument, reference: TextDocument, edits: readonly [number, number, string, number][], afterEach?: (edit: number) => void,
+): void {
+  let version = 1;
+  for (const [index, [at, length, fragment, repeat]] of edits.entries()) {
+    const text = reference.getText();
+    const start = at % (text.length + 1);
+    const end = Math.min(text.length, start + length);
+    const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
+    TextDocument.update(reference, [change], ++version);
+    document.update([change], version);
+    afterEach?.(index);
+  }
 }

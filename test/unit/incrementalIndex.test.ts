@@ -5,24 +5,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument } from '../../server/src/service';
 import { corpusText } from '../support/corpus';
 import { kamailioDialect } from '../../server/src/service/dialects/kamailio';
-import { analyzed } from '../support/documents';
+import { analyzed, applyEdits } from '../support/documents';
 
 /** The occurrences as plain data, to compare an edited index with a fresh scan. */
 function snapshot(document: AnalyzedDocument) {
   return document.occurrences.map((o) => `${o.line}:${o.span.start}-${o.span.end}:${o.kind}:${o.digits}:${o.phrase?.text ?? ''}`);
-}
-
-/** Applies edits (offset, length, fragment, repeat) to the document and to the reference model alike. */
-function applyEdits(document: AnalyzedDocument, reference: TextDocument, edits: readonly [number, number, string, number][]): void {
-  let version = 1;
-  for (const [at, length, fragment, repeat] of edits) {
-    const text = reference.getText();
-    const start = at % (text.length + 1);
-    const end = Math.min(text.length, start + length);
-    const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
-    TextDocument.update(reference, [change], ++version);
-    document.update([change], version);
-  }
 }
 
 const FRAGMENTS = ['SIP/2.0 486 Busy Here', '\r\n', '\n', '\r', 'Reason: SIP;cause=487', 'Warning: 399 x "y"', 'CSeq: 1 BYE', '4', 'x', ''];

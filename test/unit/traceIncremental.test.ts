@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument } from '../../server/src/service';
 import { corpusText } from '../support/corpus';
+import { applyEdits } from '../support/documents';
 
 /** Pieces that make and break messages and framings: start lines, headers, blank lines, framing lines, page breaks. */
 const FRAGMENTS = [
@@ -28,21 +29,13 @@ function snapshot(document: AnalyzedDocument) {
 function checkEdits(base: string, languageId: string, runs: number): void {
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.nat(), fc.nat(120), fc.constantFrom(...FRAGMENTS), fc.nat(3), fc.boolean()), { minLength: 1, maxLength: 20 }),
-      (edits) => {
+      fc.array(fc.tuple(fc.nat(), fc.nat(120), fc.constantFrom(...FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 20 }),
+      fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+      (edits, looks) => {
         const document = AnalyzedDocument.create('file:///edit.sip', languageId, 1, base);
         const reference = TextDocument.create('file:///edit.sip', languageId, 1, base);
-        let version = 1;
-        for (const [at, length, fragment, repeat, look] of edits) {
-          const text = reference.getText();
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + length);
-          const change = { range: { start: reference.positionAt(start), end: reference.positionAt(end) }, text: fragment.repeat(repeat) };
-          TextDocument.update(reference, [change], ++version);
-          document.update([change], version);
-          // Reading the model between edits makes the next edit incremental.
-          if (look) assert.ok(document.trace);
-        }
+        // Reading the model between edits makes the next edit incremental.
+        applyEdits(document, reference, edits, (index) => looks[index] && assert.ok(document.trace));
         assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.sip', languageId, 1, reference.getText())));
       },
     ),
