@@ -1,0 +1,55 @@
+import { isSipStartLine, lineBreaksAt } from './sipFraming';
+import type { DecodeStats, Endpoint, SipRecord, SipTransport, Timestamp } from './types';
+
+/**
+ * What the transport decoders (TCP, WebSocket, SCTP, HEP) share: the reasons they count in
+ * DecodeStats.skipped, and the passing on of a message they framed as a SIP record.
+ */
+
+export const SKIPPED = {
+  tcpNotSip: 'TCP streams that carry no SIP',
+  tcpJunk: 'bytes of SIP streams that belong to no message (capture started mid-message, junk)',
+  tcpDropped: 'bytes of TCP streams dropped (over a message or memory cap, lost segments)',
+  tcpGaps: 'gaps in TCP streams (segments missing from the capture)',
+  tcpFlowsEvicted: 'TCP streams closed early (too many open at once)',
+  webSocketNotSip: 'WebSocket messages that are not SIP',
+  sctpNotSip: 'SCTP user messages that are not SIP',
+  sctpMalformed: 'malformed SCTP chunks',
+  sctpDropped: 'SCTP fragments dropped (over the reassembly cap)',
+  hepNotSip: 'HEP packets that carry no SIP (RTCP, logs, reports)',
+  hepBroken: 'HEP compressed payloads that do not inflate',
+  hepMalformed: 'malformed HEP packets',
+} as const;
+
+export function countSkipped(stats: DecodeStats, reason: string, count = 1): void {
+  if (count > 0) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + count;
+}
+
+/** Where and when a message was seen, and how it travelled. */
+export interface RecordOrigin {
+  frame: number;
+  time: Timestamp;
+  transport: SipTransport;
+  src: Endpoint;
+  dst: Endpoint;
+}
+
+/** Whether `bytes` begin, after any line breaks, with a SIP start line. */
+export function startsWithSip(bytes: Uint8Array): boolean {
+  return isSipStartLine(bytes, lineBreaksAt(bytes, 0)) === true;
+}
+
+/**
+ * Passes on a message framed by a transport (a WebSocket or SCTP user message, a HEP payload) as a
+ * record, or counts it under `notSip` when it is not SIP.
+ */
+export function emitMessage(
+  bytes: Uint8Array, truncated: boolean, origin: RecordOrigin, emit: (record: SipRecord) => void, stats: DecodeStats, notSip: string,
+): void {
+  if (!startsWithSip(bytes)) {
+    countSkipped(stats, notSip);
+    return;
+  }
+  const start = lineBreaksAt(bytes, 0);
+  emit({ ...origin, bytes: start === 0 ? bytes : bytes.subarray(start), ...(truncated ? { truncated } : {}) });
+}
