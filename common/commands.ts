@@ -11,3 +11,6 @@ export const SHOW_CALL_FLOW_COMMAND = 'sipSense.showCallFlow';
 
 /** Opens a call as its own read-only document: arguments `{ uri, callId, line? }` (line: a trace line to reveal in it). */
 export const OPEN_CALL_COMMAND = 'sipSense.openCall';
+
+/** Opens (again) the decoded trace of a packet capture: arguments the capture's URI as a string. */
+export const OPEN_CAPTURE_TRACE_COMMAND = 'sipSense.openCaptureTrace';

@@ -16,7 +16,8 @@ const common = {
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: { client: 'client/src/extension.ts' },
+    // The capture decoder runs in a worker thread of the extension host (client/src/captureWorker.ts).
+    entryPoints: { client: 'client/src/extension.ts', captureWorker: 'client/src/captureWorker.ts' },
     outdir: 'dist',
     external: ['vscode'],
   }),

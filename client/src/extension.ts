@@ -3,10 +3,12 @@ import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CALL_DOCUMENT_SCHEME } from '../../common/callFlow';
+import { CAPTURE_SCHEME } from '../../common/capture';
 import { EXPLAIN_COMMAND, LOOK_UP_COMMAND, OPEN_CALL_COMMAND } from '../../common/commands';
 import { SERVED_LANGUAGES } from '../../common/languages';
 import { SETTINGS_SECTION } from '../../common/settings';
 import { CallDocuments } from './callDocuments';
+import { CaptureEditorProvider } from './captureEditor';
 import { ExplanationView } from './explanationView';
 import { LargeFiles } from './largeFiles';
 import { pickStatusCode } from './lookUpCommand';
@@ -33,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { scheme: 'untitled', language },
       ]),
       { scheme: CALL_DOCUMENT_SCHEME, language: 'sip' },
+      // Traces decoded from packet captures (read-only documents of our own scheme).
+      { scheme: CAPTURE_SCHEME, language: 'sip' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     middleware: {
@@ -53,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         : undefined),
     output,
     vscode.workspace.registerTextDocumentContentProvider(ExplanationView.scheme, explanations),
+    new CaptureEditorProvider(context.asAbsolutePath('dist/captureWorker.js')).register(),
     vscode.commands.registerCommand(LOOK_UP_COMMAND, async (code?: unknown) => {
       const picked = typeof code === 'string' || typeof code === 'number' ? String(code) : await pickStatusCode(client);
       if (picked) await explanations.show(client, picked);

@@ -30,6 +30,12 @@ export const WORKSPACE = {
 
 export type WorkspaceFile = keyof typeof WORKSPACE;
 
+/** Packet captures (binary: VS Code opens them in SIP Sense's capture editor, never as text). */
+export const CAPTURES = {
+  /** INVITE, 100, 180, CANCEL, 200, 487 Request Terminated, ACK over UDP. */
+  cancel: { from: 'pcap/pkts__cancel.pcap', path: 'captures/cancel.pcap' },
+} as const;
+
 /** ../shared/corpus beside the checkout. */
 export function corpusRoot(repoRoot: string): string {
   return resolve(repoRoot, '..', 'shared', 'corpus');
@@ -37,7 +43,7 @@ export function corpusRoot(repoRoot: string): string {
 
 /** Copies the workspace files into `folder` (created). */
 export function prepareWorkspace(repoRoot: string, folder: string): void {
-  for (const file of Object.values(WORKSPACE)) {
+  for (const file of [...Object.values(WORKSPACE), ...Object.values(CAPTURES)]) {
     const target = join(folder, file.path);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(corpusRoot(repoRoot), file.from), target);

@@ -9,9 +9,9 @@ test('the .vsix holds only what runs: bundles, grammars, language configurations
   const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
   const files = listed.stdout.split('\n').filter(Boolean).sort();
-  const allowed = /^(dist\/(client|server|cli)\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|languages\/[\w-]+\.language-configuration\.json|l10n\/bundle\.l10n\.\w+\.json|package(\.nls(\.\w+)?)?\.json|README\.md|LICENSE|images\/icon\.png)$/;
+  const allowed = /^(dist\/(client|captureWorker|server|cli)\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|languages\/[\w-]+\.language-configuration\.json|l10n\/bundle\.l10n\.\w+\.json|package(\.nls(\.\w+)?)?\.json|README\.md|LICENSE|images\/icon\.png)$/;
   assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
-  for (const needed of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/sip.tmLanguage.json', 'images/icon.png', 'LICENSE']) {
+  for (const needed of ['dist/client.js', 'dist/captureWorker.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/sip.tmLanguage.json', 'images/icon.png', 'LICENSE']) {
     assert.ok(files.includes(needed), needed);
   }
 });

@@ -1,4 +1,5 @@
 import { isSipStartLine, lineBreaksAt } from './sipFraming';
+import { copyBytes } from './streamBuffer';
 import type { DecodeStats, Endpoint, SipRecord, SipTransport, Timestamp } from './types';
 
 /**
@@ -51,5 +52,5 @@ export function emitMessage(
     return;
   }
   const start = lineBreaksAt(bytes, 0);
-  emit({ ...origin, bytes: start === 0 ? bytes : bytes.subarray(start), ...(truncated ? { truncated } : {}) });
+  emit({ ...origin, bytes: start === 0 ? bytes : copyBytes(bytes.subarray(start)), ...(truncated ? { truncated } : {}) });
 }

@@ -12,6 +12,7 @@ export async function run(): Promise<void> {
   require('./commands.e2e');
   require('./settings.e2e');
   require('./largeFiles.e2e');
+  require('./captures.e2e');
   require('./screenshots.e2e');
   await runAll();
 }
