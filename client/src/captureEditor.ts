@@ -74,7 +74,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
       show({ kind: 'cancelled' });
       return;
     }
-    show({ kind: 'done', summary: decoded.summary, opened: false, limitBytes: EXTENSION_TEXT_LIMIT });
+    show({ kind: 'done', summary: decoded.summary, limitBytes: EXTENSION_TEXT_LIMIT });
     if (decoded.summary.textLength > EXTENSION_TEXT_LIMIT) {
       await this.onTooLarge?.(capture, decoded.summary);
       return;
@@ -146,8 +146,8 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
             reject(error);
           });
           // The file's bytes move to the worker (no copy).
-          const copy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-          const request: WorkerRequest = { bytes: copy };
+          const copy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+          const request: WorkerRequest = { bytes: copy, maxText: EXTENSION_TEXT_LIMIT };
           worker.postMessage(request, [copy.buffer as ArrayBuffer]);
         });
       },

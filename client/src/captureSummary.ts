@@ -26,7 +26,7 @@ export interface CaptureSummary {
 export type CaptureState =
   | { kind: 'decoding' }
   | { kind: 'cancelled' }
-  | { kind: 'done'; summary: CaptureSummary; opened: boolean; limitBytes: number };
+  | { kind: 'done'; summary: CaptureSummary; limitBytes: number };
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

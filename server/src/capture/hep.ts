@@ -1,9 +1,10 @@
 import { inflateSync, gunzipSync } from 'node:zlib';
-import { isSipStartLine, lineBreaksAt } from './sipFraming';
-import { copyBytes } from './streamBuffer';
+import { ipv4Text, ipv6Text } from './address';
+import { isSipStartLine } from './sip';
+import { copyBytes, lineBreaksAt } from './streamBuffer';
 import { MAX_MESSAGE } from './sipStream';
-import { countSkipped, emitMessage, SKIPPED } from './transportRecords';
-import type { DecodeStats, Endpoint, Segment, SipRecord, Timestamp, TransportDecoder } from './types';
+import { emitMessage, SKIPPED } from './transportRecords';
+import { skip, type DecodeStats, type Endpoint, type Segment, type SipRecord, type Timestamp, type TransportDecoder } from './types';
 
 /**
  * HEP, the Homer encapsulation protocol that Kamailio, OpenSIPS, FreeSWITCH, Asterisk, heplify and
@@ -83,10 +84,10 @@ function parseHep3(bytes: Uint8Array): HepPacket | undefined {
     at += size;
     if (vendor !== 0) continue;
     switch (type) {
-      case CHUNK.ipv4Source: if (value.length === 4) srcAddress = ipv4(value); break;
-      case CHUNK.ipv4Destination: if (value.length === 4) dstAddress = ipv4(value); break;
-      case CHUNK.ipv6Source: if (value.length === 16) srcAddress = ipv6(value); break;
-      case CHUNK.ipv6Destination: if (value.length === 16) dstAddress = ipv6(value); break;
+      case CHUNK.ipv4Source: if (value.length === 4) srcAddress = ipv4Text(value, 0); break;
+      case CHUNK.ipv4Destination: if (value.length === 4) dstAddress = ipv4Text(value, 0); break;
+      case CHUNK.ipv6Source: if (value.length === 16) srcAddress = ipv6Text(value, 0); break;
+      case CHUNK.ipv6Destination: if (value.length === 16) dstAddress = ipv6Text(value, 0); break;
       case CHUNK.sourcePort: if (value.length === 2) srcPort = (value[0] << 8) | value[1]; break;
       case CHUNK.destinationPort: if (value.length === 2) dstPort = (value[0] << 8) | value[1]; break;
       case CHUNK.seconds: if (value.length === 4) seconds = view.getUint32(at - size + 6); break;
@@ -132,44 +133,16 @@ function parseHep2(bytes: Uint8Array): HepPacket | undefined {
   const addressLength = family === 2 ? 4 : family === 10 ? 16 : 0;
   if ((version !== 1 && version !== 2) || addressLength === 0 || headerLength !== 8 + 2 * addressLength) return undefined;
   const payloadAt = headerLength + (version === 2 ? 12 : 0);
-  if (bytes.length <= payloadAt || isSipStartLine(bytes, payloadAt + lineBreaksAt(bytes, payloadAt)) !== true) return undefined;
-  const address = family === 2 ? ipv4 : ipv6;
-  const src = { address: address(bytes.subarray(8, 8 + addressLength)), port: (bytes[4] << 8) | bytes[5] };
-  const dst = { address: address(bytes.subarray(8 + addressLength, headerLength)), port: (bytes[6] << 8) | bytes[7] };
+  if (bytes.length <= payloadAt || !isSipStartLine(bytes, payloadAt + lineBreaksAt(bytes, payloadAt))) return undefined;
+  const address = family === 2 ? ipv4Text : ipv6Text;
+  const src = { address: address(bytes, 8), port: (bytes[4] << 8) | bytes[5] };
+  const dst = { address: address(bytes, 8 + addressLength), port: (bytes[6] << 8) | bytes[7] };
   let time: Timestamp | undefined;
   if (version === 2) {
     const view = new DataView(bytes.buffer, bytes.byteOffset + headerLength, 8);
     time = { seconds: view.getUint32(0, true), nanos: (view.getUint32(4, true) % 1_000_000) * 1000 };
   }
   return { kind: 'sip', src, dst, time, payload: bytes.subarray(payloadAt) };
-}
-
-function ipv4(bytes: Uint8Array): string {
-  return `${bytes[0]}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
-}
-
-/** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as `::`. */
-function ipv6(bytes: Uint8Array): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
-  let bestAt = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestAt = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestAt === -1) return hex.join(':');
-  return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLength).join(':')}`;
 }
 
 /**
@@ -179,15 +152,15 @@ function ipv6(bytes: Uint8Array): string {
 export function emitHepPacket(bytes: Uint8Array, frame: number, time: Timestamp, emit: (record: SipRecord) => void, stats: DecodeStats): void {
   const packet = parseHep(bytes);
   if (!packet) {
-    countSkipped(stats, SKIPPED.hepMalformed);
+    skip(stats, SKIPPED.hepMalformed);
     return;
   }
   if (packet.kind === 'other') {
-    countSkipped(stats, SKIPPED.hepNotSip);
+    skip(stats, SKIPPED.hepNotSip);
     return;
   }
   if (packet.kind === 'broken') {
-    countSkipped(stats, SKIPPED.hepBroken);
+    skip(stats, SKIPPED.hepBroken);
     return;
   }
   const origin = { frame, time: packet.time ?? time, transport: 'HEP' as const, src: packet.src, dst: packet.dst };

@@ -1,7 +1,7 @@
 import { MAX_MESSAGE } from './sipStream';
 import { copyBytes } from './streamBuffer';
-import { countSkipped, emitMessage, SKIPPED } from './transportRecords';
-import type { DecodeStats, Segment, SipRecord, TransportDecoder } from './types';
+import { emitMessage, SKIPPED } from './transportRecords';
+import { skip, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
 
 /**
  * SIP over SCTP (RFC 4168): the user messages of DATA chunks (RFC 9260) and of I-DATA chunks
@@ -53,13 +53,13 @@ export class SctpDecoder implements TransportDecoder {
       const flags = bytes[at + 1];
       const length = view.getUint16(at + 2);
       if (length < 4 || at + length > bytes.length) {
-        countSkipped(stats, SKIPPED.sctpMalformed);
+        skip(stats, SKIPPED.sctpMalformed);
         break;
       }
       const headerSize = type === DATA ? 16 : type === I_DATA ? 20 : 0;
       if (headerSize > 0) {
         if (length < headerSize) {
-          countSkipped(stats, SKIPPED.sctpMalformed);
+          skip(stats, SKIPPED.sctpMalformed);
         } else {
           association ??= this.association(key);
           const tsn = view.getUint32(at + 4);
@@ -90,7 +90,7 @@ export class SctpDecoder implements TransportDecoder {
   flush(_emit: (record: SipRecord) => void, stats: DecodeStats): void {
     for (const association of this.directions.values()) {
       for (const fragments of association.fragments.values()) {
-        if (fragments.some((f) => f.begin)) countSkipped(stats, SKIPPED.sctpDropped, fragments.length);
+        if (fragments.some((f) => f.begin)) skip(stats, SKIPPED.sctpDropped, fragments.length);
       }
     }
     this.directions.clear();
@@ -115,7 +115,7 @@ export class SctpDecoder implements TransportDecoder {
     association: Association, group: string, fragment: Fragment, deliver: (message: Uint8Array, truncated: boolean) => void, stats: DecodeStats,
   ): void {
     if (association.fragmentBytes + fragment.bytes.length > MAX_FRAGMENT_BYTES) {
-      for (const fragments of association.fragments.values()) countSkipped(stats, SKIPPED.sctpDropped, fragments.length);
+      for (const fragments of association.fragments.values()) skip(stats, SKIPPED.sctpDropped, fragments.length);
       association.fragments.clear();
       association.fragmentBytes = 0;
     }

@@ -1,5 +1,5 @@
-import { contentLength, findSipStart, headerEnd, isSipStartLine, lineBreaksAt, MAX_START_LINE } from './sipFraming';
-import { Budget, copyBytes, StreamBuffer } from './streamBuffer';
+import { frameSipMessage, isSipStartLine } from './sip';
+import { blankLineEnd, Budget, copyBytes, lineBreaksAt, StreamBuffer } from './streamBuffer';
 
 /**
  * SIP messages framed out of one direction of a reassembled byte stream (SIP over TCP, RFC 3261
@@ -14,6 +14,8 @@ import { Budget, copyBytes, StreamBuffer } from './streamBuffer';
 export const MAX_MESSAGE = 2 * 1024 * 1024;
 /** Headers that have not ended after this many bytes are not waited for any longer. */
 const MAX_HEADERS = 256 * 1024;
+/** A line this long without a line break is no start line. */
+const MAX_START_LINE = 16 * 1024;
 
 export type MessageSink = (bytes: Uint8Array, truncated: boolean) => void;
 
@@ -24,12 +26,35 @@ export interface StreamCounts {
   dropped: number;
 }
 
+const SIP_VERSION = Buffer.from('SIP/2.0', 'latin1');
+
+/**
+ * Where the first SIP start line after `from` begins, or -1: at a line start or anywhere (a
+ * message follows the body of the one before it without a line break): a status line at its
+ * `SIP/2.0 NNN`, a request line at the run of capital letters (its method) before its URI.
+ */
+export function findMessageStart(bytes: Uint8Array, from: number): number {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let at = haystack.indexOf(SIP_VERSION, from); at !== -1; at = haystack.indexOf(SIP_VERSION, at + 1)) {
+    const after = bytes[at + SIP_VERSION.length];
+    if (after === 0x20 && isSipStartLine(bytes, at)) return at;
+    if ((after === 0x0d || after === 0x0a) && bytes[at - 1] === 0x20) {
+      let uri = at - 1;
+      while (uri > from && bytes[uri - 1] !== 0x20 && bytes[uri - 1] !== 0x0a) uri--;
+      let method = uri - 1;
+      while (method > from && bytes[method - 1] >= 0x41 && bytes[method - 1] <= 0x5a) method--;
+      if (method < uri - 1 && isSipStartLine(bytes, method)) return method;
+    }
+  }
+  return -1;
+}
+
 export class SipStreamFramer {
   private readonly buffer: StreamBuffer;
   /** Where the search for the end of the headers of the message at the front resumes. */
   private searched = 0;
-  /** The end of the headers of the message at the front, once found (-1 before). */
-  private headersEnd = -1;
+  /** The length of the message at the front, once its headers are complete (-1 before). */
+  private length = -1;
   /** Bytes of a message cut at MAX_MESSAGE still to drop. */
   private skipping = 0;
 
@@ -76,42 +101,39 @@ export class SipStreamFramer {
         this.restart();
         continue;
       }
-      const start = isSipStartLine(bytes, 0);
-      if (start === undefined && !final) return;
-      if (start !== true) {
-        if (!this.skipJunk(bytes, final)) return;
+      if (this.length === -1) {
+        // The start line is judged whole (a prefix of one may still become one).
+        const lineEnd = bytes.indexOf(0x0a);
+        if (lineEnd === -1 && !final && bytes.length < MAX_START_LINE) return;
+        if (!isSipStartLine(bytes, 0)) {
+          if (!this.skipJunk(bytes, final)) return;
+          continue;
+        }
+        const end = blankLineEnd(bytes, Math.max(0, this.searched - 2));
+        if (end === -1) {
+          if (!final && bytes.length < MAX_HEADERS) {
+            this.searched = bytes.length;
+            return;
+          }
+          this.cut(bytes, Math.min(bytes.length, MAX_MESSAGE), sink);
+          continue;
+        }
+        const message = frameSipMessage(bytes, 0, false, end);
+        this.length = message.headerEnd + (message.contentLength ?? 0);
+      }
+      if (this.length > MAX_MESSAGE && (bytes.length >= MAX_MESSAGE || final)) {
+        this.cut(bytes, Math.min(bytes.length, MAX_MESSAGE), sink, this.length);
         continue;
       }
-      const end = this.headersEnd !== -1 ? this.headersEnd : headerEnd(bytes, Math.max(0, this.searched - 2));
-      if (end === -1) {
-        if (!final && bytes.length < MAX_HEADERS) {
-          this.searched = bytes.length;
-          return;
-        }
-        this.cut(bytes, Math.min(bytes.length, MAX_MESSAGE), sink);
-        continue;
-      }
-      const total = end + contentLength(bytes, 0, end);
-      if (total > MAX_MESSAGE) {
-        if (bytes.length < MAX_MESSAGE && !final) {
-          this.headersEnd = end;
-          return;
-        }
-        this.cut(bytes, Math.min(bytes.length, MAX_MESSAGE), sink, total);
-        continue;
-      }
-      if (bytes.length < total) {
-        if (!final) {
-          this.headersEnd = end;
-          return;
-        }
+      if (bytes.length < this.length) {
+        if (!final) return;
         sink(copyBytes(bytes), true);
         this.buffer.consume(bytes.length);
         this.restart();
         return;
       }
-      sink(copyBytes(bytes.subarray(0, total)), false);
-      this.buffer.consume(total);
+      sink(copyBytes(bytes.subarray(0, this.length)), false);
+      this.buffer.consume(this.length);
       this.restart();
     }
   }
@@ -119,7 +141,7 @@ export class SipStreamFramer {
   /** The message at the front is done with: the next one's headers are searched from its start. */
   private restart(): void {
     this.searched = 0;
-    this.headersEnd = -1;
+    this.length = -1;
   }
 
   /** Passes on the first `length` bytes as a truncated message and drops the rest of it (up to `total`). */
@@ -136,7 +158,7 @@ export class SipStreamFramer {
 
   /** Drops bytes up to the next start line; false when more bytes are needed to find it. */
   private skipJunk(bytes: Uint8Array, final: boolean): boolean {
-    const next = findSipStart(bytes, 1);
+    const next = findMessageStart(bytes, 1);
     if (next !== -1) {
       this.counts.junk += next;
       this.buffer.consume(next);

@@ -73,3 +73,19 @@ export class StreamBuffer {
     this.end = 0;
   }
 }
+
+/** The number of CR and LF bytes at `at` (keep-alives between messages: RFC 5626's CRLF CRLF ping and CRLF pong). */
+export function lineBreaksAt(bytes: Uint8Array, at: number): number {
+  let i = at;
+  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
+  return i - at;
+}
+
+/** The offset just after the first empty line (LF LF or LF CR LF) at or after `from`, or -1: where headers end. */
+export function blankLineEnd(bytes: Uint8Array, from: number): number {
+  for (let i = bytes.indexOf(0x0a, from); i !== -1; i = bytes.indexOf(0x0a, i + 1)) {
+    if (bytes[i + 1] === 0x0a) return i + 2;
+    if (bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a) return i + 3;
+  }
+  return -1;
+}

@@ -1,9 +1,9 @@
 import { emitHepPacket, findHep3 } from './hep';
-import { findSipStart, isSipStartLine, lineBreaksAt } from './sipFraming';
-import { SipStreamFramer, type MessageSink, type StreamCounts } from './sipStream';
-import { Budget, copyBytes, StreamBuffer } from './streamBuffer';
-import { countSkipped, emitMessage, SKIPPED } from './transportRecords';
-import type { DecodeStats, Endpoint, Segment, SipRecord, Timestamp, TransportDecoder } from './types';
+import { isSipStartLine } from './sip';
+import { findMessageStart, SipStreamFramer, type MessageSink, type StreamCounts } from './sipStream';
+import { Budget, copyBytes, lineBreaksAt, StreamBuffer } from './streamBuffer';
+import { emitMessage, SKIPPED } from './transportRecords';
+import { skip, type DecodeStats, type Endpoint, type Segment, type SipRecord, type Timestamp, type TransportDecoder } from './types';
 import { mayBeHttp, readHandshake, WebSocketStream } from './websocket';
 
 /**
@@ -111,7 +111,7 @@ export class TcpDecoder implements TransportDecoder {
     if (this.directions.size >= MAX_DIRECTIONS) {
       const oldest = this.directions.values().next().value as Direction;
       this.close(oldest, emit, stats);
-      countSkipped(stats, SKIPPED.tcpFlowsEvicted);
+      skip(stats, SKIPPED.tcpFlowsEvicted);
     }
     const direction: Direction = {
       key,
@@ -245,8 +245,7 @@ export class TcpDecoder implements TransportDecoder {
       this.handshake(direction, buffer, emit, stats);
       return;
     }
-    const first = isSipStartLine(bytes, lineBreaksAt(bytes, 0));
-    const isSip = first === true || findSipStart(bytes, 1) !== -1;
+    const isSip = isSipStartLine(bytes, lineBreaksAt(bytes, 0)) || findMessageStart(bytes, 1) !== -1;
     if (isSip) {
       const framer = new SipStreamFramer(this.budget, this.counts);
       this.settle(direction, { kind: 'sip', framer }, stats);
@@ -268,7 +267,7 @@ export class TcpDecoder implements TransportDecoder {
     // A connection counts once, whichever direction shows it first.
     const reverse = this.directions.get(direction.reverseKey)?.consumer.kind;
     if (consumer.kind === 'tls' && reverse !== 'tls') stats.tlsFlows++;
-    if (consumer.kind === 'other' && reverse !== 'other' && reverse !== 'tls') countSkipped(stats, SKIPPED.tcpNotSip);
+    if (consumer.kind === 'other' && reverse !== 'other' && reverse !== 'tls') skip(stats, SKIPPED.tcpNotSip);
   }
 
   private handshake(direction: Direction, buffer: StreamBuffer, emit: (record: SipRecord) => void, stats: DecodeStats): void {
@@ -303,7 +302,7 @@ export class TcpDecoder implements TransportDecoder {
       const length = bytes.length >= 6 ? (bytes[4] << 8) | bytes[5] : undefined;
       if (length === undefined) break;
       if (length < 6) {
-        countSkipped(stats, SKIPPED.hepMalformed);
+        skip(stats, SKIPPED.hepMalformed);
         buffer.consume(4);
         continue;
       }
@@ -387,9 +386,9 @@ export class TcpDecoder implements TransportDecoder {
   }
 
   private report(stats: DecodeStats): void {
-    countSkipped(stats, SKIPPED.tcpJunk, this.counts.junk);
-    countSkipped(stats, SKIPPED.tcpDropped, this.counts.dropped);
-    countSkipped(stats, SKIPPED.tcpGaps, this.gaps);
+    if (this.counts.junk > 0) skip(stats, SKIPPED.tcpJunk, this.counts.junk);
+    if (this.counts.dropped > 0) skip(stats, SKIPPED.tcpDropped, this.counts.dropped);
+    if (this.gaps > 0) skip(stats, SKIPPED.tcpGaps, this.gaps);
     this.counts.junk = 0;
     this.counts.dropped = 0;
     this.gaps = 0;

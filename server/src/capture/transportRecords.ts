@@ -1,6 +1,6 @@
-import { isSipStartLine, lineBreaksAt } from './sipFraming';
-import { copyBytes } from './streamBuffer';
-import type { DecodeStats, Endpoint, SipRecord, SipTransport, Timestamp } from './types';
+import { isSipStartLine } from './sip';
+import { copyBytes, lineBreaksAt } from './streamBuffer';
+import { skip, type DecodeStats, type Endpoint, type SipRecord, type SipTransport, type Timestamp } from './types';
 
 /**
  * What the transport decoders (TCP, WebSocket, SCTP, HEP) share: the reasons they count in
@@ -22,10 +22,6 @@ export const SKIPPED = {
   hepMalformed: 'malformed HEP packets',
 } as const;
 
-export function countSkipped(stats: DecodeStats, reason: string, count = 1): void {
-  if (count > 0) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + count;
-}
-
 /** Where and when a message was seen, and how it travelled. */
 export interface RecordOrigin {
   frame: number;
@@ -37,7 +33,7 @@ export interface RecordOrigin {
 
 /** Whether `bytes` begin, after any line breaks, with a SIP start line. */
 export function startsWithSip(bytes: Uint8Array): boolean {
-  return isSipStartLine(bytes, lineBreaksAt(bytes, 0)) === true;
+  return isSipStartLine(bytes, lineBreaksAt(bytes, 0));
 }
 
 /**
@@ -48,7 +44,7 @@ export function emitMessage(
   bytes: Uint8Array, truncated: boolean, origin: RecordOrigin, emit: (record: SipRecord) => void, stats: DecodeStats, notSip: string,
 ): void {
   if (!startsWithSip(bytes)) {
-    countSkipped(stats, notSip);
+    skip(stats, notSip);
     return;
   }
   const start = lineBreaksAt(bytes, 0);

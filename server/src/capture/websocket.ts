@@ -1,6 +1,5 @@
-import { headerEnd } from './sipFraming';
 import { MAX_MESSAGE, type MessageSink, type StreamCounts } from './sipStream';
-import { Budget, copyBytes, StreamBuffer } from './streamBuffer';
+import { blankLineEnd, Budget, copyBytes, StreamBuffer } from './streamBuffer';
 
 /**
  * One direction of a WebSocket connection (RFC 6455), as SIP over WebSocket (RFC 7118) uses it:
@@ -32,7 +31,7 @@ export type HandshakeResult = 'websocket' | 'not-websocket' | 'incomplete';
 
 /** Reads the HTTP head at the start of `bytes`: a WebSocket handshake, something else, or not complete yet. */
 export function readHandshake(bytes: Uint8Array): { result: HandshakeResult; length: number } {
-  const end = headerEnd(bytes, 0);
+  const end = blankLineEnd(bytes, 0);
   if (end === -1) return { result: bytes.length > MAX_HANDSHAKE ? 'not-websocket' : 'incomplete', length: 0 };
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, end).toString('latin1');
   return { result: isWebSocketHandshake(head) ? 'websocket' : 'not-websocket', length: end };
