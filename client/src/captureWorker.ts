@@ -22,7 +22,7 @@ export type WorkerReply =
 parentPort?.once('message', (request: WorkerRequest) => {
   const calls = new Set<string>();
   let truncated = 0;
-  const { text, result } = captureToTrace(request.bytes, {
+  const { text, textLength, result } = captureToTrace(request.bytes, {
     maxText: request.maxText,
     onProgress: (done, total) => parentPort!.postMessage({ kind: 'progress', done, total } satisfies WorkerReply),
     onRecord: (record) => {
@@ -41,7 +41,7 @@ parentPort?.once('message', (request: WorkerRequest) => {
     skipped: Object.entries(stats.skipped),
     notes: stats.notes,
     ...(result.error ? { error: result.error } : {}),
-    textLength: result.textLength,
+    textLength,
   };
-  parentPort!.postMessage({ kind: 'done', text: result.textLength > request.maxText ? '' : text, summary } satisfies WorkerReply);
+  parentPort!.postMessage({ kind: 'done', text, summary } satisfies WorkerReply);
 });

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
-import { HepDecoder } from '../../server/src/capture/hep';
-import { SctpDecoder } from '../../server/src/capture/sctp';
-import { TcpDecoder } from '../../server/src/capture/tcp';
-import type { DecodeStats, Segment, SipRecord, TransportDecoder } from '../../server/src/capture/types';
+import { transportDecoders } from '../../server/src/capture/transports';
+import type { DecodeStats, Segment, SipRecord } from '../../server/src/capture/types';
 
 /**
  * What the capture decoder's fuzz tests (test/unit/fuzzCapture.test.ts, the short run) and the
@@ -100,11 +98,6 @@ export const streamArb: fc.Arbitrary<Segment[]> = fc.record({
   for (const o of order) if (segments.length > 1) segments.push(segments[o % segments.length]);
   return segments;
 });
-
-/** Every transport decoder of this module, in the order a pipeline asks them. */
-export function transportDecoders(): TransportDecoder[] {
-  return [new HepDecoder(), new TcpDecoder(), new SctpDecoder()];
-}
 
 /** Checks what any record must be: bytes owned and not empty, endpoints and frame set. */
 export function checkRecord(record: SipRecord): void {
