@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CAPTURE_SCHEME } from '../../../common/capture';
 import { CAPTURES } from '../workspace';
 import { test } from './harness';
 import { hoverAt, positionOf, waitFor } from './helpers';
@@ -16,7 +17,7 @@ test('opening a .pcap opens its decoded trace (language sip, read-only), where a
   const capture = captureUri('cancel');
   await vscode.commands.executeCommand('vscode.open', capture);
   const document = await waitFor('the decoded trace of cancel.pcap', () => vscode.workspace.textDocuments.find(
-    (d) => d.uri.scheme === 'sipsense-capture' && d.uri.query === capture.toString(),
+    (d) => d.uri.scheme === CAPTURE_SCHEME && d.uri.query === capture.toString(),
   ), 60_000);
   assert.equal(document.languageId, 'sip');
   assert.match(document.getText(), /^U \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{6} [\d.]+:\d+ -> [\d.]+:\d+$/m);
