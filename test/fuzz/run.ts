@@ -14,6 +14,7 @@ import {
   timeLines, TOKENS, ALL_DIALECTS, splitLines, type FuzzDocument,
 } from '../support/fuzz';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
+import { captureArb, decodeCapture, decodeSegments, segmentArb, streamArb } from '../support/captureFuzz';
 
 function argument(name: string, fallback: number): number {
   // The last one counts, so that `npm run fuzz -- --seconds 60` overrides the script's own.
@@ -105,6 +106,21 @@ const properties: Property[] = [
       checkDocument(document, s);
     }),
     batch: 2,
+  },
+  {
+    name: 'capture decoder: corpus captures mutated, truncated, spliced, gzipped, in chunks',
+    property: fc.property(captureArb(4 * 1024 * 1024), (capture) => {
+      decodeCapture(capture);
+    }),
+    batch: 100,
+  },
+  {
+    name: 'capture transports: segments of every transport, TCP streams reordered',
+    property: fc.property(fc.array(segmentArb, { maxLength: 60 }), streamArb, (segments, stream) => {
+      decodeSegments(segments);
+      decodeSegments(stream);
+    }),
+    batch: 300,
   },
 ].map((p) => ({ ...p, executions: 0, ms: 0 }));
 

@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { CaptureDecoder } from '../../server/src/capture';
 import { transportDecoders } from '../../server/src/capture/transports';
 import type { DecodeStats, Segment, SipRecord } from '../../server/src/capture/types';
+import { sharedRoot } from './corpus';
 
 /**
  * What the capture decoder's fuzz tests (test/unit/fuzzCapture.test.ts, the short run) and the
- * long fuzz run (test/fuzz/run.ts) share: segments of every transport made of SIP, WebSocket,
- * HEP and SCTP pieces and junk, with sequence numbers, flags and lengths that lie; and the checks
- * that hold whatever comes in (no exception, every record well formed, memory bounded).
+ * long fuzz run (test/fuzz/run.ts) share: the corpus captures mutated, truncated and spliced;
+ * segments of every transport made of SIP, WebSocket, HEP and SCTP pieces and junk, with sequence
+ * numbers, flags and lengths that lie; and the checks that hold whatever comes in (no exception,
+ * every record well formed, time and memory bounded).
  */
 
 const SIP_PIECES = [
@@ -124,4 +129,117 @@ export function decodeSegments(segments: readonly Segment[]): { records: number;
   for (const decoder of decoders) decoder.flush(emit, stats);
   for (const [reason, count] of Object.entries(stats.skipped)) assert.ok(Number.isFinite(count) && count > 0, reason);
   return { records, stats };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole captures
+
+export interface CaptureFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+let capturesCache: CaptureFile[] | undefined;
+
+/** The captures of ../shared/corpus/pcap (read once; never copied anywhere). */
+export function corpusCaptures(): CaptureFile[] {
+  const dir = join(sharedRoot, 'corpus', 'pcap');
+  capturesCache ??= readdirSync(dir).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  return capturesCache;
+}
+
+/** A change to a capture's bytes, at fractions of its length. */
+export type CaptureMutation =
+  | { kind: 'flip'; at: number; bytes: Uint8Array }
+  | { kind: 'field'; at: number; value: number }
+  | { kind: 'truncate'; at: number }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'repeat'; at: number; length: number; times: number }
+  | { kind: 'splice'; at: number; file: number; from: number; length: number };
+
+const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+
+export const captureMutationArb: fc.Arbitrary<CaptureMutation> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('flip' as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }) },
+  // A length or count field set to something absurd: 0, 1, 0xffff, 0x7fffffff, 0xffffffff.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('field' as const), at: fraction, value: fc.constantFrom(0, 1, 0xffff, 0x7fffffff, 0xffffffff) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fraction }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.nat({ max: 600 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), at: fraction, length: fc.integer({ min: 1, max: 400 }), times: fc.integer({ min: 2, max: 50 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('splice' as const), at: fraction, file: fc.nat(), from: fraction, length: fc.nat({ max: 4000 }) }) },
+);
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+export function mutateCapture(bytes: Uint8Array, mutation: CaptureMutation, corpus: readonly CaptureFile[]): Uint8Array {
+  const at = Math.min(bytes.length, Math.floor(mutation.at * (bytes.length + 1)));
+  switch (mutation.kind) {
+    case 'flip': {
+      const out = concat(bytes);
+      mutation.bytes.forEach((b, i) => {
+        if (at + i < out.length) out[at + i] ^= b || 1;
+      });
+      return out;
+    }
+    case 'field': {
+      const out = concat(bytes);
+      if (at + 4 <= out.length) new DataView(out.buffer).setUint32(at, mutation.value >>> 0, at % 2 === 0);
+      return out;
+    }
+    case 'truncate':
+      return bytes.subarray(0, at);
+    case 'delete':
+      return concat(bytes.subarray(0, at), bytes.subarray(at + mutation.length));
+    case 'repeat': {
+      const part = bytes.subarray(at, at + mutation.length);
+      return concat(bytes.subarray(0, at), ...new Array<Uint8Array>(mutation.times).fill(part), bytes.subarray(at + mutation.length));
+    }
+    case 'splice': {
+      const other = corpus[mutation.file % corpus.length].bytes;
+      const from = Math.floor(mutation.from * other.length);
+      return concat(bytes.subarray(0, at), other.subarray(from, from + mutation.length), bytes.subarray(at));
+    }
+  }
+}
+
+export interface FuzzCapture {
+  source: string;
+  bytes: Uint8Array;
+  /** The size of the chunks the bytes are pushed in (a file is read in pieces of any size). */
+  chunk: number;
+}
+
+/** Corpus captures (up to `maxBytes`), mutated, sometimes gzipped, pushed in chunks of any size. */
+export function captureArb(maxBytes = 1024 * 1024, corpus: readonly CaptureFile[] = corpusCaptures()): fc.Arbitrary<FuzzCapture> {
+  const files = corpus.filter((f) => f.bytes.length <= maxBytes);
+  return fc.record({
+    file: fc.nat({ max: files.length - 1 }),
+    mutations: fc.array(captureMutationArb, { maxLength: 8 }),
+    gzip: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    chunk: fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 65, max: 70_000 }), fc.constant(1024 * 1024)),
+  }).map(({ file, mutations, gzip, chunk }) => {
+    let bytes = files[file].bytes;
+    for (const mutation of mutations) bytes = mutateCapture(bytes, mutation, corpus);
+    if (gzip) bytes = new Uint8Array(gzipSync(bytes));
+    return { source: `${files[file].name} +${mutations.length} mutations${gzip ? ' (gzip)' : ''}`, bytes, chunk };
+  });
+}
+
+/** Decodes a capture pushed in chunks, checking every record; returns how many came out and the result. */
+export function decodeCapture(capture: FuzzCapture): { records: number; error: string | undefined; stats: DecodeStats } {
+  let records = 0;
+  const decoder = new CaptureDecoder({
+    onRecord: (record) => {
+      checkRecord(record);
+      records++;
+    },
+  });
+  for (let at = 0; at < capture.bytes.length && !decoder.failed; at += capture.chunk) {
+    decoder.push(capture.bytes.subarray(at, at + capture.chunk));
+  }
+  const result = decoder.end();
+  assert.equal(result.stats.sipMessages, records, 'every message counted once');
+  return { records, error: result.error, stats: result.stats };
 }
