@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerRequest } from '../../client/src/captureWorker';
+import { callIdOf } from '../../server/src/capture/callId';
+import { repoRoot, sharedRoot } from '../support/corpus';
+
+/** The capture editor's worker, as built (dist/captureWorker.js): progress, then the trace and its summary. */
+
+function decodeInWorker(name: string, maxText = 50 * 1024 * 1024): Promise<{ progress: number; reply: Extract<WorkerReply, { kind: 'done' }> }> {
+  const bytes = new Uint8Array(readFileSync(join(sharedRoot, 'corpus', 'pcap', name)));
+  const worker = new Worker(join(repoRoot, 'dist', 'captureWorker.js'));
+  let progress = 0;
+  return new Promise((resolve, reject) => {
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'progress') {
+        assert.ok(reply.done > 0 && reply.done <= reply.total);
+        progress++;
+        return;
+      }
+      void worker.terminate();
+      resolve({ progress, reply });
+    });
+    worker.on('error', reject);
+    const request: WorkerRequest = { bytes, maxText };
+    worker.postMessage(request, [bytes.buffer]);
+  });
+}
+
+test('a capture with SIP over UDP and WebSocket: the trace, and frames, messages, calls in the summary', async () => {
+  const { progress, reply } = await decodeInWorker('heplify__sip_tcp_websocket.pcap');
+  assert.ok(progress >= 1);
+  assert.equal(reply.summary.sipMessages, 39);
+  assert.equal(reply.summary.frames, 61);
+  assert.equal(reply.summary.calls, new Set(reply.text.match(/^Call-ID: .*$/gim)?.map((l) => l.slice(8).trim())).size);
+  assert.equal(reply.summary.textLength, reply.text.length);
+  assert.equal(reply.text.match(/^W \d{4}\/\d\d\/\d\d /gm)?.length, 11);
+  assert.equal(reply.summary.error, undefined);
+});
+
+test('TLS flows are counted; text over the limit is measured, not sent', async () => {
+  const { reply } = await decodeInWorker('heplify__sip_ipv4_tcp_retrans.pcap', 100);
+  assert.equal(reply.summary.tlsFlows, 3);
+  assert.equal(reply.summary.sipMessages, 8);
+  assert.ok(reply.summary.textLength > 100);
+  assert.equal(reply.text, '');
+});
+
+test('a file that is no capture: the summary says what it is', async () => {
+  const { reply } = await decodeInWorker('sipnab__c07-sip-r2.cap');
+  assert.match(reply.summary.error ?? '', /Network Monitor/);
+  assert.equal(reply.summary.sipMessages, 0);
+});
+
+test('the Call-ID of a message: full or compact header, only in the headers', () => {
+  const text = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+  assert.equal(callIdOf(text('INVITE sip:a SIP/2.0\r\nCall-ID:  abc@h \r\nCSeq: 1 INVITE\r\n\r\n')), 'abc@h');
+  assert.equal(callIdOf(text('SIP/2.0 200 OK\ni: xyz\n\n')), 'xyz');
+  assert.equal(callIdOf(text('SIP/2.0 200 OK\r\nCSeq: 1 X\r\n\r\nCall-ID: body\r\n')), undefined);
+  assert.equal(callIdOf(text('SIP/2.0 200 OK\r\nCall-ID:\r\n\r\n')), undefined);
+});
