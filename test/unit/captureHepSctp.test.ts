@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { deflateSync } from 'node:zlib';
+import { CaptureDecoder } from '../../server/src/capture';
 import { HepDecoder } from '../../server/src/capture/hep';
 import { SctpDecoder } from '../../server/src/capture/sctp';
 import { TcpDecoder } from '../../server/src/capture/tcp';
 import { SKIPPED } from '../../server/src/capture/transportRecords';
+import type { DecodeStats, SipRecord } from '../../server/src/capture/types';
+import { sharedRoot } from '../support/corpus';
 import { CLIENT, datagram, request, response, run, sip, tcpSegment } from '../support/segments';
 
 /** HEP v2 and v3 (UDP and TCP, compressed payloads) and SCTP DATA and I-DATA, on synthetic packets. */
@@ -144,4 +149,45 @@ test('SCTP: chunks whose lengths lie are counted, never read past the packet', (
   const { records, stats } = run(new SctpDecoder(), [datagram('sctp', chunkBytes), datagram('sctp', Uint8Array.from([0, 3, 0, 2]))], undefined);
   assert.equal(records.length, 0);
   assert.equal(stats.skipped[SKIPPED.sctpMalformed], 2);
+});
+
+/** A corpus capture through the whole decoder: its records' frames, first lines, endpoints and times. */
+function decodeCorpus(name: string): { records: SipRecord[]; stats: DecodeStats } {
+  const records: SipRecord[] = [];
+  const decoder = new CaptureDecoder({ onRecord: (record) => records.push(record) });
+  decoder.push(readFileSync(join(sharedRoot, 'corpus', 'pcap', name)));
+  return { records, stats: decoder.end().stats };
+}
+
+const firstLine = (record: SipRecord): string => Buffer.from(record.bytes).toString('latin1').split(/\r?\n/, 1)[0];
+
+// tshark has no HEP dissector: these expectations are written by hand, from the packets' chunks.
+test('corpus hep.pcap (HEP3 over UDP 9060): six SIP messages with HEP\'s endpoints and times; a log and an RTCP report skipped', () => {
+  const { records, stats } = decodeCorpus('hep-wireshark__hep.pcap');
+  assert.deepEqual(records.map((r) => [r.frame, r.transport, firstLine(r)]), [
+    [1, 'HEP', 'INVITE sip:nodejs@127.0.0.1 SIP/2.0'],
+    [2, 'HEP', 'SIP/2.0 100 Trying'],
+    [3, 'HEP', 'SIP/2.0 407 Proxy Authentication Required'],
+    [4, 'HEP', 'OPTIONS sip:127.0.0.1 SIP/2.0'],
+    [6, 'HEP', 'SIP/2.0 200 Alive'],
+    [7, 'HEP', 'PUBLISH sip:nodejs@127.0.0.1:5999;transport=udp SIP/2.0'],
+  ]);
+  // The UDP packets go 127.0.0.1:51160 -> 127.0.0.1:9060; the call is between HEP's endpoints.
+  assert.deepEqual([records[0].src, records[0].dst], [{ address: '192.168.1.1', port: 5060 }, { address: '192.168.1.2', port: 5060 }]);
+  assert.deepEqual(records[0].time, { seconds: 1481455196, nanos: 100_000 });
+  assert.equal(stats.skipped[SKIPPED.hepNotSip], 2);
+});
+
+test('corpus hep3_compressed.pcapng: 21 compressed payloads inflated, each packet sent to three collectors', () => {
+  const { records } = decodeCorpus('hep-wireshark__hep3_compressed.pcapng');
+  assert.equal(records.length, 21);
+  const lines = records.map(firstLine);
+  assert.deepEqual(
+    [...new Set(lines)],
+    ['REGISTER sip:rcs.st SIP/2.0', 'SIP/2.0 401 Unauthorized', 'SIP/2.0 200 OK'],
+  );
+  assert.deepEqual(lines.filter((l) => l.startsWith('REGISTER')).length, 12);
+  assert.deepEqual([records[0].src, records[0].dst], [{ address: '192.168.137.1', port: 54345 }, { address: '192.168.137.247', port: 5060 }]);
+  assert.deepEqual(records[0].time, { seconds: 1502941090, nanos: 307_169_000 });
+  assert.ok(records.every((r) => r.transport === 'HEP' && !r.truncated));
 });
