@@ -78,17 +78,12 @@ export class SipStreamFramer {
     this.frame(sink, false);
   }
 
-  /** Bytes are missing from the stream here: the message in progress ends as truncated. */
+  /** Bytes are missing from the stream here, or it ends (FIN, RST, end of the capture): the message in progress ends as truncated. */
   gap(sink: MessageSink): void {
     this.frame(sink, true);
     this.buffer.clear();
     this.restart();
     this.skipping = 0;
-  }
-
-  /** The stream ends (FIN, RST, end of the capture). */
-  end(sink: MessageSink): void {
-    this.gap(sink);
   }
 
   private frame(sink: MessageSink, final: boolean): void {

@@ -252,7 +252,7 @@ export class TcpDecoder implements TransportDecoder {
       const copy = copyBytes(bytes);
       buffer.clear();
       framer.push(copy, this.sipSink(direction, emit));
-      if (final) framer.end(this.sipSink(direction, emit));
+      if (final) framer.gap(this.sipSink(direction, emit));
       return;
     }
     if (final || bytes.length >= PROBE_LIMIT) this.settle(direction, { kind: 'other' }, stats);
@@ -328,7 +328,7 @@ export class TcpDecoder implements TransportDecoder {
     }, emit, stats, SKIPPED.webSocketNotSip);
   }
 
-  /** Bytes are missing from the direction before what comes next. */
+  /** Bytes are missing from the direction before what comes next (or nothing comes next: the direction ends). */
   private gap(direction: Direction, emit: (record: SipRecord) => void, stats: DecodeStats): void {
     const consumer = direction.consumer;
     switch (consumer.kind) {
@@ -359,23 +359,7 @@ export class TcpDecoder implements TransportDecoder {
       const earliest = direction.pending.reduce((min, p) => (((p.seq - min) | 0) < 0 ? p.seq : min), direction.pending[0].seq);
       this.skipTo(direction, earliest, emit, stats);
     }
-    const consumer = direction.consumer;
-    switch (consumer.kind) {
-      case 'probe':
-        this.classify(direction, consumer.buffer, true, emit, stats);
-        break;
-      case 'sip':
-        consumer.framer.end(this.sipSink(direction, emit));
-        break;
-      case 'websocket':
-        consumer.stream.end(this.webSocketSink(direction, emit, stats));
-        break;
-      case 'hep':
-        this.hep(direction, consumer.buffer, true, emit, stats);
-        break;
-      default:
-        break;
-    }
+    this.gap(direction, emit, stats);
     const held = direction.consumer;
     if (held.kind === 'probe' || held.kind === 'handshake' || held.kind === 'hep') held.buffer.clear();
     this.directions.delete(direction.key);

@@ -97,13 +97,13 @@ export class WebSocketStream {
     }
   }
 
-  /** Bytes are missing: the frame boundaries are lost, so the rest of the direction is not read. */
+  /** Bytes are missing, or the direction ends: a message in progress is passed on as truncated, and nothing more is read. */
   gap(sink: MessageSink): void {
-    this.end(sink);
+    this.finish(sink);
     this.closed = true;
   }
 
-  end(sink: MessageSink): void {
+  private finish(sink: MessageSink): void {
     if (this.inMessage && this.messageLength > 0) this.emit(sink, true);
     this.pending.clear();
     this.frame = undefined;
@@ -112,8 +112,7 @@ export class WebSocketStream {
   private startFrame(frame: Frame, sink: MessageSink): void {
     if (frame.opcode >= OPCODE_CLOSE) {
       if (frame.opcode === OPCODE_CLOSE) {
-        this.end(sink);
-        this.closed = true;
+        this.gap(sink);
         return;
       }
     } else if (frame.opcode !== OPCODE_CONTINUATION) {
