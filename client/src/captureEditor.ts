@@ -69,7 +69,13 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
       panel.webview.html = summaryHtml(name, state, link, panel.webview.cspSource);
     };
     show({ kind: 'decoding' });
-    const decoded = await this.decode(capture);
+    let decoded: Decoded | undefined;
+    try {
+      decoded = await this.decode(capture);
+    } catch (error) {
+      show({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     if (!decoded) {
       show({ kind: 'cancelled' });
       return;

@@ -26,6 +26,7 @@ export interface CaptureSummary {
 export type CaptureState =
   | { kind: 'decoding' }
   | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string }
   | { kind: 'done'; summary: CaptureSummary; limitBytes: number };
 
 function escape(text: string): string {
@@ -45,6 +46,7 @@ export function summaryHtml(fileName: string, state: CaptureState, openTraceLink
   const parts: string[] = [`<h1>${escape(fileName)}</h1>`];
   if (state.kind === 'decoding') parts.push(`<p>${escape(vscode.l10n.t('Decoding the capture...'))}</p>`);
   if (state.kind === 'cancelled') parts.push(`<p>${escape(vscode.l10n.t('Decoding was cancelled.'))}</p>`);
+  if (state.kind === 'failed') parts.push(`<p class="error">${escape(vscode.l10n.t('The capture could not be decoded: {0}', state.message))}</p>`);
   if (state.kind === 'done') {
     const { summary } = state;
     if (summary.error) parts.push(`<p class="error">${escape(summary.error)}</p>`);
