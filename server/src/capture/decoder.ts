@@ -2,6 +2,7 @@ import { CaptureError, SUPPORTED, describeForeignFile, type Packet } from './fil
 import { NetworkDecoder } from './network';
 import { PcapReader, isPcapMagic } from './pcap';
 import { PcapngReader, isPcapngMagic } from './pcapng';
+import { transportDecoders } from './transports';
 import { UdpDecoder } from './udp';
 import { emptyStats, skip, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
 
@@ -45,7 +46,7 @@ export class CaptureDecoder {
 
   constructor(private readonly options: DecoderOptions) {
     this.network = new NetworkDecoder(this.onSegment, this.stats);
-    this.transports = [...(options.transports ?? []), new UdpDecoder()];
+    this.transports = [...(options.transports ?? transportDecoders()), new UdpDecoder()];
   }
 
   /** Whether the capture's timestamps are finer than microseconds (known once its header is read). */

@@ -36,26 +36,48 @@ class TraceWriter {
   }
 }
 
-export interface TraceOptions { transports?: TransportDecoder[] }
+export interface TraceOptions {
+  transports?: TransportDecoder[];
+  /** Each record, as it goes into the trace. */
+  onRecord?: (record: SipRecord) => void;
+  /** After each chunk: bytes of the (decompressed) capture decoded, and in all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Text past this length is measured (textLength) but not kept. */
+  maxText?: number;
+}
 
 /** A capture held in memory (pcap, pcapng or their gzip) as trace text. */
-export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): { text: string; result: DecodeResult } {
+export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): { text: string; textLength: number; result: DecodeResult } {
   const parts: string[] = [];
+  const maxText = options.maxText ?? Infinity;
+  let textLength = 0;
   let writer: TraceWriter | undefined;
-  const decoder = new CaptureDecoder({ transports: options.transports, onRecord: (record) => writer!.record(record) });
-  writer = new TraceWriter(decoder, (text) => parts.push(text));
+  const decoder = new CaptureDecoder({
+    transports: options.transports,
+    onRecord: (record) => {
+      options.onRecord?.(record);
+      writer!.record(record);
+    },
+  });
+  writer = new TraceWriter(decoder, (text) => {
+    textLength += text.length;
+    if (textLength <= maxText) parts.push(text);
+  });
   let input = bytes;
   if (isGzip(bytes)) {
     try {
       input = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIP_BYTES });
     } catch (error) {
       const result = decoder.end();
-      return { text: '', result: { ...result, error: `damaged gzip file: ${(error as Error).message}` } };
+      return { text: '', textLength: 0, result: { ...result, error: `damaged gzip file: ${(error as Error).message}` } };
     }
   }
-  for (let at = 0; at < input.length && !decoder.failed; at += READ_CHUNK) decoder.push(input.subarray(at, at + READ_CHUNK));
+  for (let at = 0; at < input.length && !decoder.failed; at += READ_CHUNK) {
+    decoder.push(input.subarray(at, at + READ_CHUNK));
+    options.onProgress?.(Math.min(input.length, at + READ_CHUNK), input.length);
+  }
   const result = decoder.end();
-  return { text: parts.join(''), result };
+  return { text: textLength <= maxText ? parts.join('') : '', textLength, result };
 }
 
 /** A capture file streamed through the decoder (gzip recognised by content), trace text to `write`. */
