@@ -4,6 +4,7 @@ import { CAPTURE_SCHEME, CAPTURE_VIEW_TYPE } from '../../common/capture';
 import { OPEN_CAPTURE_TRACE_COMMAND } from '../../common/commands';
 import { summaryHtml, type CaptureState, type CaptureSummary } from './captureSummary';
 import type { WorkerReply, WorkerRequest } from './captureWorker';
+import { SYNC_LIMIT_BYTES } from './largeFiles';
 
 /**
  * Packet captures (.pcap, .pcapng, .cap and their .gz) open in a read-only custom editor that
@@ -16,11 +17,6 @@ import type { WorkerReply, WorkerRequest } from './captureWorker';
  * cancelling ends the worker at once.
  */
 
-/**
- * The longest text VS Code synchronises to extensions (its model sync limit, 50 MB): a larger
- * document gets no language feature at all.
- */
-export const EXTENSION_TEXT_LIMIT = 50 * 1024 * 1024;
 
 /** What happens to a capture whose trace is over the limit, besides the summary saying so (a calls list read from disk, for one). */
 export type LargeTraceHandler = (capture: vscode.Uri, summary: CaptureSummary) => void | Promise<void>;
@@ -80,8 +76,8 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
       show({ kind: 'cancelled' });
       return;
     }
-    show({ kind: 'done', summary: decoded.summary, limitBytes: EXTENSION_TEXT_LIMIT });
-    if (decoded.summary.textLength > EXTENSION_TEXT_LIMIT) {
+    show({ kind: 'done', summary: decoded.summary, limitBytes: SYNC_LIMIT_BYTES });
+    if (decoded.summary.textLength > SYNC_LIMIT_BYTES) {
       await this.onTooLarge?.(capture, decoded.summary);
       return;
     }
@@ -97,7 +93,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
     if (!decoded) {
       decoded = await this.decode(captureOf(uri), token);
       if (!decoded) return '';
-      if (decoded.summary.textLength > EXTENSION_TEXT_LIMIT) {
+      if (decoded.summary.textLength > SYNC_LIMIT_BYTES) {
         void vscode.window.showWarningMessage(vscode.l10n.t('The decoded trace is over the 50 MB that VS Code hands to extensions: it is not opened.'));
         return '';
       }
@@ -153,7 +149,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
           });
           // The file's bytes move to the worker (no copy).
           const copy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-          const request: WorkerRequest = { bytes: copy, maxText: EXTENSION_TEXT_LIMIT };
+          const request: WorkerRequest = { bytes: copy, maxText: SYNC_LIMIT_BYTES };
           worker.postMessage(request, [copy.buffer as ArrayBuffer]);
         });
       },
