@@ -7,7 +7,7 @@ import { repoRoot } from '../test/support/corpus';
 import { splitLines } from '../test/support/fuzz';
 import { ServerUnderTest } from '../test/support/lspClient';
 import { logOf, traceOf } from './data';
-import { formatBenchTable, runGrammarBench } from './grammar';
+import { printGrammarBench } from './grammar';
 
 /**
  * npm run bench: every figure next to a reference measured in the same run on the same machine
@@ -219,7 +219,9 @@ async function startBenchmark(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const peers = args.indexOf('--peers');
+  const only = args.filter((_, i) => peers === -1 || (i !== peers && i !== peers + 1));
   const wanted = (name: string) => only.length === 0 || only.includes(name);
   console.log(`machine: ${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`);
   console.log('figure | SIP Sense | reference | ratio | goal');
@@ -232,7 +234,7 @@ async function main(): Promise<void> {
   }
   if (wanted('edit')) for (const lines of [10_000, 100_000, 1_000_000]) await editBenchmark(lines);
   if (wanted('latency')) await latencyBenchmark();
-  if (wanted('grammar')) console.log(formatBenchTable(await runGrammarBench()));
+  if (wanted('grammar')) await printGrammarBench(args);
 }
 
 main().catch((error) => {

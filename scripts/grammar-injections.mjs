@@ -4,7 +4,7 @@
 // - markdown.sip.codeblock: ```sip (and ```kamailio, ```opensips, ```asterisk) fenced blocks
 //   in Markdown, embedded with their own grammar.
 import { block, cap, gate, grammar, include, opt, statusCode } from './grammar-lib.mjs';
-import { HEADER_NAME, requestLineParts, statusLineParts } from './grammar-sip.mjs';
+import { FRAMING_INLINE_LOOKAHEAD, FRAMING_LINE_START_LOOKAHEAD, HEADER_NAME, requestLineParts, statusLineParts } from './grammar-sip.mjs';
 
 const r = String.raw;
 const code = () => statusCode('sip', { outOfRange: true });
@@ -15,6 +15,22 @@ const ev = (parts) => parts;
 /** a message goes on while lines look like headers, folded header lines, blank lines (ngrep
  *  shows them as ".") or SDP: the body after the blank line stays part of the message */
 const MESSAGE_CONTINUES = [r`^`, `(?=\\.?$|[ \\t]*${HEADER_NAME}[ \\t]*:(?!//)|[ \\t]+[^ \\t]|[a-z]=)`];
+
+/** What the log events begin with (see the gate in #log-events). */
+const LOG_EVENTS_LOOKAHEAD = [
+  r`(?i:got[ \t]+sip)[ \t]+(?:[A-Za-z]+[ \t]+)?(?i:response)[ \t]+[0-9]`,
+  r`(?:T_code|new_code)=[0-9]`,
+  r`reply[ \t]+code[ \t]+[0-9]`,
+  r`code=[0-9]+;reason=`,
+  r`checked[ \t]+status[ \t]+is[ \t]+<[0-9]`,
+  r`picked[ \t]+branch[ \t]+[0-9]+[ \t]*,[ \t]*code[ \t]+[0-9]`,
+  r`entering[ \t]+state[ \t]+\[[A-Za-z_]+\]\[[0-9]`,
+  r`Overriding[ \t]+SIP[ \t]+cause[ \t]+[0-9]`,
+  r`respond\([0-9]`,
+  r`chan_pjsip_incoming_response:`,
+  r`Status-Code:[ \t]*[0-9]`,
+  r`Session[ \t]+Initiation[ \t]+Protocol[ \t]+\([0-9]`,
+].join('|');
 
 /** one form per log line kind; each form is a rule of its own (see formRule) */
 const LOG_EVENTS = [
@@ -80,30 +96,92 @@ const logRepository = {
     comment: 'log lines of Asterisk, Kamailio, OpenSIPS, FreeSWITCH and Wireshark exports that name a status code',
     name: 'meta.log-event.sip',
     prefix: r`\b`,
-    lookahead: [
-      r`(?i:got[ \t]+sip)[ \t]+(?:[A-Za-z]+[ \t]+)?(?i:response)[ \t]+[0-9]`,
-      r`(?:T_code|new_code)=[0-9]`,
-      r`reply[ \t]+code[ \t]+[0-9]`,
-      r`code=[0-9]+;reason=`,
-      r`checked[ \t]+status[ \t]+is[ \t]+<[0-9]`,
-      r`picked[ \t]+branch[ \t]+[0-9]+[ \t]*,[ \t]*code[ \t]+[0-9]`,
-      r`entering[ \t]+state[ \t]+\[[A-Za-z_]+\]\[[0-9]`,
-      r`Overriding[ \t]+SIP[ \t]+cause[ \t]+[0-9]`,
-      r`respond\([0-9]`,
-      r`chan_pjsip_incoming_response:`,
-      r`Status-Code:[ \t]*[0-9]`,
-      r`Session[ \t]+Initiation[ \t]+Protocol[ \t]+\([0-9]`,
-    ].join('|'),
+    lookahead: LOG_EVENTS_LOOKAHEAD,
     forms: LOG_EVENTS,
   }),
 };
 
+/**
+ * Words of which every thing of ours on a log line holds one: start lines ("SIP/"), framing ("<---",
+ * "bytes"), the log events' keywords. A line without any of them (and without line-start framing)
+ * is left to the Log grammar alone.
+ */
+const TRIGGER_WORDS = ['SIP/', 'Status-Code', 'Session', '<---', 'bytes', 'reply', 'got', 'GOT', 'entering', 'code', 'checked', 'chan_pjsip', 'respond(', 'picked', 'Overriding'];
+/**
+ * The same words, each found at a character that is rare in ordinary log text (so that the check
+ * below stops at few characters): key -> what, at that character, makes it part of a word.
+ */
+const TRIGGER_KEYS = {
+  S: ['SIP/', 'Status-Code', 'Session'],
+  '<': ['<---'],
+  y: ['(?<=b)ytes', '(?<=repl)y'],
+  g: ['[gG][oO][tT]', '(?<=enterin)g'],
+  G: ['[gG][oO][tT]'],
+  c: ['code', 'checked', 'chan_pjsip'],
+  '(': ['(?<=respond)\\('],
+  k: ['(?<=pic)ked'],
+  O: ['Overriding'],
+};
+const keyClass = Object.keys(TRIGGER_KEYS).map((k) => (k === '(' ? '\\(' : k)).join('');
+const NOT_KEY = `[^${keyClass}\\n]*`;
+/** No trigger word anywhere on the line: runs of other characters, and key characters that are part of no trigger word. */
+const NO_TRIGGER = `(?=${NOT_KEY}(?:(?!${Object.values(TRIGGER_KEYS).flat().join('|')})[${keyClass}]${NOT_KEY})*$)`;
+
+/** The top-level alternatives of a regex source. */
+function alternatives(src) {
+  const out = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return [...out, src.slice(from)];
+}
+// Checked at build time: every gate of ours that can fire on a log line names a trigger word, and
+// the check finds every trigger word (in JavaScript, which reads this subset of Oniguruma alike).
+for (const alternative of [...alternatives(FRAMING_INLINE_LOOKAHEAD), ...alternatives(LOG_EVENTS_LOOKAHEAD)]) {
+  const plain = alternative.replace(/\(\?i:([^)]*)\)/g, '$1').replace(/\\/g, '').toLowerCase();
+  if (!TRIGGER_WORDS.some((word) => plain.includes(word.toLowerCase()))) throw new Error(`no trigger word for ${alternative}`);
+}
+for (const word of TRIGGER_WORDS) {
+  if (new RegExp(`^${NO_TRIGGER}`).test(`a ${word} b`)) throw new Error(`the trigger check misses ${word}`);
+}
+if (!new RegExp(`^${NO_TRIGGER}`).test('[2026-11-03 10:00:00] DEBUG worker: finished the job in 56 ms, queue length 7')) throw new Error('the trigger check takes every line');
+
+const PLAIN_LINE = `^(?!${FRAMING_LINE_START_LOOKAHEAD})${NO_TRIGGER}`;
+logRepository['plain-line'] = block({
+  comment:
+    'log lines with nothing of ours on them: the Log grammar alone. The block goes on over the following lines as long as they have nothing of ours either, so that the injection (searched at every step of the Log grammar outside our blocks) is out of the way, and costs one check a line',
+  name: 'meta.line.plain.log',
+  begin: [PLAIN_LINE, '(?=.)'],
+  while: [PLAIN_LINE],
+  patterns: [include('text.log')],
+});
+logRepository['sip-line'] = block({
+  comment: 'a log line that can hold SIP: our patterns before the Log grammar\'s, as an injection with priority (L:) would have them',
+  name: 'meta.line.sip.log',
+  begin: [r`^(?=.)`],
+  end: ['$'],
+  patterns: [include('#message-request'), include('#message-response'), include('source.sip#framing'), include('source.sip#framing-inline'), include('#log-events'), include('text.log')],
+});
+
 export const logInjectionGrammar = grammar({
   name: 'SIP in log files',
   scopeName: 'text.log.sip-injection',
-  comment: 'Injected into text.log (VS Code Log language). The selector leaves our own blocks (messages, framing, log events) alone so that a block never re-enters itself.',
-  injectionSelector: 'L:text.log -meta.message.sip -meta.framing -meta.log-event.sip',
-  patterns: [include('#message-request'), include('#message-response'), include('source.sip#framing'), include('#log-events')],
+  comment:
+    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. Our blocks (lines, messages, framing, log events) are left alone so that a block never re-enters itself.',
+  injectionSelector: 'L:text.log -meta.line.sip.log -meta.line.plain.log -meta.message.sip -meta.framing -meta.log-event.sip',
+  patterns: [include('#plain-line'), include('#sip-line')],
   repository: logRepository,
 });
 

@@ -210,8 +210,8 @@ export function grammar({ name, scopeName, fileTypes, firstLineMatch, injectionS
   if (fileTypes) g.fileTypes = fileTypes;
   if (firstLineMatch) g.firstLineMatch = firstLineMatch;
   if (injectionSelector) g.injectionSelector = injectionSelector;
-  g.patterns = patterns;
-  if (repository) g.repository = repository;
+  g.patterns = mergeMatchRuns(patterns, repository);
+  if (repository) g.repository = mergeMatchRuns(repository, repository);
   return g;
 }
 
@@ -244,4 +244,104 @@ export async function importServerData(relativePath) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const out = buildSync({ entryPoints: [join(root, relativePath)], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error' });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
+/** True for a plain match rule that can be an alternative of a merged regex. */
+function mergeable(rule) {
+  if (!rule || typeof rule !== 'object' || typeof rule.match !== 'string' || rule.begin || rule.include) return false;
+  if (rule.captures && rule.captures[0]) return false;
+  // vscode-textmate tokenizes a capture's own patterns under the rule's name but not under the
+  // captures around it: the name would be lost there once it is a capture
+  if (rule.name && Object.values(rule.captures ?? {}).some((c) => c.patterns)) return false;
+  // a backreference would point at another capture once renumbered
+  return !/\\[1-9]|\\k</.test(rule.match);
+}
+
+/** Capture groups of a regex source (unescaped `(` not followed by `?`, outside classes). */
+function captureCount(src) {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(' && src[i + 1] !== '?') n++;
+  }
+  return n;
+}
+
+/**
+ * One match rule for a run of consecutive match rules: `(?:A|B|C)`, each rule's name a capture
+ * around its alternative, its captures renumbered. vscode-oniguruma tries every regex of a list at
+ * every position (and sets each up on every call), so a list costs in proportion to its length;
+ * the alternation finds the same match (the earliest position, and there the first rule in order).
+ */
+function mergeRun(run) {
+  if (run.length === 1) return run[0];
+  const captures = {};
+  const alternatives = [];
+  let offset = 0;
+  for (const rule of run) {
+    let source = rule.match;
+    if (rule.name) {
+      captures[++offset] = { name: rule.name };
+      source = `(${source})`;
+    } else {
+      source = `(?:${source})`;
+    }
+    for (const [n, spec] of Object.entries(rule.captures ?? {})) captures[offset + Number(n)] = spec;
+    offset += captureCount(rule.match);
+    alternatives.push(source);
+  }
+  return { match: alternatives.join('|'), captures };
+}
+
+/**
+ * A patterns list with the includes of plain lists of the repository (no rule of their own)
+ * and only match rules or includes) replaced by their patterns, as vscode-textmate does when it
+ * compiles the list, so that runs of match rules from several of them can be merged.
+ */
+function inlineListIncludes(patterns, repository, seen = new Set()) {
+  return patterns.flatMap((rule) => {
+    const name = rule.include?.startsWith('#') ? rule.include.slice(1) : undefined;
+    const target = name && repository?.[name];
+    if (!target || seen.has(name) || !Array.isArray(target.patterns) || target.begin || target.match) return [rule];
+    // lists that hold a begin/end rule stay included: copying the rule would copy it everywhere
+    if (!target.patterns.every((r) => r.include || (r.match && !r.begin))) return [rule];
+    return inlineListIncludes(target.patterns, repository, new Set([...seen, name]));
+  });
+}
+
+/** Every `patterns` list of a grammar with its runs of match rules merged (see mergeRun). */
+function mergeMatchRuns(node, repository) {
+  if (Array.isArray(node)) return node.map((n) => mergeMatchRuns(n, repository));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'patterns' && Array.isArray(value)) {
+      const merged = [];
+      let run = [];
+      for (const rule of inlineListIncludes(value, repository).map((r) => mergeMatchRuns(r, repository))) {
+        if (mergeable(rule)) {
+          run.push(rule);
+          continue;
+        }
+        if (run.length) merged.push(mergeRun(run));
+        run = [];
+        merged.push(rule);
+      }
+      if (run.length) merged.push(mergeRun(run));
+      out[key] = merged;
+    } else {
+      out[key] = mergeMatchRuns(value, repository);
+    }
+  }
+  return out;
 }

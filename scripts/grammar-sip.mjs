@@ -15,6 +15,8 @@ export const TCHAR = r`[A-Za-z0-9.!%*_+\x60'~-]`;
 export const TOKEN = `${TCHAR}+`;
 /** A header name: a token that starts with a letter (so that "16:35:39 ..." is not a header). */
 export const HEADER_NAME = `[A-Za-z]${TCHAR}*`;
+/** Not the scheme of a URI that starts a folded line (sip:..., tel:...): where a header name may start. */
+const NOT_A_URI_SCHEME = r`(?!(?i:sips?|tel|urn|mailto|https?|wss?)[ \t]*:)`;
 /** Nothing of a token, a URI or a path right before: where a protocol name may start. */
 const NOT_AFTER_WORD = r`(?<![A-Za-z0-9/._-])`;
 
@@ -102,6 +104,22 @@ const reasonValue = (key, protocol, afterProtocol, cause) =>
       include('#quoted-string'),
     ],
   });
+
+/** What the line-start framing forms begin with (see the gate in #framing). */
+export const FRAMING_LINE_START_LOOKAHEAD = [
+  r`<-{4,}>[ \t]*$`,
+  r`-{20,}[ \t]*$`,
+  r`[UTIP][ \t]+(?:[^ \t]+[ \t]+){1,3}->[ \t]`,
+  r`[0-9]{4}/[0-9]{2}/[0-9]{2}[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]+->[ \t]`,
+  r`[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+[ \t]+IP6?[ \t]+[^ \t]+[ \t]+>[ \t]`,
+].join('|');
+/** What the in-line framing forms begin with (see the gate in #framing-inline). */
+export const FRAMING_INLINE_LOOKAHEAD = [
+  r`(?:RX|TX)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:Request|Response)[ \t]+msg[ \t]`,
+  r`(?:recv|send)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:from|to)[ \t]`,
+  r`received[ \t]+\[[0-9]+\][ \t]+new bytes`,
+  r`size:[ \t]*\[[0-9]+\][ \t]*bytes`,
+].join('|');
 
 /** framing lines that start at the beginning of the line */
 const LINE_START_FORMS = [
@@ -371,7 +389,7 @@ const repository = {
     name: 'meta.header.other.sip',
     begin: [
       r`^[ \t]*`,
-      r`(?!(?i:sips?|tel|urn|mailto|https?|wss?)[ \t]*:)`,
+      NOT_A_URI_SCHEME,
       cap('keyword.other.header.sip', HEADER_NAME),
       r`[ \t]*`,
       cap('punctuation.separator.key-value.sip', ':'),
@@ -589,6 +607,19 @@ const repository = {
   framing: {
     comment: 'lines that capture tools print around messages; their numbers are byte counts, ports and times. One regex per form, each starting with an anchor or a literal: Oniguruma searches those fast (a merged alternation is several times slower)',
     patterns: [
+      gate({
+        comment: 'line-start forms: chan_sip end marker, FreeSWITCH separator, ngrep, sngrep, tcpdump (the gate checks enough of each form that it never opens for an ordinary log line)',
+        name: 'meta.framing.sip',
+        prefix: '^',
+        first: r`[<UTIP0-9-]`,
+        lookahead: FRAMING_LINE_START_LOOKAHEAD,
+        forms: LINE_START_FORMS,
+      }),
+    ],
+  },
+  'framing-inline': {
+    comment: 'framing found anywhere in a line (after a log prefix): Asterisk, pjsip, FreeSWITCH, belle-sip',
+    patterns: [
       block({
         comment: 'Asterisk res_pjsip_logger / chan_sip debug: <--- Received SIP request (541 bytes) from UDP:127.0.0.1:5061 --->',
         name: 'meta.framing.asterisk.sip',
@@ -597,29 +628,10 @@ const repository = {
         patterns: [include('#framing-byte-count'), include('#framing-direction'), include('#framing-address')],
       }),
       gate({
-        comment: 'line-start forms: chan_sip end marker, FreeSWITCH separator, ngrep, sngrep, tcpdump (the gate checks enough of each form that it never opens for an ordinary log line)',
-        name: 'meta.framing.sip',
-        prefix: '^',
-        first: r`[<UTIP0-9-]`,
-        lookahead: [
-          r`<-{4,}>[ \t]*$`,
-          r`-{20,}[ \t]*$`,
-          r`[UTIP][ \t]+(?:[^ \t]+[ \t]+){1,3}->[ \t]`,
-          r`[0-9]{4}/[0-9]{2}/[0-9]{2}[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]+->[ \t]`,
-          r`[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+[ \t]+IP6?[ \t]+[^ \t]+[ \t]+>[ \t]`,
-        ].join('|'),
-        forms: LINE_START_FORMS,
-      }),
-      gate({
         comment: 'in-line forms: pjsip RX/TX, FreeSWITCH recv/send, belle-sip received/size',
         name: 'meta.framing.sip',
         prefix: r`\b`,
-        lookahead: [
-          r`(?:RX|TX)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:Request|Response)[ \t]+msg[ \t]`,
-          r`(?:recv|send)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:from|to)[ \t]`,
-          r`received[ \t]+\[[0-9]+\][ \t]+new bytes`,
-          r`size:[ \t]*\[[0-9]+\][ \t]*bytes`,
-        ].join('|'),
+        lookahead: FRAMING_INLINE_LOOKAHEAD,
         forms: INLINE_FORMS,
       }),
     ],
@@ -651,23 +663,32 @@ const repository = {
   ),
 
   // ------------------------------------------------------------------ everything else
-  inline: {
-    comment: 'folded header continuation lines and free text: URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line)',
-    patterns: [include('#angle-uri'), include('#uri'), include('#parameters')],
-  },
+  'header-line': block({
+    comment: 'a line that starts with a header name and a colon: the header rules are tried only there',
+    begin: [`^(?=[ \\t]*${NOT_A_URI_SCHEME}${HEADER_NAME}[ \\t]*:(?!//))`],
+    end: ['$'],
+    patterns: [include('#headers')],
+  }),
+  'sdp-line': block({
+    comment: 'a line that starts like an SDP field (x=): the SDP rules are tried only there',
+    begin: [r`^(?=[ \t]*[a-z]=)`],
+    end: ['$'],
+    patterns: [include('#sdp')],
+  }),
+  'text-line': block({
+    comment: 'any other line (status lines, framing glued to junk, folded header values, free text): status lines, in-line framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line)',
+    begin: [r`^(?=.)`],
+    end: ['$'],
+    patterns: [include('#status-line'), include('#framing-inline'), include('#angle-uri'), include('#uri'), include('#parameters')],
+  }),
 };
 
 export const sipGrammar = grammar({
   name: 'SIP',
   scopeName: 'source.sip',
   fileTypes: ['sip'],
-  patterns: [
-    include('#framing'),
-    include('#request-line'),
-    include('#headers'),
-    include('#sdp'),
-    include('#status-line'),
-    include('#inline'),
-  ],
+  comment:
+    'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets. The top level only tells line kinds apart at their first character (framing, start line, header, SDP field, anything else); each kind is a block with the few patterns it needs, to the end of the line.',
+  patterns: [include('#framing'), include('#request-line'), include('#header-line'), include('#sdp-line'), include('#text-line')],
   repository,
 });
