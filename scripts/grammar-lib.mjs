@@ -45,26 +45,7 @@ export function group(...parts) {
 
 /** Fails when a raw piece contains a capturing group (it would shift the numbering). */
 function assertNoCapture(src) {
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      if (src[i + 1] === ']') i++; // a literal ] right after [ (not used, but harmless)
-      continue;
-    }
-    if (c === '(' && src[i + 1] !== '?') {
-      throw new Error(`raw regex piece contains a capturing group; use cap(): ${src}`);
-    }
-  }
+  if (captureCount(src) > 0) throw new Error(`raw regex piece contains a capturing group; use cap(): ${src}`);
 }
 
 function emit(part, state) {
@@ -271,8 +252,10 @@ function captureCount(src) {
       if (c === ']') inClass = false;
       continue;
     }
-    if (c === '[') inClass = true;
-    else if (c === '(' && src[i + 1] !== '?') n++;
+    if (c === '[') {
+      inClass = true;
+      if (src[i + 1] === ']') i++; // a literal ] right after [
+    } else if (c === '(' && src[i + 1] !== '?') n++;
   }
   return n;
 }
