@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';
@@ -10,12 +10,14 @@ import {
 } from './service';
 import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
+import { buildTraceModel, readMessages, type TraceModel } from './service/trace';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
 
 const USAGE = `Usage:
   sipsense check [--format text|json] [--severity error|warning|information|hint] FILE...
   sipsense explain [--lang en|fa|both] CODE
+  sipsense calls [--format text|csv|json] FILE...
   sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
   sipsense decode CAPTURE [-o FILE]
   sipsense --help | --version
@@ -24,6 +26,8 @@ check   reports status-code problems like a compiler (path:line:col: severity: m
         exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.
         A capture (pcap, pcapng, .gz) is checked as its decoded trace.
 explain prints what a status code means.
+calls   lists the calls of traces (and captures), one row each: Call-ID, first method, From, To,
+        start, duration, messages, final code and phrase, state; exits 1 when a file cannot be read.
 flow    draws the call flow of a trace (every message, or one call's): a text ladder, a standalone
         SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.
 
@@ -54,6 +58,7 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
     }
     if (command === 'check') return check(rest, io);
     if (command === 'explain') return explain(rest, io);
+    if (command === 'calls') return calls(rest, io);
     if (command === 'flow') return flow(rest, io);
     if (command === 'decode') {
       const { file, output } = decodeArguments(rest);
@@ -149,6 +154,88 @@ function explain(args: readonly string[], io: Output): number {
   const language = (options.lang ?? 'en') as 'en' | 'fa' | 'both';
   io.out(markdownToPlainText(explainStatus(rest[0], language)));
   return 0;
+}
+
+/** The columns of `sipsense calls`, in order. */
+const CALL_COLUMNS = ['file', 'callId', 'method', 'from', 'to', 'start', 'duration', 'messages', 'status', 'phrase', 'state'] as const;
+type CallRow = Record<(typeof CALL_COLUMNS)[number], string | number | null>;
+
+/** A time as the trace gave it: a date and time, or a time of day alone (seconds since 1970 below one day). */
+function formatTime(seconds: number): string {
+  const iso = new Date(Math.floor(seconds * 1000)).toISOString();
+  const micros = String(Math.round((seconds % 1) * 1e6) % 1e6).padStart(6, '0');
+  const time = `${iso.slice(11, 19)}.${micros}`;
+  return seconds < 86400 ? time : `${iso.slice(0, 10)} ${time}`;
+}
+
+/** Control characters of untrusted text shown as escapes (a terminal or spreadsheet must not act on them). */
+function printable(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. */
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : printable(String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The trace model of a file: a capture is decoded, a text trace is streamed from disk. */
+function traceModelOf(file: string, io: Output): TraceModel | undefined {
+  try {
+    const head = Buffer.alloc(64);
+    const fd = openSync(file, 'r');
+    const length = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    if (!looksLikeCapture(head.subarray(0, length))) return readTraceFileSync(file).model;
+    const { text, result } = captureToTrace(readFileSync(file));
+    if (result.error) io.err(`sipsense: ${file}: ${result.error}`);
+    const lines = text.split(/\r\n|\r|\n/);
+    return buildTraceModel(readMessages(lines.length, (line) => lines[line]));
+  } catch (error) {
+    io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return undefined;
+  }
+}
+
+function calls(args: readonly string[], io: Output): number {
+  const { options, rest: files } = parseOptions(args, { format: ['text', 'csv', 'json'] });
+  if (files.length === 0) throw new UsageError('calls needs at least one file');
+  const rows: CallRow[] = [];
+  let failed = false;
+  for (const file of files) {
+    const model = traceModelOf(file, io);
+    if (!model) {
+      failed = true;
+      continue;
+    }
+    for (const call of callSummaries(model)) {
+      rows.push({
+        file,
+        callId: call.callId,
+        method: call.method,
+        from: call.from,
+        to: call.to,
+        start: call.start === undefined ? null : formatTime(call.start),
+        duration: call.duration ?? null,
+        messages: call.messages,
+        status: call.status ?? null,
+        phrase: call.phrase ?? null,
+        state: call.state,
+      });
+    }
+  }
+  if (options.format === 'json') {
+    io.out(JSON.stringify(rows, null, 2));
+  } else if (options.format === 'csv') {
+    for (const row of [Object.fromEntries(CALL_COLUMNS.map((c) => [c, c])) as CallRow, ...rows]) io.out(CALL_COLUMNS.map((c) => csvField(row[c])).join(','));
+  } else {
+    for (const row of rows) {
+      const final = row.status === null ? '' : `${row.status} ${row.phrase ?? ''}`.trimEnd();
+      const cells = [row.callId, row.method, `${row.from} → ${row.to}`, row.start ?? '-', row.duration === null ? '-' : `${row.duration} s`, `${row.messages} msgs`, final || '-', row.state];
+      io.out(`${files.length > 1 ? `${row.file}: ` : ''}${cells.map((c) => printable(String(c))).join('  ')}`);
+    }
+  }
+  return failed ? 1 : 0;
 }
 
 function flow(args: readonly string[], io: Output): number {

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../support/cli';
+import { sharedRoot } from '../support/corpus';
+
+const cancelCapture = join(sharedRoot, 'corpus', 'pcap', 'pkts__cancel.pcap');
+const dir = mkdtempSync(join(tmpdir(), 'sipsense-calls-'));
+
+test('calls lists a capture\'s calls; checked against tshark: 7 messages from 1362867909.703901 to .815200 four seconds later, ended by a 487', () => {
+  const result = runCli('calls', '--format', 'json', cancelCapture);
+  assert.equal(result.code, 0);
+  assert.deepEqual(JSON.parse(result.out), [{
+    file: cancelCapture, callId: '1-6261@127.0.1.1', method: 'INVITE', from: 'sipp', to: 'receiver', start: '2013-03-09 22:25:09.703901',
+    duration: 4.111299, messages: 7, status: 487, phrase: 'Request Terminated', state: 'cancelled',
+  }]);
+  assert.equal(runCli('calls', cancelCapture).out,
+    '1-6261@127.0.1.1  INVITE  sipp → receiver  2013-03-09 22:25:09.703901  4.111299 s  7 msgs  487 Request Terminated  cancelled');
+});
+
+test('calls as CSV: a header row, fields quoted when they hold commas or quotes, control characters escaped', () => {
+  const trace = join(dir, 'quoted.sip');
+  writeFileSync(trace, [
+    'INVITE sip:2002@b SIP/2.0', 'Via: SIP/2.0/UDP a;branch=z9hG4bK1', 'From: "Smith, \\"J\\"" <sip:b@a>;tag=1', 'To: <sip:2002@b>',
+    'Call-ID: weird"id"\u001b[31m', 'CSeq: 1 INVITE', 'Content-Length: 0', '',
+    'SIP/2.0 486 Busy, "really"', 'Via: SIP/2.0/UDP a;branch=z9hG4bK1', 'From: "Smith, \\"J\\"" <sip:b@a>;tag=1', 'To: <sip:2002@b>;tag=2',
+    'Call-ID: weird"id"\u001b[31m', 'CSeq: 1 INVITE', 'Content-Length: 0', '', '',
+  ].join('\r\n'));
+  const lines = runCli('calls', '--format=csv', trace).out.split('\n');
+  assert.deepEqual(lines, [
+    'file,callId,method,from,to,start,duration,messages,status,phrase,state',
+    `${trace},"weird""id""\\x1b[31m",INVITE,b,2002,,,2,486,"Busy, ""really""",busy`,
+  ]);
+});
+
+test('calls: a file that cannot be read exits 1; no file is a usage error', () => {
+  const missing = runCli('calls', join(dir, 'missing.sip'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /cannot read .*missing\.sip: ENOENT/);
+  assert.equal(runCli('calls').code, 2);
+  assert.equal(runCli('calls', '--format', 'xml', cancelCapture).code, 2);
+});
