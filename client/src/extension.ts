@@ -10,6 +10,7 @@ import { SETTINGS_SECTION } from '../../common/settings';
 import { CallDocuments } from './callDocuments';
 import { CaptureEditorProvider } from './captureEditor';
 import { ExplanationView } from './explanationView';
+import { KemiFilter } from './kemiFilter';
 import { LargeFiles } from './largeFiles';
 import { pickStatusCode } from './lookUpCommand';
 import { RestartPolicy } from './restartPolicy';
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const explanations = new ExplanationView();
+  const kemi = new KemiFilter();
   const output = vscode.window.createOutputChannel('SIP Sense', { log: true });
   const clientOptions: LanguageClientOptions = {
     outputChannel: output,
@@ -40,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     middleware: {
+      // Ordinary Lua, Python, JavaScript ... files never reach the server; KEMI scripts (KSR.*) do.
+      ...kemi.middleware,
       // VS Code shows the explanation of a code action in a preview instead of the server's message.
       executeCommand: async (command, args, next) => {
         if (command === EXPLAIN_COMMAND && typeof args[0] === 'string') return explanations.show(client, args[0]);

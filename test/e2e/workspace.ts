@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /**
  * The workspace the integration tests open: real files of every kind, copied at run time from
  * ../shared/corpus into a temporary folder (never into the repository), under names and folders
- * that give them the language a user would get. Shared by the runner (which copies) and the tests
- * (which open them); no `vscode` import here.
+ * that give them the language a user would get, and two small scripts written here (the corpus has
+ * no KEMI script). Shared by the runner (which copies) and the tests (which open them); no `vscode`
+ * import here.
  */
 export const WORKSPACE = {
   /** RFC 3515 (plain text with SIP messages): 202 Accepted, deprecated. */
@@ -26,6 +27,18 @@ export const WORKSPACE = {
   sipp: { from: 'sipp/sipp__docs_uac.xml', path: 'sipp/uac.xml', language: 'xml' },
   /** Asterisk's PJSIP troubleshooting guide, whose `pjsip set logger` output makes a log (language log). */
   pjsipLog: { from: 'logs/documentation__docs_Configuration_Channel-Drivers_SIP_Configuring-res_pjsip_Asterisk-PJSIP-Troubleshooting-Guide.md', path: 'logs/asterisk-pjsip.log', language: 'log' },
+  /** A KEMI routing script in Lua (uses KSR): served like kamailio.cfg. */
+  kemiLua: {
+    text: 'function ksr_request_route()\n  if KSR.pv.get("$rs") == 486 then KSR.x.exit() end\n  KSR.sl.sl_send_reply(404, "Busy Here")\nend\n',
+    path: 'kemi/kamailio.lua',
+    language: 'lua',
+  },
+  /** An ordinary Python file with numbers that look like codes: never handed to the server. */
+  plainPython: {
+    text: 'import requests\n\nif requests.get("http://x").status_code == 404:\n    print("sl_send_reply(404, \\"Busy Here\\")")\n',
+    path: 'tools/report.py',
+    language: 'python',
+  },
 } as const;
 
 export type WorkspaceFile = keyof typeof WORKSPACE;
@@ -46,7 +59,8 @@ export function prepareWorkspace(repoRoot: string, folder: string): void {
   for (const file of [...Object.values(WORKSPACE), ...Object.values(CAPTURES)]) {
     const target = join(folder, file.path);
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(corpusRoot(repoRoot), file.from), target);
+    if ('text' in file) writeFileSync(target, file.text);
+    else copyFileSync(join(corpusRoot(repoRoot), file.from), target);
   }
 }
 

@@ -1,3 +1,4 @@
+import { isKemiLanguage } from '../../../common/languages';
 import { scannerFor } from './dialectSelection';
 import type { Dialect } from './scanner/dialect';
 import type { Occurrence } from './scanner/occurrence';
@@ -116,6 +117,10 @@ export class AnalyzedDocument {
       if ('range' in change) {
         this.index.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
         this.traceIndex.applyEdit(this.text, changed.startLine, changed.oldEndLine, changed.newEndLine);
+        // A Python, Lua ... file becomes a KEMI script when KSR appears in it.
+        if (!this.isServed && isKemiLanguage(this.languageId) && this.text.textOfLines(changed.startLine, changed.newEndLine + 1).includes('KSR.')) {
+          this.rescan(this.text.getText());
+        }
       } else {
         this.rescan(this.text.getText());
         this.traceIndex.invalidate();

@@ -1,4 +1,4 @@
-import { SERVED_LANGUAGES, type ServedLanguage } from '../../../common/languages';
+import { SERVED_LANGUAGES, isKemiLanguage, usesKsr, type ServedLanguage } from '../../../common/languages';
 import { asteriskDialect } from './dialects/asterisk';
 import { freeswitchDialect, looksLikeFreeswitchXml } from './dialects/freeswitch';
 import { kamailioDialect } from './dialects/kamailio';
@@ -55,7 +55,8 @@ export function dialectsFor(languageId: string, text: string): Dialect[] {
       return containsStartLine(head) || looksLikeVoipLog(head) ? [sipMessageDialect, ...LOG_DIALECTS] : [];
     }
     default:
-      return [];
+      // KEMI scripts call the same functions as kamailio.cfg (KSR.sl.sl_send_reply(404, "Not found")); other files are not served.
+      return isKemiLanguage(languageId) && usesKsr(text) ? [kamailioDialect] : [];
   }
 }
 

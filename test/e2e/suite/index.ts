@@ -9,6 +9,7 @@ export async function run(): Promise<void> {
   require('./traces.e2e');
   require('./kamailio.e2e');
   require('./dialects.e2e');
+  require('./kemi.e2e');
   require('./commands.e2e');
   require('./settings.e2e');
   require('./largeFiles.e2e');

@@ -87,11 +87,14 @@ export function isIdentPart(code: number): boolean {
   return isIdentStart(code) || isDigitCode(code);
 }
 
-/** The length of the operator at `i` (==, !=, <=, >=, =~, !~, &&, ||, <, >, =), or 0. */
+/** The length of the operator at `i` (==, !=, ===, !==, ~=, <=, >=, =~, !~, &&, ||, <, >, =), or 0. */
 function operatorLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
+  // JavaScript's === and !== (KEMI), and Lua's ~= (not equal).
+  if ((c === EQUALS || c === BANG) && next === EQUALS && text.charCodeAt(i + 2) === EQUALS) return 3;
   if ((c === EQUALS || c === BANG) && (next === EQUALS || next === TILDE)) return 2;
+  if (c === TILDE && next === EQUALS) return 2;
   if ((c === LESS || c === GREATER) && next === EQUALS) return 2;
   if ((c === AMPERSAND && next === AMPERSAND) || (c === PIPE && next === PIPE)) return 2;
   return c === LESS || c === GREATER || c === EQUALS ? 1 : 0;

@@ -54,9 +54,9 @@ export type Comparison = 'equality' | 'order' | 'match';
 export function comparisonOf(line: Line, k: number): Comparison | undefined {
   if (line.type(k) !== OP) return undefined;
   const c = line.text.charCodeAt(line.start(k));
-  const next = line.end(k) - line.start(k) === 2 ? line.text.charCodeAt(line.start(k) + 1) : 0;
+  const next = line.end(k) - line.start(k) >= 2 ? line.text.charCodeAt(line.start(k) + 1) : 0;
   if (next === TILDE) return 'match';
-  if ((c === EQUALS || c === BANG) && next === EQUALS) return 'equality';
+  if ((c === EQUALS || c === BANG || c === TILDE) && next === EQUALS) return 'equality';
   if (c === LESS || c === GREATER) return 'order';
   return undefined;
 }

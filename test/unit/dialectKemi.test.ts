@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { computeCompletion, computeHover, resolveSettings } from '../../server/src/service';
+import { dialectsFor } from '../../server/src/service/dialectSelection';
+import { analyzed, describeOccurrence, diagnosticRules, positionOf } from '../support/documents';
+
+/** KEMI scripts (Kamailio's routing logic in Lua, Python, JavaScript, Ruby, Squirrel): served only when they use KSR. */
+
+const en = resolveSettings({ hover: { language: 'en' } });
+
+const LUA = [
+  'function ksr_request_route()',
+  '  if KSR.pv.get("$rs") ~= 486 then KSR.x.exit() end',
+  '  KSR.sl.sl_send_reply(404, "Not found")',
+  '  -- KSR.sl.send_reply(200, "OK")',
+  '  if KSR.tm.t_check_status("486|408") > 0 then KSR.tm.t_reply(480, "Later") end',
+  'end',
+].join('\n');
+
+const PYTHON = [
+  'import KSR as KSR',
+  'class kamailio:',
+  '    def ksr_failure_route_manage(self, msg):',
+  '        if KSR.pv.get("$T_reply_code") == 486:',
+  '            KSR.sl.send_reply(603, "Declined")',
+  '        # KSR.tm.t_reply(409, "Conflict")',
+  '        return 1',
+].join('\n');
+
+const JAVASCRIPT = [
+  'function ksr_request_route() {',
+  '  if (KSR.pv.get("$rs") === 408) { KSR.tm.t_reply(500, "Server Internal Error"); }',
+  '  KSR.sl.sl_send_reply(404, "Busy Here"); // a phrase of another code',
+  '}',
+].join('\n');
+
+test('Lua, Python, JavaScript, Ruby and Squirrel files that use KSR are read with the Kamailio tables', () => {
+  for (const language of ['lua', 'python', 'javascript', 'ruby', 'squirrel']) {
+    assert.deepEqual(dialectsFor(language, 'KSR.sl.sl_send_reply(404, "Not found")').map((d) => d.id), ['kamailio'], language);
+    assert.deepEqual(dialectsFor(language, 'print(404)\nrequests.get(url).status_code == 404'), [], `${language} without KSR`);
+  }
+  assert.deepEqual(analyzed(LUA, 'lua').occurrences.map(describeOccurrence), [
+    'status/status-comparison 486@1:26-29',
+    'status/reply-function 404@2:23-26 "Not found"',
+    'status/reply-function 200@3:23-26 "OK" quiet',
+    'status/status-regex 486@4:28-31', 'status/status-regex 408@4:32-35', 'status-pattern/status-regex 486|408@4:27-36',
+    'status/reply-function 480@4:62-65 "Later"',
+  ]);
+  assert.deepEqual(analyzed(PYTHON, 'python').occurrences.map(describeOccurrence), [
+    'status/status-comparison 486@3:42-45',
+    'status/reply-function 603@4:30-33 "Declined"',
+    'status/reply-function 409@5:25-28 "Conflict" quiet',
+  ]);
+  assert.deepEqual(analyzed(JAVASCRIPT, 'javascript').occurrences.map((o) => `${o.context} ${o.digits}`), [
+    'status-comparison 408', 'reply-function 500', 'reply-function 404',
+  ], 'JavaScript\'s === compares too');
+  assert.deepEqual(diagnosticRules(analyzed(JAVASCRIPT, 'javascript'), en), ['phrase-mismatch@2:29']);
+});
+
+test('hover and completion in a KEMI script work as in kamailio.cfg; an ordinary file gets nothing', () => {
+  const lua = analyzed(LUA, 'lua');
+  assert.match(computeHover(lua, positionOf(LUA, 'sl_send_reply(404', 15), en)!.markdown, /^\*\*404 Not Found\*\*/);
+  const typed = 'function f()\n  KSR.sl.sl_send_reply()\nend';
+  const items = computeCompletion(analyzed(typed, 'lua'), positionOf(typed, 'sl_send_reply(', 14))!;
+  assert.equal(items.find((item) => item.label === '486 Busy Here')!.newText, '486, "Busy Here"', 'KEMI takes an integer code');
+  const plain = 'import requests\nr = requests.get(url)\nif r.status_code == 404:\n    raise SystemExit(486)\n';
+  const document = analyzed(plain, 'python');
+  assert.equal(document.isServed, false);
+  assert.equal(computeHover(document, positionOf(plain, '404', 1), en), undefined);
+  assert.equal(computeCompletion(document, positionOf(plain, '404', 1)), undefined);
+  assert.deepEqual(diagnosticRules(document, en), []);
+});
+
+test('a Python file becomes a KEMI script when KSR is typed into it', () => {
+  const document = analyzed('def route():\n    pass\n', 'python');
+  assert.equal(document.isServed, false);
+  document.update([{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 8 } }, text: 'KSR.sl.sl_send_reply(486, "Busy Here")' }], 2);
+  document.scanAll();
+  assert.deepEqual(document.occurrences.map(describeOccurrence), ['status/reply-function 486@1:25-28 "Busy Here"']);
+});
