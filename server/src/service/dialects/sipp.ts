@@ -79,6 +79,7 @@ function scanRecv(text: string, comments: readonly { start: number; end: number 
 
 /** <ereg regexp="SIP/2.0 100" .../>: the code of a status line the expression looks for (in a message or a sipfrag body). */
 function scanEreg(text: string, comments: readonly { start: number; end: number }[], line: number, out: Occurrence[]): void {
+  if (!text.includes('<ereg')) return;
   for (const tag of xmlTagsOnLine(text, EREG)) {
     if (inRanges(comments, tag.start)) continue;
     const regexp = attribute(tag, 'regexp');
