@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isCaptureFile, readCaptureFile } from './files/captureTrace';
 import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';
 import { renderSvg } from './flow/svgLadder';
@@ -28,8 +29,8 @@ check   reports status-code problems like a compiler (path:line:col: severity: m
 explain prints what a status code means.
 calls   lists the calls of traces (and captures), one row each: Call-ID, first method, From, To,
         start, duration, messages, final code and phrase, state; exits 1 when a file cannot be read.
-flow    draws the call flow of a trace (every message, or one call's): a text ladder, a standalone
-        SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.
+flow    draws the call flow of a trace or a capture (every message, or one call's): a text ladder, a
+        standalone SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.
 
 decode  prints the SIP messages of a capture as an ngrep-style trace (or writes it to FILE);
         exits 1 when the file is no capture or is damaged (what was read before is still printed).`;
@@ -238,17 +239,40 @@ function calls(args: readonly string[], io: Output): number {
   return failed ? 1 : 0;
 }
 
-function flow(args: readonly string[], io: Output): number {
+function flow(args: readonly string[], io: Output): number | Promise<number> {
   const { options, rest } = parseOptions(args, { format: ['text', 'svg', 'html', 'json'], call: [] });
   if (rest.length !== 1) throw new UsageError('flow takes one file, e.g. sipsense flow trace.sip');
   const [file] = rest;
-  let model;
-  try {
-    model = readTraceFileSync(file).model;
-  } catch (error) {
+  const cannotRead = (error: unknown) => {
     io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return 1;
+  };
+  let capture: boolean;
+  try {
+    capture = isCaptureFile(file);
+  } catch (error) {
+    return cannotRead(error);
   }
+  if (!capture) {
+    let model;
+    try {
+      model = readTraceFileSync(file).model;
+    } catch (error) {
+      return cannotRead(error);
+    }
+    return drawFlow(model, file, options, io);
+  }
+  // A capture is decoded as it streams; what was read before any damage is still drawn.
+  return readCaptureFile(file).then((trace) => {
+    for (const note of trace.decode?.stats.notes ?? []) io.err(`sipsense: ${file}: ${note}`);
+    const code = drawFlow(trace.model, file, options, io);
+    if (!trace.decode?.error) return code;
+    io.err(`sipsense: ${file}: ${trace.decode.error}`);
+    return 1;
+  }, cannotRead);
+}
+
+function drawFlow(model: TraceModel, file: string, options: Record<string, string>, io: Output): number {
   const callIds = options.call === undefined ? undefined : [options.call];
   const calls = callSummaries(model).filter((call) => !callIds || callIds.includes(call.callId));
   if (callIds && calls.length === 0) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,8 +7,13 @@ import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { CallDocumentRequest, CallFlowRequest, CallsRequest, type CallDocument, type CallFlow, type CallsResult } from '../../common/callFlow';
 import { SHOW_CALL_FLOW_COMMAND } from '../../common/commands';
+import { captureToTrace } from '../../server/src/capture';
+import { readFileTrace } from '../../server/src/files/captureTrace';
+import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
+import { sharedRoot } from '../support/corpus';
 import { busyCall } from '../support/flowTraces';
 import { InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
+import { modelOf } from '../support/traces';
 
 /** The call-flow requests and CodeLens, against open documents and against files read from disk. */
 
@@ -114,4 +119,37 @@ test('cancelling the request stops reading; malformed parameters and unknown doc
   assert.deepEqual([unknown.complete, unknown.calls], [false, []]);
   assert.match(unknown.note ?? '', /no such document open/);
   await s.stop();
+});
+
+test('a capture no client opened is decoded from disk: its calls, its ladder, a call as a document', async () => {
+  const s = await server();
+  const path = join(sharedRoot, 'corpus', 'pcap', 'pkts__sipp.pcap');
+  const uri = pathToFileURL(path).toString();
+  const decoded = modelOf(captureToTrace(readFileSync(path)).text);
+  const calls = await s.connection.sendRequest(CallsRequest, { uri });
+  assert.equal(calls.source, 'file');
+  assert.match(calls.note ?? '', /^Decoded from disk \([0-9.]+ MB of SIP messages\): the editor did not hand this capture to SIP Sense\.$/);
+  assert.deepEqual(calls.calls, callSummaries(decoded));
+  assert.deepEqual(await s.connection.sendRequest(CallFlowRequest, { uri }), callFlow(decoded));
+  const callId = calls.calls[1].callId;
+  const document = await s.connection.sendRequest(CallDocumentRequest, { uri, callId });
+  assert.ok(document);
+  const lines = document.text.split('\n');
+  assert.match(lines[0], /^U \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{6} 127\.0\.0\.1:5060 -> 127\.0\.0\.1:5090$/);
+  assert.equal(document.lines.length, calls.calls[1].messages);
+  for (const { document: line } of document.lines) assert.match(lines[line], /^(INVITE|ACK|BYE) sip:|^SIP\/2\.0 /);
+  assert.ok(document.text.includes(`Call-ID: ${callId}`));
+  await s.stop();
+});
+
+test('a capture\'s decoded text lives on disk only while its model is kept', async () => {
+  const trace = await readFileTrace(join(sharedRoot, 'corpus', 'pcap', 'pkts__sipp.pcap'), { keepText: true });
+  assert.ok(trace.textPath && existsSync(trace.textPath));
+  assert.equal(statSync(trace.textPath).size, trace.bytes);
+  trace.dispose();
+  assert.ok(!existsSync(trace.textPath));
+  const text = await readFileTrace(onDisk, { keepText: true });
+  assert.equal(text.textPath, onDisk, 'a text trace is read back from itself');
+  text.dispose();
+  assert.ok(existsSync(onDisk));
 });

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli as run } from '../support/cli';
+import { captureToTrace } from '../../server/src/capture';
+import { callFlow } from '../../server/src/service/features/callFlow';
+import { runCli as run, runCliAsync } from '../support/cli';
 import { busyCall } from '../support/flowTraces';
-import { sharedRoot } from '../support/corpus';
+import { corpusFiles, sharedRoot } from '../support/corpus';
 import { assertNothingExecutable, parseHtml, parseSvg } from '../support/markup';
+import { modelOf } from '../support/traces';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-flow-'));
@@ -76,4 +79,19 @@ test('flow fails clearly on a missing file, an unknown call, and bad usage', () 
   for (const args of [['flow'], ['flow', trace, trace], ['flow', '--format', 'png', trace], ['flow', '--call']]) {
     assert.equal(run(...args).code, 2, args.join(' '));
   }
+});
+
+test('flow on every corpus capture: the ladder of its decoded trace, read as it streams', async () => {
+  let drawn = 0;
+  for (const capture of corpusFiles('pcap')) {
+    const { text, result } = captureToTrace(readFileSync(capture.path));
+    const json = await runCliAsync('flow', '--format', 'json', capture.path);
+    assert.equal(json.code, result.error ? 1 : 0, `${capture.name}: ${json.err}`);
+    assert.deepEqual(JSON.parse(json.out), callFlow(modelOf(text)), capture.name);
+    if (result.error) assert.match(json.err, new RegExp(`${capture.name}: `));
+    if (JSON.parse(json.out).messages.length > 0) drawn++;
+  }
+  assert.ok(drawn >= 15, `${drawn} captures with SIP messages`);
+  const svg = await runCliAsync('flow', '--format', 'svg', join(sharedRoot, 'corpus', 'pcap', 'pkts__sipp.pcap'));
+  assertNothingExecutable(parseSvg(svg.out).elements);
 });

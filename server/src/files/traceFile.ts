@@ -8,8 +8,8 @@ import { TraceStream, type StreamedTrace } from './traceStream';
 const CHUNK = 4 * 1024 * 1024;
 
 export interface ReadOptions {
-  /** Called after each chunk with the bytes read so far and the file's size. */
-  progress?: (bytes: number, total: number) => void;
+  /** Called after each chunk with the bytes read so far and the file's size (none for a capture, whose decoded size is reported). */
+  progress?: (bytes: number, total?: number) => void;
   /** Polled between chunks: reading stops, and the promise rejects with ReadCancelled, once it returns true. */
   cancelled?: () => boolean;
 }

@@ -20,11 +20,13 @@ import type { SipMessage, TraceModel } from '../service/trace';
 
 type Source =
   | { kind: 'document'; model: TraceModel; lineAt: (line: number) => string }
-  | { kind: 'file'; model: TraceModel; path: string; bytes: number };
+  /** `path`: where the messages' text is read back (the file, or a capture's decoded text); `bytes`: the size of that text. */
+  | { kind: 'file'; model: TraceModel; path: string; bytes: number; capture: boolean };
 
 export function registerCallFlow(context: ServerContext): ServerCapabilities {
   const { connection, documents } = context;
   const files = new FileTraces();
+  connection.onExit(() => files.clear());
 
   /**
    * The model behind a request's uri; undefined when the server has no such document and it is no
@@ -51,12 +53,17 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
     let reported = -1;
     try {
       const trace = await files.get(path, cancellation, (bytes, total) => {
+        if (total === undefined) {
+          // A capture: how much text it decoded to so far.
+          progress?.report(`${megabytes(bytes)} of SIP messages decoded`);
+          return;
+        }
         const percentage = total === 0 ? 100 : Math.floor((bytes / total) * 100);
         if (percentage === reported) return;
         reported = percentage;
         progress?.report(percentage, `${megabytes(bytes)} of ${megabytes(total)}`);
       });
-      return { kind: 'file', model: trace.model, path, bytes: trace.bytes };
+      return { kind: 'file', model: trace.model, path: trace.textPath ?? path, bytes: trace.bytes, capture: trace.decode !== undefined };
     } catch (error) {
       if (error instanceof ReadCancelled) {
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -72,7 +79,11 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
     const source = await sourceOf(params, token);
     if (!source) return { source: 'document', complete: false, messages: 0, calls: [], note: 'SIP Sense has no such document open, and it is no file on disk.' };
     const result: CallsResult = { source: source.kind, complete: true, messages: source.model.messages.length, calls: callSummaries(source.model) };
-    if (source.kind === 'file') result.note = `Read from disk (${megabytes(source.bytes)}): the editor did not hand this file to SIP Sense.`;
+    if (source.kind === 'file') {
+      result.note = source.capture
+        ? `Decoded from disk (${megabytes(source.bytes)} of SIP messages): the editor did not hand this capture to SIP Sense.`
+        : `Read from disk (${megabytes(source.bytes)}): the editor did not hand this file to SIP Sense.`;
+    }
     return result;
   });
 

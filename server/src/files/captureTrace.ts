@@ -1,0 +1,77 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeCaptureFile, looksLikeCapture, type DecodeResult } from '../capture';
+import { ReadCancelled, readTraceFile, type ReadOptions } from './traceFile';
+import { TraceStream, type StreamedTrace } from './traceStream';
+
+/** A text trace or a capture read from disk as a trace. */
+export interface FileTrace extends StreamedTrace {
+  /** For a capture: what the decoder read and skipped, and why it stopped early, if it did. */
+  decode?: DecodeResult;
+  /** The text the messages' offsets point into: the file itself, or a capture's decoded text (with `keepText`). */
+  textPath?: string;
+  /** Removes what reading left on disk (a capture's decoded text). */
+  dispose(): void;
+}
+
+/**
+ * Whether the file at `path` goes to the capture decoder: it starts like a capture (pcap, pcapng or
+ * gzip), or it is binary (a NUL byte in its first 8 KB; no text trace has one), and the decoder
+ * says what it is.
+ */
+export function isCaptureFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(8192);
+    const read = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    return looksLikeCapture(read) || read.includes(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A text trace or a capture (told apart by content), streamed into its model. */
+export async function readFileTrace(path: string, options: ReadOptions & { keepText?: boolean } = {}): Promise<FileTrace> {
+  if (isCaptureFile(path)) return readCaptureFile(path, options);
+  return { ...(await readTraceFile(path, options)), textPath: path, dispose: () => undefined };
+}
+
+/**
+ * A capture read as a trace, streaming: the decoder's text goes through the trace reader as it
+ * comes, and, with `keepText`, into a text file of its own, so that messages can later be read
+ * back at their offsets as those of a text trace are. Nothing of the text stays in memory.
+ */
+export async function readCaptureFile(path: string, options: ReadOptions & { keepText?: boolean } = {}): Promise<FileTrace> {
+  const stream = new TraceStream();
+  const folder = options.keepText ? mkdtempSync(join(tmpdir(), 'sipsense-capture-')) : undefined;
+  const textPath = folder === undefined ? undefined : join(folder, 'decoded.txt');
+  const fd = textPath === undefined ? undefined : openSync(textPath, 'w');
+  const dispose = () => {
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  };
+  let decodedBytes = 0;
+  let cancelled = false;
+  try {
+    const decode = await decodeCaptureFile(path, (text) => {
+      if (cancelled || options.cancelled?.()) {
+        cancelled = true;
+        // The decoder stops at the first error its writer raises.
+        throw new ReadCancelled();
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      if (fd !== undefined) writeSync(fd, bytes);
+      stream.push(bytes);
+      decodedBytes += bytes.length;
+      // The decoder does not say how far into the capture it is: the decoded text's size, without a total.
+      options.progress?.(decodedBytes);
+    });
+    if (cancelled) throw new ReadCancelled();
+    return { ...stream.end(), decode, ...(textPath === undefined ? {} : { textPath }), dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
