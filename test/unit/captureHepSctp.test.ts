@@ -191,3 +191,9 @@ test('corpus hep3_compressed.pcapng: 21 compressed payloads inflated, each packe
   assert.deepEqual(records[0].time, { seconds: 1502941090, nanos: 307_169_000 });
   assert.ok(records.every((r) => r.transport === 'HEP' && !r.truncated));
 });
+
+test('several SIP messages in one HEP payload (an agent capturing TCP) are passed on one by one', () => {
+  const { texts, records } = run(new HepDecoder(), [datagram('udp', hep3(sip(`\r\n${response(180, 1)}${response(200, 1)}`)))]);
+  assert.deepEqual(texts, [response(180, 1), response(200, 1)]);
+  assert.ok(records.every((r) => !r.truncated));
+});

@@ -1,4 +1,4 @@
-import { isSipStartLine } from './sip';
+import { findSipMessages, isSipStartLine } from './sip';
 import { copyBytes, lineBreaksAt } from './streamBuffer';
 import { skip, type DecodeStats, type Endpoint, type SipRecord, type SipTransport, type Timestamp } from './types';
 
@@ -37,8 +37,9 @@ export function startsWithSip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Passes on a message framed by a transport (a WebSocket or SCTP user message, a HEP payload) as a
- * record, or counts it under `notSip` when it is not SIP.
+ * Passes on a message framed by a transport (a WebSocket or SCTP user message, a HEP payload) as
+ * records, one per SIP message in it (a HEP agent on TCP may put several in one payload), or counts
+ * it under `notSip` when it is not SIP.
  */
 export function emitMessage(
   bytes: Uint8Array, truncated: boolean, origin: RecordOrigin, emit: (record: SipRecord) => void, stats: DecodeStats, notSip: string,
@@ -47,6 +48,10 @@ export function emitMessage(
     skip(stats, notSip);
     return;
   }
-  const start = lineBreaksAt(bytes, 0);
-  emit({ ...origin, bytes: start === 0 ? bytes : copyBytes(bytes.subarray(start)), ...(truncated ? { truncated } : {}) });
+  const frames = findSipMessages(bytes);
+  frames.forEach((frame, i) => {
+    const whole = frame.start === 0 && frame.end === bytes.length;
+    const cut = !frame.complete || (truncated && i === frames.length - 1);
+    emit({ ...origin, bytes: whole ? bytes : copyBytes(bytes.subarray(frame.start, frame.end)), ...(cut ? { truncated: true } : {}) });
+  });
 }
