@@ -97,3 +97,19 @@ test('a message left unfinished by the end of the capture is emitted as truncate
   assert.equal(records.length, 1);
   assert.equal(records[0].truncated, true);
 });
+
+test('a WebSocket caught in the middle (no Upgrade in the capture): frames that carry SIP are still read, others not', () => {
+  const up = Buffer.concat([frame(1, sip(request('MESSAGE', 5, 'hi')), true, [3, 1, 4, 1]), frame(1, sip(request('BYE', 6)), true, [2, 7, 1, 8])]);
+  const down = Buffer.concat([frame(1, sip(response(200, 5, 'MESSAGE'))), frame(1, sip(response(200, 6, 'BYE')))]);
+  const json = frame(1, sip('{"type": "hello", "id": 1234567}'), true, [1, 2, 3, 4]);
+  const midway = (from: typeof CLIENT, to: typeof CLIENT, bytes: Uint8Array) => cut(bytes, [1, 7, 30]).reduce<ReturnType<typeof tcpSegment>[]>((segments, piece) => {
+    const seq = 5000 + segments.reduce((n, s) => n + s.payload.length, 0);
+    return [...segments, tcpSegment(seq, piece, {}, from, to)];
+  }, []);
+  const { texts, records, stats } = run(new TcpDecoder(), [
+    ...midway(CLIENT, WS_SERVER, up), ...midway(WS_SERVER, CLIENT, down), ...midway({ address: '10.0.0.7', port: 1 }, WS_SERVER, json),
+  ]);
+  assert.deepEqual(texts, [request('MESSAGE', 5, 'hi'), request('BYE', 6), response(200, 5, 'MESSAGE'), response(200, 6, 'BYE')]);
+  assert.ok(records.every((r) => r.transport === 'WS'));
+  assert.equal(stats.skipped[SKIPPED.tcpNotSip], 1);
+});

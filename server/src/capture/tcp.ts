@@ -4,7 +4,7 @@ import { findMessageStart, SipStreamFramer, type MessageSink, type StreamCounts 
 import { Budget, copyBytes, lineBreaksAt, StreamBuffer } from './streamBuffer';
 import { emitMessage, SKIPPED } from './transportRecords';
 import { skip, type DecodeStats, type Endpoint, type Segment, type SipRecord, type Timestamp, type TransportDecoder } from './types';
-import { mayBeHttp, readHandshake, WebSocketStream } from './websocket';
+import { mayBeHttp, readHandshake, startsWithSipFrame, WebSocketStream } from './websocket';
 
 /**
  * TCP, reassembled per direction: segments are put in sequence order (out-of-order ones wait,
@@ -243,6 +243,17 @@ export class TcpDecoder implements TransportDecoder {
       const consumer: Consumer = { kind: 'handshake', buffer };
       this.settle(direction, consumer, stats);
       this.handshake(direction, buffer, emit, stats);
+      return;
+    }
+    const frame = startsWithSipFrame(bytes);
+    if (frame === undefined && !final) return;
+    if (frame) {
+      const rest = copyBytes(bytes);
+      buffer.clear();
+      const stream = new WebSocketStream(this.budget, this.counts);
+      this.settle(direction, { kind: 'websocket', stream }, stats);
+      stream.push(rest, this.webSocketSink(direction, emit, stats));
+      if (final) stream.gap(this.webSocketSink(direction, emit, stats));
       return;
     }
     const isSip = isSipStartLine(bytes, lineBreaksAt(bytes, 0)) || findMessageStart(bytes, 1) !== -1;

@@ -27,6 +27,26 @@ export function mayBeHttp(bytes: Uint8Array): boolean {
   return 'GET /'.startsWith(head) || 'HTTP/'.startsWith(head);
 }
 
+/** The first bytes of a SIP message's start line: `SIP/2.0 ` or a method and a SIP or tel URI. */
+const SIP_START = /^(?:SIP\/2\.0 |[A-Z]{2,16} (?:sips?|tel):)/;
+
+/**
+ * Whether a stream whose Upgrade the capture missed (a long-lived WebSocket caught in the middle)
+ * starts with a WebSocket data frame whose payload starts like SIP: true, false, or undefined when
+ * more bytes are needed to tell.
+ */
+export function startsWithSipFrame(bytes: Uint8Array): boolean | undefined {
+  if (bytes.length === 0 || (bytes[0] & 0x70) !== 0 || ((bytes[0] & 0x0f) !== 1 && (bytes[0] & 0x0f) !== 2)) return false;
+  const header = parseFrameHeader(bytes, 0);
+  if (!header) return undefined;
+  const wanted = Math.min(header.frame.remaining, 24);
+  if (wanted < 12) return false;
+  if (bytes.length < header.size + wanted) return undefined;
+  const head = copyBytes(bytes.subarray(header.size, header.size + wanted));
+  if (header.frame.mask) for (let i = 0; i < head.length; i++) head[i] ^= header.frame.mask[i & 3];
+  return SIP_START.test(Buffer.from(head).toString('latin1'));
+}
+
 export type HandshakeResult = 'websocket' | 'not-websocket' | 'incomplete';
 
 /** Reads the HTTP head at the start of `bytes`: a WebSocket handshake, something else, or not complete yet. */
