@@ -11,6 +11,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Persian texts as they are (UTF-8, which Node reads every script as) rather than \uXXXX escapes: a third smaller server
+  charset: 'utf8',
 };
 
 await Promise.all([

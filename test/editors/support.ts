@@ -3,7 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { statusEntry } from '../../server/src/service/registry';
 import { positionOf } from '../support/documents';
+import { persianRunOf } from '../support/persian';
 
 /** What the tests with real editors share: the built server, a scratch folder, a real trace and where its codes are. */
 
@@ -130,6 +132,8 @@ export function assertTraceHovers(hovers: readonly EditorHover[], positions: Ret
 export function assertPersianHovers(hovers: readonly EditorHover[]): void {
   const [accepted, cseq] = hovers;
   assert.match(accepted.value ?? '', /[\u0600-\u06FF]/, 'Persian text');
+  // as written in the data, character for character (the server bundle is UTF-8)
+  assert.ok((accepted.value ?? '').includes(persianRunOf(statusEntry(202)!.meaning.fa)), accepted.value ?? '');
   assert.doesNotMatch(accepted.value ?? '', /In practice/);
   assert.equal(cseq.value, null);
 }

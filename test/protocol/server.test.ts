@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { statusEntry } from '../../server/src/service/registry';
 import { corpusText } from '../support/corpus';
 import { positionOf } from '../support/documents';
 import { ServerUnderTest } from '../support/lspClient';
+import { persianRunOf } from '../support/persian';
 
 const DEPRECATED = 2;
 const TRACE_URI = 'file:///corpus/rfc3515.txt';
@@ -104,6 +106,8 @@ test('settings from workspace/configuration take effect: hover language and rule
   const at = positionOf(trace, 'SIP/2.0 202 Accepted', 9);
   const hover = await server.request('textDocument/hover', { textDocument: { uri: TRACE_URI }, position: at });
   assert.match(hover.contents.value, /[\u0600-\u06FF]/);
+  // the Persian text arrives as written (the bundle is UTF-8): a sentence of the data, character for character
+  assert.ok(hover.contents.value.includes(persianRunOf(statusEntry(202)!.meaning.fa)), hover.contents.value);
   assert.doesNotMatch(hover.contents.value, /In practice/);
   server.settings = {};
   await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
