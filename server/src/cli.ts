@@ -12,6 +12,7 @@ import {
 import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
 import { buildTraceModel, readMessages, type TraceModel } from './service/trace';
+import { VERSION } from './version';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
 
@@ -54,7 +55,7 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
       return 0;
     }
     if (command === '--version') {
-      io.out('0.1.0');
+      io.out(VERSION);
       return 0;
     }
     if (command === 'check') return check(rest, io);

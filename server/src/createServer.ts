@@ -5,6 +5,7 @@ import { registerCustomRequests } from './handlers/customRequests';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { createValidation } from './handlers/validation';
+import { VERSION } from './version';
 
 /**
  * Wires the language service to a connection, whatever its transport: each handler module
@@ -21,7 +22,7 @@ export function createServer(connection: Connection): ServerContext {
   registerCustomRequests(context);
   connection.onInitialize((params): InitializeResult => {
     context.initialize(params);
-    return { capabilities, serverInfo: { name: 'sipsense-language-server', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'sipsense-language-server', version: VERSION } };
   });
   return context;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -15,6 +15,13 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(path, content);
   return path;
 };
+
+test('--version prints package.json\'s version, the one place it is written', () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const result = run('--version');
+  assert.equal(result.code, 0);
+  assert.equal(result.out, manifest.version);
+});
 
 test('check prints diagnostics like a compiler and exits 1 on an error', () => {
   const bigcode = join(sharedRoot, 'corpus', 'sip-traces', 'resiprocate__resip_stack_test_bigcode.dat');

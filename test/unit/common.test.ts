@@ -28,7 +28,8 @@ test('the client bundle holds the client and common/ only: no service, data or s
 test('the server bundle holds no client code', () => {
   const sources = bundledSources('server');
   assert.ok(sources.includes('server/src/createServer.ts'));
-  assert.deepEqual(sources.filter((source) => !/^(server\/src|common)\//.test(source)), []);
+  // package.json only for its version (esbuild keeps that field alone)
+  assert.deepEqual(sources.filter((source) => !/^(server\/src|common)\/|^package\.json$/.test(source)), []);
 });
 
 test('the extension activates on every served language, and on no other, and once started (a file over the sync limit has no language)', () => {
@@ -54,4 +55,16 @@ test('package.json declares the settings defaults of common/settings.ts, every r
   assert.deepEqual(defaultOf('diagnostics.severity'), DEFAULT_SETTINGS.diagnostics.severity);
   const perRule = properties[`${SETTINGS_SECTION}.diagnostics.severity`].properties ?? {};
   for (const rule of RULES) assert.equal(perRule[rule.id]?.default, rule.defaultSeverity, rule.id);
+  // and the other way round: no rule id in package.json that the service does not have
+  assert.deepEqual(Object.keys(perRule).sort(), RULES.map((rule) => rule.id).sort());
+});
+
+test('every setting package.json contributes is one the service reads (or the client\'s own trace.server)', () => {
+  const contributed = Object.keys(manifest.contributes.configuration.properties as Record<string, unknown>).map((key) => key.slice(SETTINGS_SECTION.length + 1));
+  const served = (function keys(value: object, prefix: string): string[] {
+    return Object.entries(value).flatMap(([key, inner]) =>
+      inner && typeof inner === 'object' && key !== 'severity' ? keys(inner as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+    );
+  })(DEFAULT_SETTINGS, '');
+  assert.deepEqual(contributed.filter((key) => key !== 'trace.server').sort(), served.sort());
 });
