@@ -5,17 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { languageForFile } from '../../server/src/service/fileLanguage';
+import { languageForFile, type ManifestLanguage } from '../../server/src/service/fileLanguage';
 import { isStartLineAtStart } from '../../server/src/service/syntax/startLine';
 import { corpusFiles, repoRoot } from '../support/corpus';
 
-interface ManifestLanguage {
-  id: string;
-  extensions?: string[];
-  filenames?: string[];
-  filenamePatterns?: string[];
-  firstLine?: string;
-}
 const languages: ManifestLanguage[] = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).contributes.languages;
 
 /** A path that a glob matches: `**` as two folders, `*` as a word. */

@@ -9,7 +9,7 @@ import { isStartLineAtStart } from './syntax/startLine';
  * manifest's firstLine.
  */
 
-interface ManifestLanguage {
+export interface ManifestLanguage {
   id: string;
   extensions?: string[];
   filenames?: string[];
