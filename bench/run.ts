@@ -136,6 +136,61 @@ async function editBenchmark(lines: number): Promise<void> {
   row(`hover right after an edit, ${lines} lines (median)`, ms(median(results.ours.hover)), ms(median(results.floor.hover)), ratio(median(results.ours.hover), median(results.floor.hover)), '');
 }
 
+/**
+ * The outline of a big trace as VS Code asks for it: documentSymbol sent right after didOpen, timed
+ * to its answer, against the floor's didOpen → diagnostics; our peak memory once it is answered
+ * and the document validated.
+ */
+async function outlineBenchmark(text: string): Promise<void> {
+  const uri = 'file:///bench/outline.sip';
+  const floor = await openAndWait(floorModule, uri, 'sip', text);
+  await floor.server.stop();
+  const server = new ServerUnderTest(ourModule, ['--max-old-space-size=8192']);
+  await server.initialize({ configuration: false });
+  const start = performance.now();
+  await server.open(uri, 'sip', text);
+  const symbols = await server.request<unknown[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
+  const elapsed = performance.now() - start;
+  await server.diagnostics(uri, () => true, 300_000);
+  const peak = peakMemory(server.process.pid!);
+  await server.stop();
+  if (!symbols?.length) throw new Error('no outline');
+  row(`outline of a ${mb(text.length)} trace (${symbols.length} calls): didOpen → documentSymbol answered, vs the floor's didOpen → diagnostics`,
+    ms(elapsed), ms(floor.elapsed), ratio(elapsed, floor.elapsed), 'goal ≤ 1.5x');
+  row('peak memory, the outline answered and the trace validated', mb(peak), mb(floor.peak), ratio(peak, floor.peak), 'goal ≤ 1.25x');
+}
+
+/**
+ * A one-line edit in a big trace, then what needs the trace model of the new version (a definition
+ * at the edited line) and its diagnostics, against the floor's edit → diagnostics.
+ */
+async function modelEditBenchmark(lines: number): Promise<void> {
+  const text = traceOf({ lines });
+  const times: Record<string, number[]> = { floor: [], ours: [] };
+  for (const [name, module] of [['floor', floorModule], ['ours', ourModule]] as const) {
+    const uri = `file:///bench/model-edit-${lines}.sip`;
+    const { server } = await openAndWait(module, uri, 'sip', text);
+    if (name === 'ours') await server.request('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    for (let version = 2; version < 42; version++) {
+      const line = Math.floor(((version * 7919) % 1000) / 1000 * lines);
+      const start = performance.now();
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'SIP/2.0 486 Busy Here\n' : 'x' }],
+      });
+      await Promise.all([
+        server.diagnostics(uri, (p) => p.version === version, 60_000),
+        name === 'ours' ? server.request('textDocument/definition', { textDocument: { uri }, position: { line, character: 9 } }) : undefined,
+      ]);
+      times[name].push(performance.now() - start);
+    }
+    await server.stop();
+  }
+  const ours = median(times.ours);
+  const floor = median(times.floor);
+  row(`one-line edit → model updated (a definition answered) and diagnostics, ${lines} lines (median of 40)`, ms(ours), ms(floor), ratio(ours, floor), 'goal: below the floor');
+}
+
 /** The time of each call of `run`, in ms. */
 async function timeEach<T>(items: readonly T[], run: (item: T) => unknown): Promise<number[]> {
   const times: number[] = [];
@@ -226,13 +281,15 @@ async function main(): Promise<void> {
   console.log(`machine: ${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`);
   console.log('figure | SIP Sense | reference | ratio | goal');
   if (wanted('start')) await startBenchmark();
-  const trace = wanted('scan') || wanted('open') ? traceOf({ chars: 100 * MB }) : '';
+  const trace = wanted('scan') || wanted('open') || wanted('outline') ? traceOf({ chars: 100 * MB }) : '';
   if (wanted('scan')) scannerVersusGrep(trace);
   if (wanted('open')) {
     await openBenchmark('trace.sip', 'sip', trace);
     await openBenchmark('voip.log', 'log', logOf({ chars: 100 * MB }));
   }
   if (wanted('edit')) for (const lines of [10_000, 100_000, 1_000_000]) await editBenchmark(lines);
+  if (wanted('outline')) await outlineBenchmark(trace);
+  if (wanted('model-edit')) await modelEditBenchmark(1_000_000);
   if (wanted('latency')) await latencyBenchmark();
   if (wanted('grammar')) await printGrammarBench(args);
 }
