@@ -14,8 +14,6 @@ export interface ClientSupport {
   foldingRangeLimit: number | undefined;
   /** Whether folding ranges must leave out their start and end characters. */
   lineFoldingOnly: boolean;
-  /** Whether definitions may be LocationLinks (with the span they were asked from). */
-  definitionLinks: boolean;
   /** Whether the server may start progress of its own (window/workDoneProgress/create). */
   workDoneProgress: boolean;
 }
@@ -40,7 +38,6 @@ export function clientSupportOf(capabilities: ClientCapabilities | undefined): C
     hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,
     lineFoldingOnly: text?.foldingRange?.lineFoldingOnly === true,
-    definitionLinks: text?.definition?.linkSupport === true,
     workDoneProgress: capabilities?.window?.workDoneProgress === true,
   };
 }

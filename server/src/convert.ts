@@ -1,9 +1,11 @@
 import {
-  CodeActionKind, CompletionItemKind, CompletionItemTag, DiagnosticSeverity, DiagnosticTag, MarkupKind,
-  type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type MarkupContent, type Range,
+  CodeActionKind, CompletionItemKind, CompletionItemTag, DiagnosticSeverity, DiagnosticTag, DocumentHighlightKind, MarkupKind, SymbolKind,
+  type CodeAction, type CompletionItem, type Diagnostic, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
+  type InlayHint, type Location, type MarkupContent, type Range, type SymbolInformation,
 } from 'vscode-languageserver/node';
 import {
-  markdownToPlainText, type CodeActionInfo, type CompletionInfo, type DiagnosticInfo, type HoverInfo, type InlayHintInfo,
+  markdownToPlainText, type CodeActionInfo, type CompletionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
+  type InlayHintInfo, type LineLocation, type SymbolInfo,
 } from './service';
 import type { LineSpan } from './service/scanner/occurrence';
 
@@ -78,4 +80,65 @@ export function toCodeAction(action: CodeActionInfo, uri: string, clientDiagnost
 
 export function toInlayHint(hint: InlayHintInfo): InlayHint {
   return { position: { line: hint.line, character: hint.character }, label: hint.label, paddingLeft: true };
+}
+
+export function toLocation(uri: string, location: LineLocation): Location {
+  return { uri, range: rangeOf(location.line, location.span) };
+}
+
+export function toDocumentHighlight(highlight: HighlightInfo): DocumentHighlight {
+  return { range: rangeOf(highlight.line, highlight.span), kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+}
+
+const SYMBOL_KIND: Record<SymbolInfo['kind'], SymbolKind> = {
+  call: SymbolKind.Event,
+  transaction: SymbolKind.Method,
+  message: SymbolKind.Field,
+};
+
+/** A symbol's name: never empty (VS Code refuses a whole outline for one empty name). */
+function symbolName(symbol: SymbolInfo): string {
+  return symbol.name || symbol.kind;
+}
+
+export function toDocumentSymbol(symbol: SymbolInfo): DocumentSymbol {
+  return {
+    name: symbolName(symbol),
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: SYMBOL_KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selection,
+    ...(symbol.children.length > 0 ? { children: symbol.children.map(toDocumentSymbol) } : {}),
+  };
+}
+
+/** The symbols as a flat list for clients without hierarchical symbols: each names its parent as its container. */
+export function toSymbolInformation(uri: string, symbols: readonly SymbolInfo[]): SymbolInformation[] {
+  const flat: SymbolInformation[] = [];
+  const visit = (symbol: SymbolInfo, container: string | undefined): void => {
+    const name = symbolName(symbol);
+    flat.push({ name, kind: SYMBOL_KIND[symbol.kind], location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
+    for (const child of symbol.children) visit(child, name);
+  };
+  for (const symbol of symbols) visit(symbol, undefined);
+  return flat;
+}
+
+/**
+ * Folding ranges as the client takes them. Over its `rangeLimit`, calls are kept before messages
+ * (each call still folds), then messages in document order; without `lineFoldingOnly`, a range
+ * starts after its first line's text, which stays visible, and ends with its last line.
+ */
+export function toFoldingRanges(
+  ranges: readonly FoldingInfo[], limit: number | undefined, lineFoldingOnly: boolean, lineLength: (line: number) => number,
+): FoldingRange[] {
+  let kept = ranges;
+  if (limit !== undefined && ranges.length > limit) {
+    const calls = ranges.filter((range) => range.kind === 'call').slice(0, limit);
+    const messages = ranges.filter((range) => range.kind !== 'call').slice(0, limit - calls.length);
+    kept = [...calls, ...messages].sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  }
+  return kept.map((range) => lineFoldingOnly
+    ? { startLine: range.startLine, endLine: range.endLine }
+    : { startLine: range.startLine, startCharacter: lineLength(range.startLine), endLine: range.endLine, endCharacter: lineLength(range.endLine) });
 }

@@ -4,6 +4,7 @@ import { registerCallFlow } from './handlers/callFlow';
 import { registerCustomRequests } from './handlers/customRequests';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
+import { registerStructureFeatures } from './handlers/structureFeatures';
 import { createValidation } from './handlers/validation';
 import { VERSION } from './version';
 
@@ -18,6 +19,7 @@ export function createServer(connection: Connection): ServerContext {
     ...registerDocumentHandlers(context, createValidation(context)),
     ...registerLanguageFeatures(context),
     ...registerCallFlow(context),
+    ...registerStructureFeatures(context),
   };
   registerCustomRequests(context);
   connection.onInitialize((params): InitializeResult => {

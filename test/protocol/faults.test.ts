@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import {
-  AnalyzedDocument, computeCodeActions, computeDiagnostics, computeHover, computeInlayHints, resolveSettings,
+  AnalyzedDocument, computeCodeActions, computeDefinition, computeDiagnostics, computeDocumentSymbols, computeFoldingRanges, computeHover,
+  computeInlayHints, resolveSettings,
 } from '../../server/src/service';
 import { corpusText } from '../support/corpus';
 import { applyToReference, ReferenceText, splitLines, TOKENS, type TextChange } from '../support/fuzz';
-import { ServerUnderTest } from '../support/lspClient';
+import { ServerUnderTest, VS_CODE_CAPABILITIES } from '../support/lspClient';
+import { toDocumentSymbol, toFoldingRanges, toLocation } from '../../server/src/convert';
 
 /**
  * Faults over the protocol, against the built server (dist/server.js over stdio): malformed
@@ -138,7 +140,10 @@ test('malformed parameters get an error or null, never a crash', async () => {
   const uri = 'file:///params.sip';
   await server.open(uri, 'sip', 'SIP/2.0 486 Busy Here\r\n');
   for (const params of [null, {}, { textDocument: 5, position: 'x' }, { textDocument: { uri }, position: { line: 'a', character: null } }, { textDocument: { uri } }]) {
-    for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/inlayHint']) {
+    for (const method of [
+      'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/inlayHint', 'textDocument/documentSymbol',
+      'textDocument/foldingRange', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight',
+    ]) {
       try {
         const answer = await server.request(method, params);
         assert.ok(answer === null || Array.isArray(answer) || typeof answer === 'object', `${method} ${JSON.stringify(params)}`);
@@ -168,6 +173,12 @@ test('positions outside the document, negative ones and reversed ranges: null, o
     if (hover) {
       assert.equal(hover.range.start.line, position.line);
       assert.ok(hover.range.end.character <= lines[position.line].length);
+    }
+    for (const method of ['textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight']) {
+      const answer = await server.request(method, { textDocument: { uri }, position, context: { includeDeclaration: true } });
+      for (const { range } of answer ? [answer].flat() : []) {
+        assert.ok(range.end.line < lines.length && range.end.character <= lines[range.end.line].length, `${method} at ${JSON.stringify(position)}`);
+      }
     }
     const completion = await server.request('textDocument/completion', { textDocument: { uri }, position });
     for (const item of completion ?? []) {
@@ -203,6 +214,9 @@ test('documents never opened: requests answer null, didChange and didClose are i
   assert.equal(await server.request('textDocument/completion', { textDocument, position: { line: 0, character: 8 } }), null);
   assert.equal(await server.request('textDocument/codeAction', { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, context: { diagnostics: [] } }), null);
   assert.equal(await server.request('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } }), null);
+  for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight']) {
+    assert.equal(await server.request(method, { textDocument, position: { line: 0, character: 0 }, context: { includeDeclaration: true } }), null, method);
+  }
   await server.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'SIP/2.0 409 Conflict\n' }],
   });
@@ -341,6 +355,45 @@ test('10,000 rapid incremental edits with random ranges, hovers and cancellation
   const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [] } });
   assert.deepEqual(actions.map((a: any) => [a.title, a.edit?.changes?.[uri]?.[0]?.range ?? null]),
     computeCodeActions(document, 0, lines.length).map((a) => [a.title, a.edit ? { start: { line: a.line, character: a.span.start }, end: { line: a.line, character: a.span.end } } : null]));
+});
+
+test('1,000 random edits of RFC 3665 with outline requests in between: the trace model is that of the client\'s text', async () => {
+  // As sip: a plain text document that the edits make look like a Kamailio configuration would be read as one.
+  const uri = 'file:///rapid-calls.sip';
+  const reference = new ReferenceText(corpusText('sip-traces', 'rfc3665.txt'));
+  await server.open(uri, 'sip', reference.text, 1);
+  const next = random(3665);
+  let version = 1;
+  const pending: Promise<unknown>[] = [];
+  for (let n = 0; n < 1000; n++) {
+    const change = randomChange(next, reference);
+    reference.apply(change);
+    version++;
+    pending.push(server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] }));
+    // The model of intermediate versions, so that later edits update it rather than build it anew.
+    if (n % 101 === 0) pending.push(server.request('textDocument/documentSymbol', { textDocument: { uri } }).then((answer) => assert.ok(Array.isArray(answer))));
+  }
+  await withTimeout(Promise.all(pending), 'the edits and outlines', 60_000);
+  await server.diagnostics(uri, (p) => p.version === version, 60_000);
+  const { document } = expectedOf(reference.text, 'sip');
+  // What the server sends is the conversion (convert.ts) of what the service says of the client's text.
+  const symbols = computeDocumentSymbols(document);
+  assert.ok(symbols.length >= 3, `only ${symbols.length} calls to compare`);
+  assert.deepEqual(await server.request('textDocument/documentSymbol', { textDocument: { uri } }), symbols.map(toDocumentSymbol));
+  const lineLength = (line: number) => document.lines.lineAt(line).length;
+  assert.deepEqual(await server.request('textDocument/foldingRange', { textDocument: { uri } }),
+    toFoldingRanges(computeFoldingRanges(document), VS_CODE_CAPABILITIES.textDocument.foldingRange.rangeLimit, true, lineLength));
+  const responses = document.trace.messages.filter((m) => m.kind === 'response');
+  assert.ok(responses.length > 40, `only ${responses.length} responses left`);
+  let answered = 0;
+  for (const message of responses) {
+    const position = { line: message.startLine, character: message.startColumn + 9 };
+    const want = computeDefinition(document, position);
+    const definition = await server.request('textDocument/definition', { textDocument: { uri }, position });
+    assert.deepEqual(definition, want ? toLocation(uri, want) : null);
+    if (definition) answered++;
+  }
+  assert.ok(answered > 20, `only ${answered} definitions compared`);
 });
 
 test('huge lines over the protocol: a 10 MB line is opened, edited and hovered, and other documents are still served', async () => {

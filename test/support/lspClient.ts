@@ -22,7 +22,7 @@ export interface PublishedDiagnostics {
 }
 
 /** A language server (by default the built dist/server.js) started over stdio, and a JSON-RPC connection to it. */
-/** What VS Code says it supports, as far as the server asks (formats, symbols, folding, definition links). */
+/** What VS Code says it supports, as far as the server asks (formats, symbols, folding). */
 export const VS_CODE_CAPABILITIES = {
   workspace: { configuration: true },
   textDocument: {
@@ -31,7 +31,6 @@ export const VS_CODE_CAPABILITIES = {
     completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     foldingRange: { rangeLimit: 5000, lineFoldingOnly: true },
-    definition: { linkSupport: true },
   },
 };
 

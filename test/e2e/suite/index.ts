@@ -7,6 +7,7 @@ import { runAll } from './harness';
 export async function run(): Promise<void> {
   // In this order: the first test waits for the extension to start; screenshots come last.
   require('./traces.e2e');
+  require('./structure.e2e');
   require('./kamailio.e2e');
   require('./dialects.e2e');
   require('./kemi.e2e');

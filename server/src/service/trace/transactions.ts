@@ -14,14 +14,15 @@ function hopOf(message: SipMessage): string {
 /**
  * The key of the transaction a message belongs to, for method `method`: the top Via's branch and
  * sent-by (RFC 3261 17.1.3, 17.2.3), or, for RFC 2543 branches, Call-ID, CSeq and From tag; with
- * the hop. Call-ID and CSeq number are part of an RFC 3261 key too: every message of a transaction
- * has the same, and examples and broken clients that reuse a branch across calls must not join
- * their transactions. Undefined when the message lacks what a key needs.
+ * the hop. Call-ID, CSeq number and transport are part of an RFC 3261 key too: every message of a
+ * transaction has the same, and examples and broken clients that reuse a branch across calls must
+ * not join their transactions (RFC 3665 repeats a flow's branches, Call-ID and CSeq over UDP and
+ * TCP). Undefined when the message lacks what a key needs.
  */
 function keyOf(message: SipMessage, method: string): string | undefined {
   const hop = hopOf(message);
   if (message.branch !== undefined && isRfc3261Branch(message.branch)) {
-    return `b ${message.branch} ${message.sentBy ?? ''} ${method} ${message.callId ?? ''} ${message.cseq ?? ''} ${hop}`;
+    return `b ${message.branch} ${message.sentBy ?? ''} ${message.transport ?? ''} ${method} ${message.callId ?? ''} ${message.cseq ?? ''} ${hop}`;
   }
   if (message.callId === undefined || message.cseq === undefined) return undefined;
   return `c ${message.callId} ${message.cseq} ${message.fromTag ?? ''} ${message.branch ?? ''} ${message.sentBy ?? ''} ${method} ${hop}`;

@@ -1,0 +1,55 @@
+import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { ServerContext } from '../context';
+import { toDocumentHighlight, toDocumentSymbol, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
+import {
+  computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
+} from '../service';
+
+/**
+ * What the trace model gives the editor: the Outline (a call per symbol), folding, Go to
+ * Definition (a response to its request), references (a request to its responses) and the
+ * highlight of a transaction, each as the client's capabilities ask.
+ */
+export function registerStructureFeatures(context: ServerContext): ServerCapabilities {
+  const { connection, documents } = context;
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const symbols = computeDocumentSymbols(document);
+    return context.client.hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(textDocument.uri, symbols);
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const { foldingRangeLimit, lineFoldingOnly } = context.client;
+    return toFoldingRanges(computeFoldingRanges(document), foldingRangeLimit, lineFoldingOnly, (line) => document.lines.lineAt(line).length);
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const definition = document && computeDefinition(document, position);
+    return definition ? toLocation(textDocument.uri, definition) : null;
+  });
+
+  connection.onReferences(({ textDocument, position, context: referenceContext }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    return computeReferences(document, position, referenceContext?.includeDeclaration === true).map((location) => toLocation(textDocument.uri, location));
+  });
+
+  connection.onDocumentHighlight(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    return computeDocumentHighlights(document, position).map(toDocumentHighlight);
+  });
+
+  return {
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+  };
+}

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { corpusText } from '../support/corpus';
+import { splitLines } from '../support/fuzz';
+import { InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
+
+/** What a client's capabilities change in the Outline and in folding (the handlers in this process). */
+
+const URI = 'file:///corpus/rfc3665.txt';
+const text = corpusText('sip-traces', 'rfc3665.txt');
+const lines = splitLines(text);
+
+type Symbol = { name: string; kind: number; children?: Symbol[] };
+type Folding = { startLine: number; endLine: number; startCharacter?: number; endCharacter?: number };
+
+/** A server in this process, initialized with `textDocument` capabilities, with RFC 3665 open. */
+async function serverWith(textDocument: unknown): Promise<InProcessServer> {
+  const server = new InProcessServer();
+  await server.initialize({ capabilities: { workspace: { configuration: true }, textDocument } });
+  await server.open(URI, 'plaintext', text);
+  return server;
+}
+
+const symbolsOf = (server: InProcessServer) => server.request('textDocument/documentSymbol', { textDocument: { uri: URI } });
+const foldingOf = (server: InProcessServer) => server.request<Folding[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
+
+function flatten(symbols: readonly Symbol[], container?: string): { name: string; kind: number; containerName?: string }[] {
+  return symbols.flatMap((s) => [{ name: s.name, kind: s.kind, ...(container ? { containerName: container } : {}) }, ...flatten(s.children ?? [], s.name)]);
+}
+
+test('a client without hierarchical symbols gets the same symbols as a flat list, each naming its container', async () => {
+  const tree = await serverWith(VS_CODE_CAPABILITIES.textDocument);
+  const hierarchical: Symbol[] = await symbolsOf(tree);
+  await tree.stop();
+  const flatClient = await serverWith({ documentSymbol: { hierarchicalDocumentSymbolSupport: false } });
+  const flat = await symbolsOf(flatClient);
+  await flatClient.stop();
+  assert.ok(hierarchical.length === 4 && hierarchical.every((s) => s.children && s.children.length > 0));
+  assert.deepEqual(flat.map((s: { name: string; kind: number; containerName?: string }) => ({ name: s.name, kind: s.kind, ...(s.containerName ? { containerName: s.containerName } : {}) })),
+    flatten(hierarchical));
+  for (const symbol of flat) {
+    assert.equal(symbol.location.uri, URI);
+    assert.equal(symbol.children, undefined);
+  }
+  const registerCall = flat[0];
+  assert.equal(registerCall.name, 'REGISTER bob → bob · 200 OK');
+  assert.match(lines[registerCall.location.range.start.line], /REGISTER sips?:/);
+});
+
+test('a folding range limit keeps every call\'s range before messages\', in document order', async () => {
+  const unlimited = await serverWith({ foldingRange: { lineFoldingOnly: true } });
+  const all = await foldingOf(unlimited);
+  await unlimited.stop();
+  assert.ok(all.length > 100);
+  // Messages do not nest: a range that holds another is a call's.
+  const outer = all.filter((r) => all.some((o) => o !== r && r.startLine <= o.startLine && o.endLine <= r.endLine));
+  assert.ok(outer.length >= 1 && outer.length < 10, `${outer.length} calls fold`);
+
+  const limited = await serverWith({ foldingRange: { lineFoldingOnly: true, rangeLimit: 10 } });
+  const kept = await foldingOf(limited);
+  await limited.stop();
+  assert.equal(kept.length, 10);
+  for (const range of outer) assert.ok(kept.some((k) => k.startLine === range.startLine && k.endLine === range.endLine), `call at ${range.startLine}`);
+  const messages = kept.filter((k) => !outer.some((o) => o.startLine === k.startLine && o.endLine === k.endLine));
+  assert.deepEqual(messages, all.filter((r) => !outer.includes(r)).slice(0, messages.length), 'the first messages');
+  assert.deepEqual(kept, [...kept].sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine));
+
+  for (const rangeLimit of [-1, 2.5, '10']) {
+    const odd = await serverWith({ foldingRange: { lineFoldingOnly: true, rangeLimit } });
+    assert.equal((await foldingOf(odd)).length, all.length, `rangeLimit ${JSON.stringify(rangeLimit)} is no limit`);
+    await odd.stop();
+  }
+  const none = await serverWith({ foldingRange: { lineFoldingOnly: true, rangeLimit: 0 } });
+  assert.deepEqual(await foldingOf(none), []);
+  await none.stop();
+});
+
+test('a client that folds within lines gets ranges that keep the first line\'s text and end with the last line', async () => {
+  const server = await serverWith({ foldingRange: {} });
+  const ranges = await foldingOf(server);
+  await server.stop();
+  assert.ok(ranges.length > 100);
+  for (const range of ranges) {
+    assert.equal(range.startCharacter, lines[range.startLine].length);
+    assert.equal(range.endCharacter, lines[range.endLine].length);
+  }
+});
+
+test('structure requests for a document that is not open, or positions outside any message, answer null or nothing', async () => {
+  const server = await serverWith(VS_CODE_CAPABILITIES.textDocument);
+  const nowhere = { textDocument: { uri: 'file:///nowhere.sip' }, position: { line: 0, character: 0 } };
+  for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight']) {
+    assert.equal(await server.request(method, { ...nowhere, context: { includeDeclaration: true } }), null, method);
+  }
+  const prose = { textDocument: { uri: URI }, position: { line: 0, character: 3 } };
+  assert.equal(await server.request('textDocument/definition', prose), null);
+  assert.deepEqual(await server.request('textDocument/references', { ...prose, context: { includeDeclaration: true } }), []);
+  assert.deepEqual(await server.request('textDocument/documentHighlight', prose), []);
+  const past = { textDocument: { uri: URI }, position: { line: lines.length + 10, character: 5 } };
+  assert.equal(await server.request('textDocument/definition', past), null);
+  assert.deepEqual(await server.request('textDocument/references', { ...past }), [], 'no context: declarations left out');
+  await server.stop();
+});

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { corpusText } from '../support/corpus';
+import { positionOf } from '../support/documents';
+import { splitLines } from '../support/fuzz';
+import { ServerUnderTest } from '../support/lspClient';
+
+/**
+ * The trace model's features over stdio (the built server) on RFC 3665's call flows, opened as
+ * plain text: the Outline, folding, Go to Definition, references and highlight. Each message of
+ * the RFC is captioned (`F6 486 Busy Here Bob -> Proxy 2`), which says which hop it was seen at.
+ */
+
+const URI = 'file:///corpus/rfc3665.txt';
+const text = corpusText('sip-traces', 'rfc3665.txt');
+const lines = splitLines(text);
+let server: ServerUnderTest;
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+before(async () => {
+  server = new ServerUnderTest();
+  const { capabilities } = await server.initialize();
+  for (const provider of ['documentSymbolProvider', 'foldingRangeProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider']) {
+    assert.equal(capabilities[provider], true, provider);
+  }
+  await server.open(URI, 'plaintext', text);
+});
+
+after(async () => {
+  if (server) assert.equal(await server.stop(), 0, server.stderr.join(''));
+});
+
+/** The caption of the message whose start line is `line` (`F6 486 Busy Here Bob -> Proxy 2`). */
+function captionOf(line: number): string {
+  for (let at = line - 1; at >= line - 3; at--) if (/^ {3}F[0-9]+ /.test(lines[at])) return lines[at].trim();
+  throw new Error(`no caption above line ${line}`);
+}
+
+/** The start line of the message captioned `caption` in the busy flow (section 3.x, after its title). */
+function busyFlowLine(caption: string): number {
+  const flow = positionOf(text, 'Bob is busy and sends a 486 Busy Here response').line;
+  const at = lines.findIndex((line, index) => index > flow && line.trim() === caption);
+  assert.ok(at > 0, caption);
+  return lines.findIndex((line, index) => index > at && line.trim() !== '');
+}
+
+test('the Outline has one entry per call, named like sngrep\'s list, with its transactions and messages below', async () => {
+  const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: URI } });
+  assert.deepEqual(symbols.map((s: { name: string }) => s.name), [
+    'REGISTER bob → bob · 200 OK',
+    'INVITE alice → bob · 200 OK',
+    'INVITE alice → bob · 486 Busy Here',
+    'INVITE alice → bob · 200 OK',
+  ]);
+  assert.match(symbols[0].detail, /^registered · 1j9FpLxk3uxtm8tn@biloxi\.example\.com$/);
+  const invite = symbols[1];
+  assert.equal(invite.kind, 24, 'a call is an Event');
+  assert.equal(lines[invite.selectionRange.start.line].slice(invite.selectionRange.start.character, invite.selectionRange.end.character),
+    'INVITE sip:bob@biloxi.example.com SIP/2.0');
+  const [first] = invite.children;
+  assert.equal(first.name, 'INVITE → 200 OK');
+  assert.deepEqual(first.children.map((m: { name: string }) => m.name), ['INVITE sip:bob@biloxi.example.com', '180 Ringing', '200 OK']);
+  for (const call of symbols) {
+    assert.ok(within(call.selectionRange, call.range), call.name);
+    for (const transaction of call.children) assert.ok(within(transaction.range, call.range), transaction.name);
+  }
+});
+
+test('every message folds from its start line to its last line, across the RFC\'s page breaks', async () => {
+  const ranges = await server.request<{ startLine: number; endLine: number; startCharacter?: number }[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
+  const busy = busyFlowLine('F6 486 Busy Here Bob -> Proxy 2');
+  const range = ranges.find((r) => r.startLine === busy);
+  assert.ok(range, 'the 486 folds');
+  assert.match(lines[range.endLine], /^ {3}Content-Length: 0/);
+  assert.ok(lines.slice(busy, range.endLine).some((line) => /\[Page \d+\]/.test(line)), 'the message runs over a page break');
+  assert.ok(ranges.every((r) => r.startCharacter === undefined), 'VS Code folds whole lines');
+});
+
+test('Go to Definition on each 486 (its code or elsewhere on its status line) lands on the INVITE it answers, at its hop', async () => {
+  const hops = [
+    ['F6 486 Busy Here Bob -> Proxy 2', 'F4 INVITE Proxy 2 -> Bob'],
+    ['F8 486 Busy Here Proxy 2 -> Proxy 1', 'F2 INVITE Proxy 1 -> Proxy 2'],
+    ['F10 486 Busy Here Proxy 1 -> Alice', 'F1 INVITE Alice -> Proxy 1'],
+  ];
+  for (const [response, request] of hops) {
+    const line = busyFlowLine(response);
+    for (const character of [lines[line].indexOf('486') + 1, lines[line].indexOf('Busy')]) {
+      const definition = await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line, character } });
+      assert.ok(definition, `${response} at ${character}`);
+      assert.equal(definition.uri, URI);
+      assert.equal(definition.range.start.line, busyFlowLine(request), `${response} → ${captionOf(definition.range.start.line)}`);
+      assert.equal(lines[definition.range.start.line].slice(definition.range.start.character, definition.range.end.character),
+        lines[definition.range.start.line].trim());
+    }
+  }
+  const ack = busyFlowLine('F7 ACK Proxy 2 -> Bob');
+  const toInvite = await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line: ack, character: 4 } });
+  assert.equal(toInvite.range.start.line, busyFlowLine('F4 INVITE Proxy 2 -> Bob'), 'an ACK to a 486 belongs to its INVITE');
+  const cseq = lines.findIndex((line, index) => index > ack && /^ {3}CSeq: 1 INVITE/.test(line));
+  assert.equal(await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line: cseq, character: 9 } }), null);
+});
+
+test('references on an INVITE list its responses; highlight shows its transaction\'s start lines, requests as writes', async () => {
+  const invite = busyFlowLine('F1 INVITE Alice -> Proxy 1');
+  const position = { line: invite, character: lines[invite].indexOf('INVITE') + 2 };
+  const references = await server.request<{ range: Range }[]>('textDocument/references', { textDocument: { uri: URI }, position, context: { includeDeclaration: false } });
+  assert.deepEqual(references.map((r) => captionOf(r.range.start.line)), ['F3 100 Trying Proxy 1 -> Alice', 'F10 486 Busy Here Proxy 1 -> Alice']);
+  const withDeclaration = await server.request<{ range: Range }[]>('textDocument/references', { textDocument: { uri: URI }, position, context: { includeDeclaration: true } });
+  assert.deepEqual(withDeclaration.map((r) => r.range.start.line), [invite, ...references.map((r) => r.range.start.line)]);
+
+  const busy = busyFlowLine('F6 486 Busy Here Bob -> Proxy 2');
+  const highlights = await server.request<{ range: Range; kind: number }[]>('textDocument/documentHighlight', {
+    textDocument: { uri: URI }, position: { line: busy, character: lines[busy].indexOf('486') },
+  });
+  assert.deepEqual(highlights.map((h) => [captionOf(h.range.start.line), h.kind]), [
+    ['F4 INVITE Proxy 2 -> Bob', 3], ['F6 486 Busy Here Bob -> Proxy 2', 2], ['F7 ACK Proxy 2 -> Bob', 3],
+  ]);
+});
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
