@@ -102,3 +102,78 @@ test('the reader is a line-by-line state machine: lines pushed one by one give t
     ['OPTIONS', 1, 0, 0, '10.0.0.1:5060'], ['REGISTER', 5, text.indexOf('REGISTER'), undefined, '10.0.0.1:5060'],
   ]);
 });
+
+test('Asterisk chan_sip debug framing (corpus): six messages, each after its framing line, addresses and direction from it', () => {
+  const model = modelOf(corpusText('logs', 'documentation__docs_Configuration_Channel-Drivers_SIP_Configuring-chan_sip_Configuring-chan_sip-for-Presence-Subscriptions.md'));
+  // Checked by hand against the file: read/transmit lines 124, 150, 166, 193, 210 (Reliably Transmitting ...:) and 243.
+  assert.deepEqual(model.messages.map((m) => [m.frameLine! + 1, m.startLine + 1, m.kind, m.method, m.status, m.source, m.destination]), [
+    [124, 125, 'request', 'SUBSCRIBE', undefined, '10.24.17.254:37509', undefined],
+    [150, 151, 'response', 'SUBSCRIBE', 401, undefined, '10.24.17.254:37509'],
+    [166, 167, 'request', 'SUBSCRIBE', undefined, '10.24.17.254:37509', undefined],
+    [193, 194, 'response', 'SUBSCRIBE', 200, undefined, '10.24.17.254:37509'],
+    [210, 211, 'request', 'NOTIFY', undefined, undefined, '10.24.17.254:37509'],
+    [243, 244, 'response', 'NOTIFY', 200, '10.24.17.254:37509', undefined],
+  ]);
+  assert.equal(model.messages[0].endLine + 1, 140, 'the message ends before <------------->');
+  assert.deepEqual([model.transactions.length, model.calls.length], [3, 1]);
+  assert.equal(model.calls[0].state, 'completed');
+});
+
+test('Asterisk pjsip logger framing (corpus): messages after "<--- Received/Transmitting SIP ... --->", plus a bare REGISTER', () => {
+  const model = modelOf(corpusText('logs', 'documentation__docs_Configuration_Channel-Drivers_SIP_Configuring-res_pjsip_Asterisk-PJSIP-Troubleshooting-Guide.md'));
+  // Checked by hand: framing lines 52, 173, 210, 220, 230, 268, 278; the REGISTER at 492 is a quoted example without framing.
+  assert.deepEqual(model.messages.map((m) => [m.frameLine === undefined ? undefined : m.frameLine + 1, m.startLine + 1, m.method, m.status, m.transport]), [
+    [52, 53, 'INVITE', undefined, 'UDP'], [173, 174, 'INVITE', undefined, 'UDP'], [210, 211, 'INVITE', 401, 'UDP'], [220, 221, 'ACK', undefined, 'UDP'],
+    [230, 231, 'INVITE', undefined, 'UDP'], [268, 269, 'INVITE', 401, 'UDP'], [278, 279, 'ACK', undefined, 'UDP'], [undefined, 492, 'REGISTER', undefined, 'UDP'],
+  ]);
+  assert.equal(model.messages[0].source, '127.0.0.1:5061');
+  assert.equal(model.messages[2].destination, '10.24.16.37:5060');
+  assert.deepEqual([model.transactions.length, model.calls.length], [4, 3]);
+});
+
+test('Asterisk pjsip logger in a log file: the log line gives the time', () => {
+  const model = modelOf([
+    '[2026-01-08 20:28:01] VERBOSE[934] res_pjsip_logger.c: <--- Received SIP response (602 bytes) from UDP:208.100.60.17:5060 --->',
+    'SIP/2.0 401 Unauthorized', 'Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bKPj1', 'Call-ID: r1', 'CSeq: 9 REGISTER', 'Content-Length: 0', '',
+  ].join('\n'));
+  assert.deepEqual([model.messages[0].time, model.messages[0].source, model.messages[0].method], [Date.UTC(2026, 0, 8, 20, 28, 1) / 1000, '208.100.60.17:5060', 'REGISTER']);
+});
+
+test('FreeSWITCH siptrace: recv/send lines with a time of day, the message between dashes', () => {
+  const dashes = '-'.repeat(72);
+  const model = modelOf([
+    'recv 436 bytes from udp/[10.0.0.7]:5060 at 16:49:33.907291:', dashes, 'OPTIONS sip:fs@10.0.0.1 SIP/2.0', 'Via: SIP/2.0/UDP 10.0.0.7:5060;branch=z9hG4bKo1',
+    'Call-ID: o1', 'CSeq: 1 OPTIONS', 'Content-Length: 0', '', dashes,
+    'send 603 bytes to udp/[10.0.0.7]:5060 at 16:49:33.907405:', dashes, 'SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 10.0.0.7:5060;branch=z9hG4bKo1',
+    'Call-ID: o1', 'CSeq: 1 OPTIONS', 'Content-Length: 0', '', dashes,
+  ].join('\n'));
+  assert.deepEqual(model.messages.map(framed), [
+    { line: 3, end: 7, frame: 1, time: 16 * 3600 + 49 * 60 + 33.907291, transport: 'UDP', source: '10.0.0.7:5060', destination: undefined },
+    { line: 12, end: 16, frame: 10, time: 16 * 3600 + 49 * 60 + 33.907405, transport: 'UDP', source: undefined, destination: '10.0.0.7:5060' },
+  ]);
+  assert.equal(model.messages[1].status, 200, 'the 603 of "send 603 bytes" is a byte count');
+  assert.equal(model.transactions.length, 1);
+});
+
+test('SIPp message log: dated separators, sent/received lines with the transport', () => {
+  const separator = (time: string) => `----------------------------------------------- 2012-06-23 23:45:${time}`;
+  const model = modelOf([
+    separator('09.792454'), 'UDP message sent (539 bytes):', '', 'INVITE sip:service@127.0.0.1:5060 SIP/2.0', 'Via: SIP/2.0/UDP 127.0.1.1:5061;branch=z9hG4bK-1',
+    'Call-ID: 1-16732@127.0.1.1', 'CSeq: 1 INVITE', 'Content-Length: 0', '', separator('09.793012'), 'UDP message received [327] bytes :', '',
+    'SIP/2.0 100 Trying', 'Via: SIP/2.0/UDP 127.0.1.1:5061;branch=z9hG4bK-1', 'Call-ID: 1-16732@127.0.1.1', 'CSeq: 1 INVITE', 'Content-Length: 0', '',
+  ].join('\n'));
+  assert.deepEqual(model.messages.map((m) => [m.frameLine! + 1, m.startLine + 1, m.time, m.transport]), [
+    [1, 4, Date.UTC(2012, 5, 23, 23, 45, 9) / 1000 + 0.792454, 'UDP'], [10, 13, Date.UTC(2012, 5, 23, 23, 45, 9) / 1000 + 0.793012, 'UDP'],
+  ]);
+});
+
+test('tcpdump -A: the header gives time and addresses (port after the last dot); junk is glued before the start line', () => {
+  const model = modelOf([
+    '09:17:59.864749 IP 10.1.2.3.5363 > 192.168.1.9.49658: UDP, length 576',
+    'E..`.I.@.@...-M...a.[.....H.!SIP/2.0 401 Unauthorized', 'Via: SIP/2.0/UDP 192.168.1.9:49658;branch=z9hG4bK9', 'Call-ID: t1', 'CSeq: 2 REGISTER',
+    'Content-Length: 0', '',
+  ].join('\n'));
+  const [m] = model.messages;
+  assert.deepEqual([m.frameLine, m.startLine, m.startColumn, m.status, m.time, m.source, m.destination, m.transport],
+    [0, 1, 29, 401, 9 * 3600 + 17 * 60 + 59.864749, '10.1.2.3:5363', '192.168.1.9:49658', 'UDP']);
+});

@@ -138,7 +138,7 @@ export class MessageReader {
 
   private frameOf(text: string): { reader: FramingReader; facts: FrameFacts } | undefined {
     for (const reader of FRAMING_READERS) {
-      if (!text.includes(reader.cue)) continue;
+      if (!reader.cues.some((cue) => text.includes(cue))) continue;
       const facts = reader.frame(text);
       if (facts) return { reader, facts };
     }

@@ -33,10 +33,10 @@ export type ContentLine = string | typeof END_OF_MESSAGE | typeof FRAMING_LINE;
 export interface FramingReader {
   readonly id: string;
   /**
-   * Whether `text` may be this reader's framing line, looked at cheaply: a substring every framing
-   * line of the reader contains (the reader checks the rest in `frame`).
+   * Whether `text` may be this reader's framing line, looked at cheaply: every framing line of the
+   * reader contains one of these substrings (the reader checks the rest in `frame`).
    */
-  readonly cue: string;
+  readonly cues: readonly string[];
   /** The facts of a framing line, or undefined when the line is not one. */
   frame(text: string): FrameFacts | undefined;
   /**

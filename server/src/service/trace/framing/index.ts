@@ -1,11 +1,15 @@
+import { asteriskFraming } from './asterisk';
+import { freeswitchFraming } from './freeswitch';
 import type { FramingReader, UnframedReader } from './framing';
 import { logLineFraming } from './logLine';
 import { ngrepFraming } from './ngrep';
 import { rawFraming } from './raw';
+import { sippFraming } from './sipp';
 import { sngrepFraming } from './sngrep';
+import { tcpdumpFraming } from './tcpdump';
 
 /** Framing readers, tried in this order on every line that holds their cue. */
-export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming];
+export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, tcpdumpFraming];
 
 /** Readers of messages without framing lines, tried in this order on a start line. */
 export const UNFRAMED_READERS: readonly UnframedReader[] = [logLineFraming, rawFraming];

@@ -14,7 +14,7 @@ const HEADER = /^([A-Z]) (?:([0-9]{4}\/[0-9]{2}\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9
  */
 export const ngrepFraming: FramingReader = {
   id: 'ngrep',
-  cue: ' -> ',
+  cues: [' -> '],
   frame(text) {
     const m = HEADER.exec(text);
     if (!m) return undefined;

@@ -8,7 +8,7 @@ const HEADER = /^([0-9]{4}\/[0-9]{2}\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0
 /** sngrep's "save as .txt": a date, time and address line per message, the message, a blank line. */
 export const sngrepFraming: FramingReader = {
   id: 'sngrep',
-  cue: ' -> ',
+  cues: [' -> '],
   frame(text) {
     const m = HEADER.exec(text);
     const ends = m ? readArrow(m[2]) : undefined;
