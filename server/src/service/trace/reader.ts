@@ -82,10 +82,6 @@ export class MessageReader {
     return building !== undefined && (building.message.frameLine ?? building.message.startLine) <= line;
   }
 
-  /** Whether the reader is inside something (a message, a framing, blank lines, a page break). */
-  get isReading(): boolean {
-    return this.building !== undefined || this.frame !== undefined || this.blanks !== undefined || this.pageBreak;
-  }
 
   /** Ends the message being read (at the end of the text). */
   end(): void {

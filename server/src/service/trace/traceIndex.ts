@@ -114,8 +114,6 @@ export class TraceIndex {
     for (; line < lineCount; line++) {
       if (line > newEndLine) {
         while (keep < old.length && firstLineOf(old[keep]) + delta < line) keep++;
-        // Nothing old after the edit, and neither reading is inside anything here: the rest reads as before.
-        if (keep === old.length && !reader.isReading && (keep === 0 || old[keep - 1].endLine + delta < line)) break;
         if (keep < old.length && firstLineOf(old[keep]) + delta === line && reader.startsAfresh(text.lineAt(line), old[keep])) break;
       }
       reader.push(text.lineAt(line), line);

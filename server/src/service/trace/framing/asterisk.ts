@@ -5,10 +5,10 @@ import { END_OF_MESSAGE, type FrameFacts, type FramingReader } from './framing';
 const LOG_TIME = /^\[([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?)\]/;
 
 /** res_pjsip_logger: `<--- Received SIP request (541 bytes) from UDP:127.0.0.1:5061 --->`, `<--- Transmitting SIP response (543 bytes) to UDP:10.0.0.1:5060 --->`. */
-const PJSIP = /<--- (Received|Transmitting) SIP (?:request|response) \([0-9]+ bytes\) (?:from|to) ([A-Za-z]+):(\S+) --->/;
+const PJSIP = /<--- (Received|Transmitting) SIP (?:request|response) \([0-9]{1,9} bytes\) (?:from|to) ([A-Za-z]{1,8}):(\S{1,80}) --->/;
 
 /** chan_sip `sip set debug on`: `<--- SIP read from UDP:10.0.0.1:5060 --->`, `<--- Transmitting (no NAT) to 10.0.0.1:5060 --->`, `Reliably Transmitting (NAT) to 10.0.0.1:5060:`. */
-const CHAN_SIP = /<--- SIP read from ([A-Za-z]+):(\S+) --->|(?:<--- )?(?:Reliably )?Transmitting \((?:no )?NAT\) to (\S+?)(?: --->|:)[ \t]*$/;
+const CHAN_SIP = /<--- SIP read from ([A-Za-z]{1,8}):(\S{1,80}) --->|Transmitting \((?:no )?NAT\) to (\S{1,80}?)(?: --->|:)[ \t]*$/;
 
 function withLogTime(text: string, facts: FrameFacts): FrameFacts {
   const time = LOG_TIME.exec(text);

@@ -2,7 +2,7 @@ import { readEndpoint, readTimeOfDay, transportName } from './facts';
 import { END_OF_MESSAGE, FRAMING_LINE, type FramingReader } from './framing';
 
 /** `recv 436 bytes from udp/[10.0.0.1]:5060 at 16:49:33.907291:`, `send 603 bytes to tcp/[10.0.0.2]:5060 at 16:49:33.907405:` */
-const HEADER = /\b(recv|send) [0-9]+ bytes (?:from|to) ([a-z]+)\/\[([^\]]+)\]:([0-9]{1,5}) at ([0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?):[ \t]*$/;
+const HEADER = /\b(recv|send) [0-9]{1,9} bytes (?:from|to) ([a-z]{1,8})\/\[([^\]\s]{1,64})\]:([0-9]{1,5}) at ([0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?):[ \t]*$/;
 
 /**
  * FreeSWITCH `sofia global siptrace on` (and `sofia profile ... siptrace on`): a line saying what
