@@ -41,6 +41,8 @@ export class TextStore implements Lines {
   private blocks: string[] = [];
   /** Line breaks per block; undefined until a line is looked up by number. */
   private breaks: number[] | undefined;
+  /** Line breaks of the blocks a sequential read has passed, before the table exists (so that the first look-up after the opening scan costs no pass over the text). */
+  private counted: number[] = [];
   /** First line of each block (prefix sums of breaks). */
   private firstLines: number[] | undefined;
   /** Line start offsets inside each block, computed when a line of that block is read. */
@@ -60,6 +62,7 @@ export class TextStore implements Lines {
     this.whole = text;
     this.blocks = cutIntoBlocks(text);
     this.breaks = undefined;
+    this.counted = [];
     this.firstLines = undefined;
     this.starts = [];
     this.offsets = undefined;
@@ -138,6 +141,7 @@ export class TextStore implements Lines {
     }
     const complete = last === this.blocks.length - 1;
     const next = { store: this, generation: this.generation, block: last + 1 };
+    if (this.breaks === undefined) for (let b = block; b <= last; b++) this.counted[b] ??= countBreaks(this.blocks[b]);
     if (this.whole !== undefined) {
       // A slice of the whole text costs no copy; joining blocks copies every character (about 7 ms a megabyte).
       const start = this.blockOffset(block) + skip;
@@ -211,7 +215,8 @@ export class TextStore implements Lines {
   }
 
   private lineTable(): { breaks: number[]; firstLines: number[] } {
-    this.breaks ??= this.blocks.map(countBreaks);
+    this.breaks ??= this.blocks.map((text, b) => this.counted[b] ?? countBreaks(text));
+    this.counted = [];
     if (!this.firstLines) {
       const firstLines = new Array<number>(this.blocks.length);
       let line = 0;
