@@ -11,8 +11,10 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSeverity = Severity | 'off';
 
 export interface Settings {
+  /** The language of everything the server says (hovers, diagnostics, quick fixes, completion, explanations); 'auto' resolved as below. */
+  language: HoverLanguage;
   hover: {
-    /** 'auto' is resolved against the editor's display language before it reaches the service. */
+    /** The older setting of the same language (sipSense.language wins when it is not 'auto'); 'auto' is resolved against the editor's display language. */
     language: HoverLanguage;
   };
   inlayHints: {
@@ -29,6 +31,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  language: 'en',
   hover: { language: 'en' },
   inlayHints: { enable: true },
   diagnostics: { enable: true, maxPerDocument: 1000, severity: {} },

@@ -17,7 +17,7 @@ import { VERSION } from './version';
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
 
 const USAGE = `Usage:
-  sipsense check [--format text|json] [--severity error|warning|information|hint] FILE...
+  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
   sipsense explain [--lang en|fa|both] CODE
   sipsense calls [--format text|csv|json] FILE...
   sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
@@ -37,6 +37,8 @@ decode  prints the SIP messages of a capture as an ngrep-style trace (or writes 
         exits 1 when the file is no capture or is damaged (what was read before is still printed).`;
 
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
+/** The languages of the messages (--lang). */
+const LANGUAGES = ['en', 'fa', 'both'] as const;
 type Severity = (typeof SEVERITY_ORDER)[number];
 
 class UsageError extends Error {}
@@ -101,10 +103,10 @@ function parseOptions(args: readonly string[], allowed: Record<string, readonly 
 }
 
 function check(args: readonly string[], io: Output): number {
-  const { options, rest: files } = parseOptions(args, { format: ['text', 'json'], severity: SEVERITY_ORDER });
+  const { options, rest: files } = parseOptions(args, { format: ['text', 'json'], severity: SEVERITY_ORDER, lang: LANGUAGES });
   if (files.length === 0) throw new UsageError('check needs at least one file');
   const threshold = SEVERITY_ORDER.indexOf((options.severity ?? 'information') as Severity);
-  const settings = resolveSettings({});
+  const settings = resolveSettings({ language: options.lang ?? 'en' });
   const report: { file: string; diagnostic: DiagnosticInfo }[] = [];
   let failed = false;
   for (const file of files) {
@@ -151,7 +153,7 @@ function check(args: readonly string[], io: Output): number {
 }
 
 function explain(args: readonly string[], io: Output): number {
-  const { options, rest } = parseOptions(args, { lang: ['en', 'fa', 'both'] });
+  const { options, rest } = parseOptions(args, { lang: LANGUAGES });
   if (rest.length !== 1 || !/^[0-9]{1,12}$/.test(rest[0])) throw new UsageError('explain takes one status code, e.g. sipsense explain 486');
   const language = (options.lang ?? 'en') as 'en' | 'fa' | 'both';
   io.out(markdownToPlainText(explainStatus(rest[0], language)));

@@ -37,7 +37,14 @@ export const KAMAILIO_CODE_TABLES: RoutingScriptCodeTables = {
     'ims_registrar_scscf/error_reply_code': { kind: 'code' },
     'tm/failover_reply_codes': {
       kind: 'list',
-      allowed: { min: 300, max: 699, why: 'tm failover_reply_codes takes only codes of 300 and above (a failure that makes DNS failover try the next address).' },
+      allowed: {
+        min: 300,
+        max: 699,
+        why: {
+          en: 'tm failover_reply_codes takes only codes of 300 and above (a failure that makes DNS failover try the next address).',
+          fa: 'failover_reply_codes در ماژول tm فقط کدهای 300 و بالاتر را می‌پذیرد (خطایی که باعث می‌شود DNS failover نشانی بعدی را امتحان کند).',
+        },
+      },
     },
     'dispatcher/ds_ping_reply_codes': { kind: 'list' },
     'lcr/ping_valid_reply_codes': { kind: 'list' },

@@ -117,7 +117,7 @@ export type ModparamKind =
 export interface ModparamSpec {
   kind: ModparamKind;
   /** The codes the parameter accepts, when fewer than 100-699. */
-  allowed?: { min: number; max: number; why: string };
+  allowed?: { min: number; max: number; why: Bilingual };
 }
 
 /**

@@ -15,6 +15,6 @@ export function registerCustomRequests(context: ServerContext): void {
     const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
     if (!code || !/^[0-9]{1,12}$/.test(code)) return null;
     const settings = await context.settingsFor(typeof uri === 'string' && documents.has(uri) ? uri : undefined);
-    return { markdown: explainStatus(code, settings.hover.language) };
+    return { markdown: explainStatus(code, settings.language) };
   });
 }

@@ -17,10 +17,11 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
     return hover ? toHover(hover, context.client.hoverFormat) : null;
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return null;
-    return computeCompletion(document, position)?.map((item) => toCompletionItem(item, textDocument.uri)) ?? null;
+    const { language } = await context.settingsFor(textDocument.uri);
+    return computeCompletion(document, position, language)?.map((item) => toCompletionItem(item, textDocument.uri)) ?? null;
   });
 
   connection.onCompletionResolve(async (item) => {
@@ -30,10 +31,11 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
     return { ...item, documentation: markupOf(completionDocumentation(data.code, settings), context.client.completionDocumentationFormat) };
   });
 
-  connection.onCodeAction(({ textDocument, range, context: actionContext }) => {
+  connection.onCodeAction(async ({ textDocument, range, context: actionContext }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return null;
-    return computeCodeActions(document, range.start.line, range.end.line)
+    const { language } = await context.settingsFor(textDocument.uri);
+    return computeCodeActions(document, range.start.line, range.end.line, language)
       .map((action) => toCodeAction(action, textDocument.uri, actionContext.diagnostics));
   });
 
@@ -49,7 +51,7 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== EXPLAIN_COMMAND || typeof args?.[0] !== 'string') return null;
     const settings = await context.settingsFor();
-    const message = markdownToPlainText(explainStatus(args[0], settings.hover.language));
+    const message = markdownToPlainText(explainStatus(args[0], settings.language));
     await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
     return null;
   });

@@ -10,15 +10,16 @@ const LANGUAGES: ReadonlySet<string> = new Set(['en', 'fa', 'both']);
 /**
  * Settings from whatever a client sent (the sipSense section of workspace/configuration or of
  * initializationOptions), with defaults for anything missing or malformed. `locale` is the editor's
- * display language, used when the hover language is 'auto' or unset.
+ * display language, used when the language is 'auto' or unset.
  */
 export function resolveSettings(raw: unknown, locale?: string): Settings {
   const section = asRecord(raw);
   const hover = asRecord(section.hover);
   const diagnostics = asRecord(section.diagnostics);
   const inlayHints = asRecord(section.inlayHints);
-  const requested = typeof hover.language === 'string' ? hover.language : 'auto';
-  const language: HoverLanguage = LANGUAGES.has(requested)
+  // sipSense.language, else the older sipSense.hover.language, else ('auto') the editor's display language.
+  const requested = [section.language, hover.language].find((value) => typeof value === 'string' && LANGUAGES.has(value));
+  const language: HoverLanguage = requested !== undefined
     ? (requested as HoverLanguage)
     : locale?.toLowerCase().startsWith('fa') ? 'fa' : 'en';
   const severity: Record<string, RuleSeverity> = {};
@@ -27,6 +28,7 @@ export function resolveSettings(raw: unknown, locale?: string): Settings {
   }
   const max = diagnostics.maxPerDocument;
   return {
+    language,
     hover: { language },
     inlayHints: { enable: typeof inlayHints.enable === 'boolean' ? inlayHints.enable : DEFAULT_SETTINGS.inlayHints.enable },
     diagnostics: {

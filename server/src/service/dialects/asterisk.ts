@@ -39,7 +39,10 @@ const DIALECT = 'asterisk';
 const PJSIP_HANGUP_ALLOWED = {
   min: 400,
   max: 699,
-  why: 'PJSIPHangup takes a failure response from 400 to 699; Asterisk logs "Response code is out of range 400 -> 699" and sends 603 Decline instead.',
+  why: {
+    en: 'PJSIPHangup takes a failure response from 400 to 699; Asterisk logs "Response code is out of range 400 -> 699" and sends 603 Decline instead.',
+    fa: 'PJSIPHangup فقط پاسخ خطا از 400 تا 699 را می‌پذیرد؛ Asterisk پیام «Response code is out of range 400 -> 699» را در لاگ می‌نویسد و به جای آن 603 Decline می‌فرستد.',
+  },
 };
 
 /**

@@ -1,6 +1,8 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { LineSpan } from '../scanner/occurrence';
 import { EXPLAIN_COMMAND } from '../../../../common/commands';
+import { say } from '../messages';
+import type { HoverLanguage } from '../settings';
 import { findingsOf } from './diagnostics';
 
 export interface CodeActionInfo {
@@ -19,8 +21,8 @@ export interface CodeActionInfo {
 /** The rules whose findings are explained rather than changed. */
 const EXPLAINED_RULES: ReadonlySet<string> = new Set(['deprecated-code', 'removed-code', 'unregistered-code']);
 
-/** Quick fixes for the findings on lines [startLine, endLine]. */
-export function computeCodeActions(document: AnalyzedDocument, startLine: number, endLine: number): CodeActionInfo[] {
+/** Quick fixes for the findings on lines [startLine, endLine], titled in `language`. */
+export function computeCodeActions(document: AnalyzedDocument, startLine: number, endLine: number, language: HoverLanguage = 'en'): CodeActionInfo[] {
   if (!document.isServed) return [];
   const actions: CodeActionInfo[] = [];
   const last = Math.min(endLine, document.lines.lineCount - 1);
@@ -29,7 +31,7 @@ export function computeCodeActions(document: AnalyzedDocument, startLine: number
       for (const finding of findingsOf(occurrence)) {
         if (finding.replacement !== undefined) {
           actions.push({
-            title: `Replace with the standard phrase “${finding.replacement}”`,
+            title: say(language, (m) => m.actions.replacePhrase(finding.replacement!)),
             rule: finding.rule,
             line,
             span: finding.span,
@@ -37,7 +39,7 @@ export function computeCodeActions(document: AnalyzedDocument, startLine: number
             edit: { span: finding.span, newText: finding.replacement },
           });
         } else if (EXPLAINED_RULES.has(finding.rule)) {
-          const title = `Explain ${occurrence.digits} (no automatic change)`;
+          const title = say(language, (m) => m.actions.explainCode(occurrence.digits));
           actions.push({
             title,
             rule: finding.rule,

@@ -2,7 +2,8 @@ import type { TextPosition as Position } from '../textStore';
 import type { AnalyzedDocument } from '../analyzedDocument';
 import { allStatusEntries } from '../registry';
 import type { LineSpan } from '../scanner/occurrence';
-import type { Settings } from '../settings';
+import { say } from '../messages';
+import type { HoverLanguage, Settings } from '../settings';
 import { explainStatus } from './explain';
 
 export interface CompletionInfo {
@@ -26,7 +27,7 @@ export interface CompletionInfo {
  * time (completionDocumentation): 75 explanations in English and Persian would make every list
  * a hundred kilobytes.
  */
-export function computeCompletion(document: AnalyzedDocument, position: Position): CompletionInfo[] | undefined {
+export function computeCompletion(document: AnalyzedDocument, position: Position, language: HoverLanguage = 'en'): CompletionInfo[] | undefined {
   if (position.line < 0 || position.line >= document.lines.lineCount) return undefined;
   // A column past the line's end means its end (as the protocol says), a negative one its start.
   const character = Math.max(0, Math.min(position.character, document.lines.lineAt(position.line).length));
@@ -42,7 +43,7 @@ export function computeCompletion(document: AnalyzedDocument, position: Position
         return {
           label,
           code: entry.code,
-          detail: deprecated ? `${klass} · deprecated` : klass,
+          detail: deprecated ? `${klass} · ${say(language, (m) => m.completion.deprecated)}` : klass,
           deprecated,
           sortText: `${deprecated ? 1 : 0}${entry.code}`,
           filterText: label,
@@ -57,5 +58,5 @@ export function computeCompletion(document: AnalyzedDocument, position: Position
 
 /** The explanation shown beside a completion item of `code`, in the hover language of `settings`. */
 export function completionDocumentation(code: number, settings: Settings): string {
-  return explainStatus(String(code), settings.hover.language);
+  return explainStatus(String(code), settings.language);
 }

@@ -8,7 +8,7 @@ import type { HoverLanguage } from '../settings';
 import type { CallState } from '../trace/types';
 import { formatSeconds } from './traceWording';
 import { MAX_PATTERN_CHARS, patternMeaning, summarizeCodes } from '../statusPattern';
-import { EXPLAIN_STRINGS, type ExplainStrings } from './explainStrings';
+import { MESSAGES, languagesOf, type HoverMessages, type Lang } from '../messages';
 
 /** What is known around a status code where it was found. */
 export interface StatusCircumstances {
@@ -36,20 +36,14 @@ export interface StatusCircumstances {
 }
 
 /** The notes a dialect attached, in one language. */
-function notesText(s: ExplainStrings, notes: readonly OccurrenceNote[] | undefined): string[] {
+function notesText(s: HoverMessages, notes: readonly OccurrenceNote[] | undefined): string[] {
   return (notes ?? []).map((note) => s.notes[note.key](...note.args));
 }
 
-type Lang = 'en' | 'fa';
-
-function languagesOf(language: HoverLanguage): Lang[] {
-  return language === 'both' ? ['en', 'fa'] : [language];
-}
-
 /** Renders one section per language, separated by a rule; Persian sections are marked right-to-left. */
-function render(language: HoverLanguage, section: (lang: Lang, s: ExplainStrings) => string[]): string {
+function render(language: HoverLanguage, section: (lang: Lang, s: HoverMessages) => string[]): string {
   return languagesOf(language)
-    .map((lang) => section(lang, EXPLAIN_STRINGS[lang]).filter((part) => part.length > 0).join('\n\n'))
+    .map((lang) => section(lang, MESSAGES[lang].hover).filter((part) => part.length > 0).join('\n\n'))
     .join('\n\n---\n\n');
 }
 
@@ -95,7 +89,7 @@ export function explainStatus(digits: string, language: HoverLanguage, around: S
 }
 
 /** Sipfrag, Reason-header and forwarded-reply notes, and the phrase the text gives when it is not the standard one. */
-function circumstances(s: ExplainStrings, code: number, around: StatusCircumstances): string {
+function circumstances(s: HoverMessages, code: number, around: StatusCircumstances): string {
   const notes: string[] = notesText(s, around.notes);
   const trace = around.trace;
   if (trace?.answers) notes.push(s.answers(trace.answers.method, trace.answers.line, trace.answers.seconds === undefined ? undefined : formatSeconds(trace.answers.seconds)));
@@ -116,7 +110,7 @@ function circumstances(s: ExplainStrings, code: number, around: StatusCircumstan
   return notes.join('\n\n');
 }
 
-function q850Mapping(lang: Lang, s: ExplainStrings, code: number): string {
+function q850Mapping(lang: Lang, s: HoverMessages, code: number): string {
   const mapping = q850ForStatus(code);
   if (!mapping) return '';
   const show = (cause: number | undefined) => (cause === undefined ? s.notListed : causeLabel(cause));

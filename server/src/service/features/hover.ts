@@ -27,7 +27,7 @@ export function computeHover(document: AnalyzedDocument, position: Position, set
 }
 
 function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, settings: Settings): string | undefined {
-  const language = settings.hover.language;
+  const language = settings.language;
   switch (occurrence.kind) {
     case 'q850':
       return explainQ850(occurrence.value, language);

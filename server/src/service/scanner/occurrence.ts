@@ -1,3 +1,5 @@
+import type { Bilingual } from '../../data/types';
+
 /** What a number (or pattern) found in a document is. Only `status` numbers are SIP status codes. */
 export type OccurrenceKind =
   /** A SIP response status code. */
@@ -87,7 +89,7 @@ export interface Occurrence {
    */
   phrase?: { text: string; span: LineSpan; via?: string };
   /** The codes this place accepts, when it takes fewer than 100-699 (PJSIPHangup: 400-699). */
-  allowed?: { min: number; max: number; why: string };
+  allowed?: { min: number; max: number; why: Bilingual };
   /**
    * The code replaces the status of a received reply that is forwarded (Kamailio's
    * sl_forward_reply), which refuses a code of another class than the received one.

@@ -86,7 +86,7 @@ function scanTokens(config: RoutingScriptConfig, line: Line, emit: Emitter): voi
 
 /** `case 486:` at the start of a statement: a code when the switch is over one (the document decides). */
 function isCaseLabel(line: Line, k: number): boolean {
-  if (line.textOf(k) !== 'case' || line.type(k + 1) !== NUMBER || !line.isPunct(k + 2, COLON)) return false;
+  if (line.type(k + 1) !== NUMBER || !line.isPunct(k + 2, COLON) || line.end(k) - line.start(k) !== 4 || !line.text.startsWith('case', line.start(k))) return false;
   return k === 0 || line.isPunct(k - 1, SEMICOLON) || line.isPunct(k - 1, 123) || line.isPunct(k - 1, 125);
 }
 
@@ -159,7 +159,8 @@ const RPC_NAMED_REASON = /\\?"reason\\?"[ \t]*:[ \t]*\\?"([^"\\]{1,200})\\?"/;
 /** The code and reason of a tm.reply/t_reply request written in string token k. */
 function scanRpcReply(line: Line, k: number, emit: Emitter): void {
   const content = line.contentOf(k);
-  if (content.end - content.start > 4000) return;
+  // The shortest such request names its method and a code: {"method":"t_reply","params":[486]}.
+  if (content.end - content.start < 30 || content.end - content.start > 4000) return;
   const body = line.text.slice(content.start, content.end);
   if (!body.includes('reply') || !RPC_REPLY_METHOD.test(body)) return;
   const positional = RPC_POSITIONAL.exec(body);

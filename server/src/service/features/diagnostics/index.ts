@@ -1,4 +1,5 @@
 import { isWellFormedStatus, statusEntry } from '../../registry';
+import { say } from '../../messages';
 import type { Occurrence } from '../../scanner/occurrence';
 import type { Settings, Severity } from '../../settings';
 import type { Finding, Rule } from './rule';
@@ -87,7 +88,7 @@ export function computeDiagnostics(occurrences: readonly Occurrence[], settings:
         severity,
         line: occurrence.line,
         span: finding.span,
-        message: finding.message,
+        message: say(settings.language, (m, lang) => finding.message(m.diagnostics, lang)),
         ...(finding.deprecated ? { deprecated: true } : {}),
         data: { code: occurrence.digits, ...(finding.replacement ? { replacement: finding.replacement } : {}) },
       });
@@ -99,7 +100,7 @@ export function computeDiagnostics(occurrences: readonly Occurrence[], settings:
       severity: 'information',
       line: 0,
       span: { start: 0, end: 0 },
-      message: `${omitted} more SIP Sense diagnostics are not shown (sipSense.diagnostics.maxPerDocument is ${max}).`,
+      message: say(settings.language, (m) => m.diagnostics.tooMany(omitted, max)),
     });
   }
   return out;

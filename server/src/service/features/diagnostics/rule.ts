@@ -1,12 +1,14 @@
 import type { StatusCodeEntry } from '../../../data/types';
 import type { LineSpan, Occurrence, OccurrenceKind } from '../../scanner/occurrence';
+import type { DiagnosticMessages, Lang } from '../../messages';
 import type { Severity } from '../../settings';
 
 /** A problem one rule finds with one occurrence. */
 export interface Finding {
   rule: string;
   span: LineSpan;
-  message: string;
+  /** The message, in the catalogue of a language. */
+  message: (m: DiagnosticMessages, lang: Lang) => string;
   /** Editors strike deprecated text through. */
   deprecated?: boolean;
   /** The standard reason phrase that a quick fix puts in place of the text's one. */

@@ -12,7 +12,7 @@ export const codeNotAllowed: Rule = {
     return {
       rule: this.id,
       span: occurrence.span,
-      message: `${occurrence.digits} is not accepted here: ${allowed.why}`,
+      message: (m, lang) => m.codeNotAllowed(occurrence.digits, allowed.why[lang]),
     };
   },
 };

@@ -12,12 +12,10 @@ export const customPhrase: Rule = {
     if (isStandardPhrase(entry, phrase.text)) return undefined;
     if (codesWithPhrase(phrase.text).some((code) => code !== entry.code)) return undefined;
     const variant = phraseVariant(entry, phrase.text);
-    const origin = variant ? ` (the wording of ${variant.source})` : '';
     return {
       rule: this.id,
       span: phrase.span,
-      message: `“${phrase.text}”${origin} is not the standard phrase of ${entry.code} (“${entry.phrase}”). ` +
-        'Custom phrases are legal in SIP: receivers act on the code alone.',
+      message: (m) => m.customPhrase(phrase.text, variant?.source, String(entry.code), entry.phrase),
       replacement: entry.phrase,
     };
   },

@@ -10,7 +10,7 @@ export const deprecatedCode: Rule = {
     return {
       rule: this.id,
       span: occurrence.span,
-      message: `${entry.code} ${entry.phrase} is deprecated: ${entry.statusNote?.en ?? ''}`.trim(),
+      message: (m, lang) => m.deprecatedCode(`${entry.code} ${entry.phrase}`, entry.statusNote?.[lang] ?? ''),
       deprecated: true,
     };
   },

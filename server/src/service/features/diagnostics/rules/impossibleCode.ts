@@ -10,7 +10,7 @@ export const impossibleCode: Rule = {
     return {
       rule: this.id,
       span: occurrence.span,
-      message: `${occurrence.digits} is not a valid SIP status code: status codes are three digits from 100 to 699 (RFC 3261 §7.2).`,
+      message: (m) => m.impossibleCode(occurrence.digits),
     };
   },
 };

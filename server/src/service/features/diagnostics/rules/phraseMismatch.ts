@@ -15,8 +15,7 @@ export const phraseMismatch: Rule = {
     return {
       rule: this.id,
       span: phrase.span,
-      message: `“${phrase.text}” is the reason phrase of ${others.join(', ')}, not of ${entry.code} ${entry.phrase}. ` +
-        'Reason phrases are free text in SIP and receivers act on the code, so check which one was meant.',
+      message: (m) => m.phraseMismatch(phrase.text, others.join(', '), `${entry.code} ${entry.phrase}`),
       replacement: entry.phrase,
     };
   },

@@ -10,7 +10,7 @@ export const removedCode: Rule = {
     return {
       rule: this.id,
       span: occurrence.span,
-      message: `${entry.code} ${entry.phrase} was removed from SIP: ${entry.statusNote?.en ?? ''}`.trim(),
+      message: (m, lang) => m.removedCode(`${entry.code} ${entry.phrase}`, entry.statusNote?.[lang] ?? ''),
     };
   },
 };

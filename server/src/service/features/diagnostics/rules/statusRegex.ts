@@ -14,9 +14,7 @@ export const statusRegex: Rule = {
     return {
       rule: this.id,
       span: occurrence.span,
-      message: meaning.ok
-        ? `The pattern "${occurrence.digits}" matches no status code from 100 to 699, so this check is never true.`
-        : `The pattern "${occurrence.digits}" is not a valid regular expression: ${meaning.error}.`,
+      message: (m) => (meaning.ok ? m.patternMatchesNothing(occurrence.digits) : m.patternInvalid(occurrence.digits, meaning.error)),
     };
   },
 };

@@ -10,12 +10,15 @@ export const unregisteredCode: Rule = {
     if (entry && entry.status !== 'unregistered' && entry.status !== 'product-specific') return undefined;
     const digit = occurrence.digits[0];
     const treatedAs = digit === '1' ? '183' : `${digit}00`;
-    const what = entry ? `${entry.code} ${entry.phrase} is not a registered SIP status code: ${entry.statusNote?.en ?? ''}` :
-      `${occurrence.digits} is not a registered SIP status code.`;
+    // A note that already says how a receiver treats the code (101: "handles it as 183") is not followed by the same sentence.
+    const noted = entry?.statusNote !== undefined && /8\.1\.3\.2/.test(entry.statusNote.en);
     return {
       rule: this.id,
       span: occurrence.span,
-      message: `${what.trim()} A receiver that does not know it treats it as ${treatedAs} (RFC 3261 §8.1.3.2).`,
+      message: (m, lang) => {
+        const what = entry ? m.unregisteredCode(`${entry.code} ${entry.phrase}`, entry.statusNote?.[lang] ?? '') : m.unregisteredCode(occurrence.digits, '');
+        return noted ? what : `${what} ${m.treatedAs(treatedAs)}`;
+      },
     };
   },
 };

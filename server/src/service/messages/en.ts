@@ -1,0 +1,94 @@
+import type { Messages } from './types';
+
+/** The English catalogue. */
+export const EN: Messages = {
+  hover: {
+    answers: (method, line, after) => `Answers the ${method} at line ${line}${after === undefined ? '' : `, ${after} s later`}.`,
+    retransmission: (line) => `A retransmission of the response at line ${line}.`,
+    decidedCall: (state) => `The final response to the call's initial request: ${state}.`,
+    callStates: {
+      completed: 'the call completed',
+      rejected: 'the call was rejected',
+      busy: 'the call found the callee busy',
+      cancelled: 'the call was cancelled',
+      redirected: 'the call was redirected',
+      'in call': 'the call was answered (no BYE in the trace)',
+      registered: 'the registration succeeded',
+      'failed authentication': 'the request failed authentication',
+      'no final response': 'no final response',
+    },
+    notes: {
+      commentedOut: () => 'In commented-out code: explained here, not checked (it does nothing until it is uncommented).',
+      standsFor: (name, value, line) => `\`${name}\` stands for ${value} here (defined on line ${line}).`,
+      definitionUsed: (name, lines) => `\`${name}\` is defined as this code and used where a status code goes (line ${lines}).`,
+      accounting: () => 'acc takes the three leading digits of this comment as the SIP code of the accounting record and the rest as its reason; no reply is sent.',
+      switchLabel: (subject) => `A case of switch (${subject}): taken when the reply code is this one.`,
+      rpcReply: () => 'The code of a tm.reply/t_reply management command (JSON-RPC or MI) built here: it answers a pending transaction with this code.',
+      sippRegex: () => 'SIPp matches this regular expression against the received message: the code of its status line.',
+    },
+    inPractice: 'In practice',
+    inAnswerTo: (method) => `In answer to ${method}`,
+    definedIn: 'Defined in',
+    statusLabel: {
+      deprecated: 'Deprecated',
+      removed: 'Removed from SIP (not in the IANA registry)',
+      unregistered: 'Not registered with IANA',
+      'product-specific': 'Product-specific (not in the IANA registry)',
+    },
+    onTheWire: (phrase) => `The text says “${phrase}”`,
+    variantOf: (source) => `the wording of ${source}`,
+    otherCodesPhrase: (phrase, codes) => `“${phrase}” is the standard phrase of ${codes}: check that the code is the one meant.`,
+    customPhrase: 'a custom phrase: legal in SIP (the phrase is for humans, the code decides)',
+    unknownCode: (digits, digit) =>
+      `${digits} is not in the IANA registry. A receiver that does not know it treats it as ${digit}00 (RFC 3261 §8.1.3.2).`,
+    impossibleCode: (digits) =>
+      `${digits} cannot be a SIP status code: a status code is three digits from 100 to 699 (RFC 3261 §7.2, §25.1).`,
+    sipfrag:
+      'This status line is the message/sipfrag body of a NOTIFY (RFC 3515): it reports how the referred request is going, not the status of the NOTIFY itself.',
+    reasonHeader: 'In a Reason header (RFC 3326): the status code that caused this request or response.',
+    keepsReceivedClass: (digit) =>
+      `sl_forward_reply forwards the received reply with this code in place of its own, but Kamailio does not let it change the class: on a reply that is not ${digit}xx the function fails ("reply code class cannot be changed") without forwarding it.`,
+    q850Heading: 'Q.850 cause it becomes',
+    q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
+    notListed: 'not listed',
+    q850Cause: (cause) => `Q.850 cause ${cause}`,
+    q850NotStatus: 'A Q.850 (ISDN) cause value, not a SIP status code.',
+    q850ToSip: (rfc, asterisk, freeswitch) => `Sent as SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
+    freeswitchCause: (cause) => `FreeSWITCH cause ${cause}`,
+    freeswitchNotStatus: 'A FreeSWITCH-internal hangup cause number, neither Q.850 nor a SIP status code.',
+    freeswitchNoSuchCause: (cause) =>
+      `FreeSWITCH compares this entry with its hangup cause numbers (Q.850 1-127 and its own 142, 487, 700-703, 800-825), not with SIP status codes. ${cause} is none of them, so it never matches.`,
+    freeswitchSipArrivesAs: (status, cause) => `A ${status} response reaches FreeSWITCH as cause ${cause}: list that number (or its name) instead.`,
+    warnCode: (code) => `Warning code ${code}`,
+    warnNotStatus: 'A warn-code of the Warning header (its own registry, RFC 3261 §20.43), not a SIP status code.',
+    unknownQ850: (cause) => `${cause} is not a Q.850 cause value that SIP gateways map.`,
+    unknownWarn: (code) => `${code} is not a registered warn-code.`,
+    patternHeading: 'Status-code pattern',
+    patternMatches: (codes) => `Matches ${codes} (searched in the three-digit code, not anchored).`,
+    patternMatchesNothing: 'Matches no status code from 100 to 699: the check is never true.',
+    patternInvalid: (error) => `Not a valid regular expression: ${error}.`,
+    patternUnchecked: (why) => `Which codes it matches is not worked out here: ${why}.`,
+  },
+  diagnostics: {
+    codeNotAllowed: (digits, why) => `${digits} is not accepted here: ${why}`,
+    customPhrase: (phrase, source, code, standard) =>
+      `“${phrase}”${source ? ` (the wording of ${source})` : ''} is not the standard phrase of ${code} (“${standard}”). Custom phrases are legal in SIP: receivers act on the code alone.`,
+    deprecatedCode: (title, note) => `${title} is deprecated: ${note}`.trim(),
+    impossibleCode: (digits) => `${digits} is not a valid SIP status code: status codes are three digits from 100 to 699 (RFC 3261 §7.2).`,
+    phraseMismatch: (phrase, codes, title) =>
+      `“${phrase}” is the reason phrase of ${codes}, not of ${title}. Reason phrases are free text in SIP and receivers act on the code, so check which one was meant.`,
+    removedCode: (title, note) => `${title} was removed from SIP: ${note}`.trim(),
+    patternMatchesNothing: (pattern) => `The pattern "${pattern}" matches no status code from 100 to 699, so this check is never true.`,
+    patternInvalid: (pattern, error) => `The pattern "${pattern}" is not a valid regular expression: ${error}.`,
+    unregisteredCode: (title, note) => (note ? `${title} is not a registered SIP status code: ${note}` : `${title} is not a registered SIP status code.`),
+    treatedAs: (code) => `A receiver that does not know it treats it as ${code} (RFC 3261 §8.1.3.2).`,
+    tooMany: (count, max) => `${count} more SIP Sense diagnostics are not shown (sipSense.diagnostics.maxPerDocument is ${max}).`,
+  },
+  actions: {
+    replacePhrase: (phrase) => `Replace with the standard phrase “${phrase}”`,
+    explainCode: (digits) => `Explain ${digits} (no automatic change)`,
+  },
+  completion: {
+    deprecated: 'deprecated',
+  },
+};

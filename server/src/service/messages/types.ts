@@ -1,0 +1,89 @@
+import type { OccurrenceNote } from '../scanner/occurrence';
+import type { CallState } from '../trace/types';
+
+/**
+ * Every text the service shows a user, in one catalogue per language (en.ts, fa.ts): hovers and
+ * explanations, diagnostics, quick-fix titles, completion details. Data only; a test holds the two
+ * catalogues to the same keys.
+ */
+export interface Messages {
+  hover: HoverMessages;
+  diagnostics: DiagnosticMessages;
+  actions: {
+    /** A quick fix that puts the standard phrase in. */
+    replacePhrase: (phrase: string) => string;
+    /** A code action that explains a code instead of changing it. */
+    explainCode: (digits: string) => string;
+  };
+  completion: {
+    /** After the class in a completion item's detail ("4xx · deprecated"). */
+    deprecated: string;
+  };
+}
+
+/** The message of each diagnostic rule. */
+export interface DiagnosticMessages {
+  /** A code the place does not take (why: the place's rule). */
+  codeNotAllowed: (digits: string, why: string) => string;
+  /** A phrase that is not the code's (source: whose wording it is, when it is a known variant). */
+  customPhrase: (phrase: string, source: string | undefined, code: string, standard: string) => string;
+  deprecatedCode: (title: string, note: string) => string;
+  impossibleCode: (digits: string) => string;
+  phraseMismatch: (phrase: string, codes: string, title: string) => string;
+  removedCode: (title: string, note: string) => string;
+  patternMatchesNothing: (pattern: string) => string;
+  patternInvalid: (pattern: string, error: string) => string;
+  /** A code not in the registry: its title (or digits) and the registry's note on it, if any. */
+  unregisteredCode: (title: string, note: string) => string;
+  /** What a receiver that does not know a code makes of it (183, 400 ...). */
+  treatedAs: (code: string) => string;
+  /** The summary of the diagnostics left out. */
+  tooMany: (count: number, max: number) => string;
+}
+
+/** The wording of hovers and explanations. */
+export interface HoverMessages {
+  /** What a dialect notes about where a code was found (OccurrenceNote), by key. */
+  notes: Record<OccurrenceNote['key'], (...args: string[]) => string>;
+  /** The request a response answers, its line (1-based) and how many seconds after it (`3.2`), from the trace. */
+  answers: (method: string, line: number, after: string | undefined) => string;
+  retransmission: (line: number) => string;
+  /** The final response to a call's initial request: what became of the call (a callStates word). */
+  decidedCall: (state: string) => string;
+  callStates: Record<CallState, string>;
+  inPractice: string;
+  inAnswerTo: (method: string) => string;
+  definedIn: string;
+  statusLabel: Record<'deprecated' | 'removed' | 'unregistered' | 'product-specific', string>;
+  onTheWire: (phrase: string) => string;
+  variantOf: (source: string) => string;
+  otherCodesPhrase: (phrase: string, codes: string) => string;
+  customPhrase: string;
+  unknownCode: (digits: string, classDigit: string) => string;
+  impossibleCode: (digits: string) => string;
+  sipfrag: string;
+  reasonHeader: string;
+  /** sl_forward_reply: the new code must keep the received reply's class (classDigit: "4"). */
+  keepsReceivedClass: (classDigit: string) => string;
+  q850Heading: string;
+  q850Line: (rfc: string, asterisk: string, freeswitch: string) => string;
+  notListed: string;
+  q850Cause: (cause: string) => string;
+  q850NotStatus: string;
+  q850ToSip: (rfc: string, asterisk: string, freeswitch: string) => string;
+  freeswitchCause: (cause: string) => string;
+  freeswitchNotStatus: string;
+  freeswitchNoSuchCause: (cause: string) => string;
+  freeswitchSipArrivesAs: (status: string, cause: string) => string;
+  warnCode: (code: string) => string;
+  warnNotStatus: string;
+  unknownQ850: (cause: string) => string;
+  unknownWarn: (code: string) => string;
+  patternHeading: string;
+  patternMatches: (codes: string) => string;
+  patternMatchesNothing: string;
+  patternInvalid: (error: string) => string;
+  /** A valid pattern whose codes are not worked out (why: "longer than 1000 characters", "back-references ..."). */
+  patternUnchecked: (why: string) => string;
+}
+
