@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AnalyzedDocument, computeCompletion, computeHover, resolveSettings } from '../server/src/service';
+import { AnalyzedDocument, computeCompletion, computeDefinition, computeHover, computeReferences, resolveSettings } from '../server/src/service';
 import { repoRoot } from '../test/support/corpus';
 import { splitLines } from '../test/support/fuzz';
 import { ServerUnderTest } from '../test/support/lspClient';
@@ -219,6 +219,32 @@ async function modelEditBenchmark(lines: number): Promise<void> {
   row(`one-line edit → model updated (a definition answered) and diagnostics, ${lines} lines (median of 40)`, ms(ours), ms(floor), ratio(ours, floor), 'goal: below the floor');
 }
 
+/**
+ * Go to Definition and references on a 100 MB trace, the service's own time (called in this
+ * process, the model built once beforehand): from 2,000 responses' codes, and from 2,000 requests' methods.
+ */
+async function structureServiceBenchmark(text: string): Promise<void> {
+  const document = AnalyzedDocument.create('file:///bench/structure.sip', 'sip', 1, text);
+  document.scanAll();
+  const buildStart = performance.now();
+  const { messages } = document.trace;
+  const build = performance.now() - buildStart;
+  const sample = (kind: 'request' | 'response') => {
+    const all = messages.filter((m) => m.kind === kind);
+    const step = Math.max(1, Math.floor(all.length / 2000));
+    return all.filter((_, i) => i % step === 0).slice(0, 2000);
+  };
+  const responses = sample('response').map((m) => ({ line: m.startLine, character: m.startColumn + 9 }));
+  const requests = sample('request').map((m) => ({ line: m.startLine, character: m.startColumn + 1 }));
+  let found = 0;
+  const definition = await timeEach(responses, (position) => { if (computeDefinition(document, position)) found++; });
+  let listed = 0;
+  const references = await timeEach(requests, (position) => { listed += computeReferences(document, position, false).length; });
+  row(`trace model of a ${mb(text.length)} trace built once (${messages.length} messages)`, ms(build), '', '', '');
+  row(`Go to Definition, the service's own time (${responses.length} responses, ${found} answered): p50 / p99`, p50p99(definition), '', '', 'goal: p99 < 5 ms');
+  row(`references, the service's own time (${requests.length} requests, ${listed} responses listed): p50 / p99`, p50p99(references), '', '', 'goal: p99 < 5 ms');
+}
+
 /** The time of each call of `run`, in ms. */
 async function timeEach<T>(items: readonly T[], run: (item: T) => unknown): Promise<number[]> {
   const times: number[] = [];
@@ -309,7 +335,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`);
   console.log('figure | SIP Sense | reference | ratio | goal');
   if (wanted('start')) await startBenchmark();
-  const trace = wanted('scan') || wanted('open') || wanted('outline') ? traceOf({ chars: 100 * MB }) : '';
+  const trace = wanted('scan') || wanted('open') || wanted('outline') || wanted('structure') ? traceOf({ chars: 100 * MB }) : '';
   if (wanted('scan')) scannerVersusGrep(trace);
   if (wanted('open')) {
     await openBenchmark('trace.sip', 'sip', trace);
@@ -317,6 +343,7 @@ async function main(): Promise<void> {
   }
   if (wanted('edit')) for (const lines of [10_000, 100_000, 1_000_000]) await editBenchmark(lines);
   if (wanted('outline')) await outlineBenchmark(trace);
+  if (wanted('structure')) await structureServiceBenchmark(trace);
   if (wanted('model-edit')) await modelEditBenchmark(1_000_000);
   if (wanted('latency')) await latencyBenchmark();
   if (wanted('grammar')) await printGrammarBench(args);
