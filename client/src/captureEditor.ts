@@ -19,7 +19,7 @@ import { SYNC_LIMIT_BYTES } from './largeFiles';
 
 
 /** What happens to a capture whose trace is over the limit, besides the summary saying so (a calls list read from disk, for one). */
-export type LargeTraceHandler = (capture: vscode.Uri, summary: CaptureSummary) => void | Promise<void>;
+export type LargeTraceHandler = (capture: vscode.Uri, summary: CaptureSummary) => unknown;
 
 interface Decoded {
   text: string;

@@ -11,7 +11,7 @@ import { CallDocuments } from './callDocuments';
 import { CaptureEditorProvider } from './captureEditor';
 import { ExplanationView } from './explanationView';
 import { KemiFilter } from './kemiFilter';
-import { LargeFiles } from './largeFiles';
+import { LargeFiles, SHOW_LARGE_FILE_CALLS_COMMAND } from './largeFiles';
 import { pickStatusCode } from './lookUpCommand';
 import { RestartPolicy } from './restartPolicy';
 
@@ -61,7 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         : undefined),
     output,
     vscode.workspace.registerTextDocumentContentProvider(ExplanationView.scheme, explanations),
-    new CaptureEditorProvider(context.asAbsolutePath('dist/captureWorker.js')).register(),
+    // A capture whose trace is over VS Code's limit: its calls, read from disk by the server, as for any large file.
+    new CaptureEditorProvider(context.asAbsolutePath('dist/captureWorker.js'), (capture) => (capture.scheme === 'file'
+      ? vscode.commands.executeCommand(SHOW_LARGE_FILE_CALLS_COMMAND, capture.toString())
+      : undefined)).register(),
     vscode.commands.registerCommand(LOOK_UP_COMMAND, async (code?: unknown) => {
       const picked = typeof code === 'string' || typeof code === 'number' ? String(code) : await pickStatusCode(client);
       if (picked) await explanations.show(client, picked);
