@@ -6,6 +6,7 @@ import { AnalyzedDocument, computeCompletion, computeDefinition, computeHover, c
 import { repoRoot } from '../test/support/corpus';
 import { splitLines } from '../test/support/fuzz';
 import { ServerUnderTest } from '../test/support/lspClient';
+import { callsBenchmark } from './calls';
 import { logOf, traceOf } from './data';
 import { printGrammarBench } from './grammar';
 
@@ -347,6 +348,7 @@ async function main(): Promise<void> {
   if (wanted('model-edit')) await modelEditBenchmark(1_000_000);
   if (wanted('latency')) await latencyBenchmark();
   if (wanted('grammar')) await printGrammarBench(args);
+  if (wanted('calls')) await callsBenchmark(row);
 }
 
 main().catch((error) => {
