@@ -177,3 +177,48 @@ test('tcpdump -A: the header gives time and addresses (port after the last dot);
   assert.deepEqual([m.frameLine, m.startLine, m.startColumn, m.status, m.time, m.source, m.destination, m.transport],
     [0, 1, 29, 401, 9 * 3600 + 17 * 60 + 59.864749, '10.1.2.3:5363', '192.168.1.9:49658', 'UDP']);
 });
+
+/**
+ * Messages, transactions and calls per corpus file. Checked by hand against the files: the
+ * resiprocate TFSM scripts (an INVITE, its 200 and the ACK; a REGISTER sent twice, a 100 and a
+ * 200 in one transaction), the two Asterisk documents (see the tests above), the debugger README's
+ * OPTIONS, and the RFC 3665 examples of section 3.1. RFC texts reuse Call-IDs and branches from
+ * one example to the next, so their examples join into few calls.
+ */
+const CORPUS_COUNTS: readonly [string, string, number, number, number][] = [
+    ['sip-traces', 'kamailio__test_misc_sip_invite00.sip', 1, 1, 1],
+    ['sip-traces', 'kamailio__test_misc_sip_ms-invite-00-rpl.sip', 1, 1, 1],
+    ['sip-traces', 'kamailio__test_misc_sip_ms-invite-01-rpl.sip', 1, 1, 1],
+    ['sip-traces', 'kamailio__test_misc_sip_no_eom_reply.sip', 1, 1, 0],
+    ['sip-traces', 'kamailio__test_misc_sip_repl1.sip', 1, 1, 1],
+    ['sip-traces', 'kamailio__test_misc_sip_short_reply.sip', 1, 1, 0],
+    ['sip-traces', 'resiprocate__resip_stack_test_bcast.dat', 1, 1, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_bigcode.dat', 1, 1, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_noreason.dat', 1, 1, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_scalarlg.dat', 1, 1, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_testTFSM-clientinvite', 3, 3, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_testTFSM-servernoninvite', 4, 1, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_unreason.dat', 1, 1, 1],
+    ['sip-traces', 'resiprocate__resip_stack_test_wsinv.dat', 1, 1, 1],
+    ['sip-traces', 'rfc2616_HTTP_negative.txt', 0, 0, 0],
+    ['sip-traces', 'rfc3261.txt', 47, 32, 4],
+    ['sip-traces', 'rfc3262.txt', 0, 0, 0],
+    ['sip-traces', 'rfc3515.txt', 12, 6, 1],
+    ['sip-traces', 'rfc3665.txt', 181, 60, 4],
+    ['sip-traces', 'rfc3891.txt', 8, 4, 3],
+    ['sip-traces', 'rfc3903.txt', 14, 7, 4],
+    ['logs', 'asterisk__contrib_scripts_spandspflow2pcap.log', 0, 0, 0],
+    ['logs', 'documentation__docs_Configuration_Channel-Drivers_SIP_Configuring-chan_sip_Configuring-chan_sip-for-Presence-Subscriptions.md', 6, 3, 1],
+    ['logs', 'documentation__docs_Configuration_Channel-Drivers_SIP_Configuring-res_pjsip_Asterisk-PJSIP-Troubleshooting-Guide.md', 8, 4, 3],
+    ['logs', 'kamailio__src_modules_debugger_README.txt', 1, 1, 1],
+];
+
+test('messages, transactions and calls of every corpus trace and log', () => {
+  for (const [folder, name, messages, transactions, calls] of CORPUS_COUNTS) {
+    const model = modelOf(corpusText(folder, name));
+    assert.deepEqual([model.messages.length, model.transactions.length, model.calls.length], [messages, transactions, calls], `${folder}/${name}`);
+  }
+  const hand = modelOf(corpusText('sip-traces', 'resiprocate__resip_stack_test_testTFSM-servernoninvite'));
+  assert.deepEqual(hand.messages.map((m) => [m.startLine + 1, m.method, m.status]), [[4, 'REGISTER', undefined], [32, 'REGISTER', 100], [58, 'REGISTER', undefined], [85, 'REGISTER', 200]]);
+  assert.deepEqual(hand.roles.map((r) => r.retransmission), [false, false, true, false]);
+});
