@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { captureToTrace } from '../../server/src/capture';
+import { CaptureDecoder } from '../../server/src/capture/decoder';
+import type { SipRecord } from '../../server/src/capture/types';
+import * as b from '../support/captureBuilder';
+import { decodeAll } from '../support/captureOracle';
+import { corpusFiles } from '../support/corpus';
+
+/** Untrusted captures: bounded allocation, no loop, no exception, damage said plainly. */
+
+const corpus = (name: string) => readFileSync(corpusFiles('pcap').find((f) => f.name === name)!.path);
+const cancel = corpus('pkts__cancel.pcap');
+const sipp = corpus('pkts__sipp.pcap');
+const scale = corpus('sipnab__sipp-branch-scenario.pcapng');
+
+function decodeInChunks(bytes: Uint8Array, size: number) {
+  const records: SipRecord[] = [];
+  const decoder = new CaptureDecoder({ onRecord: (record) => records.push(record) });
+  for (let at = 0; at < bytes.length; at += size) decoder.push(bytes.subarray(at, at + size));
+  return { records, result: decoder.end() };
+}
+
+const summary = (records: SipRecord[]) => records.map((r) => `${r.frame} ${r.time.seconds}.${r.time.nanos} ${Buffer.from(r.bytes).toString('latin1')}`);
+
+test('any chunking of the file gives the same records as the whole file', () => {
+  for (const bytes of [cancel, scale.subarray(0, 200_000)]) {
+    const whole = summary(decodeAll(bytes).records);
+    for (const size of [1, 2, 3, 7, 16, 17, 100, 1500, 65536]) {
+      assert.deepEqual(summary(decodeInChunks(bytes, size).records), whole, `chunks of ${size}`);
+    }
+  }
+});
+
+test('every prefix of a capture decodes without an exception and yields a prefix of its messages', () => {
+  const whole = summary(decodeAll(sipp).records);
+  for (let length = 0; length <= sipp.length; length += 37) {
+    const { records, result } = decodeAll(sipp.subarray(0, length));
+    const got = summary(records);
+    assert.deepEqual(got, whole.slice(0, got.length), `prefix of ${length} bytes`);
+    if (length < 24) assert.ok(result.error, 'a file cut inside its header is damaged');
+  }
+});
+
+test('a pcapng block claiming 4 GB is damage: said, nothing allocated for it, what came before kept', () => {
+  const file = b.pcapngFile([{ interfaces: [{ linkType: 1 }], packets: [] }]);
+  const block = Buffer.alloc(12);
+  block.writeUInt32LE(6, 0);
+  block.writeUInt32LE(0xfffffffc, 4);
+  const before = process.memoryUsage().arrayBuffers;
+  const { result } = decodeAll(Buffer.concat([file, block]));
+  assert.match(result.error ?? '', /^damaged pcapng: block 3 claims 4294967292 bytes/);
+  assert.ok(process.memoryUsage().arrayBuffers - before < 64 * 1024 * 1024);
+  const zero = Buffer.from(block);
+  zero.writeUInt32LE(0, 4);
+  assert.match(decodeAll(Buffer.concat([file, zero])).result.error ?? '', /claims 0 bytes/);
+});
+
+test('records of zero bytes and frames too short for their headers are counted, not fatal', () => {
+  const frames = [Buffer.alloc(0), Buffer.from([1, 2, 3]), b.ethernet(0x0800, Buffer.from([0x45, 0, 0])), b.ethernet(0x86dd, Buffer.alloc(10))];
+  const { records, result } = decodeAll(b.pcapFile(1, frames.map((data, i) => ({ seconds: i, nanos: 0, data }))));
+  assert.equal(result.error, undefined);
+  assert.equal(records.length, 0);
+  assert.equal(result.stats.frames, 4);
+  assert.deepEqual(result.stats.skipped, { 'frames with no IP': 2, 'malformed IPv4 headers': 1, 'malformed IPv6 headers': 1 });
+});
+
+test('tunnels nested without end stop at a fixed depth', () => {
+  let packet = b.ipv4('10.0.0.1', '10.0.0.2', 17, b.udp(5060, 5060, Buffer.from('OPTIONS sip:a@b SIP/2.0\r\nCall-ID: x\r\n\r\n')));
+  for (let i = 0; i < 40; i++) packet = b.ipv4('10.9.9.1', '10.9.9.2', 4, packet);
+  const { records, result } = decodeAll(b.pcapFile(228, [{ seconds: 1, nanos: 0, data: packet }]));
+  assert.equal(records.length, 0);
+  assert.deepEqual(result.stats.skipped, { 'tunnels nested too deep': 1 });
+});
+
+test('a flood of first fragments that never complete keeps a bounded table and is counted', () => {
+  const frames = [];
+  for (let id = 0; id < 3000; id++) frames.push({ seconds: 1, nanos: 0, data: b.ipv4('10.0.0.1', '10.0.0.2', 17, Buffer.alloc(64, 0x41), { id, more: true }) });
+  const { result } = decodeAll(b.pcapFile(228, frames));
+  assert.equal(result.error, undefined);
+  assert.equal(result.stats.skipped['IP fragments: too many datagrams pending'], 3000 - 1024);
+  assert.equal(result.stats.skipped['IP datagrams with fragments missing'], 1024);
+  const huge = b.ipv4('10.0.0.1', '10.0.0.2', 17, Buffer.alloc(64), { id: 1, offset: 65528, more: true });
+  assert.equal(decodeAll(b.pcapFile(228, [{ seconds: 1, nanos: 0, data: huge }])).result.stats.skipped['IP fragments beyond 64 KB'], 1);
+});
+
+test('files that are no capture are refused with what they are', () => {
+  const refusal = (bytes: Uint8Array) => decodeAll(bytes).result.error ?? '';
+  assert.match(refusal(corpus('sipnab__c07-sip-r2.cap')), /^this is a Microsoft Network Monitor capture, which SIP Sense does not read \(supported: pcap \(\.pcap, \.cap, \.dmp\), pcapng \(\.pcapng, \.ntar\) and either gzip-compressed \(\.gz\)\)$/);
+  assert.match(refusal(Buffer.concat([Buffer.from('snoop\0\0\0'), Buffer.from([0, 0, 0, 2, 0, 0, 0, 4])])), /^this is a Solaris snoop capture/);
+  assert.match(refusal(Buffer.from('INVITE sip:bob@example.com SIP/2.0\r\n\r\n')), /^this is a text file/);
+  assert.match(refusal(Buffer.alloc(0)), /^this is an empty file/);
+  assert.match(refusal(Buffer.from([0xde, 0xad, 0xbe, 0xef, 0, 1, 2, 3, 4, 5])), /^this is no packet capture/);
+  const erf = Buffer.alloc(64);
+  erf.writeUInt32LE(0x5f000000, 4);
+  erf[8] = 2;
+  erf.writeUInt16BE(64, 10);
+  assert.match(refusal(erf), /^this is an Endace ERF capture/);
+  assert.match(captureToTrace(gzipSync(Buffer.from('just text\n'))).result.error ?? '', /^this is a text file/);
+  assert.match(captureToTrace(Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3])).result.error ?? '', /^damaged gzip file/);
+});
+
+test('a file cut in the middle of a packet keeps what came before and says so', () => {
+  const { records, result } = decodeAll(cancel.subarray(0, cancel.length - 10));
+  assert.equal(result.error, undefined);
+  assert.equal(records.length, 6);
+  assert.deepEqual(result.stats.notes, [`the file ends in the middle of a packet (${cancel.length - 10 - lastRecordStart(cancel)} bytes after frame 6)`]);
+});
+
+function lastRecordStart(pcap: Buffer): number {
+  let at = 24;
+  let last = at;
+  while (at < pcap.length) {
+    last = at;
+    at += 16 + pcap.readUInt32LE(at + 8);
+  }
+  return last;
+}
