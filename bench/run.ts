@@ -7,6 +7,7 @@ import { repoRoot } from '../test/support/corpus';
 import { splitLines } from '../test/support/fuzz';
 import { ServerUnderTest } from '../test/support/lspClient';
 import { callsBenchmark } from './calls';
+import { captureBenchmark } from './capture';
 import { logOf, traceOf } from './data';
 import { printGrammarBench } from './grammar';
 
@@ -349,6 +350,7 @@ async function main(): Promise<void> {
   if (wanted('latency')) await latencyBenchmark();
   if (wanted('grammar')) await printGrammarBench(args);
   if (wanted('calls')) await callsBenchmark(row);
+  if (wanted('capture')) await captureBenchmark(dataDir, row);
 }
 
 main().catch((error) => {

@@ -317,8 +317,11 @@ async function decode(file: string, output: string | undefined, io: Output): Pro
   }
   const target = fd;
   const write = target === undefined
-    ? (text: string) => io.out(text.endsWith('\n') ? text.slice(0, -1) : text)
-    : (text: string) => writeSync(target, text);
+    // Batches end with a record's blank line: out() adds back the line end taken off.
+    ? (chunk: Buffer) => io.out(chunk.toString('utf8', 0, chunk.length - 1))
+    : (chunk: Buffer) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(target, chunk, at);
+    };
   let result: DecodeResult;
   try {
     result = await decodeCaptureFile(file, write);

@@ -2,6 +2,7 @@ import { CaptureError, SUPPORTED, describeForeignFile, type Packet } from './fil
 import { NetworkDecoder } from './network';
 import { PcapReader, isPcapMagic } from './pcap';
 import { PcapngReader, isPcapngMagic } from './pcapng';
+import { Heap } from './heap';
 import { transportDecoders } from './transports';
 import { UdpDecoder } from './udp';
 import { emptyStats, skip, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
@@ -39,7 +40,9 @@ export class CaptureDecoder {
   private error: string | undefined;
   private readonly network: NetworkDecoder;
   private readonly transports: TransportDecoder[];
-  private readonly window: SipRecord[] = [];
+  /** Records not yet handed on, the earliest (by time, then frame) first out. */
+  private readonly window = new Heap<Held>(byTime);
+  private held = 0;
   private readonly onPacket = (packet: Packet) => this.packet(packet);
   private readonly onSegment = (segment: Segment) => this.segment(segment);
   private readonly emit = (record: SipRecord) => this.hold(record);
@@ -97,9 +100,7 @@ export class CaptureDecoder {
     } catch (error) {
       this.stats.notes.push(`internal error at the end of the capture: ${String(error)}`);
     }
-    this.window.sort(byTime);
-    for (const record of this.window) this.options.onRecord(record);
-    this.window.length = 0;
+    for (let held = this.window.pop(); held; held = this.window.pop()) this.options.onRecord(held.record);
     return { stats: this.stats, error: this.error, nanosecondTimes: this.nanosecondTimes };
   }
 
@@ -127,11 +128,8 @@ export class CaptureDecoder {
 
   private hold(record: SipRecord): void {
     this.stats.sipMessages++;
-    this.window.push(record);
-    if (this.window.length >= REORDER_WINDOW * 2) {
-      this.window.sort(byTime);
-      for (const early of this.window.splice(0, REORDER_WINDOW)) this.options.onRecord(early);
-    }
+    this.window.push({ record, order: this.held++ });
+    if (this.window.size > REORDER_WINDOW) this.options.onRecord(this.window.pop()!.record);
   }
 }
 
@@ -139,8 +137,11 @@ function notACapture(head: Uint8Array): string {
   return `this is ${describeForeignFile(head)}, which SIP Sense does not read (${SUPPORTED})`;
 }
 
-function byTime(a: SipRecord, b: SipRecord): number {
-  return a.time.seconds - b.time.seconds || a.time.nanos - b.time.nanos || a.frame - b.frame;
+/** A record waiting in the window, with the order it came in (several messages of one frame keep theirs). */
+interface Held { record: SipRecord; order: number }
+
+function byTime({ record: a, order: x }: Held, { record: b, order: y }: Held): number {
+  return a.time.seconds - b.time.seconds || a.time.nanos - b.time.nanos || a.frame - b.frame || x - y;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

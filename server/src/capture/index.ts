@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { CaptureDecoder, type DecodeResult } from './decoder';
-import { recordText } from './trace';
+import { TraceSink } from './trace';
 import type { SipRecord, TransportDecoder } from './types';
 
 /** Entry points of the capture decoder: whole bytes to a trace, or a file streamed to a writer. */
@@ -26,43 +26,40 @@ export function looksLikeCapture(head: Uint8Array): boolean {
   return [0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34, 0x34cdb2a1, 0x0a0d0d0a].includes(magic);
 }
 
-/** Writes records as trace text; the time resolution is the capture's, fixed at the first record. */
-class TraceWriter {
-  private nanos: boolean | undefined;
-  constructor(private readonly decoder: CaptureDecoder, private readonly write: (text: string) => void) {}
-  record(record: SipRecord): void {
-    this.nanos ??= this.decoder.nanosecondTimes;
-    this.write(recordText(record, this.nanos));
-  }
-}
-
 export interface TraceOptions {
   transports?: TransportDecoder[];
   /** Each record, as it goes into the trace. */
   onRecord?: (record: SipRecord) => void;
   /** After each chunk: bytes of the (decompressed) capture decoded, and in all. */
   onProgress?: (done: number, total: number) => void;
-  /** Text past this length is measured (textLength) but not kept. */
+  /** Text past this many UTF-8 bytes is measured (textLength) but not kept. */
   maxText?: number;
 }
 
-/** A capture held in memory (pcap, pcapng or their gzip) as trace text. */
-export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): { text: string; textLength: number; result: DecodeResult } {
-  const parts: string[] = [];
-  const maxText = options.maxText ?? Infinity;
-  let textLength = 0;
-  let writer: TraceWriter | undefined;
-  const decoder = new CaptureDecoder({
+/** A decoder whose records go to a trace sink; the time resolution is the capture's, fixed at the first record. */
+function tracingDecoder(output: (chunk: Buffer) => void, options: TraceOptions): { decoder: CaptureDecoder; sink: TraceSink } {
+  const sink = new TraceSink(output);
+  let nanos: boolean | undefined;
+  const decoder: CaptureDecoder = new CaptureDecoder({
     transports: options.transports,
-    onRecord: (record) => {
+    onRecord: (record: SipRecord) => {
       options.onRecord?.(record);
-      writer!.record(record);
+      nanos ??= decoder.nanosecondTimes;
+      sink.record(record, nanos);
     },
   });
-  writer = new TraceWriter(decoder, (text) => {
-    textLength += text.length;
-    if (textLength <= maxText) parts.push(text);
-  });
+  return { decoder, sink };
+}
+
+/** A capture held in memory (pcap, pcapng or their gzip) as trace text; textLength counts its UTF-8 bytes. */
+export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): { text: string; textLength: number; result: DecodeResult } {
+  const parts: Buffer[] = [];
+  const maxText = options.maxText ?? Infinity;
+  let textLength = 0;
+  const { decoder, sink } = tracingDecoder((chunk) => {
+    textLength += chunk.length;
+    if (textLength <= maxText) parts.push(chunk);
+  }, options);
   let input = bytes;
   if (isGzip(bytes)) {
     try {
@@ -77,14 +74,13 @@ export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): {
     options.onProgress?.(Math.min(input.length, at + READ_CHUNK), input.length);
   }
   const result = decoder.end();
-  return { text: textLength <= maxText ? parts.join('') : '', textLength, result };
+  sink.flush();
+  return { text: textLength <= maxText ? Buffer.concat(parts).toString('utf8') : '', textLength, result };
 }
 
-/** A capture file streamed through the decoder (gzip recognised by content), trace text to `write`. */
-export async function decodeCaptureFile(path: string, write: (text: string) => void, options: TraceOptions = {}): Promise<DecodeResult> {
-  let writer: TraceWriter | undefined;
-  const decoder = new CaptureDecoder({ transports: options.transports, onRecord: (record) => writer!.record(record) });
-  writer = new TraceWriter(decoder, write);
+/** A capture file streamed through the decoder (gzip recognised by content), the trace's UTF-8 to `write` in batches. */
+export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => void, options: TraceOptions = {}): Promise<DecodeResult> {
+  const { decoder, sink } = tracingDecoder(write, options);
   const file = createReadStream(path, { highWaterMark: READ_CHUNK });
   let gzipError: string | undefined;
   try {
@@ -122,5 +118,6 @@ export async function decodeCaptureFile(path: string, write: (text: string) => v
     file.destroy();
   }
   const result = decoder.end();
+  sink.flush();
   return gzipError && !result.error ? { ...result, error: gzipError } : result;
 }

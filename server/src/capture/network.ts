@@ -22,6 +22,10 @@ const MAX_DEPTH = 8;
 
 interface Context { frame: number; time: Timestamp; depth: number }
 
+function deeper(context: Context): Context {
+  return { frame: context.frame, time: context.time, depth: context.depth + 1 };
+}
+
 export class NetworkDecoder {
   private readonly ipv4Fragments = new FragmentTable();
   private readonly ipv6Fragments = new FragmentTable();
@@ -57,7 +61,7 @@ export class NetworkDecoder {
 
   private ethernet(payload: Uint8Array, context: Context): void {
     const inner = ethernet(payload);
-    if (inner) this.network(inner.etherType, inner.payload, { ...context, depth: context.depth + 1 });
+    if (inner) this.network(inner.etherType, inner.payload, deeper(context));
     else skip(this.stats, 'frames with no IP');
   }
 
@@ -145,14 +149,13 @@ export class NetworkDecoder {
   }
 
   private ipPayload(protocol: number, src: string, dst: string, payload: Uint8Array, context: Context): void {
-    const inner = { ...context, depth: context.depth + 1 };
     switch (protocol) {
       case PROTOCOL_UDP: return this.udp(src, dst, payload, context);
       case PROTOCOL_TCP: return this.tcp(src, dst, payload, context);
       case PROTOCOL_SCTP: return this.sctp(src, dst, payload, context);
-      case PROTOCOL_IPV4: return this.network(ETHERTYPE_IPV4, payload, inner);
-      case PROTOCOL_IPV6: return this.network(ETHERTYPE_IPV6, payload, inner);
-      case PROTOCOL_GRE: return this.gre(payload, inner);
+      case PROTOCOL_IPV4: return this.network(ETHERTYPE_IPV4, payload, deeper(context));
+      case PROTOCOL_IPV6: return this.network(ETHERTYPE_IPV6, payload, deeper(context));
+      case PROTOCOL_GRE: return this.gre(payload, deeper(context));
       default: skip(this.stats, `IP protocol ${protocol}`);
     }
   }
@@ -166,9 +169,8 @@ export class NetworkDecoder {
     const dstPort = (data[2] << 8) | data[3];
     const length = (data[4] << 8) | data[5];
     const payload = data.subarray(8, length >= 8 ? Math.min(length, data.length) : data.length);
-    const inner = { ...context, depth: context.depth + 1 };
-    if (VXLAN_PORTS.has(dstPort) && payload.length >= 8 && (payload[0] & 0x08) !== 0) return this.ethernet(payload.subarray(8), inner);
-    if ((dstPort === TZSP_PORT || srcPort === TZSP_PORT) && this.tzsp(payload, inner)) return;
+    if (VXLAN_PORTS.has(dstPort) && payload.length >= 8 && (payload[0] & 0x08) !== 0) return this.ethernet(payload.subarray(8), deeper(context));
+    if ((dstPort === TZSP_PORT || srcPort === TZSP_PORT) && this.tzsp(payload, deeper(context))) return;
     this.onSegment({ frame: context.frame, time: context.time, transport: 'udp', src: { address: src, port: srcPort }, dst: { address: dst, port: dstPort }, payload });
   }
 

@@ -18,6 +18,10 @@ interface Interface {
   decimal: boolean;
   exponent: number;
   offsetSeconds: number;
+  /** The last high word of a timestamp and its value split into seconds and a remainder of units. */
+  cachedHigh: number;
+  cachedSeconds: number;
+  cachedRemainder: number;
 }
 
 export function isPcapngMagic(head: Uint8Array): boolean {
@@ -72,7 +76,7 @@ export class PcapngReader {
     const bodyEnd = at + length - 4;
     if (type === INTERFACE_DESCRIPTION) {
       if (length < 20) throw new CaptureError(`damaged pcapng: interface block ${this.blocks} is too short`);
-      const iface: Interface = { linkType: view.getUint16(at + 8, le), decimal: true, exponent: 6, offsetSeconds: 0 };
+      const iface: Interface = { linkType: view.getUint16(at + 8, le), decimal: true, exponent: 6, offsetSeconds: 0, cachedHigh: -1, cachedSeconds: 0, cachedRemainder: 0 };
       this.options(view, at + 16, bodyEnd, (code, start, size) => {
         if (code === OPTION_TSRESOL && size >= 1) {
           const value = buffer[start];
@@ -135,6 +139,19 @@ export class PcapngReader {
 
 /** A 64-bit count of the interface's units as seconds and nanoseconds. */
 function timestamp(iface: Interface, high: number, low: number): Timestamp {
+  if (iface.decimal && iface.exponent <= 9) {
+    // The high word changes every few seconds at most: split it once, then add the low word exactly.
+    const perSecond = 10 ** iface.exponent;
+    if (high !== iface.cachedHigh) {
+      const base = BigInt(high) * 4294967296n;
+      iface.cachedHigh = high;
+      iface.cachedSeconds = Number(base / BigInt(perSecond));
+      iface.cachedRemainder = Number(base % BigInt(perSecond));
+    }
+    const units = iface.cachedRemainder + low;
+    const carry = Math.floor(units / perSecond);
+    return { seconds: iface.cachedSeconds + carry + iface.offsetSeconds, nanos: (units - carry * perSecond) * 10 ** (9 - iface.exponent) };
+  }
   const units = BigInt(high) * 4294967296n + BigInt(low);
   let seconds: bigint;
   let nanos: bigint;

@@ -46,8 +46,8 @@ function isDigit(b: number): boolean {
 
 /** The end of the line that starts at `from` (the index of its LF, or `limit` when none). */
 function lineEnd(bytes: Uint8Array, from: number, limit: number): number {
-  const at = bytes.indexOf(LF, from);
-  return at === -1 || at >= limit ? limit : at;
+  for (let i = from; i < limit; i++) if (bytes[i] === LF) return i;
+  return limit;
 }
 
 /**
@@ -90,14 +90,20 @@ export function findSipStart(bytes: Uint8Array, from = 0, limit = bytes.length):
   return -1;
 }
 
-const CONTENT_LENGTH = 'content-length';
+const CONTENT_LENGTH = [0x63, 0x6f, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x2d, 0x6c, 0x65, 0x6e, 0x67, 0x74, 0x68]; // content-length
+
+/** The end of a header name at `from` when it is Content-Length or its compact form `l`; -1 otherwise. */
+function contentLengthName(bytes: Uint8Array, from: number, to: number): number {
+  if ((bytes[from] | 0x20) === 0x6c && from + 1 < to && !isTokenByte(bytes[from + 1])) return from + 1;
+  if (to - from <= CONTENT_LENGTH.length) return -1;
+  for (let k = 0; k < CONTENT_LENGTH.length; k++) if ((bytes[from + k] | 0x20) !== CONTENT_LENGTH[k]) return -1;
+  return isTokenByte(bytes[from + CONTENT_LENGTH.length]) ? -1 : from + CONTENT_LENGTH.length;
+}
 
 /** The value of a Content-Length (or compact `l`) header line in [from, to); undefined otherwise. */
 function contentLengthOf(bytes: Uint8Array, from: number, to: number): number | undefined {
-  let i = from;
-  let name = '';
-  while (i < to && i - from <= CONTENT_LENGTH.length && isTokenByte(bytes[i])) name += String.fromCharCode(bytes[i++] | 0x20);
-  if (name !== CONTENT_LENGTH && name !== 'l') return undefined;
+  let i = contentLengthName(bytes, from, to);
+  if (i === -1) return undefined;
   while (i < to && (bytes[i] === SP || bytes[i] === HTAB)) i++;
   if (bytes[i] !== 0x3a) return undefined;
   i++;

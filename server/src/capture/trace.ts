@@ -4,7 +4,8 @@ import type { SipRecord, SipTransport, Timestamp } from './types';
 
 /**
  * The decoded trace in `ngrep -W byline` framing: a line `U 2005/07/04 09:32:52.844249
- * 192.168.1.2:5060 -> 212.242.33.35:5060`, then the message as captured, then a blank line.
+ * 192.168.1.2:5060 -> 212.242.33.35:5060`, then the message as captured, then a blank line. The
+ * trace is UTF-8 bytes, written in batches.
  */
 
 export const TRANSPORT_LETTERS: Readonly<Record<SipTransport, string>> = { UDP: 'U', TCP: 'T', SCTP: 'S', WS: 'W', HEP: 'H' };
@@ -28,13 +29,56 @@ export function timeText(time: Timestamp, nanoseconds: boolean): string {
   return `${cachedText}.${nanoseconds ? pad(time.nanos, 9) : pad(Math.floor(time.nanos / 1000), 6)}`;
 }
 
+/** The framing line of a record (no line end). */
+export function headerLine(record: SipRecord, nanoseconds: boolean): string {
+  return `${TRANSPORT_LETTERS[record.transport]} ${timeText(record.time, nanoseconds)} ${endpointText(record.src)} -> ${endpointText(record.dst)}${record.truncated ? ' (truncated)' : ''}`;
+}
+
 /** C0 controls other than tab, CR and LF, and DEL, print as "." (as ngrep does): a trace stays text. */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
-/** One record as trace text, ending with a blank line. */
-export function recordText(record: SipRecord, nanoseconds: boolean): string {
-  const header = `${TRANSPORT_LETTERS[record.transport]} ${timeText(record.time, nanoseconds)} ${endpointText(record.src)} -> ${endpointText(record.dst)}`;
-  let message = decodeCapturedText(record.bytes).replace(CONTROL, '.');
-  if (!message.endsWith('\n')) message += '\n';
-  return `${header}${record.truncated ? ' (truncated)' : ''}\n${message}\n`;
+/** A message's bytes as they go into the UTF-8 trace: as captured when printable ASCII, else re-encoded. */
+function messageBytes(bytes: Uint8Array): Uint8Array {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b >= 0x7f) {
+      return Buffer.from(decodeCapturedText(bytes).replace(CONTROL, '.'), 'utf8');
+    }
+  }
+  return bytes;
+}
+
+const BATCH = 1024 * 1024;
+
+/** Collects trace text into batches of about 1 MB handed to `output`. */
+export class TraceSink {
+  private buffer = Buffer.allocUnsafe(BATCH);
+  private used = 0;
+
+  constructor(private readonly output: (chunk: Buffer) => void) {}
+
+  record(record: SipRecord, nanoseconds: boolean): void {
+    const header = headerLine(record, nanoseconds);
+    const body = messageBytes(record.bytes);
+    const newline = body.length === 0 || body[body.length - 1] !== 0x0a;
+    this.reserve(Buffer.byteLength(header) + body.length + 3);
+    this.used += this.buffer.write(header, this.used, 'utf8');
+    this.buffer[this.used++] = 0x0a;
+    this.buffer.set(body, this.used);
+    this.used += body.length;
+    if (newline) this.buffer[this.used++] = 0x0a;
+    this.buffer[this.used++] = 0x0a;
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    this.output(Buffer.from(this.buffer.subarray(0, this.used)));
+    this.used = 0;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    this.flush();
+    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
+  }
 }
