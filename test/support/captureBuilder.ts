@@ -158,10 +158,11 @@ export function tzsp(frame: Bytes): Buffer {
   return concat(Buffer.from([1, 0]), u16(1), Buffer.from([0, 1]), frame);
 }
 
-export interface CapturedFrame { seconds: number; nanos: number; data: Bytes }
+/** `original`: the length on the wire when the snapshot length cut the frame. */
+export interface CapturedFrame { seconds: number; nanos: number; data: Bytes; original?: number }
 
 /** A pcap file: µs or ns timestamps, little- or big-endian, or Kuznetzov's records (8 more bytes each). */
-export function pcapFile(linkType: number, frames: CapturedFrame[], o: { nanos?: boolean; bigEndian?: boolean; kuznetzov?: boolean } = {}): Buffer {
+export function pcapFile(linkType: number, frames: CapturedFrame[], o: { nanos?: boolean; bigEndian?: boolean; kuznetzov?: boolean; fcsBytes?: number } = {}): Buffer {
   const w32 = (value: number) => {
     const b = Buffer.alloc(4);
     if (o.bigEndian) b.writeUInt32BE(value >>> 0);
@@ -175,13 +176,14 @@ export function pcapFile(linkType: number, frames: CapturedFrame[], o: { nanos?:
     return b;
   };
   const magic = o.kuznetzov ? 0xa1b2cd34 : o.nanos ? 0xa1b23c4d : 0xa1b2c3d4;
-  const header = concat(w32(magic), w16(2), w16(4), w32(0), w32(0), w32(262144), w32(linkType));
+  const linkField = o.fcsBytes ? linkType | 0x04000000 | ((o.fcsBytes / 2) << 28) : linkType;
+  const header = concat(w32(magic), w16(2), w16(4), w32(0), w32(0), w32(262144), w32(linkField));
   // Kuznetzov's extra fields: interface index, protocol, packet type, padding.
   const extra = o.kuznetzov ? concat(w32(2), w16(0x0800), Buffer.from([0, 0])) : Buffer.alloc(0);
-  return concat(header, ...frames.map((f) => concat(w32(f.seconds), w32(o.nanos ? f.nanos : Math.floor(f.nanos / 1000)), w32(f.data.length), w32(f.data.length), extra, f.data)));
+  return concat(header, ...frames.map((f) => concat(w32(f.seconds), w32(o.nanos ? f.nanos : Math.floor(f.nanos / 1000)), w32(f.data.length), w32(f.original ?? f.data.length), extra, f.data)));
 }
 
-export interface NgInterface { linkType: number; tsresol?: number; tsoffset?: number }
+export interface NgInterface { linkType: number; tsresol?: number; tsoffset?: number; fcslen?: number }
 export interface NgPacket extends CapturedFrame { iface: number; block?: 'enhanced' | 'simple' | 'obsolete' }
 export interface NgSection { bigEndian?: boolean; interfaces: NgInterface[]; packets: NgPacket[]; unknownBlock?: boolean }
 
@@ -211,6 +213,7 @@ export function pcapngFile(sections: NgSection[]): Buffer {
     for (const iface of section.interfaces) {
       const options: Buffer[] = [];
       if (iface.tsresol !== undefined) options.push(option(9, Buffer.from([iface.tsresol])));
+      if (iface.fcslen !== undefined) options.push(option(13, Buffer.from([iface.fcslen])));
       if (iface.tsoffset !== undefined) {
         const b = Buffer.alloc(8);
         if (le) b.writeBigInt64LE(BigInt(iface.tsoffset));

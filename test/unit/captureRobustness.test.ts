@@ -118,3 +118,25 @@ function lastRecordStart(pcap: Buffer): number {
   }
   return last;
 }
+
+test('a message cut by the snapshot length is marked truncated; frame check sequences are left out', () => {
+  const message = Buffer.from('MESSAGE sip:bob@example.com SIP/2.0\r\nCall-ID: cut@x\r\nCSeq: 1 MESSAGE\r\n\r\nhello, a body without a Content-Length');
+  const frame = b.ethernet(0x0800, b.ipv4('10.0.0.1', '10.0.0.2', 17, b.udp(5060, 5060, message)));
+  const cut = decodeAll(b.pcapFile(1, [{ seconds: 1, nanos: 0, data: frame.subarray(0, frame.length - 10), original: frame.length }])).records;
+  assert.equal(cut.length, 1);
+  assert.equal(cut[0].truncated, true);
+  assert.equal(Buffer.from(cut[0].bytes).toString(), message.subarray(0, message.length - 10).toString());
+  assert.match(captureToTrace(b.pcapFile(1, [{ seconds: 1, nanos: 0, data: frame.subarray(0, frame.length - 10), original: frame.length }])).text, /^U 1970\/01\/01 00:00:01\.000000 10\.0\.0\.1:5060 -> 10\.0\.0\.2:5060 \(truncated\)\n/);
+  // Lengths of 0 in IPv4 and UDP (as segmentation offload leaves them): only the FCS rule ends the payload.
+  const datagram = b.udp(5060, 5060, message);
+  datagram.writeUInt16BE(0, 4);
+  const fcs = Buffer.concat([b.ethernet(0x0800, b.ipv4('10.0.0.1', '10.0.0.2', 17, datagram, { totalLength: 0 })), Buffer.from([0xde, 0xad, 0xbe, 0xef])]);
+  for (const file of [
+    b.pcapFile(1, [{ seconds: 1, nanos: 0, data: fcs }], { fcsBytes: 4 }),
+    b.pcapngFile([{ interfaces: [{ linkType: 1, fcslen: 4 }], packets: [{ iface: 0, seconds: 1, nanos: 0, data: fcs }] }]),
+  ]) {
+    const records = decodeAll(file).records;
+    assert.equal(Buffer.from(records[0].bytes).toString(), message.toString());
+    assert.equal(records[0].truncated, undefined);
+  }
+});

@@ -20,10 +20,11 @@ const TZSP_PORT = 37008;
 /** Tunnels inside tunnels beyond this depth are a loop crafted to hang a decoder. */
 const MAX_DEPTH = 8;
 
-interface Context { frame: number; time: Timestamp; depth: number }
+/** `cut`: the snapshot length cut the frame, so its last payload is cut too. */
+interface Context { frame: number; time: Timestamp; depth: number; cut: boolean }
 
 function deeper(context: Context): Context {
-  return { frame: context.frame, time: context.time, depth: context.depth + 1 };
+  return { frame: context.frame, time: context.time, depth: context.depth + 1, cut: context.cut };
 }
 
 export class NetworkDecoder {
@@ -38,7 +39,7 @@ export class NetworkDecoder {
       skip(this.stats, LINK_TYPES[packet.linkType] ? 'frames with no IP' : `frames of link type ${packet.linkType}`);
       return;
     }
-    this.network(link.etherType, link.payload, { frame: packet.frame, time: packet.time, depth: 0 });
+    this.network(link.etherType, link.payload, { frame: packet.frame, time: packet.time, depth: 0, cut: packet.originalLength > packet.data.length });
   }
 
   /** End of capture: say what fragments never completed. */
@@ -171,7 +172,10 @@ export class NetworkDecoder {
     const payload = data.subarray(8, length >= 8 ? Math.min(length, data.length) : data.length);
     if (VXLAN_PORTS.has(dstPort) && payload.length >= 8 && (payload[0] & 0x08) !== 0) return this.ethernet(payload.subarray(8), deeper(context));
     if ((dstPort === TZSP_PORT || srcPort === TZSP_PORT) && this.tzsp(payload, deeper(context))) return;
-    this.onSegment({ frame: context.frame, time: context.time, transport: 'udp', src: { address: src, port: srcPort }, dst: { address: dst, port: dstPort }, payload });
+    this.onSegment({
+      frame: context.frame, time: context.time, transport: 'udp', src: { address: src, port: srcPort }, dst: { address: dst, port: dstPort }, payload,
+      ...(context.cut ? { cut: true } : {}),
+    });
   }
 
   private tcp(src: string, dst: string, data: Uint8Array, context: Context): void {
@@ -182,7 +186,7 @@ export class NetworkDecoder {
     }
     const flags = data[13];
     this.onSegment({
-      frame: context.frame, time: context.time, transport: 'tcp',
+      frame: context.frame, time: context.time, transport: 'tcp', ...(context.cut ? { cut: true } : {}),
       src: { address: src, port: (data[0] << 8) | data[1] }, dst: { address: dst, port: (data[2] << 8) | data[3] },
       payload: data.subarray(headerLength),
       tcp: {
@@ -200,7 +204,7 @@ export class NetworkDecoder {
       return;
     }
     this.onSegment({
-      frame: context.frame, time: context.time, transport: 'sctp',
+      frame: context.frame, time: context.time, transport: 'sctp', ...(context.cut ? { cut: true } : {}),
       src: { address: src, port: (data[0] << 8) | data[1] }, dst: { address: dst, port: (data[2] << 8) | data[3] },
       payload: data.subarray(12),
     });

@@ -56,7 +56,7 @@ export class PcapReader {
       onPacket({
         frame: ++this.frame, linkType,
         time: nanos ? { seconds: seconds + Math.floor(fraction / 1e9), nanos: fraction % 1e9 } : { seconds: seconds + Math.floor(fraction / 1e6), nanos: (fraction % 1e6) * 1000 },
-        data: buffer.subarray(start, start + captured), originalLength: original,
+        data: buffer.subarray(start, start + captured), originalLength: original - fcsBytes,
       });
       at = start + included;
     }

@@ -11,6 +11,7 @@ const SIMPLE_PACKET = 3;
 const ENHANCED_PACKET = 6;
 const OPTION_TSRESOL = 9;
 const OPTION_TSOFFSET = 14;
+const OPTION_FCSLEN = 13;
 
 interface Interface {
   linkType: number;
@@ -18,6 +19,8 @@ interface Interface {
   decimal: boolean;
   exponent: number;
   offsetSeconds: number;
+  /** Bytes of frame check sequence at the end of each frame (if_fcslen). */
+  fcsBytes: number;
   /** The last high word of a timestamp and its value split into seconds and a remainder of units. */
   cachedHigh: number;
   cachedSeconds: number;
@@ -76,12 +79,14 @@ export class PcapngReader {
     const bodyEnd = at + length - 4;
     if (type === INTERFACE_DESCRIPTION) {
       if (length < 20) throw new CaptureError(`damaged pcapng: interface block ${this.blocks} is too short`);
-      const iface: Interface = { linkType: view.getUint16(at + 8, le), decimal: true, exponent: 6, offsetSeconds: 0, cachedHigh: -1, cachedSeconds: 0, cachedRemainder: 0 };
+      const iface: Interface = { linkType: view.getUint16(at + 8, le), decimal: true, exponent: 6, offsetSeconds: 0, fcsBytes: 0, cachedHigh: -1, cachedSeconds: 0, cachedRemainder: 0 };
       this.options(view, at + 16, bodyEnd, (code, start, size) => {
         if (code === OPTION_TSRESOL && size >= 1) {
           const value = buffer[start];
           iface.decimal = (value & 0x80) === 0;
           iface.exponent = value & 0x7f;
+        } else if (code === OPTION_FCSLEN && size >= 1) {
+          iface.fcsBytes = buffer[start];
         } else if (code === OPTION_TSOFFSET && size >= 8) {
           iface.offsetSeconds = Number(view.getBigInt64(start, le));
         }
@@ -121,7 +126,8 @@ export class PcapngReader {
     onPacket({
       frame: ++this.frame, linkType: iface.linkType,
       time: type === SIMPLE_PACKET ? { seconds: 0, nanos: 0 } : timestamp(iface, high, low),
-      data: buffer.subarray(dataAt, dataAt + captured), originalLength: original,
+      data: buffer.subarray(dataAt, dataAt + Math.max(0, captured - Math.max(0, iface.fcsBytes - (original - captured)))),
+      originalLength: original - iface.fcsBytes,
     });
   }
 

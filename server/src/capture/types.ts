@@ -18,6 +18,8 @@ export interface Segment {
   dst: Endpoint;
   payload: Uint8Array;
   tcp?: { seq: number; ack: number; syn: boolean; fin: boolean; rst: boolean };
+  /** The capture's snapshot length cut the frame: the payload ends early. */
+  cut?: boolean;
 }
 
 /** How a SIP message travelled; printed as U T S W H. */

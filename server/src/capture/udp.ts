@@ -10,7 +10,8 @@ export class UdpDecoder implements TransportDecoder {
     for (const frame of frames) {
       emit({
         frame: segment.frame, time: segment.time, transport: 'UDP', src: segment.src, dst: segment.dst,
-        bytes: segment.payload.slice(frame.start, frame.end), ...(frame.complete ? {} : { truncated: true }),
+        bytes: segment.payload.slice(frame.start, frame.end),
+        ...(!frame.complete || (segment.cut && frame.end === segment.payload.length) ? { truncated: true } : {}),
       });
     }
     return true;
