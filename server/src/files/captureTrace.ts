@@ -53,13 +53,12 @@ export async function readCaptureFile(path: string, options: ReadOptions & { kee
   let decodedBytes = 0;
   let cancelled = false;
   try {
-    const decode = await decodeCaptureFile(path, (text) => {
+    const decode = await decodeCaptureFile(path, (bytes) => {
       if (cancelled || options.cancelled?.()) {
         cancelled = true;
         // The decoder stops at the first error its writer raises.
         throw new ReadCancelled();
       }
-      const bytes = Buffer.from(text, 'utf8');
       if (fd !== undefined) writeSync(fd, bytes);
       stream.push(bytes);
       decodedBytes += bytes.length;
