@@ -26,7 +26,10 @@ function snapshot(document: AnalyzedDocument) {
   return document.trace.messages.map((m) => JSON.stringify(m));
 }
 
-function checkEdits(base: string, languageId: string, runs: number): void {
+/** Fixed seeds in npm test, as the other property tests have (FUZZ_SEED picks others). */
+const SEED = Number(process.env.FUZZ_SEED ?? 3665);
+
+function checkEdits(base: string, languageId: string, runs: number, seed: number): void {
   fc.assert(
     fc.property(
       fc.array(fc.tuple(fc.nat(), fc.nat(120), fc.constantFrom(...FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 20 }),
@@ -39,7 +42,7 @@ function checkEdits(base: string, languageId: string, runs: number): void {
         assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.sip', languageId, 1, reference.getText())));
       },
     ),
-    { numRuns: runs },
+    { numRuns: runs, seed },
   );
 }
 
@@ -47,11 +50,11 @@ test('after random edits the trace model equals the model of the final text (raw
   const rfc = corpusText('sip-traces', 'rfc3665.txt');
   // The section itself, not its line in the table of contents.
   const section = rfc.indexOf('3.1.  Successful Session Establishment', rfc.indexOf('3.1.  Successful Session Establishment') + 1);
-  checkEdits(rfc.slice(section, section + 9000), 'sip', 300);
+  checkEdits(rfc.slice(section, section + 9000), 'sip', 300, SEED);
 });
 
 test('after random edits the trace model equals the model of the final text (ngrep framing, sipfrag and SDP bodies)', () => {
-  checkEdits(NGREP.repeat(3), 'plaintext', 300);
+  checkEdits(NGREP.repeat(3), 'plaintext', 300, SEED + 1);
 });
 
 test('an edit inside one message re-reads that message and shifts the ones after it', () => {
@@ -59,4 +62,19 @@ test('an edit inside one message re-reads that message and shifts the ones after
   const before = document.trace.messages.map((m) => m.startLine);
   document.update([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Subject: hi.\nX-Y: z.\n' }], 2);
   assert.deepEqual(document.trace.messages.map((m) => m.startLine), before.map((l, i) => (i === 0 ? l : l + 2)));
+});
+
+test('a framing line typed above unframed messages: the edited model equals a fresh read', {
+  todo: 'open: a pending ngrep framing line hides the unframed messages below it in a fresh read (0 messages) but not after edits (9)',
+}, () => {
+  const rfc = corpusText('sip-traces', 'rfc3665.txt');
+  const section = rfc.indexOf('3.1.  Successful Session Establishment', rfc.indexOf('3.1.  Successful Session Establishment') + 1);
+  const base = rfc.slice(section, section + 9000);
+  const document = AnalyzedDocument.create('file:///edit.sip', 'sip', 1, base);
+  const reference = TextDocument.create('file:///edit.sip', 'sip', 1, base);
+  const edits: [number, number, string, number][] = [
+    [0, 0, '\r\n', 1], [0, 0, 'U 2024/01/01 10:00:00.1 10.0.0.1:5060 -> 10.0.0.2:5060', 1], [56, 2, 'SIP/2.0 486 Busy Here', 0],
+  ];
+  applyEdits(document, reference, edits, (index) => index === 2 && assert.ok(document.trace));
+  assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.sip', 'sip', 1, reference.getText())));
 });
