@@ -14,3 +14,5 @@ export const OPEN_CALL_COMMAND = 'sipSense.openCall';
 
 /** Opens (again) the decoded trace of a packet capture: arguments the capture's URI as a string. */
 export const OPEN_CAPTURE_TRACE_COMMAND = 'sipSense.openCaptureTrace';
+/** The ladder of every call of the active trace (the command palette's). */
+export const SHOW_ALL_CALL_FLOWS_COMMAND = 'sipSense.showAllCallFlows';

@@ -1,4 +1,4 @@
-// Bundles the client and the server with esbuild into dist/.
+// Bundles the client and the server with esbuild into dist/, and the ladder webview (browser code) into media/dist/.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -28,5 +28,16 @@ await Promise.all([
     entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  esbuild.build({
+    entryPoints: { ladder: 'media/ladder/src/main.ts', 'ladder-style': 'media/ladder/ladder.css' },
+    outdir: 'media/dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning',
   }),
 ]);

@@ -4,14 +4,19 @@ import {
 } from 'vscode-languageclient/node';
 import { CALL_DOCUMENT_SCHEME } from '../../common/callFlow';
 import { CAPTURE_SCHEME } from '../../common/capture';
-import { EXPLAIN_COMMAND, LOOK_UP_COMMAND, OPEN_CALL_COMMAND } from '../../common/commands';
+import {
+  EXPLAIN_COMMAND, LOOK_UP_COMMAND, OPEN_CALL_COMMAND, SHOW_ALL_CALL_FLOWS_COMMAND, SHOW_CALL_FLOW_COMMAND,
+} from '../../common/commands';
 import { SERVED_LANGUAGES } from '../../common/languages';
 import { SETTINGS_SECTION } from '../../common/settings';
 import { CallDocuments } from './callDocuments';
+import { CallsView, CALLS_VIEW } from './calls/callsView';
 import { CaptureEditorProvider } from './captureEditor';
 import { ExplanationView } from './explanationView';
 import { KemiFilter } from './kemiFilter';
+import { LadderPanel, type CallChoice } from './ladder/ladderPanel';
 import { LargeFiles, SHOW_LARGE_FILE_CALLS_COMMAND } from './largeFiles';
+import { loadPersian, localized } from './localize';
 import { pickStatusCode } from './lookUpCommand';
 import { RestartPolicy } from './restartPolicy';
 
@@ -53,6 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('sipSense', 'SIP Sense', serverOptions, clientOptions);
   const callDocuments = new CallDocuments(() => client);
+  loadPersian(context.extensionPath);
+  const ladder = new LadderPanel(context.extensionUri, () => client);
+  const calls = new CallsView(() => client);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(CALL_DOCUMENT_SCHEME, callDocuments),
     vscode.commands.registerCommand(OPEN_CALL_COMMAND, (args?: { uri?: unknown; callId?: unknown; line?: unknown }) =>
@@ -69,10 +77,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const picked = typeof code === 'string' || typeof code === 'number' ? String(code) : await pickStatusCode(client);
       if (picked) await explanations.show(client, picked);
     }),
+    ladder,
+    calls,
+    vscode.commands.registerCommand(SHOW_CALL_FLOW_COMMAND, (target?: unknown) => showCallFlow(ladder, target, 'cursor')),
+    vscode.commands.registerCommand(SHOW_ALL_CALL_FLOWS_COMMAND, (target?: unknown) => showCallFlow(ladder, target, 'all')),
   );
   await client.start();
   // After the start: announcing a large file offers a request to the server at once.
   context.subscriptions.push(new LargeFiles(() => client));
+  await calls.load();
+}
+
+/** The file of the active tab, also when VS Code did not hand it to extensions (over 50 MB). */
+function activeFile(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return vscode.window.activeTextEditor?.document.uri ?? (input instanceof vscode.TabInputText ? input.uri : undefined);
+}
+
+/**
+ * The ladder of `target` ({ uri, callId } or { uri, callIds }, as the CodeLens and the calls list
+ * send it; the active file when absent): of the calls named, else of the call at the cursor
+ * (`fallback` 'cursor') or of every call.
+ */
+async function showCallFlow(ladder: LadderPanel, target: unknown, fallback: 'cursor' | 'all'): Promise<void> {
+  const { uri: named, callId, callIds } = (typeof target === 'object' && target !== null ? target : {}) as Record<string, unknown>;
+  const uri = typeof named === 'string' ? vscode.Uri.parse(named) : named instanceof vscode.Uri ? named : activeFile();
+  if (!uri) {
+    void vscode.window.showInformationMessage(localized('Open a SIP trace to see its call flow.'));
+    return;
+  }
+  const ids = typeof callId === 'string' ? [callId] : Array.isArray(callIds) ? callIds.filter((id): id is string => typeof id === 'string') : [];
+  const synced = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+  if (ids.length === 0 && !synced) {
+    // No cursor in a file VS Code keeps to itself: the calls list names the call.
+    await vscode.commands.executeCommand(`${CALLS_VIEW}.focus`);
+    void vscode.window.showInformationMessage(localized('Pick a call in the SIP Calls view to see its call flow.'));
+    return;
+  }
+  const choice: CallChoice = ids.length > 0 ? ids : fallback;
+  await ladder.show(uri, choice);
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import {
   CHROMIUM_ARGS, delay, findChromium, startCodeServer, workbenchUrl, type CodeServerInstall, type RunningCodeServer,
 } from './codeServer';
@@ -16,7 +16,9 @@ import {
  *
  * It also serves a small bridge on 127.0.0.1 to the tests in the extension host
  * (SIPSENSE_E2E_BRIDGE): /log prints a line here, /screenshot saves the page as a PNG,
- * /texts reads the text of visible elements, /keys types or presses keys in the page as a person would.
+ * /texts reads the text of visible elements, /keys types or presses keys in the page as a person would,
+ * /frame evaluates a script in, clicks or hovers an element of the first frame that holds a selector
+ * (webviews live in nested iframes that the extension host cannot reach).
  *
  * Needs SIPSENSE_NODE24 and SIPSENSE_CODE_SERVER (from installCodeServer()) in its environment.
  */
@@ -123,17 +125,28 @@ async function main(): Promise<number> {
       },
       texts: async (selector) => {
         if (!page) throw new Error('no page yet');
-        const found = page.locator(selector);
-        const texts: string[] = [];
-        for (let i = 0; i < await found.count(); i++) {
-          if (await found.nth(i).isVisible()) texts.push(await found.nth(i).innerText());
-        }
-        return texts;
+        // In one go: a list that re-renders meanwhile (a filtered tree) cannot leave a stale element to wait for.
+        return page.locator(selector).evaluateAll((elements) => (elements as unknown as { checkVisibility(): boolean; innerText: string }[])
+          .filter((element) => element.checkVisibility())
+          .map((element) => element.innerText));
       },
       keys: async ({ type, press }) => {
         if (!page) throw new Error('no page yet');
         if (type) await page.keyboard.type(type, { delay: 20 });
         for (const key of press ?? []) await page.keyboard.press(key);
+      },
+      frame: async ({ holding, script, click, hover, drag }) => {
+        if (!page) throw new Error('no page yet');
+        if (drag) {
+          await page.mouse.move(drag.from[0], drag.from[1]);
+          await page.mouse.down();
+          await page.mouse.move(drag.to[0], drag.to[1], { steps: 8 });
+          await page.mouse.up();
+        }
+        const frame = await frameHolding(page, holding);
+        if (click) await frame.locator(click).first().click();
+        if (hover) await frame.locator(hover).first().hover();
+        return script ? frame.evaluate(script) : null;
       },
     });
 
@@ -206,6 +219,15 @@ async function main(): Promise<number> {
   }
 }
 
+/** The first frame of the page (the page itself first, then nested iframes) with an element matching `selector`. */
+async function frameHolding(page: Page, selector: string): Promise<Frame> {
+  for (const frame of page.frames()) {
+    const found = await frame.$(selector).catch(() => null);
+    if (found) return frame;
+  }
+  throw new Error(`no frame holds ${selector}`);
+}
+
 function isLoopback(url: URL): boolean {
   if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]' || url.hostname.endsWith('.localhost');
@@ -216,6 +238,19 @@ interface BridgeHandlers {
   screenshot(name: string): Promise<string>;
   texts(selector: string): Promise<string[]>;
   keys(keys: { type?: string; press?: string[] }): Promise<void>;
+  frame(request: FrameRequest): Promise<unknown>;
+}
+
+/**
+ * In the frame holding `holding`: drag the mouse (page coordinates), click and/or hover an element,
+ * then evaluate `script` (an expression) and answer its value.
+ */
+export interface FrameRequest {
+  holding: string;
+  script?: string;
+  click?: string;
+  hover?: string;
+  drag?: { from: [number, number]; to: [number, number] };
 }
 
 /** The bridge: JSON POSTs from the extension host, answered with JSON. */
@@ -232,6 +267,7 @@ function startBridge(keep: (server: Server) => void, handlers: BridgeHandlers): 
           else if (request.url === '/screenshot') result = await handlers.screenshot(String(body.name ?? 'screenshot'));
           else if (request.url === '/texts') result = await handlers.texts(String(body.selector ?? ''));
           else if (request.url === '/keys') await handlers.keys(body);
+          else if (request.url === '/frame') result = await handlers.frame(body);
           else throw new Error(`unknown bridge call ${request.url}`);
           response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result }));
         } catch (error) {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXPLAIN_COMMAND, LOOK_UP_COMMAND } from '../../common/commands';
+import {
+  EXPLAIN_COMMAND, LOOK_UP_COMMAND, SHOW_ALL_CALL_FLOWS_COMMAND, SHOW_CALL_FLOW_COMMAND,
+} from '../../common/commands';
 import { SERVED_LANGUAGES } from '../../common/languages';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../common/settings';
 import { resolveSettings, RULES } from '../../server/src/service';
@@ -38,9 +40,12 @@ test('the extension activates on every served language, and on no other, and onc
   assert.ok((manifest.activationEvents as string[]).includes('onStartupFinished'));
 });
 
-test('the command palette\'s look-up is the contributed command; the explain command is the client\'s own', () => {
+test('the contributed commands: the look-up, the call flow\'s and the SIP Calls view\'s; the explain command is the client\'s own', () => {
   const contributed = (manifest.contributes.commands as { command: string }[]).map((command) => command.command);
-  assert.deepEqual(contributed, [LOOK_UP_COMMAND]);
+  assert.deepEqual(contributed, [
+    LOOK_UP_COMMAND, SHOW_CALL_FLOW_COMMAND, SHOW_ALL_CALL_FLOWS_COMMAND, 'sipSense.calls.showSelected', 'sipSense.calls.sort',
+    'sipSense.calls.filter', 'sipSense.calls.filterState', 'sipSense.calls.clearFilters',
+  ]);
   assert.ok(!contributed.includes(EXPLAIN_COMMAND), 'not in the palette: it needs a code');
 });
 

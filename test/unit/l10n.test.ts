@@ -16,11 +16,17 @@ test('every %key% of package.json is in package.nls.json and package.nls.fa.json
   for (const [key, text] of Object.entries(persian)) assert.match(text, PERSIAN, key);
 });
 
-test('every runtime message of the client has its Persian translation', () => {
-  const dir = join(repoRoot, 'client', 'src');
+/** The client's sources, in every folder under client/src. */
+function clientSources(dir = join(repoRoot, 'client', 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? clientSources(join(dir, entry.name)) : [join(dir, entry.name)]);
+}
+
+test('every runtime message of the client and of its views has its Persian translation', () => {
   const messages = new Set<string>();
-  for (const name of readdirSync(dir)) {
-    for (const m of readFileSync(join(dir, name), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(m[1]);
+  for (const file of clientSources()) {
+    // vscode.l10n.t('…') and localized('…') (the views' words, Persian when sipSense.hover.language says fa).
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:l10n\.t|\blocalized)\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(m[1]);
   }
   assert.ok(messages.size >= 5);
   const bundle = JSON.parse(read('l10n/bundle.l10n.fa.json')) as Record<string, string>;

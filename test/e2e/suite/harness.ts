@@ -25,7 +25,7 @@ export function test(name: string, fn: TestFunction, timeoutMs = 60_000): void {
 const bridge = process.env.SIPSENSE_E2E_BRIDGE;
 
 /** A call to the runner's bridge; undefined when there is none (desktop VS Code). */
-export function callBridge(path: '/log' | '/screenshot' | '/texts' | '/keys', body: unknown): Promise<unknown> {
+export function callBridge(path: '/log' | '/screenshot' | '/texts' | '/keys' | '/frame', body: unknown): Promise<unknown> {
   if (!bridge) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(JSON.stringify(body));

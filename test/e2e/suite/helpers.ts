@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { FrameRequest } from '../runner';
 import { WORKSPACE, type WorkspaceFile } from '../workspace';
 import { callBridge, hasBridge, log } from './harness';
 
@@ -126,6 +127,15 @@ export async function keys(keysToSend: { type?: string; press?: string[] }): Pro
 export async function visibleTexts(selector: string): Promise<string[]> {
   if (!hasBridge) throw new Error('reading the page needs the code-server runner');
   return (await callBridge('/texts', { selector })) as string[];
+}
+
+/**
+ * In the frame that holds `holding` (a webview's content lives in nested iframes): clicks and/or
+ * hovers an element as a person would, then evaluates `script` (an expression) and returns its value.
+ */
+export async function inFrame<T>(request: FrameRequest): Promise<T> {
+  if (!hasBridge) throw new Error('reaching a webview needs the code-server runner');
+  return (await callBridge('/frame', request)) as T;
 }
 
 /** The workbench's widgets, by the CSS classes VS Code gives them. */

@@ -12,6 +12,7 @@ export async function run(): Promise<void> {
   require('./dialects.e2e');
   require('./kemi.e2e');
   require('./commands.e2e');
+  require('./callFlow.e2e');
   require('./settings.e2e');
   require('./largeFiles.e2e');
   require('./captures.e2e');

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test } from './harness';
+import { ngrepTrace } from '../traceGenerator';
 import {
-  diagnosticsFor, hasBridge, openFile, positionOf, revertAndCloseAll, ruleOf, screenshot, sleep, visibleTexts, waitFor, WIDGETS,
+  diagnosticsFor, hasBridge, inFrame, openFile, positionOf, revertAndCloseAll, ruleOf, screenshot, sleep, visibleTexts, waitFor, WIDGETS,
 } from './helpers';
 
 /**
@@ -55,5 +56,48 @@ test('the diagnostics of a Kamailio config, as rendered in the editor and the Pr
   assert.match(rendered, /phrase-mismatch/);
   await screenshot('diagnostics');
   await vscode.commands.executeCommand('workbench.action.closePanel');
+  await revertAndCloseAll();
+});
+
+/** Moves the mouse onto the status bar, so that no tooltip covers a screenshot. */
+async function mouseAway(): Promise<void> {
+  await inFrame({ holding: '.monaco-workbench', hover: '.statusbar' });
+}
+
+test('the ladder beside a trace, and the SIP Calls view, as rendered', async () => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  const uri = vscode.Uri.joinPath(folder.uri, 'traces', 'ngrep-calls.txt');
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(ngrepTrace(42)));
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const busy = positionOf(editor.document, 'SIP/2.0 486 Busy Here', 10, 1);
+  editor.selection = new vscode.Selection(busy, busy);
+  editor.revealRange(new vscode.Range(busy, busy), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('sipSense.showAllCallFlows');
+  if (!hasBridge) return;
+  await waitFor('the ladder with the busy call current', async () => {
+    const current = await inFrame<string>({ holding: 'body > .scroller', script: `document.querySelector('.row.current .label')?.textContent ?? ''` });
+    return current.startsWith('486 Busy Here') ? current : undefined;
+  });
+  await mouseAway();
+  await sleep(500);
+  await screenshot('call-flow');
+
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await vscode.commands.executeCommand('sipSense.calls.focus');
+  // A wider sidebar, by its sash, as a person would.
+  const box = await inFrame<{ right: number; middle: number }>({
+    holding: '.part.sidebar', script: `(() => { const r = document.querySelector('.part.sidebar').getBoundingClientRect(); return { right: r.right, middle: r.top + r.height / 2 }; })()`,
+  });
+  await inFrame({ holding: '.part.sidebar', drag: { from: [box.right + 1, box.middle], to: [560, box.middle] } });
+  // The folders' section folded, so that the calls have the room.
+  await inFrame({ holding: '.monaco-workbench', click: '.sidebar .pane-header[aria-expanded="true"]' });
+  await vscode.commands.executeCommand('sipSense.calls.sort', 'status');
+  await waitFor('the calls listed', async () => ((await visibleTexts('.pane-body .monaco-list-row[aria-label*=" → "]')).length >= 4 ? true : undefined));
+  await mouseAway();
+  await sleep(500);
+  await screenshot('calls-list');
+  await vscode.commands.executeCommand('sipSense.calls.sort', 'start');
   await revertAndCloseAll();
 });

@@ -1,0 +1,18 @@
+import type { CancellationToken } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CallFlowRequest, CallsRequest, type CallFlow, type CallsResult } from '../../common/callFlow';
+import { ExplainRequest } from '../../common/requests';
+
+/** The flow feature's requests, as the views send them. */
+
+export function requestCalls(client: LanguageClient, uri: string, token?: CancellationToken): Promise<CallsResult> {
+  return client.sendRequest(CallsRequest, { uri }, token);
+}
+
+export function requestFlow(client: LanguageClient, uri: string, callIds?: string[], token?: CancellationToken): Promise<CallFlow> {
+  return client.sendRequest(CallFlowRequest, callIds ? { uri, callIds } : { uri }, token);
+}
+
+export function requestExplanation(client: LanguageClient, code: number, uri: string): Promise<{ markdown: string } | null> {
+  return client.sendRequest(ExplainRequest, { code: String(code), uri });
+}

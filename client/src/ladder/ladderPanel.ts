@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CallFlow } from '../../../common/callFlow';
+import { OPEN_CALL_COMMAND } from '../../../common/commands';
+import { messageAtLine } from '../../../common/flowLines';
+import type { LadderStrings, ToWebview } from '../../../media/ladder/src/protocol';
+import { requestExplanation, requestFlow } from '../flowRequests';
+import { localized, viewIsPersian } from '../localize';
+import { parseFromWebview } from './webviewMessages';
+
+/**
+ * The call-flow panel beside the trace: a webview (media/ladder) drawing the ladder of the flow
+ * the server computes (sipSense/callFlow). It follows the trace's editor (the cursor's message is
+ * highlighted) and the editor follows it (an arrow clicked, or Enter on it, reveals its message).
+ */
+
+/** Which calls to show: those named, all of them, or the one at the editor's cursor. */
+export type CallChoice = string[] | 'all' | 'cursor';
+
+function ladderStrings(): LadderStrings {
+  return {
+    title: localized('Call flow'),
+    time: localized('Time'),
+    inferred: localized('inferred'),
+    inferredNote: localized('This trace has no addresses of its own: columns are the hosts of Via sent-by, Contact and Request-URI.'),
+    allCalls: localized('All calls'),
+    selectedCalls: localized('Selected calls'),
+    call: localized('Call'),
+    order: localized('Order'),
+    byCall: localized('Calls one after another'),
+    byTime: localized('Calls side by side, in time order'),
+    retransmission: localized('retransmission'),
+    sdp: localized('with SDP'),
+    messages: localized('messages'),
+    noMessages: localized('No SIP messages to show.'),
+    fromTo: localized('from {0} to {1}'),
+    line: localized('line'),
+  };
+}
+
+function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export class LadderPanel implements vscode.Disposable {
+  static readonly viewType = 'sipSense.ladder';
+  private panel: vscode.WebviewPanel | undefined;
+  private uri: vscode.Uri | undefined;
+  private choice: CallChoice = 'all';
+  private flow: CallFlow | undefined;
+  private callIds: string[] | undefined;
+  private ready = false;
+  /** The line the ladder just put the editor's cursor on. */
+  private revealedLine: number | undefined;
+  private loading: vscode.CancellationTokenSource | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly client: () => LanguageClient | undefined) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (!this.isOurs(event.textEditor.document.uri)) return;
+        const line = event.selections[0]?.active.line ?? null;
+        // The ladder moved the cursor there itself: no echo, which could arrive after the next key press.
+        if (line !== null && line === this.revealedLine) {
+          this.revealedLine = undefined;
+          return;
+        }
+        this.revealedLine = undefined;
+        this.post({ type: 'cursor', line });
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (!this.isOurs(event.document.uri) || event.contentChanges.length === 0) return;
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => void this.load(), 400);
+      }),
+      // The panel's words and its explanations follow the language setting.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('sipSense.hover.language')) this.sendFlow();
+      }),
+    );
+  }
+
+  private get media(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media', 'dist');
+  }
+
+  private isOurs(uri: vscode.Uri): boolean {
+    return !!this.panel && !!this.uri && uri.toString() === this.uri.toString();
+  }
+
+  /** Shows the ladder of `uri` (its calls per `choice`) beside the editor, creating the panel once. */
+  async show(uri: vscode.Uri, choice: CallChoice): Promise<void> {
+    this.uri = uri;
+    this.choice = choice;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(
+        LadderPanel.viewType,
+        localized('Call flow'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [this.media] },
+      );
+      this.ready = false;
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.flow = undefined;
+        this.loading?.cancel();
+      });
+      this.panel.webview.html = this.html(this.panel.webview);
+    } else {
+      this.panel.reveal(undefined, true);
+    }
+    this.panel.title = `${localized('Call flow')}: ${basename(uri.path)}`;
+    await this.load();
+  }
+
+  private html(webview: vscode.Webview): string {
+    const token = nonce();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'ladder.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'ladder-style.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${token}'`,
+      "img-src 'none'",
+      "font-src 'none'",
+      "connect-src 'none'",
+      "frame-src 'none'",
+      "form-action 'none'",
+      "base-uri 'none'",
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${style.toString()}">
+</head>
+<body>
+<script nonce="${token}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  private async load(): Promise<void> {
+    const client = this.client();
+    const uri = this.uri;
+    if (!client || !uri || !this.panel) return;
+    this.loading?.cancel();
+    const loading = new vscode.CancellationTokenSource();
+    this.loading = loading;
+    const named = Array.isArray(this.choice) ? this.choice : undefined;
+    const flow = await requestFlow(client, uri.toString(), this.onDisk(uri) ? named : undefined, loading.token).catch((error: unknown) => {
+      if (!loading.token.isCancellationRequested) void vscode.window.showErrorMessage(localized('SIP Sense could not draw the call flow: {0}', String(error)));
+      return undefined;
+    });
+    if (!flow || loading.token.isCancellationRequested || !this.panel) return;
+    this.flow = flow;
+    this.callIds = named ?? (this.choice === 'cursor' ? this.callAtCursor(flow) : undefined);
+    this.sendFlow();
+  }
+
+  /** A file VS Code did not hand to extensions (over its sync limit): the server reads it from disk. */
+  private onDisk(uri: vscode.Uri): boolean {
+    return !vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+  }
+
+  private editorOf(uri: vscode.Uri): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+  }
+
+  private callAtCursor(flow: CallFlow): string[] | undefined {
+    const editor = this.uri && this.editorOf(this.uri);
+    if (!editor) return undefined;
+    const index = messageAtLine(flow.messages, editor.selection.active.line);
+    const callId = index === undefined ? undefined : flow.messages[index].callId;
+    return callId === undefined ? undefined : [callId];
+  }
+
+  private sendFlow(): void {
+    if (!this.ready || !this.flow || !this.uri) return;
+    this.post({
+      type: 'flow', flow: this.flow, callIds: this.callIds, title: basename(this.uri.path), strings: ladderStrings(), rtl: viewIsPersian(),
+    });
+    const editor = this.editorOf(this.uri);
+    if (editor) this.post({ type: 'cursor', line: editor.selection.active.line });
+  }
+
+  private post(message: ToWebview): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseFromWebview(raw, this.flow?.messages.length ?? 0);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.sendFlow();
+        break;
+      case 'reveal':
+        void this.reveal(message.index);
+        break;
+      case 'explain':
+        void this.explain(message.index);
+        break;
+    }
+  }
+
+  /** Puts the editor's cursor on the start line of the message `index`; the focus stays in the ladder (keyboard users go on from there). */
+  private async reveal(index: number): Promise<void> {
+    const message = this.flow?.messages[index];
+    const uri = this.uri;
+    if (!message || !uri) return;
+    if (this.onDisk(uri)) {
+      // VS Code will not open the file itself: the call opens as its own document, at this message.
+      if (message.callId !== undefined) {
+        await vscode.commands.executeCommand(OPEN_CALL_COMMAND, { uri: uri.toString(), callId: message.callId, line: message.line });
+      }
+      return;
+    }
+    const open = this.editorOf(uri);
+    const document = open?.document ?? await vscode.workspace.openTextDocument(uri);
+    const line = Math.min(message.line, document.lineCount - 1);
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: false,
+    });
+    const start = new vscode.Position(line, 0);
+    if (!editor.selection.active.isEqual(start)) this.revealedLine = line;
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async explain(index: number): Promise<void> {
+    const message = this.flow?.messages[index];
+    const client = this.client();
+    if (!message || !client || !this.uri) return;
+    const answer = message.status === undefined ? null : await requestExplanation(client, message.status, this.uri.toString()).catch(() => null);
+    this.post({ type: 'explanation', index, markdown: answer?.markdown ?? null });
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.loading?.cancel();
+    this.panel?.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

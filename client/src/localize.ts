@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+
+/**
+ * The words of the views (the ladder panel, the calls list) in the language of the explanations:
+ * sipSense.hover.language 'fa' gives Persian from l10n/bundle.l10n.fa.json whatever VS Code's
+ * display language; 'auto' follows VS Code's (vscode.l10n); 'en' and 'both' give English.
+ */
+
+let persian: Record<string, string> = {};
+
+/** Reads the Persian bundle once, at activation. */
+export function loadPersian(extensionPath: string): void {
+  try {
+    persian = JSON.parse(readFileSync(`${extensionPath}/l10n/bundle.l10n.fa.json`, 'utf8')) as Record<string, string>;
+  } catch {
+    persian = {};
+  }
+}
+
+/** What sipSense.hover.language asks for the views. */
+export function viewLanguage(): 'auto' | 'en' | 'fa' {
+  const setting = vscode.workspace.getConfiguration('sipSense').get<string>('hover.language', 'auto');
+  return setting === 'fa' ? 'fa' : setting === 'auto' ? 'auto' : 'en';
+}
+
+/** Right to left: the views speak Persian. */
+export function viewIsPersian(): boolean {
+  const language = viewLanguage();
+  return language === 'fa' || (language === 'auto' && vscode.env.language.toLowerCase().startsWith('fa'));
+}
+
+function format(template: string, args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? String(args[Number(n)]) : whole));
+}
+
+/** `message` (English, with {0}-style placeholders) in the views' language. */
+export function localized(message: string, ...args: (string | number)[]): string {
+  const language = viewLanguage();
+  if (language === 'auto') return vscode.l10n.t(message, ...args);
+  return format(language === 'fa' ? persian[message] ?? message : message, args);
+}
