@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CallSummary, CallsResult } from '../../../common/callFlow';
+import { CALL_DOCUMENT_SCHEME, type CallSummary, type CallsResult } from '../../../common/callFlow';
+import { CAPTURE_SCHEME, CAPTURE_VIEW_TYPE } from '../../../common/capture';
 import { SHOW_CALL_FLOW_COMMAND } from '../../../common/commands';
+import { traceUri } from '../captureEditor';
 import { requestCalls } from '../flowRequests';
 import { localized } from '../localize';
 import {
@@ -10,7 +12,7 @@ import {
 } from './callTable';
 
 /**
- * The SIP Calls view (Explorer): the calls of the trace in the active tab, like sngrep's call
+ * The SIP Calls view (Explorer): the calls of the trace or capture in the active tab, like sngrep's call
  * list, sortable and filterable by text and by state. It follows the active tab through
  * window.tabGroups, so a file VS Code did not hand to extensions (over 50 MB) is listed too: the
  * server reads it from disk. Selecting a call opens its ladder.
@@ -41,10 +43,17 @@ function sortLabel(key: SortKey): string {
   }
 }
 
-/** The tab's file, when the active tab shows one (text or not handed to extensions alike). */
+/** The schemes of the documents the server has: files, untitled ones, call documents and decoded captures. */
+const TRACE_SCHEMES = new Set(['file', 'untitled', CALL_DOCUMENT_SCHEME, CAPTURE_SCHEME]);
+
+/**
+ * The trace of the active tab: its file (text, or not handed to extensions alike), or for a
+ * capture's editor, the capture's decoded trace.
+ */
 function activeTabUri(): vscode.Uri | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputText ? input.uri : undefined;
+  if (input instanceof vscode.TabInputCustom && input.viewType === CAPTURE_VIEW_TYPE) return traceUri(input.uri);
+  return input instanceof vscode.TabInputText && TRACE_SCHEMES.has(input.uri.scheme) ? input.uri : undefined;
 }
 
 export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.Disposable {
@@ -98,7 +107,7 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
   /** Lists the calls of the active tab's file when it changed. */
   private follow(): void {
     const uri = activeTabUri();
-    if (!uri || (uri.scheme !== 'file' && uri.scheme !== 'untitled')) return; // keep the last file: the ladder or a view took the focus
+    if (!uri) return; // keep the last trace: the ladder or another view took the focus
     if (this.uri?.toString() === uri.toString()) return;
     this.uri = uri;
     void this.load();
