@@ -233,14 +233,14 @@ test('the SIP Calls view lists the calls of the active trace, filters by text an
     const rows = await visibleTexts(rowsSelector);
     return rows.length === 4 ? rows : undefined;
   });
-  assert.ok(all.some((row) => /alice → bob/.test(row) && /487 Request Terminated/.test(row) && /cancelled/.test(row)), all.join('\n'));
+  assert.ok(all.some((row) => /alice → bob/.test(row) && /486 Busy Here/.test(row) && /busy/.test(row)), all.join('\n'));
   assert.ok(all.some((row) => /REGISTER/.test(row) && /registered/.test(row)), all.join('\n'));
-  await vscode.commands.executeCommand('sipSense.calls.filter', 'terminated');
-  const filtered = await waitFor('one call matching "terminated"', async () => {
+  await vscode.commands.executeCommand('sipSense.calls.filter', 'busy here');
+  const filtered = await waitFor('one call matching "busy here"', async () => {
     const rows = await visibleTexts(rowsSelector);
     return rows.length === 1 ? rows : undefined;
   });
-  assert.match(filtered[0], /487 Request Terminated/);
+  assert.match(filtered[0], /486 Busy Here/);
   await vscode.commands.executeCommand('sipSense.calls.filter', '');
   await vscode.commands.executeCommand('sipSense.calls.filterState', ['registered']);
   const registered = await waitFor('the registered call', async () => {

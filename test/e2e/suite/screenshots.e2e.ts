@@ -93,6 +93,7 @@ test('the ladder beside a trace, and the SIP Calls view, as rendered', async () 
   await inFrame({ holding: '.part.sidebar', drag: { from: [box.right + 1, box.middle], to: [560, box.middle] } });
   // The folders' section folded, so that the calls have the room.
   await inFrame({ holding: '.monaco-workbench', click: '.sidebar .pane-header[aria-expanded="true"]' });
+  await vscode.commands.executeCommand('sipSense.calls.clearFilters');
   await vscode.commands.executeCommand('sipSense.calls.sort', 'status');
   await waitFor('the calls listed', async () => ((await visibleTexts('.pane-body .monaco-list-row[aria-label*=" → "]')).length >= 4 ? true : undefined));
   await mouseAway();
