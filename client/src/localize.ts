@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 /**
- * The words of the views (the ladder panel, the calls list) in the language of the explanations:
- * sipSense.hover.language 'fa' gives Persian from l10n/bundle.l10n.fa.json whatever VS Code's
- * display language; 'auto' follows VS Code's (vscode.l10n); 'en' and 'both' give English.
+ * The words of the views (the ladder panel, the calls list) in the language of everything else:
+ * sipSense.language (or, while it is 'auto', the older sipSense.hover.language) 'fa' gives Persian
+ * from l10n/bundle.l10n.fa.json whatever VS Code's display language; 'auto' follows VS Code's
+ * (vscode.l10n); 'en' and 'both' give English.
  */
 
 let persian: Record<string, string> = {};
@@ -18,9 +19,14 @@ export function loadPersian(extensionPath: string): void {
   }
 }
 
-/** What sipSense.hover.language asks for the views. */
+/** The settings that choose the views' language. */
+export const VIEW_LANGUAGE_SETTINGS = ['sipSense.language', 'sipSense.hover.language'] as const;
+
+/** What sipSense.language (else sipSense.hover.language) asks for the views. */
 export function viewLanguage(): 'auto' | 'en' | 'fa' {
-  const setting = vscode.workspace.getConfiguration('sipSense').get<string>('hover.language', 'auto');
+  const configuration = vscode.workspace.getConfiguration('sipSense');
+  const chosen = configuration.get<string>('language', 'auto');
+  const setting = chosen === 'auto' ? configuration.get<string>('hover.language', 'auto') : chosen;
   return setting === 'fa' ? 'fa' : setting === 'auto' ? 'auto' : 'en';
 }
 

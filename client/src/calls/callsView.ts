@@ -6,7 +6,7 @@ import { CAPTURE_SCHEME, CAPTURE_VIEW_TYPE } from '../../../common/capture';
 import { SHOW_CALL_FLOW_COMMAND } from '../../../common/commands';
 import { traceUri } from '../captureEditor';
 import { requestCalls } from '../flowRequests';
-import { localized } from '../localize';
+import { localized, VIEW_LANGUAGE_SETTINGS } from '../localize';
 import {
   DEFAULT_QUERY, finalClass, finalResponse, formatDuration, formatStart, selectCalls, SORT_KEYS, statesOf, type CallQuery, type SortKey,
 } from './callTable';
@@ -84,7 +84,7 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
         this.refreshTimer = setTimeout(() => void this.load(), 500);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('sipSense.hover.language')) this.update();
+        if (VIEW_LANGUAGE_SETTINGS.some((setting) => event.affectsConfiguration(setting))) this.update();
       }),
       vscode.commands.registerCommand('sipSense.calls.sort', (key?: unknown) => this.sort(key)),
       vscode.commands.registerCommand('sipSense.calls.filter', (text?: unknown) => this.filterText(text)),

@@ -7,7 +7,7 @@ import { OPEN_CALL_COMMAND } from '../../../common/commands';
 import { messageAtLine } from '../../../common/flowLines';
 import type { LadderStrings, ToWebview } from '../../../media/ladder/src/protocol';
 import { requestExplanation, requestFlow } from '../flowRequests';
-import { localized, viewIsPersian } from '../localize';
+import { localized, VIEW_LANGUAGE_SETTINGS, viewIsPersian } from '../localize';
 import { parseFromWebview } from './webviewMessages';
 
 /**
@@ -78,7 +78,7 @@ export class LadderPanel implements vscode.Disposable {
       }),
       // The panel's words and its explanations follow the language setting.
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('sipSense.hover.language')) this.sendFlow();
+        if (VIEW_LANGUAGE_SETTINGS.some((setting) => event.affectsConfiguration(setting))) this.sendFlow();
       }),
     );
   }

@@ -197,33 +197,35 @@ test('the ladder follows the cursor, and a click, or Enter on the focused arrow,
   assert.match(tip, /RFC 3261/);
 });
 
-test('with sipSense.hover.language fa the ladder speaks Persian, its explanations too', async () => {
-  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('rfc3665.txt'));
-  assert.ok(editor, 'the trace from the previous tests is still open');
-  if (!hasBridge) return;
-  await updateSetting('hover.language', 'fa');
-  try {
-    place(editor, new vscode.Position(696, 4));
-    await vscode.commands.executeCommand('sipSense.showCallFlow');
-    const words = await waitFor('the Persian toolbar', async () => {
-      const answer = await inFrame<{ title: string; time: string; dir: string; lang: string }>({
-        holding: LADDER,
-        script: `({ title: document.querySelector('.toolbar .title').textContent, time: document.querySelector('.header .time').textContent, dir: document.querySelector('.toolbar').dir, lang: document.documentElement.lang })`,
+for (const setting of ['language', 'hover.language']) {
+  test(`with sipSense.${setting} fa the ladder speaks Persian, its explanations too`, async () => {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('rfc3665.txt'));
+    assert.ok(editor, 'the trace from the previous tests is still open');
+    if (!hasBridge) return;
+    await updateSetting(setting, 'fa');
+    try {
+      place(editor, new vscode.Position(696, 4));
+      await vscode.commands.executeCommand('sipSense.showCallFlow');
+      const words = await waitFor('the Persian toolbar', async () => {
+        const answer = await inFrame<{ title: string; time: string; dir: string; lang: string }>({
+          holding: LADDER,
+          script: `({ title: document.querySelector('.toolbar .title').textContent, time: document.querySelector('.header .time').textContent, dir: document.querySelector('.toolbar').dir, lang: document.documentElement.lang })`,
+        });
+        return answer.time === 'زمان' ? answer : undefined;
       });
-      return answer.time === 'زمان' ? answer : undefined;
-    });
-    assert.match(words.title, /پیام/);
-    assert.equal(words.dir, 'rtl');
-    assert.equal(words.lang, 'fa');
-    const tip = await waitFor('the Persian explanation of 180 on hover', async () => {
-      const text = await inFrame<string>({ holding: LADDER, hover: '.row[data-line="695"] .label', script: `(() => { const t = document.querySelector('.tooltip'); return t.hidden ? '' : t.textContent; })()` });
-      return /[\u0600-\u06FF]/.test(text) ? text : undefined;
-    }, 15_000, 400);
-    assert.match(tip, /180/);
-  } finally {
-    await updateSetting('hover.language', undefined);
-  }
-});
+      assert.match(words.title, /پیام/);
+      assert.equal(words.dir, 'rtl');
+      assert.equal(words.lang, 'fa');
+      const tip = await waitFor('the Persian explanation of 180 on hover', async () => {
+        const text = await inFrame<string>({ holding: LADDER, hover: '.row[data-line="695"] .label', script: `(() => { const t = document.querySelector('.tooltip'); return t.hidden ? '' : t.textContent; })()` });
+        return /[\u0600-\u06FF]/.test(text) ? text : undefined;
+      }, 15_000, 400);
+      assert.match(tip, /180/);
+    } finally {
+      await updateSetting(setting, undefined);
+    }
+  });
+}
 
 test('the SIP Calls view lists the calls of the active trace, filters by text and by state, and opens a call\'s ladder', async () => {
   if (!hasBridge) return;
