@@ -45,7 +45,8 @@ export class MessageReader {
   /** Inside a page break (after its footer, until the next text). */
   private pageBreak = false;
 
-  constructor(private readonly emit: (message: SipMessage) => void) {}
+  /** `framed` hears of every framing line the reader takes (where its state starts afresh, whether a message follows or not). */
+  constructor(private readonly emit: (message: SipMessage) => void, private readonly framed?: (line: number) => void) {}
 
   push(text: string, line: number, offset?: number): void {
     if (isBlankLine(text)) {
@@ -146,6 +147,7 @@ export class MessageReader {
     if (!found) return false;
     this.finish();
     this.frame = { ...found.facts, reader: found.reader, line, started: false, ...(offset === undefined ? {} : { offset }) };
+    this.framed?.(line);
     return true;
   }
 

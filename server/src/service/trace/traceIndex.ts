@@ -27,6 +27,20 @@ function inheritsFrame(message: SipMessage): boolean {
   return message.frameLine === undefined && (message.source !== undefined || message.time !== undefined);
 }
 
+/** The index of the first item whose line is at or after `line` (items in ascending order of their lines). */
+function firstAtOrAfter<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (lineOf(items[mid]) < line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const lineOfFrame = (line: number): number => line;
+
 function shift(message: SipMessage, delta: number): void {
   message.startLine += delta;
   message.endLine += delta;
@@ -41,6 +55,11 @@ function shift(message: SipMessage, delta: number): void {
  */
 export class TraceIndex {
   private items: SipMessage[] | undefined;
+  /**
+   * The lines of the framing lines read (with a message or not): the reader's state after one
+   * does not depend on the text above it, so a re-read may start there.
+   */
+  private frames: number[] = [];
   /** While the messages are read from the top, only as far as asked for so far. */
   private partial: Partial | undefined;
 
@@ -56,7 +75,8 @@ export class TraceIndex {
   readThrough(text: TracedText, line: number): SipMessage[] {
     if (this.items !== undefined && this.partial === undefined) return this.items;
     const items = (this.items ??= []);
-    const partial = (this.partial ??= { reader: new MessageReader((message) => items.push(message)), next: 0 });
+    const frames = this.frames;
+    const partial = (this.partial ??= { reader: new MessageReader((message) => items.push(message), (frame) => frames.push(frame)), next: 0 });
     while (partial.next <= line || partial.reader.readingSince(line)) {
       const chunk = text.chunkFrom(partial.next, CHUNK_CHARS, partial.cursor);
       const body = chunk.text;
@@ -86,6 +106,7 @@ export class TraceIndex {
   invalidate(): void {
     this.items = undefined;
     this.partial = undefined;
+    this.frames = [];
   }
 
   /** Takes an edit that replaced lines [startLine, oldEndLine] of the old text with lines [startLine, newEndLine] of `text`. */
@@ -103,12 +124,17 @@ export class TraceIndex {
     // Re-read from the last message that starts before the edit (it may run into it), or from one whose framing it shares.
     let restart = this.lastStartingBefore(old, startLine);
     while (restart > 0 && inheritsFrame(old[restart])) restart--;
-    const fromLine = restart >= 0 && !inheritsFrame(old[restart]) ? firstLineOf(old[restart]) : restart >= 0 ? 0 : Math.max(0, startLine - MAX_FRAME_GAP - 1);
-    const first = restart >= 0 && fromLine > 0 ? restart : this.firstStartingAtOrAfter(old, fromLine);
+    let fromLine = restart >= 0 && !inheritsFrame(old[restart]) ? firstLineOf(old[restart]) : restart >= 0 ? 0 : Math.max(0, startLine - MAX_FRAME_GAP - 1);
+    // Or from a later framing line (however far above: a frame whose message was no message may hold the lines below it).
+    const frames = this.frames;
+    const lastFrame = firstAtOrAfter(frames, startLine, lineOfFrame) - 1;
+    if (lastFrame >= 0 && (restart < 0 || frames[lastFrame] > fromLine)) fromLine = frames[lastFrame];
+    const first = firstAtOrAfter(old, fromLine, firstLineOf);
     // Old messages that start after the edit are where the reading may stop.
-    let keep = this.firstStartingAtOrAfter(old, oldEndLine + 1);
+    let keep = firstAtOrAfter(old, oldEndLine + 1, firstLineOf);
     const fresh: SipMessage[] = [];
-    const reader = new MessageReader((message) => fresh.push(message));
+    const freshFrames: number[] = [];
+    const reader = new MessageReader((message) => fresh.push(message), (frame) => freshFrames.push(frame));
     const lineCount = text.lineCount;
     let line = fromLine;
     for (; line < lineCount; line++) {
@@ -122,20 +148,13 @@ export class TraceIndex {
     if (line >= lineCount) keep = old.length;
     if (delta !== 0) for (let i = keep; i < old.length; i++) shift(old[i], delta);
     old.splice(first, keep - first, ...fresh);
+    const firstFrame = firstAtOrAfter(frames, fromLine, lineOfFrame);
+    const keepFrame = line >= lineCount ? frames.length : firstAtOrAfter(frames, line - delta, lineOfFrame);
+    if (delta !== 0) for (let i = keepFrame; i < frames.length; i++) frames[i] += delta;
+    frames.splice(firstFrame, keepFrame - firstFrame, ...freshFrames);
   }
 
   private lastStartingBefore(items: readonly SipMessage[], line: number): number {
-    return this.firstStartingAtOrAfter(items, line) - 1;
-  }
-
-  private firstStartingAtOrAfter(items: readonly SipMessage[], line: number): number {
-    let low = 0;
-    let high = items.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (firstLineOf(items[mid]) < line) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstAtOrAfter(items, line, firstLineOf) - 1;
   }
 }
