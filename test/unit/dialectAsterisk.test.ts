@@ -4,7 +4,8 @@ import {
   computeCompletion, computeDiagnostics, computeHover, computeInlayHints, resolveSettings, type AnalyzedDocument,
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
-import { asteriskCauseByName, asteriskDialect, codeRange, pjsipStatusByName } from '../../server/src/service/dialects/asterisk';
+import { asteriskDialect, codeRange } from '../../server/src/service/dialects/asterisk';
+import { asteriskCauseByName, pjsipStatusByName } from '../../server/src/service/registry';
 import { corpusFiles, corpusText } from '../support/corpus';
 import { analyzed, diagnosticRules, positionOf, scanOneLine } from '../support/documents';
 

@@ -5,9 +5,9 @@ import {
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { explainFreeswitchCause } from '../../server/src/service/features/explain';
-import {
-  freeswitchCauseByName, freeswitchDialect, looksLikeFreeswitchXml, xmlCommentRanges, xmlTagsOnLine,
-} from '../../server/src/service/dialects/freeswitch';
+import { freeswitchDialect, looksLikeFreeswitchXml } from '../../server/src/service/dialects/freeswitch';
+import { freeswitchCauseByName } from '../../server/src/service/registry';
+import { xmlCommentRanges, xmlTagsOnLine } from '../../server/src/service/syntax/xmlLine';
 import { corpusFiles, corpusText } from '../support/corpus';
 import { analyzed, positionOf, scanOneLine } from '../support/documents';
 

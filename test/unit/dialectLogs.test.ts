@@ -299,7 +299,7 @@ const LINES: [string, string[]][] = [
   ['pjsua_acc.c  sip:100@example.com: registration success, status=200 (OK), will re-register in 300 seconds', ['status 200 (pjsip-log) “OK”']],
   ['pjsua_core.c  .Error sending message: Connection refused [status=120111]', []],
   ['[Message] channel [0x7fd1c33c8000]: received [315] new bytes from [UDP://pbx.test.com.au:5060]:', []],
-  ['[Message] \tSIP/2.0 100 Giving a try', ['status 100 (status-line) “Giving a try”']],
+  ['[Message] \tSIP/2.0 100 Giving a try', ['status 100 (sip-message) “Giving a try”']],
   ['2020-03-29 01:25:07.960538+0530 linphone[68064:1643374] [Message] \tReason: SIP;cause=200;text="Call completed elsewhere"',
     ['status 200 (sip-in-log)']],
   ['2020-03-29 01:25:07.960538+0530 linphone[68064:1643374] [Message] \tReason: Q.850;cause=16;text="Normal call clearing"',

@@ -1,3 +1,4 @@
+import { PJSIP_STATUS_NAMES } from '../data/pjsip';
 import { Q850_CAUSES, FREESWITCH_INTERNAL_CAUSES, SIP_TO_Q850 } from '../data/q850';
 import { RESPONSE_CLASSES } from '../data/responseClasses';
 import { STATUS_CODES } from '../data/statusCodes';
@@ -18,6 +19,22 @@ const q850ByCause = byKey(Q850_CAUSES, (e) => e.cause);
 const freeswitchByCause = byKey(FREESWITCH_INTERNAL_CAUSES, (e) => e.cause);
 const q850BySip = byKey(SIP_TO_Q850, (e) => e.code);
 const warnByCode = byKey(WARN_CODES, (e) => e.code);
+
+/** Names as a product reads them, without regard to case: upper-cased name → number. */
+function byName<T>(entries: readonly T[], name: (entry: T) => string | undefined, value: (entry: T) => number): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  for (const entry of entries) {
+    const key = name(entry);
+    if (key !== undefined) map.set(key.toUpperCase(), value(entry));
+  }
+  return map;
+}
+
+/** Hangup()'s cause names (Asterisk main/channel.c causes[]). */
+const asteriskCauseNames = byName(Q850_CAUSES, (e) => e.asteriskName, (e) => e.cause);
+/** FreeSWITCH's cause names (switch_channel.c CAUSE_CHART), Q.850 and its own. */
+const freeswitchCauseNames = byName([...Q850_CAUSES, ...FREESWITCH_INTERNAL_CAUSES], (e) => e.freeswitchName, (e) => e.cause);
+const pjsipStatusNames = byName(Object.entries(PJSIP_STATUS_NAMES), ([name]) => name, ([, code]) => code);
 
 /** Case, spacing and punctuation do not make a phrase another phrase. */
 export function normalizePhrase(phrase: string): string {
@@ -89,4 +106,20 @@ export function q850ForStatus(code: number): SipToQ850Entry | undefined {
 
 export function warnCode(code: number): WarnCodeEntry | undefined {
   return warnByCode.get(code);
+}
+
+/** The Q.850 cause Asterisk's Hangup() gives a name (any case), or undefined. */
+export function asteriskCauseByName(name: string): number | undefined {
+  return asteriskCauseNames.get(name.toUpperCase());
+}
+
+/** The cause FreeSWITCH gives a name (any case), Q.850 or its own, or undefined. */
+export function freeswitchCauseByName(name: string): number | undefined {
+  return freeswitchCauseNames.get(name.toUpperCase());
+}
+
+/** The code Asterisk's PJSIPHangup gives a pjproject status name (any case, with or without PJSIP_SC_), or undefined. */
+export function pjsipStatusByName(name: string): number | undefined {
+  const upper = name.toUpperCase();
+  return pjsipStatusNames.get(upper.startsWith('PJSIP_SC_') ? upper.slice('PJSIP_SC_'.length) : upper);
 }

@@ -7,6 +7,8 @@
  * syntax; which codes they match is computed here, in time proportional to the pattern's length.
  */
 
+import { isDigit } from './syntax/chars';
+
 export type PatternMeaning =
   | { ok: true; codes: number[] }
   /** Not a valid pattern (`unchecked` false), or a valid one this evaluator does not take (`unchecked` true). */
@@ -28,10 +30,6 @@ function toJavaScript(pattern: string): string {
 export interface PatternLiteral {
   start: number;
   end: number;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** ( | ^ : where a branch of a pattern may start (a literal code, or one being typed, follows). */
@@ -209,10 +207,6 @@ function digitOf(code: number): number {
   return code >= 48 && code <= 57 ? 1 << (code - 48) : 0;
 }
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 function isOctalCode(code: number): boolean {
   return code >= 48 && code <= 55;
 }
@@ -220,7 +214,7 @@ function isOctalCode(code: number): boolean {
 function isHex(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!(isDigitCode(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+    if (!(isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
   }
   return text.length > 0;
 }
@@ -297,7 +291,7 @@ class Parser {
     const number = (): number | undefined => {
       const from = i;
       let value = 0;
-      while (isDigitCode(this.source.charCodeAt(i))) value = Math.min(MAX_COUNT, value * 10 + this.source.charCodeAt(i++) - 48);
+      while (isDigit(this.source.charCodeAt(i))) value = Math.min(MAX_COUNT, value * 10 + this.source.charCodeAt(i++) - 48);
       return i > from ? value : undefined;
     };
     const min = number();
@@ -365,7 +359,7 @@ class Parser {
       for (let n = 0; n < 2 && isOctalCode(this.source.charCodeAt(this.at)); n++) value = value * 8 + this.source.charCodeAt(this.at++) - 48;
       return value;
     }
-    if (isDigitCode(letter.charCodeAt(0))) throw new Unsupported('back-references are not evaluated');
+    if (isDigit(letter.charCodeAt(0))) throw new Unsupported('back-references are not evaluated');
     if (letter === 'k') throw new Unsupported('back-references are not evaluated');
     if (letter === 'x' && isHex(this.source.slice(this.at, this.at + 2)) && this.at + 2 <= this.source.length) {
       this.at += 2;

@@ -12,7 +12,6 @@ export interface TextPosition {
 /** An edit as the protocol sends it: a range and its new text, or the whole new text. */
 export type TextChange = { range: { start: TextPosition; end: TextPosition }; text: string } | { text: string };
 
-/** Which lines an edit replaced: [startLine, oldEndLine] before it, [startLine, newEndLine] after it. */
 /** Where a sequential scan goes on: valid only for the same store with no edit in between. */
 export interface ChunkCursor {
   store: TextStore;
@@ -20,6 +19,7 @@ export interface ChunkCursor {
   block: number;
 }
 
+/** Which lines an edit replaced: [startLine, oldEndLine] before it, [startLine, newEndLine] after it. */
 export interface ChangedLines {
   startLine: number;
   oldEndLine: number;

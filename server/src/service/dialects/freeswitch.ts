@@ -1,8 +1,9 @@
-import { FREESWITCH_INTERNAL_CAUSES, Q850_CAUSES } from '../../data/q850';
+import { freeswitchCauseByName, freeswitchInternalCause } from '../registry';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
-import { numberOf, type Occurrence, type OccurrenceKind } from '../scanner/occurrence';
+import { OccurrenceBuilder, type NumberKind } from '../scanner/build';
+import { numberOf, type Occurrence } from '../scanner/occurrence';
 import { literalCodesIn } from '../statusPattern';
-import { reasonCauseOf } from './sipMessage';
+import { attribute, inRanges, xmlCommentRanges, xmlTagsOnLine, type Range, type XmlAttribute, type XmlTag } from '../syntax/xmlLine';
 
 /**
  * FreeSWITCH XML dialplans (and other FreeSWITCH XML configuration):
@@ -37,7 +38,7 @@ export const freeswitchDialect: Dialect = {
   },
 };
 
-const DIALECT = 'freeswitch';
+const build = new OccurrenceBuilder(freeswitchDialect.id);
 
 /** The tags that carry applications (and their data), and conditions. */
 const TAGS = ['action', 'anti-action', 'condition'];
@@ -48,189 +49,20 @@ export function looksLikeFreeswitchXml(head: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// XML on one line (shared with the SIPp dialect): comments and tags, read without backtracking.
-
-export interface Range {
-  start: number;
-  end: number;
-}
-
-/**
- * The parts of a line that are inside XML comments, as far as the line itself tells: a comment
- * opened and closed on the line, the tail of one that ends here ("... -->") and the head of one
- * that goes on ("<!-- ..."). Lines in the middle of a long comment cannot be told apart.
- */
-export function xmlCommentRanges(text: string): Range[] {
-  const ranges: Range[] = [];
-  let from = 0;
-  const firstOpen = text.indexOf('<!--');
-  const firstClose = text.indexOf('-->');
-  if (firstClose !== -1 && (firstOpen === -1 || firstClose < firstOpen)) {
-    ranges.push({ start: 0, end: firstClose + 3 });
-    from = firstClose + 3;
-  }
-  for (let open = text.indexOf('<!--', from); open !== -1; open = text.indexOf('<!--', from)) {
-    const close = text.indexOf('-->', open + 4);
-    const end = close === -1 ? text.length : close + 3;
-    ranges.push({ start: open, end });
-    if (close === -1) break;
-    from = end;
-  }
-  return ranges;
-}
-
-/** Whether `at` is inside one of `ranges` (sorted and disjoint, as xmlCommentRanges gives them). */
-export function inRanges(ranges: readonly Range[], at: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const range = ranges[middle];
-    if (at < range.start) high = middle - 1;
-    else if (at >= range.end) low = middle + 1;
-    else return true;
-  }
-  return false;
-}
-
-export interface XmlAttribute {
-  name: string;
-  /** The value as written (entities left as they are). */
-  value: string;
-  /** Columns of the value, without its quotes. */
-  valueStart: number;
-  valueEnd: number;
-}
-
-export interface XmlTag {
-  name: string;
-  /** Column of its '<'. */
-  start: number;
-  /** Column just after its '>' (or the line end when the tag goes on). */
-  end: number;
-  attributes: XmlAttribute[];
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-function isNameChar(code: number): boolean {
-  return isLetter(code) || (code >= 48 && code <= 58) || code === 45 || code === 46;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 10;
-}
-
-/** Characters that end an attribute name: = / > " ' < and white space. */
-function endsAttributeName(code: number): boolean {
-  return isSpace(code) || code === 61 || code === 47 || code === 62 || code === 34 || code === 39 || code === 60;
-}
-
-/**
- * The start tags named `names` on a line (<name attr="value" ...>), each character read once.
- * Other tags are read past (their quoted values may hold '<' and '>') without being kept.
- */
-export function xmlTagsOnLine(text: string, names: readonly string[]): XmlTag[] {
-  const tags: XmlTag[] = [];
-  const length = text.length;
-  let i = text.indexOf('<');
-  while (i !== -1 && i < length) {
-    const start = i;
-    i++;
-    if (i >= length || !isLetter(text.charCodeAt(i))) {
-      i = text.indexOf('<', i);
-      continue;
-    }
-    const nameStart = i;
-    while (i < length && isNameChar(text.charCodeAt(i))) i++;
-    const name = names.find((wanted) => wanted.length === i - nameStart && text.startsWith(wanted, nameStart));
-    const tag: XmlTag = { name: name ?? '', start, end: length, attributes: [] };
-    while (i < length) {
-      while (i < length && isSpace(text.charCodeAt(i))) i++;
-      if (i >= length) break;
-      const code = text.charCodeAt(i);
-      if (code === 62 /* > */) {
-        tag.end = i + 1;
-        break;
-      }
-      if (code === 60 /* < */) {
-        tag.end = i;
-        break;
-      }
-      const attrStart = i;
-      while (i < length && !endsAttributeName(text.charCodeAt(i))) i++;
-      if (i === attrStart) {
-        i++;
-        continue;
-      }
-      const attrEnd = i;
-      let j = i;
-      while (j < length && isSpace(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== 61 /* = */) continue;
-      j++;
-      while (j < length && isSpace(text.charCodeAt(j))) j++;
-      const quote = text[j];
-      let valueStart: number;
-      let valueEnd: number;
-      if (quote === '"' || quote === '\'') {
-        const close = text.indexOf(quote, j + 1);
-        valueStart = j + 1;
-        valueEnd = close === -1 ? length : close;
-        i = close === -1 ? length : close + 1;
-      } else {
-        valueStart = j;
-        while (j < length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 62) j++;
-        valueEnd = j;
-        i = j;
-      }
-      if (name !== undefined) {
-        tag.attributes.push({ name: text.slice(attrStart, attrEnd), value: text.slice(valueStart, valueEnd), valueStart, valueEnd });
-      }
-    }
-    if (name !== undefined) tags.push(tag);
-    i = tag.end >= length ? -1 : text.indexOf('<', Math.max(tag.end, start + 1));
-  }
-  return tags;
-}
-
-export function attribute(tag: XmlTag, name: string): XmlAttribute | undefined {
-  return tag.attributes.find((a) => a.name === name);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Causes.
 
-/** FreeSWITCH cause names (switch_channel.c CAUSE_CHART, compared without regard to case). */
-const CAUSE_NAMES: ReadonlyMap<string, number> = new Map(
-  [...Q850_CAUSES, ...FREESWITCH_INTERNAL_CAUSES]
-    .filter((entry) => entry.freeswitchName)
-    .map((entry) => [entry.freeswitchName!.toUpperCase(), entry.cause]),
-);
-
-const INTERNAL_CAUSES: ReadonlySet<number> = new Set(FREESWITCH_INTERNAL_CAUSES.map((entry) => entry.cause));
-
-/** The FreeSWITCH cause a name stands for, or undefined. */
-export function freeswitchCauseByName(name: string): number | undefined {
-  return CAUSE_NAMES.get(name.toUpperCase());
-}
-
 /** Q.850 for 1-127; FreeSWITCH's own numbers (and numbers that are no cause at all) otherwise. */
-function causeKind(cause: number): OccurrenceKind {
-  return cause >= 1 && cause <= 127 && !INTERNAL_CAUSES.has(cause) ? 'q850' : 'freeswitch-cause';
+function causeKind(cause: number): NumberKind {
+  return cause >= 1 && cause <= 127 && !freeswitchInternalCause(cause) ? 'q850' : 'freeswitch-cause';
 }
 
 /** A cause given by number or by name at `start` (digits or a name), as FreeSWITCH reads it. */
 function causeOccurrence(token: string, start: number, line: number, context: Occurrence['context']): Occurrence | undefined {
-  if (/^[0-9]+$/.test(token)) {
-    const value = numberOf(token);
-    return { kind: causeKind(value), context, digits: token, value, line, span: { start, end: start + token.length }, dialect: DIALECT };
-  }
+  const span = { start, end: start + token.length };
+  if (/^[0-9]+$/.test(token)) return build.number(causeKind(numberOf(token)), context, token, line, span);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(token)) return undefined;
   const value = freeswitchCauseByName(token);
-  if (value === undefined) return undefined;
-  return { kind: causeKind(value), context, digits: token, value, line, span: { start, end: start + token.length }, dialect: DIALECT };
+  return value === undefined ? undefined : build.name(causeKind(value), context, token, value, line, span);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,21 +99,16 @@ function scanRespond(data: XmlAttribute, line: number, out: Occurrence[]): void 
   const digitsStart = i;
   while (i < value.length && value[i] >= '0' && value[i] <= '9') i++;
   if (i === digitsStart || (i < value.length && value[i] !== ' ')) return;
-  const digits = value.slice(digitsStart, i);
-  const occurrence: Occurrence = {
-    kind: 'status', context: 'dialplan-app', digits, value: numberOf(digits), line,
-    span: { start: data.valueStart + digitsStart, end: data.valueStart + i }, dialect: DIALECT,
-  };
   let phraseStart = i;
   while (phraseStart < value.length && value[phraseStart] === ' ') phraseStart++;
   let phraseEnd = value.length;
   while (phraseEnd > phraseStart && value[phraseEnd - 1] === ' ') phraseEnd--;
-  const phrase = value.slice(phraseStart, phraseEnd);
+  const text = value.slice(phraseStart, phraseEnd);
   // A phrase made at run time (${reason}) is not a phrase the file gives.
-  if (phrase.length > 0 && !phrase.includes('$')) {
-    occurrence.phrase = { text: phrase, span: { start: data.valueStart + phraseStart, end: data.valueStart + phraseEnd } };
-  }
-  out.push(occurrence);
+  const phrase = text.length > 0 && !text.includes('$')
+    ? { text, span: { start: data.valueStart + phraseStart, end: data.valueStart + phraseEnd } }
+    : undefined;
+  out.push(build.number('status', 'dialplan-app', value.slice(digitsStart, i), line, { start: data.valueStart + digitsStart, end: data.valueStart + i }, { phrase }));
 }
 
 /** hangup data="USER_BUSY" / data="17": one cause. */
@@ -334,20 +161,8 @@ function scanReason(value: string, from: number, offset: number, line: number, o
       if (value.startsWith('&quot;', i)) quoted = !quoted;
       if (value[i] !== ',' || quoted) continue;
     }
-    const item = value.slice(start, i);
-    const cause = reasonCauseOf(item);
-    if (cause) {
-      const at = offset + start + cause.start;
-      out.push({
-        kind: cause.kind,
-        context: 'reason-header',
-        digits: cause.digits,
-        value: numberOf(cause.digits),
-        line,
-        span: { start: at, end: at + cause.digits.length },
-        dialect: DIALECT,
-      });
-    }
+    const cause = build.reasonCause(value.slice(start, i), offset + start, line);
+    if (cause) out.push(cause);
     start = i + 1;
   }
 }
@@ -361,16 +176,10 @@ function scanCondition(tag: XmlTag, line: number, out: Occurrence[]): void {
   const expression = attribute(tag, 'expression');
   if (!field || !expression || !STATUS_FIELDS.test(field.value.trim()) || expression.value.length === 0) return;
   for (const literal of literalCodesIn(expression.value)) {
-    const digits = expression.value.slice(literal.start, literal.end);
-    out.push({
-      kind: 'status', context: 'status-regex', digits, value: Number(digits), line,
-      span: { start: expression.valueStart + literal.start, end: expression.valueStart + literal.end }, dialect: DIALECT,
-    });
+    const span = { start: expression.valueStart + literal.start, end: expression.valueStart + literal.end };
+    out.push(build.number('status', 'status-regex', expression.value.slice(literal.start, literal.end), line, span));
   }
-  out.push({
-    kind: 'status-pattern', context: 'status-regex', digits: expression.value, value: NaN, line,
-    span: { start: expression.valueStart, end: expression.valueEnd }, dialect: DIALECT,
-  });
+  out.push(build.pattern('status-regex', expression.value, line, { start: expression.valueStart, end: expression.valueEnd }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,10 +199,7 @@ function scanChannelVariables(text: string, comments: readonly Range[], line: nu
       if (inRanges(comments, at)) continue;
       const value = assignedCode(text, at + name.length, name === PROTO_VARIABLE);
       if (!value) continue;
-      const digits = text.slice(value.start, value.end);
-      out.push({
-        kind: 'status', context: 'channel-variable', digits, value: numberOf(digits), line, span: value, dialect: DIALECT,
-      });
+      out.push(build.number('status', 'channel-variable', text.slice(value.start, value.end), line, value));
     }
   }
 }

@@ -1,5 +1,7 @@
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
-import { MAX_PHRASE_CHARS, numberOf, type Occurrence } from '../scanner/occurrence';
+import { OccurrenceBuilder } from '../scanner/build';
+import { MAX_PHRASE_CHARS, type Occurrence } from '../scanner/occurrence';
+import { isBlank } from '../syntax/chars';
 import { findStatusCode } from '../syntax/startLine';
 
 /**
@@ -19,6 +21,8 @@ export const sipMessageDialect: Dialect = {
   },
 };
 
+const build = new OccurrenceBuilder(sipMessageDialect.id);
+
 /** The start of a status line up to the cursor: "SIP/2.0 " and the digits typed so far. */
 const STATUS_LINE_START = /^([ \t]*SIP\/2\.0[ \t]+)([0-9]*)$/i;
 
@@ -32,27 +36,13 @@ function statusLineSlot(text: string, character: number): CompletionSlot | undef
   };
 }
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t';
-}
-
 /** SIP/2.0 NNN Reason Phrase: anywhere on the line, as capture tools may put junk before it. */
 function scanStatusLine(text: string, line: number, out: Occurrence[]): void {
   const found = findStatusCode(text);
   if (!found) return;
   const { versionAt, codeStart, codeEnd } = found;
-  const digits = text.slice(codeStart, codeEnd);
-  const occurrence: Occurrence = {
-    kind: 'status',
-    context: 'status-line',
-    digits,
-    value: numberOf(digits),
-    line,
-    span: { start: codeStart, end: codeEnd },
-  };
   const phrase = phraseAfter(text, codeEnd, isWiresharkExport(text, versionAt), text[versionAt - 1] === '"');
-  if (phrase) occurrence.phrase = phrase;
-  out.push(occurrence);
+  out.push(build.number('status', 'status-line', text.slice(codeStart, codeEnd), line, { start: codeStart, end: codeEnd }, { phrase }));
 }
 
 /** Wireshark's text export: "Status-Line: SIP/2.0 401 Unauthorized - Challenging the UE". */
@@ -63,17 +53,17 @@ function isWiresharkExport(text: string, versionAt: number): boolean {
 /** The phrase after the code; a status line quoted in prose ("SIP/2.0 200 OK") ends at the closing quote. */
 function phraseAfter(text: string, from: number, wireshark: boolean, quoted: boolean): Occurrence['phrase'] {
   let start = from;
-  while (start < text.length && isSpace(text[start])) start++;
+  while (start < text.length && isBlank(text.charCodeAt(start))) start++;
   const closingQuote = quoted ? text.indexOf('"', start) : -1;
   let end = closingQuote === -1 ? text.length : closingQuote;
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   // ngrep -W byline prints CR as a trailing ".".
   if (end > start && text[end - 1] === '.') end--;
   if (wireshark) {
     const expert = text.indexOf(' - ', start);
     if (expert !== -1 && expert < end) end = expert;
   }
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   // A reason phrase is short: what runs on for pages is a capture glued onto one line, not a phrase.
   if (end <= start || end - start > MAX_PHRASE_CHARS) return undefined;
   return { text: text.slice(start, end), span: { start, end } };
@@ -103,38 +93,11 @@ function* headerValues(text: string, from: number): Generator<{ start: number; e
   }
 }
 
-/** The protocol of a Reason value; `\;` as Asterisk dialplans escape it is taken for `;`. */
-const REASON_VALUE = /^[ \t]*([A-Za-z][A-Za-z0-9.\-_]*)[ \t]*\\?;/;
-const CAUSE_PARAM = /\\?;[ \t]*cause[ \t]*=[ \t]*([0-9]+)/i;
-
-/**
- * The cause of one Reason header value (`SIP ;cause=486 ;text="Busy Here"`, `Q.850;cause=16`):
- * a status code for SIP, a Q.850 cause for Q.850, and where its digits start in `value`.
- */
-export function reasonCauseOf(value: string): { kind: 'status' | 'q850'; digits: string; start: number } | undefined {
-  const protocol = REASON_VALUE.exec(value);
-  if (!protocol) return undefined;
-  const name = protocol[1].toUpperCase();
-  const kind = name === 'SIP' ? 'status' : name === 'Q.850' ? 'q850' : undefined;
-  const cause = kind ? CAUSE_PARAM.exec(value) : null;
-  if (!kind || !cause) return undefined;
-  return { kind, digits: cause[1], start: cause.index + cause[0].length - cause[1].length };
-}
-
 /** Reason: SIP ;cause=486 ;text="Busy Here", Q.850 ;cause=17 (RFC 3326, RFC 9366). */
 function scanReason(text: string, from: number, line: number, out: Occurrence[]): void {
   for (const value of headerValues(text, from)) {
-    const cause = reasonCauseOf(text.slice(value.start, value.end));
-    if (!cause) continue;
-    const start = value.start + cause.start;
-    out.push({
-      kind: cause.kind,
-      context: 'reason-header',
-      digits: cause.digits,
-      value: numberOf(cause.digits),
-      line,
-      span: { start, end: start + cause.digits.length },
-    });
+    const cause = build.reasonCause(text.slice(value.start, value.end), value.start, line);
+    if (cause) out.push(cause);
   }
 }
 
@@ -146,13 +109,6 @@ function scanWarning(text: string, from: number, line: number, out: Occurrence[]
     const warn = WARN_VALUE.exec(text.slice(value.start, value.end));
     if (!warn) continue;
     const start = value.start + warn[0].indexOf(warn[1]);
-    out.push({
-      kind: 'warn',
-      context: 'warning-header',
-      digits: warn[1],
-      value: Number(warn[1]),
-      line,
-      span: { start, end: start + 3 },
-    });
+    out.push(build.number('warn', 'warning-header', warn[1], line, { start, end: start + 3 }));
   }
 }

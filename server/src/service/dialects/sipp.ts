@@ -1,6 +1,7 @@
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
-import { numberOf, type Occurrence } from '../scanner/occurrence';
-import { attribute, inRanges, xmlCommentRanges, xmlTagsOnLine } from './freeswitch';
+import { OccurrenceBuilder } from '../scanner/build';
+import type { Occurrence } from '../scanner/occurrence';
+import { attribute, inRanges, xmlCommentRanges, xmlTagsOnLine } from '../syntax/xmlLine';
 import { sipMessageDialect } from './sipMessage';
 
 /**
@@ -28,7 +29,7 @@ export const sippDialect: Dialect = {
   },
 };
 
-const DIALECT = 'sipp';
+const build = new OccurrenceBuilder(sippDialect.id);
 
 const RECV = ['recv'];
 const EREG = ['ereg'];
@@ -87,19 +88,13 @@ function scanEreg(text: string, comments: readonly { start: number; end: number 
     STATUS_IN_REGEX.lastIndex = 0;
     for (let match = STATUS_IN_REGEX.exec(regexp.value); match; match = STATUS_IN_REGEX.exec(regexp.value)) {
       const start = regexp.valueStart + match.index + match[0].length - match[1].length;
-      out.push({
-        kind: 'status', context: 'status-regex', digits: match[1], value: numberOf(match[1]), line,
-        span: { start, end: start + 3 }, dialect: DIALECT, notes: [{ key: 'sippRegex', args: [] }],
-      });
+      out.push(build.number('status', 'status-regex', match[1], line, { start, end: start + 3 }, { notes: [{ key: 'sippRegex', args: [] }] }));
     }
   }
 }
 
 function recvOccurrence(digits: string, start: number, line: number): Occurrence {
-  return {
-    kind: 'status', context: 'sipp-recv', digits, value: numberOf(digits), line,
-    span: { start, end: start + digits.length }, dialect: DIALECT,
-  };
+  return build.number('status', 'sipp-recv', digits, line, { start, end: start + digits.length });
 }
 
 /** In response="..." of a <recv> (on the line, or on a line of its own below <recv): the code alone goes in. */

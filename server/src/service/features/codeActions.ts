@@ -4,6 +4,10 @@ import { EXPLAIN_COMMAND } from '../../../../common/commands';
 import { say } from '../messages';
 import type { HoverLanguage } from '../settings';
 import { findingsOf } from './diagnostics';
+import { deprecatedCode } from './diagnostics/rules/deprecatedCode';
+import { phraseMismatch } from './diagnostics/rules/phraseMismatch';
+import { removedCode } from './diagnostics/rules/removedCode';
+import { unregisteredCode } from './diagnostics/rules/unregisteredCode';
 
 export interface CodeActionInfo {
   title: string;
@@ -19,7 +23,7 @@ export interface CodeActionInfo {
 }
 
 /** The rules whose findings are explained rather than changed. */
-const EXPLAINED_RULES: ReadonlySet<string> = new Set(['deprecated-code', 'removed-code', 'unregistered-code']);
+const EXPLAINED_RULES: ReadonlySet<string> = new Set([deprecatedCode.id, removedCode.id, unregisteredCode.id]);
 
 /** Quick fixes for the findings on lines [startLine, endLine], titled in `language`. */
 export function computeCodeActions(document: AnalyzedDocument, startLine: number, endLine: number, language: HoverLanguage = 'en'): CodeActionInfo[] {
@@ -35,7 +39,7 @@ export function computeCodeActions(document: AnalyzedDocument, startLine: number
             rule: finding.rule,
             line,
             span: finding.span,
-            preferred: finding.rule === 'phrase-mismatch',
+            preferred: finding.rule === phraseMismatch.id,
             edit: { span: finding.span, newText: finding.replacement },
           });
         } else if (EXPLAINED_RULES.has(finding.rule)) {

@@ -20,8 +20,6 @@ export interface StatusCircumstances {
   sipfrag?: boolean;
   /** It is the cause of a Reason header. */
   reasonHeader?: boolean;
-  /** It replaces the status of a received reply being forwarded, which must stay in its class. */
-  keepsReceivedClass?: boolean;
   /** What the dialect noted about where it was found. */
   notes?: readonly OccurrenceNote[];
   /** What the trace says about this response (lines are 1-based). */
@@ -35,9 +33,9 @@ export interface StatusCircumstances {
   };
 }
 
-/** The notes a dialect attached, in one language. */
-function notesText(s: HoverMessages, notes: readonly OccurrenceNote[] | undefined): string[] {
-  return (notes ?? []).map((note) => s.notes[note.key](...note.args));
+/** The notes a dialect attached to `subject` (the code or pattern), in one language. */
+function notesText(s: HoverMessages, notes: readonly OccurrenceNote[] | undefined, subject: string): string[] {
+  return (notes ?? []).map((note) => s.notes[note.key](...note.args, subject));
 }
 
 /** Renders one section per language, separated by a rule; Persian sections are marked right-to-left. */
@@ -88,16 +86,15 @@ export function explainStatus(digits: string, language: HoverLanguage, around: S
   });
 }
 
-/** Sipfrag, Reason-header and forwarded-reply notes, and the phrase the text gives when it is not the standard one. */
+/** The dialect's notes, the trace's, sipfrag and Reason-header notes, and the phrase the text gives when it is not the standard one. */
 function circumstances(s: HoverMessages, code: number, around: StatusCircumstances): string {
-  const notes: string[] = notesText(s, around.notes);
+  const notes: string[] = notesText(s, around.notes, String(code));
   const trace = around.trace;
   if (trace?.answers) notes.push(s.answers(trace.answers.method, trace.answers.line, trace.answers.seconds === undefined ? undefined : formatSeconds(trace.answers.seconds)));
   if (trace?.retransmissionOf !== undefined) notes.push(s.retransmission(trace.retransmissionOf));
   if (trace?.decided) notes.push(s.decidedCall(s.callStates[trace.decided]));
   if (around.sipfrag) notes.push(s.sipfrag);
   if (around.reasonHeader) notes.push(s.reasonHeader);
-  if (around.keepsReceivedClass) notes.push(s.keepsReceivedClass(code.toString()[0]));
   const phrase = around.phrase;
   const entry = statusEntry(code);
   if (phrase && entry && !isStandardPhrase(entry, phrase)) {
@@ -190,7 +187,7 @@ export function explainPattern(pattern: string, language: HoverLanguage, notes?:
   const meaning = patternMeaning(pattern);
   return render(language, (_lang, s) => {
     const shown = pattern.length > MAX_PATTERN_CHARS ? `${pattern.slice(0, 100)}…` : pattern;
-    const heading = [`**${s.patternHeading}** \`${shown}\``, ...notesText(s, notes)].join('\n\n');
+    const heading = [`**${s.patternHeading}** \`${shown}\``, ...notesText(s, notes, pattern)].join('\n\n');
     if (!meaning.ok) return [heading, meaning.unchecked ? s.patternUnchecked(meaning.error) : s.patternInvalid(meaning.error)];
     if (meaning.codes.length === 0) return [heading, s.patternMatchesNothing];
     const known = meaning.codes.filter((code) => statusEntry(code)?.status === 'registered' || statusEntry(code)?.status === 'deprecated');

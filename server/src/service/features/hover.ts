@@ -49,7 +49,6 @@ function circumstancesOf(document: AnalyzedDocument, occurrence: Occurrence): St
   const around: StatusCircumstances = {};
   if (occurrence.phrase) around.phrase = occurrence.phrase.text;
   if (occurrence.context === 'reason-header') around.reasonHeader = true;
-  if (occurrence.keepsReceivedClass) around.keepsReceivedClass = true;
   if (occurrence.notes) around.notes = occurrence.notes;
   if (occurrence.context === 'status-line') traceCircumstances(document, occurrence.line, around);
   return around;

@@ -25,6 +25,8 @@ export const EN: Messages = {
       switchLabel: (subject) => `A case of switch (${subject}): taken when the reply code is this one.`,
       rpcReply: () => 'The code of a tm.reply/t_reply management command (JSON-RPC or MI) built here: it answers a pending transaction with this code.',
       sippRegex: () => 'SIPp matches this regular expression against the received message: the code of its status line.',
+      keepsReceivedClass: (code) =>
+        `sl_forward_reply forwards the received reply with this code in place of its own, but Kamailio does not let it change the class: on a reply that is not ${code[0]}xx the function fails ("reply code class cannot be changed") without forwarding it.`,
     },
     inPractice: 'In practice',
     inAnswerTo: (method) => `In answer to ${method}`,
@@ -46,8 +48,6 @@ export const EN: Messages = {
     sipfrag:
       'This status line is the message/sipfrag body of a NOTIFY (RFC 3515): it reports how the referred request is going, not the status of the NOTIFY itself.',
     reasonHeader: 'In a Reason header (RFC 3326): the status code that caused this request or response.',
-    keepsReceivedClass: (digit) =>
-      `sl_forward_reply forwards the received reply with this code in place of its own, but Kamailio does not let it change the class: on a reply that is not ${digit}xx the function fails ("reply code class cannot be changed") without forwarding it.`,
     q850Heading: 'Q.850 cause it becomes',
     q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     notListed: 'not listed',

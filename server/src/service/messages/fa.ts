@@ -25,6 +25,8 @@ export const FA: Messages = {
       switchLabel: (subject) => `یک case از switch (${subject}): وقتی اجرا می‌شود که کد پاسخ همین باشد.`,
       rpcReply: () => 'کد یک فرمان مدیریتی tm.reply/t_reply (JSON-RPC یا MI) که این‌جا ساخته می‌شود: با این کد به یک تراکنش در انتظار پاسخ می‌دهد.',
       sippRegex: () => 'SIPp این عبارت باقاعده را روی پیام دریافتی امتحان می‌کند: کدِ خط وضعیت آن.',
+      keepsReceivedClass: (code) =>
+        `sl_forward_reply پاسخ دریافت‌شده را با این کد به جای کد خودش ارسال می‌کند، اما Kamailio اجازهٔ تغییر کلاس را نمی‌دهد: روی پاسخی که ${code[0]}xx نباشد، تابع خطا می‌دهد («reply code class cannot be changed») و پاسخ را ارسال نمی‌کند.`,
     },
     inPractice: 'در عمل',
     inAnswerTo: (method) => `در پاسخ به ${method}`,
@@ -46,8 +48,6 @@ export const FA: Messages = {
     sipfrag:
       'این خط وضعیت، بدنهٔ message/sipfrag یک NOTIFY است (RFC 3515): وضعیت درخواستِ ارجاع‌شده (REFER) را گزارش می‌کند، نه وضعیت خود NOTIFY را.',
     reasonHeader: 'در هدر Reason (RFC 3326): کد وضعیتی که باعث این درخواست یا پاسخ شده است.',
-    keepsReceivedClass: (digit) =>
-      `sl_forward_reply پاسخ دریافت‌شده را با این کد به جای کد خودش ارسال می‌کند، اما Kamailio اجازهٔ تغییر کلاس را نمی‌دهد: روی پاسخی که ${digit}xx نباشد، تابع خطا می‌دهد («reply code class cannot be changed») و پاسخ را ارسال نمی‌کند.`,
     q850Heading: 'علت Q.850 معادل',
     q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     notListed: 'فهرست نشده',

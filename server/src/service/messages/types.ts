@@ -43,7 +43,10 @@ export interface DiagnosticMessages {
 
 /** The wording of hovers and explanations. */
 export interface HoverMessages {
-  /** What a dialect notes about where a code was found (OccurrenceNote), by key. */
+  /**
+   * What a dialect notes about where a code was found (OccurrenceNote), by key: each message is
+   * given the note's arguments, then the code (or pattern) the note is attached to.
+   */
   notes: Record<OccurrenceNote['key'], (...args: string[]) => string>;
   /** The request a response answers, its line (1-based) and how many seconds after it (`3.2`), from the trace. */
   answers: (method: string, line: number, after: string | undefined) => string;
@@ -63,8 +66,6 @@ export interface HoverMessages {
   impossibleCode: (digits: string) => string;
   sipfrag: string;
   reasonHeader: string;
-  /** sl_forward_reply: the new code must keep the received reply's class (classDigit: "4"). */
-  keepsReceivedClass: (classDigit: string) => string;
   q850Heading: string;
   q850Line: (rfc: string, asterisk: string, freeswitch: string) => string;
   notListed: string;

@@ -48,9 +48,13 @@ export type OccurrenceContext =
   /** The code an accounting record gets from the leading digits of its comment (acc_log_request("200 Dialog Timeout")). */
   | 'accounting';
 
-/** A note about where a code was found, by its message in the catalogue (features/messages) and the message's arguments. */
+/**
+ * A note a dialect attaches about where a code was found, by its message in the catalogue
+ * (service/messages) and the message's arguments: what the place does with the code, beyond what
+ * the code means (commented out, a name standing for it, a product's rule about it ...).
+ */
 export interface OccurrenceNote {
-  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex';
+  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass';
   args: readonly string[];
 }
 
@@ -90,19 +94,14 @@ export interface Occurrence {
   phrase?: { text: string; span: LineSpan; via?: string };
   /** The codes this place accepts, when it takes fewer than 100-699 (PJSIPHangup: 400-699). */
   allowed?: { min: number; max: number; why: Bilingual };
-  /**
-   * The code replaces the status of a received reply that is forwarded (Kamailio's
-   * sl_forward_reply), which refuses a code of another class than the received one.
-   */
-  keepsReceivedClass?: boolean;
   /** What the text around says, shown with the explanation: one message of the catalogue each. */
   notes?: OccurrenceNote[];
   /** Explained on hover, never diagnosed: commented-out code (# sl_send_reply("200", "OK");), a name's definition. */
   quiet?: true;
   /** For kind 'symbol': what is to be resolved. */
   symbol?: SymbolPart;
-  /** Who wrote the text: the dialect id (for wording specific to a product). */
-  dialect?: string;
+  /** The dialect that found it (its id). */
+  dialect: string;
 }
 
 /**

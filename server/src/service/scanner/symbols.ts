@@ -1,5 +1,6 @@
 import type { Lines } from '../text';
-import { numberOf, type Occurrence, type OccurrenceNote } from './occurrence';
+import { OccurrenceBuilder } from './build';
+import type { Occurrence, OccurrenceNote } from './occurrence';
 
 /**
  * What a routing script's lines say about each other: the preprocessor names it defines
@@ -111,30 +112,26 @@ export function resolveSymbols(occurrences: readonly Occurrence[], table: Symbol
 
 function resolveSymbol(o: Occurrence, table: SymbolTable, lines: Lines): Occurrence | undefined {
   const role = o.symbol?.role;
-  const base = { context: o.context, line: o.line, span: o.span, ...(o.dialect ? { dialect: o.dialect } : {}), ...(o.quiet ? { quiet: o.quiet } : {}) };
+  const build = new OccurrenceBuilder(o.dialect);
   if (role === 'case') {
     const subject = codeSwitchAbove(lines, o.line, o.span.start);
     if (subject === undefined) return undefined;
-    return { kind: 'status', ...base, digits: o.digits, value: numberOf(o.digits), notes: withNote(o, { key: 'switchLabel', args: [subject] }) };
+    return build.number('status', o.context, o.digits, o.line, o.span, { quiet: o.quiet, notes: withNote(o, { key: 'switchLabel', args: [subject] }) });
   }
   if (role === 'definition') {
     const uses = table.usedAsCode.get(o.digits);
     const value = o.symbol?.value;
     if (!uses || !value || !CODE_VALUE.test(value.text) || table.definitions.get(o.digits)?.line !== o.line) return undefined;
-    return {
-      kind: 'status', ...base, span: value.span, digits: value.text, value: Number(value.text), quiet: true,
-      notes: withNote(o, { key: 'definitionUsed', args: [o.digits, uses.map((l) => String(l + 1)).join(', ')] }),
-    };
+    return build.number('status', o.context, value.text, o.line, value.span, {
+      quiet: true, notes: withNote(o, { key: 'definitionUsed', args: [o.digits, uses.map((l) => String(l + 1)).join(', ')] }),
+    });
   }
   const definition = table.definitions.get(o.digits);
   if (!definition || !CODE_VALUE.test(definition.value) || (o.symbol?.inStrings && !definition.inStrings)) return undefined;
-  const resolved: Occurrence = {
-    kind: 'status', ...base, digits: definition.value, value: Number(definition.value),
+  return build.number('status', o.context, definition.value, o.line, o.span, {
+    quiet: o.quiet,
     notes: withNote(o, { key: 'standsFor', args: [o.digits, definition.value, String(definition.line + 1)] }),
-  };
-  const phrase = resolvePhrase(o, table);
-  if (phrase) resolved.phrase = phrase;
-  if (o.allowed) resolved.allowed = o.allowed;
-  if (o.keepsReceivedClass) resolved.keepsReceivedClass = true;
-  return resolved;
+    phrase: resolvePhrase(o, table),
+    allowed: o.allowed,
+  });
 }

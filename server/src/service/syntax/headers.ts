@@ -3,6 +3,8 @@
  * the trace model reads (Via, CSeq, From/To, Content-Length, Content-Type).
  */
 
+import { isBlank } from './chars';
+
 /** Compact header forms (RFC 3261 section 7.3.3 and the IANA header registry), to full lower-case names. Data only. */
 export const COMPACT_FORMS: Readonly<Record<string, string>> = {
   a: 'accept-contact',
@@ -27,10 +29,6 @@ export const COMPACT_FORMS: Readonly<Record<string, string>> = {
   y: 'identity',
 };
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
 /** A character of an RFC 3261 token (alphanumerics and -.!%*_+`'~). */
 function isTokenChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
@@ -40,7 +38,7 @@ function isTokenChar(code: number): boolean {
 
 /** Whether a header line continues the previous one (RFC 3261 folding: it starts with a blank). */
 export function isFoldedLine(text: string): boolean {
-  return text.length > 0 && isSpace(text.charCodeAt(0)) && !isBlankLine(text);
+  return text.length > 0 && isBlank(text.charCodeAt(0)) && !isBlankLine(text);
 }
 
 /** Whether a line is empty or blanks only. */
@@ -58,7 +56,7 @@ export function readHeaderName(text: string): { name: string; valueAt: number } 
   while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
   if (i === 0) return undefined;
   const nameEnd = i;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) !== 58) return undefined;
   const name = text.slice(0, nameEnd).toLowerCase();
   return { name: COMPACT_FORMS[name] ?? name, valueAt: i + 1 };

@@ -3,6 +3,8 @@
  * that the dialects, the framing readers and the trace model share.
  */
 
+import { isBlank, isDigit } from './chars';
+
 const VERSION = 'SIP/2.0';
 const VERSION_LENGTH = VERSION.length;
 
@@ -19,14 +21,6 @@ const KNOWN_METHODS: ReadonlySet<string> = new Set(SIP_METHODS);
 /** Whether `method` is one of SIP_METHODS. */
 export function isKnownMethod(method: string): boolean {
   return KNOWN_METHODS.has(method);
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 function isUpper(code: number): boolean {
@@ -54,12 +48,12 @@ function indexOfVersion(text: string, from: number): number {
 export function findStatusCode(text: string): StatusCodeAt | undefined {
   for (let at = indexOfVersion(text, 0); at !== -1; at = indexOfVersion(text, at + 1)) {
     let i = at + VERSION_LENGTH;
-    if (i >= text.length || !isSpace(text.charCodeAt(i))) continue;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length || !isBlank(text.charCodeAt(i))) continue;
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
     const codeStart = i;
     while (i < text.length && isDigit(text.charCodeAt(i))) i++;
     if (i === codeStart) continue;
-    if (i === text.length || isSpace(text.charCodeAt(i)) || text[i] === '.') return { versionAt: at, codeStart, codeEnd: i };
+    if (i === text.length || isBlank(text.charCodeAt(i)) || text[i] === '.') return { versionAt: at, codeStart, codeEnd: i };
   }
   return undefined;
 }
@@ -90,9 +84,9 @@ export type StartLine = RequestLine | StatusLine;
 /** The end of a line without trailing blanks and ngrep's "." for CR. */
 function contentEnd(text: string): number {
   let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
   if (end > 0 && text[end - 1] === '.') end--;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
@@ -104,25 +98,25 @@ function contentEnd(text: string): number {
 export function readRequestLine(text: string): RequestLine | undefined {
   const end = contentEnd(text);
   const versionAt = end - VERSION_LENGTH;
-  if (versionAt < 4 || text.slice(versionAt, end).toUpperCase() !== VERSION || !isSpace(text.charCodeAt(versionAt - 1))) return undefined;
+  if (versionAt < 4 || text.slice(versionAt, end).toUpperCase() !== VERSION || !isBlank(text.charCodeAt(versionAt - 1))) return undefined;
   let uriEnd = versionAt - 1;
-  while (uriEnd > 0 && isSpace(text.charCodeAt(uriEnd - 1))) uriEnd--;
+  while (uriEnd > 0 && isBlank(text.charCodeAt(uriEnd - 1))) uriEnd--;
   let uriAt = uriEnd;
-  while (uriAt > 0 && !isSpace(text.charCodeAt(uriAt - 1))) uriAt--;
+  while (uriAt > 0 && !isBlank(text.charCodeAt(uriAt - 1))) uriAt--;
   if (uriAt === uriEnd || uriAt === 0) return undefined;
   let methodEnd = uriAt - 1;
-  while (methodEnd > 0 && isSpace(text.charCodeAt(methodEnd - 1))) methodEnd--;
+  while (methodEnd > 0 && isBlank(text.charCodeAt(methodEnd - 1))) methodEnd--;
   let methodAt = methodEnd;
   while (methodAt > 0 && isUpper(text.charCodeAt(methodAt - 1))) methodAt--;
   if (methodAt === methodEnd) return undefined;
   const word = text.slice(methodAt, methodEnd);
   const before = methodAt === 0 ? 32 : text.charCodeAt(methodAt - 1);
   let method = word;
-  if (!isSpace(before) || !KNOWN_METHODS.has(word)) {
+  if (!isBlank(before) || !KNOWN_METHODS.has(word)) {
     // Glued to junk: the longest known method that ends the word.
     const known = SIP_METHODS.filter((m) => word.endsWith(m)).sort((a, b) => b.length - a.length)[0];
     if (known) method = known;
-    else if (!isSpace(before)) return undefined;
+    else if (!isBlank(before)) return undefined;
     methodAt = methodEnd - method.length;
   }
   const uri = text.slice(uriAt, uriEnd);
@@ -139,7 +133,7 @@ export function readStatusLine(text: string): StatusLine | undefined {
   if (!found) return undefined;
   const end = contentEnd(text);
   let phraseAt = found.codeEnd;
-  while (phraseAt < end && isSpace(text.charCodeAt(phraseAt))) phraseAt++;
+  while (phraseAt < end && isBlank(text.charCodeAt(phraseAt))) phraseAt++;
   return {
     kind: 'response',
     column: found.versionAt,

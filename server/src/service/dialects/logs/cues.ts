@@ -1,3 +1,5 @@
+import { isBlank, isDigit, isLetter, isWordChar } from '../../syntax/chars';
+import { OccurrenceBuilder } from '../../scanner/build';
 import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceKind } from '../../scanner/occurrence';
 
 /**
@@ -48,20 +50,12 @@ function acceptable(kind: LogKind, digits: string): boolean {
   }
 }
 
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** The number ends where the text says so: not glued to a word ("100ms") or a decimal/port tail ("500.5", "100:5060"). */
 function endsCleanly(text: string, end: number): boolean {
   if (end >= text.length) return true;
   const next = text.charCodeAt(end);
   if (isWordChar(next)) return false;
-  if ((next === 46 /* . */ || next === 58 /* : */ || next === 44 /* , */) && isDigitCode(text.charCodeAt(end + 1))) return false;
+  if ((next === 46 /* . */ || next === 58 /* : */ || next === 44 /* , */) && isDigit(text.charCodeAt(end + 1))) return false;
   return true;
 }
 
@@ -93,7 +87,10 @@ export class LineOccurrences {
 export class CueSet {
   private readonly groups: { keyword: string; cues: Cue[] }[] = [];
 
-  constructor(readonly dialect: string, cues: readonly Cue[]) {
+  private readonly build: OccurrenceBuilder;
+
+  constructor(dialect: string, cues: readonly Cue[]) {
+    this.build = new OccurrenceBuilder(dialect);
     for (const cue of cues) {
       if (!cue.pattern.global) throw new Error(`cue ${cue.pattern} must be global`);
       const group = this.groups.find((g) => g.keyword === cue.keyword);
@@ -107,12 +104,12 @@ export class CueSet {
     const found = new LineOccurrences(out, line);
     for (const group of this.groups) {
       if (!text.includes(group.keyword)) continue;
-      for (const cue of group.cues) scanCue(cue, this.dialect, text, line, found);
+      for (const cue of group.cues) scanCue(cue, this.build, text, line, found);
     }
   }
 }
 
-function scanCue(cue: Cue, dialect: string, text: string, line: number, found: LineOccurrences): void {
+function scanCue(cue: Cue, build: OccurrenceBuilder, text: string, line: number, found: LineOccurrences): void {
   if (cue.requires && !cue.requires.some((word) => text.includes(word))) return;
   if (cue.rejects?.some((word) => text.includes(word))) return;
   const pattern = cue.pattern;
@@ -125,27 +122,16 @@ function scanCue(cue: Cue, dialect: string, text: string, line: number, found: L
     const end = start + digits.length;
     const kind = cue.kind ?? 'status';
     if (!acceptable(kind, digits) || !endsCleanly(text, end)) continue;
-    const occurrence: Occurrence = {
-      kind, context: 'log-line', digits, value: Number(digits), line, span: { start, end }, dialect,
-    };
     const phrase = cue.phrase?.(text, start, end);
-    if (phrase) occurrence.phrase = { text: text.slice(phrase.start, phrase.end), span: phrase };
-    found.push(occurrence);
+    found.push(build.number(kind, 'log-line', digits, line, { start, end }, { phrase: phrase && { text: text.slice(phrase.start, phrase.end), span: phrase } }));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Phrase rules: where a program prints the reason phrase next to the code.
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t';
-}
-
 function hasLetter(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
-  }
+  for (let i = start; i < end; i++) if (isLetter(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -153,8 +139,8 @@ function hasLetter(text: string, start: number, end: number): boolean {
 function trimmed(text: string, start: number, end: number): LineSpan | undefined {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   return e > s && e - s <= MAX_PHRASE_CHARS && hasLetter(text, s, e) ? { start: s, end: e } : undefined;
 }
 
@@ -176,7 +162,7 @@ function lineEndInReach(text: string, from: number): number {
 /** `486 "Busy Here"`: the phrase inside the double quotes that follow the code. */
 export const quotedPhrase: PhraseRule = (text, _start, end) => {
   let i = end;
-  while (isSpace(text[i])) i++;
+  while (isBlank(text.charCodeAt(i))) i++;
   if (text[i] !== '"') return undefined;
   const close = indexInReach(text, '"', i + 1);
   return close === -1 ? undefined : trimmed(text, i + 1, close);
@@ -186,7 +172,7 @@ export const quotedPhrase: PhraseRule = (text, _start, end) => {
 export function enclosedPhrase(open: string, close: string): PhraseRule {
   return (text, _start, end) => {
     let i = end;
-    while (isSpace(text[i])) i++;
+    while (isBlank(text.charCodeAt(i))) i++;
     if (text[i] !== open) return undefined;
     const closing = indexInReach(text, close, i + 1);
     return closing === -1 ? undefined : trimmed(text, i + 1, closing);
@@ -202,7 +188,7 @@ export function restPhrase(...stops: string[]): PhraseRule {
   const anyStop = stops.length === 0 ? undefined : new RegExp(stops.map((stop) => stop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const longest = Math.max(0, ...stops.map((stop) => stop.length));
   return (text, _start, end) => {
-    if (!isSpace(text[end])) return undefined;
+    if (!isBlank(text.charCodeAt(end))) return undefined;
     const found = anyStop?.exec(text.slice(end, end + MAX_PHRASE_CHARS + longest + 1));
     const stop = found ? end + found.index : lineEndInReach(text, end);
     return stop === -1 ? undefined : trimmed(text, end, stop);

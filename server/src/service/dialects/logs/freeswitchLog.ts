@@ -2,33 +2,6 @@ import type { Dialect } from '../../scanner/dialect';
 import { MAX_PHRASE_CHARS } from '../../scanner/occurrence';
 import { CueSet, enclosedPhrase, restPhrase, type PhraseRule } from './cues';
 
-/**
- * FreeSWITCH logs (freeswitch.log, fs_cli) and the sofia-sip stack's own debug lines in them.
- *
- * - mod_sofia: `Channel sofia/internal/1001@... entering state [terminated][486]` (0 while no
- *   response yet: not reported), `Overriding SIP cause 480 with 200 from the other leg`, `Passing 180
- *   Ringing to other leg`, `Overriding 183 Session Progress with 180`, `Responding with 486 [Busy Here]`,
- *   `Responding to INVITE with: 480`, `Overlap Dial with 484 Address Incomplete`, `gw Failed
- *   Registration with status Forbidden [403]`, `Ping to sip user '...' failed with code 408`,
- *   `Remote Reason: 16` (the Q.850 cause of a Reason header).
- * - Dialplan trace and execution: `Dialplan: ... ANTI-Action respond(407)`, `EXECUTE [depth=0]
- *   sofia/... respond(486 Busy Here)`, and `hangup(17)` (a FreeSWITCH cause number, which may be
- *   internal: 487 there is ORIGINATOR_CANCEL).
- * - Channel variables as the info application and event dumps print them: `variable_sip_term_status:
- *   [486]`, `variable_sip_invite_failure_status: [487]`, `variable_proto_specific_hangup_cause:
- *   [sip:486]`, `variable_hangup_cause_q850: [17]` (Q.850), `variable_sip_term_cause: [487]`
- *   (a FreeSWITCH cause number); `Originate Resulted in Error Cause: 17 [USER_BUSY]`.
- * - sofia-sip: `nta: received 200 OK for INVITE (1)`, `nta: sent 200 OK for BYE (461679504)`,
- *   `nta: 180 Ringing is reliably received ...`, and nua's `event r_invite 486 Busy Here` (r_ events
- *   report the response to a request the stack sent). nua's i_ events (`event i_state 200 Session
- *   Terminated`, `i_terminated 200 ...`) are stack-internal notifications: the number there is the
- *   status nua gives the state change, not a response that was sent or received, so it is left alone.
- *
- * Not codes: the idle-CPU column (`94.73% [DEBUG]`), source lines (`sofia.c:7290`), siptrace byte
- * counts (`recv 436 bytes from udp/...`, `send 603 bytes to ...`), cause names (`hanging up, cause:
- * NORMAL_CLEARING`, `Hangup ... [CS_EXECUTE] [NORMAL_CLEARING]`), sofia-sip's 9xx internal statuses.
- */
-
 /** `with status Forbidden [403]`: the phrase comes before the code. */
 const registrationPhrase: PhraseRule = (text, start) => {
   const marker = 'with status ';
@@ -75,6 +48,32 @@ const CUES = new CueSet('freeswitch-log', [
   { keyword: 'outbound(', pattern: /\bFAILED with ([0-9]+)/g, phrase: restPhrase() },
 ]);
 
+/**
+ * FreeSWITCH logs (freeswitch.log, fs_cli) and the sofia-sip stack's own debug lines in them.
+ *
+ * - mod_sofia: `Channel sofia/internal/1001@... entering state [terminated][486]` (0 while no
+ *   response yet: not reported), `Overriding SIP cause 480 with 200 from the other leg`, `Passing 180
+ *   Ringing to other leg`, `Overriding 183 Session Progress with 180`, `Responding with 486 [Busy Here]`,
+ *   `Responding to INVITE with: 480`, `Overlap Dial with 484 Address Incomplete`, `gw Failed
+ *   Registration with status Forbidden [403]`, `Ping to sip user '...' failed with code 408`,
+ *   `Remote Reason: 16` (the Q.850 cause of a Reason header).
+ * - Dialplan trace and execution: `Dialplan: ... ANTI-Action respond(407)`, `EXECUTE [depth=0]
+ *   sofia/... respond(486 Busy Here)`, and `hangup(17)` (a FreeSWITCH cause number, which may be
+ *   internal: 487 there is ORIGINATOR_CANCEL).
+ * - Channel variables as the info application and event dumps print them: `variable_sip_term_status:
+ *   [486]`, `variable_sip_invite_failure_status: [487]`, `variable_proto_specific_hangup_cause:
+ *   [sip:486]`, `variable_hangup_cause_q850: [17]` (Q.850), `variable_sip_term_cause: [487]`
+ *   (a FreeSWITCH cause number); `Originate Resulted in Error Cause: 17 [USER_BUSY]`.
+ * - sofia-sip: `nta: received 200 OK for INVITE (1)`, `nta: sent 200 OK for BYE (461679504)`,
+ *   `nta: 180 Ringing is reliably received ...`, and nua's `event r_invite 486 Busy Here` (r_ events
+ *   report the response to a request the stack sent). nua's i_ events (`event i_state 200 Session
+ *   Terminated`, `i_terminated 200 ...`) are stack-internal notifications: the number there is the
+ *   status nua gives the state change, not a response that was sent or received, so it is left alone.
+ *
+ * Not codes: the idle-CPU column (`94.73% [DEBUG]`), source lines (`sofia.c:7290`), siptrace byte
+ * counts (`recv 436 bytes from udp/...`, `send 603 bytes to ...`), cause names (`hanging up, cause:
+ * NORMAL_CLEARING`, `Hangup ... [CS_EXECUTE] [NORMAL_CLEARING]`), sofia-sip's 9xx internal statuses.
+ */
 export const freeswitchLogDialect: Dialect = {
   id: 'freeswitch-log',
   trigger: /state \[|Overriding|Passing [0-9]|Overlap|respond|Remote Reason|hangup\(|nta[(:]|event r_|outbound\(|status|code|cause/,

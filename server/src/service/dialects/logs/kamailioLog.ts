@@ -1,27 +1,6 @@
 import type { Dialect } from '../../scanner/dialect';
 import { attributePhrase, CueSet } from './cues';
 
-/**
- * Kamailio and OpenSIPS logs (syslog, or -E on stderr): the lines of tm, sl, acc, uac, dispatcher
- * and dialog that report replies. The two share tm's code, so most lines read the same:
- *
- * - tm: `t_should_relay_response(): ->>>>>>>>> T_code=100, new_code=500` (T_code is the reply the
- *   transaction sent so far, 0 before any), `reply status=180 branch=0`, `can't generate 487 reply
- *   when a final 408 was sent out` (OpenSIPS: "failed to generate"), `picked branch 0, code 500
- *   (prio=700)`, `picked reply is 0x..., code 486`, `t status code is <200>`, `checked status is <500>`
- *   (OpenSIPS t_check_status), `reply code is <486>`, `relaying reply with status code: [200]`,
- *   `status rewrite by UAS: stored: 486, received: 200`, `completed with status 200`.
- * - acc: `acc callback called for t(0x...) event type 128, reply code 500` and the accounting record
- *   `ACC: call missed: ...;code=500;reason=Server Internal Error;...` (the phrase is `reason=`).
- * - uac: `got sip response 408 while registering [...]`, `got 423 response while registering`.
- * - dispatcher: `OPTIONS-Request was finished with code 408`.
- * - OpenSIPS b2b/uac: `Reply 200 received for callid ...`, `Negative reply 486 received ...`,
- *   `Status Code received =  [486]`.
- *
- * Not codes: pids (`kamailio[795]`, ` 9(6285) ERROR:`), source lines (`t_reply.c:479`), branch
- * priorities (`prio=700`), the parser's `unexpected char [x] in status 12`, internal error numbers
- * (`(478/SL)`), cfgtrace line numbers (`l=368 a=6`), timestamps (`timestamp=1515761540`).
- */
 /** Lines of HTTP clients (http_client, http_async_client, ruxc) report HTTP statuses. */
 const HTTP = ['HTTP', 'http'];
 
@@ -58,6 +37,27 @@ const CUES = new CueSet('kamailio-log', [
   { keyword: 'Status Code received', pattern: /\bStatus Code received = +\[([0-9]+)(?=\])/g },
 ]);
 
+/**
+ * Kamailio and OpenSIPS logs (syslog, or -E on stderr): the lines of tm, sl, acc, uac, dispatcher
+ * and dialog that report replies. The two share tm's code, so most lines read the same:
+ *
+ * - tm: `t_should_relay_response(): ->>>>>>>>> T_code=100, new_code=500` (T_code is the reply the
+ *   transaction sent so far, 0 before any), `reply status=180 branch=0`, `can't generate 487 reply
+ *   when a final 408 was sent out` (OpenSIPS: "failed to generate"), `picked branch 0, code 500
+ *   (prio=700)`, `picked reply is 0x..., code 486`, `t status code is <200>`, `checked status is <500>`
+ *   (OpenSIPS t_check_status), `reply code is <486>`, `relaying reply with status code: [200]`,
+ *   `status rewrite by UAS: stored: 486, received: 200`, `completed with status 200`.
+ * - acc: `acc callback called for t(0x...) event type 128, reply code 500` and the accounting record
+ *   `ACC: call missed: ...;code=500;reason=Server Internal Error;...` (the phrase is `reason=`).
+ * - uac: `got sip response 408 while registering [...]`, `got 423 response while registering`.
+ * - dispatcher: `OPTIONS-Request was finished with code 408`.
+ * - OpenSIPS b2b/uac: `Reply 200 received for callid ...`, `Negative reply 486 received ...`,
+ *   `Status Code received =  [486]`.
+ *
+ * Not codes: pids (`kamailio[795]`, ` 9(6285) ERROR:`), source lines (`t_reply.c:479`), branch
+ * priorities (`prio=700`), the parser's `unexpected char [x] in status 12`, internal error numbers
+ * (`(478/SL)`), cfgtrace line numbers (`l=368 a=6`), timestamps (`timestamp=1515761540`).
+ */
 export const kamailioLogDialect: Dialect = {
   id: 'kamailio-log',
   trigger: /code|reply|status|registering/,

@@ -1,7 +1,9 @@
 import { isStandardPhrase, phraseVariant, statusEntry } from '../../registry';
 import type { Dialect } from '../../scanner/dialect';
+import { OccurrenceBuilder } from '../../scanner/build';
 import type { Occurrence } from '../../scanner/occurrence';
 import { sipMessageDialect } from '../sipMessage';
+import { isBlank, isDigit } from '../../syntax/chars';
 import { LineOccurrences } from './cues';
 
 /**
@@ -29,7 +31,7 @@ export const sipInLogDialect: Dialect = {
   },
 };
 
-const DIALECT = 'sip-in-log';
+const build = new OccurrenceBuilder(sipInLogDialect.id);
 
 /** A header name after a tab, or a Reason header whose value starts with SIP; or Q.850; (first one on the line). */
 const PREFIXED_HEADER = /\t(?:Reason|Warning)[ \t]*:|[ \t[\]:](Reason)[ \t]*:[ \t]*(?:SIP|Q\.850)[ \t]*;/i;
@@ -44,20 +46,8 @@ function scanPrefixedHeader(text: string, line: number, out: LineOccurrences): v
   sipMessageDialect.scanLine(text.slice(headerStart), line, header);
   for (const occurrence of header) {
     if (occurrence.context !== 'reason-header' && occurrence.context !== 'warning-header') continue;
-    out.push({
-      ...occurrence,
-      span: { start: occurrence.span.start + headerStart, end: occurrence.span.end + headerStart },
-      dialect: DIALECT,
-    });
+    out.push({ ...occurrence, span: { start: occurrence.span.start + headerStart, end: occurrence.span.end + headerStart }, dialect: build.dialect });
   }
-}
-
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t';
-}
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
 /** Whether the code's phrase is `phrase` (its IANA one or a known variant). */
@@ -82,13 +72,13 @@ function scanLadder(text: string, line: number, out: LineOccurrences): void {
     let start = at + 1;
     while (text[start] === '-') start++;
     if (start - at < 3) continue;
-    while (isSpace(text[start])) start++;
-    if (!isDigit(text[start])) continue;
+    while (isBlank(text.charCodeAt(start))) start++;
+    if (!isDigit(text.charCodeAt(start))) continue;
     let end = start;
-    while (isDigit(text[end])) end++;
-    if (end - start !== 3 || !isSpace(text[end])) continue;
+    while (isDigit(text.charCodeAt(end))) end++;
+    if (end - start !== 3 || !isBlank(text.charCodeAt(end))) continue;
     let phraseStart = end;
-    while (isSpace(text[phraseStart])) phraseStart++;
+    while (isBlank(text.charCodeAt(phraseStart))) phraseStart++;
     let phraseEnd = phraseStart;
     while (phraseEnd < text.length && isPhraseChar(text[phraseEnd])) phraseEnd++;
     // The phrase runs to the end of the line, or to the next arrow or lifeline.
@@ -103,13 +93,13 @@ function scanLadder(text: string, line: number, out: LineOccurrences): void {
     let phraseStart = phraseEnd;
     while (phraseStart > 0 && isPhraseChar(text[phraseStart - 1])) phraseStart--;
     const codeEnd = phraseStart;
-    if (!isDigit(text[codeEnd - 1])) continue;
+    if (!isDigit(text.charCodeAt(codeEnd - 1))) continue;
     let codeStart = codeEnd;
-    while (codeStart > 0 && isDigit(text[codeStart - 1])) codeStart--;
-    if (codeEnd - codeStart !== 3 || !isSpace(text[codeEnd])) continue;
+    while (codeStart > 0 && isDigit(text.charCodeAt(codeStart - 1))) codeStart--;
+    if (codeEnd - codeStart !== 3 || !isBlank(text.charCodeAt(codeEnd))) continue;
     const before = text[codeStart - 1];
-    if (codeStart > 0 && !isSpace(before) && before !== '|' && before !== '>') continue;
-    while (phraseStart < phraseEnd && isSpace(text[phraseStart])) phraseStart++;
+    if (codeStart > 0 && !isBlank(text.charCodeAt(codeStart - 1)) && before !== '|' && before !== '>') continue;
+    while (phraseStart < phraseEnd && isBlank(text.charCodeAt(phraseStart))) phraseStart++;
     addLadderCode(text, line, codeStart, codeEnd, phraseStart, phraseEnd, out);
   }
 }
@@ -117,18 +107,9 @@ function scanLadder(text: string, line: number, out: LineOccurrences): void {
 function addLadderCode(
   text: string, line: number, start: number, end: number, phraseStart: number, phraseEnd: number, out: LineOccurrences,
 ): void {
-  while (phraseEnd > phraseStart && isSpace(text[phraseEnd - 1])) phraseEnd--;
+  while (phraseEnd > phraseStart && isBlank(text.charCodeAt(phraseEnd - 1))) phraseEnd--;
   const digits = text.slice(start, end);
   const phrase = text.slice(phraseStart, phraseEnd);
   if (phrase === '' || !isPhraseOf(Number(digits), phrase)) return;
-  out.push({
-    kind: 'status',
-    context: 'log-line',
-    digits,
-    value: Number(digits),
-    line,
-    span: { start, end },
-    phrase: { text: phrase, span: { start: phraseStart, end: phraseEnd } },
-    dialect: DIALECT,
-  });
+  out.push(build.number('status', 'log-line', digits, line, { start, end }, { phrase: { text: phrase, span: { start: phraseStart, end: phraseEnd } } }));
 }

@@ -2,7 +2,8 @@ import type { CompletionSlot } from '../../scanner/dialect';
 import type { LineSpan } from '../../scanner/occurrence';
 import { isBranchStart } from '../../statusPattern';
 import type { Lines } from '../../text';
-import { COMMA, DOT, EQUALS, IDENT, NUMBER, OPEN_PAREN, SEMICOLON, STRING, isDigitCode, isSpace, lexLine } from './lexer';
+import { COMMA, DOT, EQUALS, IDENT, NUMBER, OPEN_PAREN, SEMICOLON, STRING, isScriptSpace, lexLine } from './lexer';
+import { isDigit } from '../../syntax/chars';
 import type { RoutingScriptConfig } from './index';
 import { callKind, modparamSpec, replyFunctionOf } from './recognition';
 import { Line, single, type CallArgs } from './tokens';
@@ -67,7 +68,7 @@ function codePlace(line: Line, from: number, to: number, start: number, end: num
   const content = line.contentOf(from);
   if (character < content.start || character > content.end) return undefined;
   let digitsEnd = content.start;
-  while (digitsEnd < content.end && isDigitCode(text.charCodeAt(digitsEnd))) digitsEnd++;
+  while (digitsEnd < content.end && isDigit(text.charCodeAt(digitsEnd))) digitsEnd++;
   if (character > digitsEnd) return undefined;
   const closed = type === STRING;
   // A closed string holding more than digits is not a code being typed.
@@ -130,9 +131,9 @@ function replyInsert(place: CodePlace, style: 'quoted' | 'bare', fillReason: boo
 /** The run of digits around the cursor inside [content.start, content.end]. */
 function digitsAround(text: string, content: LineSpan, character: number): LineSpan {
   let start = character;
-  while (start > content.start && isDigitCode(text.charCodeAt(start - 1))) start--;
+  while (start > content.start && isDigit(text.charCodeAt(start - 1))) start--;
   let end = character;
-  while (end < content.end && isDigitCode(text.charCodeAt(end))) end++;
+  while (end < content.end && isDigit(text.charCodeAt(end))) end++;
   return { start, end };
 }
 
@@ -177,7 +178,7 @@ function modparamSlot(config: RoutingScriptConfig, line: Line, args: CallArgs, c
   const span = digitsAround(text, content, character);
   // A code stands after "code=" or, in plain lists, at the start of an item.
   let before = span.start;
-  while (before > content.start && isSpace(text.charCodeAt(before - 1))) before--;
+  while (before > content.start && isScriptSpace(text.charCodeAt(before - 1))) before--;
   const previous = before > content.start ? text.charCodeAt(before - 1) : 0;
   const afterCodeEquals = previous === EQUALS && /code[ \t]*$/i.test(text.slice(Math.max(content.start, before - 12), before - 1));
   if (!afterCodeEquals && previous !== 0 && previous !== COMMA && previous !== SEMICOLON) return undefined;

@@ -3,6 +3,9 @@
  * operators and comments (#, //, /* *\/ across lines, m4's dnl). Linear in the line length: tokens
  * live in typed arrays.
  */
+
+import { isDigit, isLetter } from '../../syntax/chars';
+
 /** Token types (numbers, to keep tokens in typed arrays). */
 export const IDENT = 1;
 export const NUMBER = 2;
@@ -71,20 +74,17 @@ export const SEMICOLON = 59;
 const MINUS = 45;
 export const COLON = 58;
 
-export function isSpace(code: number): boolean {
+/** White space inside a script line: blanks, and the CR, form feed and vertical tab that C's isspace() also skips (a line never holds a LF). */
+export function isScriptSpace(code: number): boolean {
   return code === SPACE || code === TAB || code === 13 || code === 12 || code === 11;
 }
 
-export function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 export function isIdentStart(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return isLetter(code) || code === 95;
 }
 
 export function isIdentPart(code: number): boolean {
-  return isIdentStart(code) || isDigitCode(code);
+  return isIdentStart(code) || isDigit(code);
 }
 
 /** The length of the operator at `i` (==, !=, ===, !==, ~=, <=, >=, =~, !~, &&, ||, <, >, =), or 0. */
@@ -159,7 +159,7 @@ export function lexLine(text: string, state = IN_CODE): LexedLine {
     i = close + 2;
   } else {
     let first = 0;
-    while (first < n && isSpace(text.charCodeAt(first))) first++;
+    while (first < n && isScriptSpace(text.charCodeAt(first))) first++;
     const c = text.charCodeAt(first);
     if (c === STAR || (c === MINUS && text.charCodeAt(first + 1) === MINUS)) {
       lexComment(comments, text, first, n);
@@ -204,7 +204,7 @@ function lexComment(comments: Tokens[], text: string, from: number, to: number):
   let i = from;
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (!isSpace(c) && c !== HASH && c !== SLASH && c !== STAR && c !== MINUS) break;
+    if (!isScriptSpace(c) && c !== HASH && c !== SLASH && c !== STAR && c !== MINUS) break;
   }
   const stop = lexCode(text, i, to, tokens);
   tokens.codeEnd = stop.comment === 0 ? to : stop.at;
@@ -218,7 +218,7 @@ function lexCode(text: string, from: number, to: number, tokens: Tokens): Stop {
   let m4Quotes = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isScriptSpace(c)) {
       i++;
       continue;
     }
@@ -250,9 +250,9 @@ function lexCode(text: string, from: number, to: number, tokens: Tokens): Stop {
       i = end;
       continue;
     }
-    if (isDigitCode(c)) {
+    if (isDigit(c)) {
       let j = i + 1;
-      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
       tokens.push(NUMBER, i, j);
       i = j;
       continue;

@@ -1,6 +1,7 @@
 import type { ModparamSpec, ReplyFunction } from '../../../data/types';
 import type { Dialect } from '../../scanner/dialect';
-import { MAX_PHRASE_CHARS, numberOf, type LineSpan, type Occurrence, type OccurrenceNote } from '../../scanner/occurrence';
+import { OccurrenceBuilder } from '../../scanner/build';
+import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceNote } from '../../scanner/occurrence';
 import { literalCodesIn } from '../../statusPattern';
 import { completionSlot } from './completion';
 import { COLON, IDENT, IN_BLOCK_COMMENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, lexLine, type Tokens } from './lexer';
@@ -31,12 +32,13 @@ const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase
 const BLOCK_COMMENT_MARKER = /\/\*|\*\//;
 
 export function createRoutingScriptDialect(config: RoutingScriptConfig): Dialect {
+  const build = new OccurrenceBuilder(config.id);
   return {
     id: config.id,
     trigger: TRIGGER,
     carried: { marker: BLOCK_COMMENT_MARKER, stateAfter: (text, state) => lexLine(text, state).endState },
     symbols: true,
-    scanLine: (text, line, out, state) => scanLine(config, text, line, out, state === IN_BLOCK_COMMENT ? IN_BLOCK_COMMENT : IN_CODE),
+    scanLine: (text, line, out, state) => scanLine(config, build, text, line, out, state === IN_BLOCK_COMMENT ? IN_BLOCK_COMMENT : IN_CODE),
     completionAt: (lines, line, character) => completionSlot(config, lines, line, character),
   };
 }
@@ -55,17 +57,17 @@ export function callKind(config: RoutingScriptConfig, name: string): 'reply' | '
   return MODPARAM_FUNCTIONS.has(name) ? 'modparam' : undefined;
 }
 
-function scanLine(config: RoutingScriptConfig, text: string, lineNumber: number, out: Occurrence[], state: number): void {
+function scanLine(config: RoutingScriptConfig, build: OccurrenceBuilder, text: string, lineNumber: number, out: Occurrence[], state: number): void {
   const lexed = lexLine(text, state);
-  scanDefinition(config.id, text, lineNumber, out);
-  scanTokens(config, new Line(text, lexed.code), new Emitter(config.id, lineNumber, out, false));
-  for (const comment of lexed.comments) scanComment(config, text, comment, lineNumber, out);
+  scanDefinition(build, text, lineNumber, out);
+  scanTokens(config, new Line(text, lexed.code), new Emitter(build, lineNumber, out, false));
+  for (const comment of lexed.comments) scanComment(config, build, text, comment, lineNumber, out);
 }
 
 /** Commented-out code: a comment that holds a call or a comparison is read as code, found quiet. */
-function scanComment(config: RoutingScriptConfig, text: string, comment: Tokens, lineNumber: number, out: Occurrence[]): void {
+function scanComment(config: RoutingScriptConfig, build: OccurrenceBuilder, text: string, comment: Tokens, lineNumber: number, out: Occurrence[]): void {
   if (comment.length < 3) return;
-  scanTokens(config, new Line(text, comment), new Emitter(config.id, lineNumber, out, true));
+  scanTokens(config, new Line(text, comment), new Emitter(build, lineNumber, out, true));
 }
 
 function scanTokens(config: RoutingScriptConfig, line: Line, emit: Emitter): void {
@@ -132,7 +134,7 @@ function definitionOn(text: string): { name: string; value: string; start: numbe
 }
 
 /** A definition line: its name, and the value it stands for (a number or a phrase, inside its quotes when quoted). */
-function scanDefinition(dialect: string, text: string, lineNumber: number, out: Occurrence[]): void {
+function scanDefinition(build: OccurrenceBuilder, text: string, lineNumber: number, out: Occurrence[]): void {
   if (text.length > 2000 || !/def|subst/.test(text)) return;
   const definition = definitionOn(text);
   if (!definition || definition.value.length === 0) return;
@@ -140,10 +142,9 @@ function scanDefinition(dialect: string, text: string, lineNumber: number, out: 
   let span: LineSpan = { start: definition.start, end: definition.start + value.length };
   // A quoted value stands for what is inside the quotes.
   if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') span = { start: span.start + 1, end: span.end - 1 };
-  out.push({
-    kind: 'symbol', context: 'definition', digits: name, value: NaN, line: lineNumber, span, dialect,
-    symbol: { role: 'definition', value: { text: text.slice(span.start, span.end), span }, inStrings: definition.inStrings },
-  });
+  out.push(build.symbol('definition', name, lineNumber, span, {
+    role: 'definition', value: { text: text.slice(span.start, span.end), span }, inStrings: definition.inStrings,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,8 +196,8 @@ function scanCall(config: RoutingScriptConfig, line: Line, k: number, emit: Emit
       const reply = replyFunctionOf(config, name)!;
       const code = literalCode(line, single(args, reply.code));
       if (!code) return;
-      const occurrence = emit.status('reply-function', code, reply.reason === undefined ? undefined : phraseOf(line, single(args, reply.reason)));
-      if (reply.keepsReceivedClass) occurrence.keepsReceivedClass = true;
+      const phrase = reply.reason === undefined ? undefined : phraseOf(line, single(args, reply.reason));
+      emit.status('reply-function', code, phrase, undefined, reply.keepsReceivedClass ? [{ key: 'keepsReceivedClass', args: [] }] : undefined);
       return;
     }
     case 'accounting':
@@ -283,39 +284,23 @@ function scanAccountingComment(line: Line, k: number | undefined, emit: Emitter)
   emit.status('accounting', code, phrase, undefined, [{ key: 'accounting', args: [] }]);
 }
 
-/** Builds the occurrences of one line, of its code or of one of its comments (`quiet`: commented-out code). */
+/** Builds the occurrences of one line, of its code or of one of its comments (`quiet`: commented-out code, noted as such). */
 class Emitter {
-  constructor(private readonly dialect: string, private readonly line: number, private readonly out: Occurrence[], private readonly quiet: boolean) {}
+  constructor(private readonly build: OccurrenceBuilder, private readonly line: number, private readonly out: Occurrence[], private readonly quiet: boolean) {}
 
+  /** A code as written, or a name written in its place (a symbol the document resolves). */
   status(
     context: Occurrence['context'], code: WrittenCode, phrase?: Occurrence['phrase'], allowed?: Occurrence['allowed'], notes?: OccurrenceNote[],
-  ): Occurrence {
-    const occurrence: Occurrence = code.name
-      ? {
-        kind: 'symbol', context, digits: code.digits, value: NaN, line: this.line, span: code.span, dialect: this.dialect,
-        symbol: { role: 'use', inStrings: code.name.inString },
-      }
-      : { kind: 'status', context, digits: code.digits, value: numberOf(code.digits), line: this.line, span: code.span, dialect: this.dialect };
-    if (phrase) occurrence.phrase = phrase;
-    if (allowed) occurrence.allowed = allowed;
-    const allNotes = this.quiet ? [...(notes ?? []), { key: 'commentedOut' as const, args: [] }] : notes;
-    if (allNotes && allNotes.length > 0) occurrence.notes = allNotes;
-    if (this.quiet) occurrence.quiet = true;
-    this.out.push(occurrence);
-    return occurrence;
+  ): void {
+    const details = { phrase, allowed, ...this.quietness(notes) };
+    this.out.push(code.name
+      ? this.build.symbol(context, code.digits, this.line, code.span, { role: 'use', inStrings: code.name.inString }, details)
+      : this.build.number('status', context, code.digits, this.line, code.span, details));
   }
 
   /** A `case` label's number: a symbol until the document knows what the switch is over. */
   caseLabel(line: Line, k: number): void {
-    const occurrence: Occurrence = {
-      kind: 'symbol', context: 'status-comparison', digits: line.textOf(k), value: numberOf(line.textOf(k)), line: this.line,
-      span: { start: line.start(k), end: line.end(k) }, dialect: this.dialect, symbol: { role: 'case' },
-    };
-    if (this.quiet) {
-      occurrence.quiet = true;
-      occurrence.notes = [{ key: 'commentedOut', args: [] }];
-    }
-    this.out.push(occurrence);
+    this.out.push(this.build.symbol('status-comparison', line.textOf(k), this.line, { start: line.start(k), end: line.end(k) }, { role: 'case' }, this.quietness()));
   }
 
   /**
@@ -329,15 +314,12 @@ class Emitter {
     const content = line.contentOf(k);
     if (hasPseudoVariable(text, content)) return;
     for (const code of literalCodesIn(text, content.start, content.end)) this.status(context, { digits: text.slice(code.start, code.end), span: code });
-    const occurrence: Occurrence = {
-      kind: 'status-pattern', context, digits: text.slice(content.start, content.end), value: NaN, line: this.line,
-      span: { start: line.start(k), end: line.end(k) }, dialect: this.dialect,
-    };
-    if (this.quiet) {
-      occurrence.quiet = true;
-      occurrence.notes = [{ key: 'commentedOut', args: [] }];
-    }
-    this.out.push(occurrence);
+    const pattern = text.slice(content.start, content.end);
+    this.out.push(this.build.pattern(context, pattern, this.line, { start: line.start(k), end: line.end(k) }, this.quietness()));
+  }
+
+  /** The notes of an occurrence, and for commented-out code, quiet with a note that says so. */
+  private quietness(notes: OccurrenceNote[] = []): { notes: OccurrenceNote[]; quiet?: true } {
+    return this.quiet ? { notes: [...notes, { key: 'commentedOut', args: [] }], quiet: true } : { notes };
   }
 }
-

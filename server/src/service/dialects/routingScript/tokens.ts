@@ -1,8 +1,9 @@
 import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence } from '../../scanner/occurrence';
 import {
-  CLOSE_PAREN, COMMA, DOLLAR, IDENT, NUMBER, OPEN_BRACE, OPEN_PAREN, OPEN_STRING, PUNCT, STRING, isDigitCode, isIdentPart, isIdentStart,
-  isSpace, type Tokens,
+  CLOSE_PAREN, COMMA, DOLLAR, IDENT, NUMBER, OPEN_BRACE, OPEN_PAREN, OPEN_STRING, PUNCT, STRING, isIdentPart, isIdentStart,
+  isScriptSpace, type Tokens,
 } from './lexer';
+import { isDigit } from '../../syntax/chars';
 
 /** Reading the tokens of a line: calls and their arguments, literal codes, phrases. */
 
@@ -110,7 +111,7 @@ class Brackets {
 
 export function isAllDigits(text: string, span: LineSpan): boolean {
   if (span.end <= span.start) return false;
-  for (let i = span.start; i < span.end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  for (let i = span.start; i < span.end; i++) if (!isDigit(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -173,8 +174,8 @@ export function phraseOf(line: Line, k: number | undefined): Occurrence['phrase'
   }
   if (line.type(k) !== STRING) return undefined;
   let { start, end } = line.contentOf(k);
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isScriptSpace(text.charCodeAt(start))) start++;
+  while (end > start && isScriptSpace(text.charCodeAt(end - 1))) end--;
   if (end <= start || end - start > MAX_PHRASE_CHARS) return undefined;
   const phrase = text.slice(start, end);
   if (LONE_PVAR.test(phrase)) return undefined;

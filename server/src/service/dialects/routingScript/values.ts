@@ -1,7 +1,7 @@
 import { statusEntry } from '../../registry';
 import type { LineSpan } from '../../scanner/occurrence';
 import {
-  CLOSE_PAREN, COMMA, DOT, EQUALS, GREATER, IDENT, LESS, OP, OPEN_PAREN, PVAR, SEMICOLON, STRING, TILDE, BANG, isSpace,
+  CLOSE_PAREN, COMMA, DOT, EQUALS, GREATER, IDENT, LESS, OP, OPEN_PAREN, PVAR, SEMICOLON, STRING, TILDE, BANG, isScriptSpace,
 } from './lexer';
 import { isAllDigits, type Line } from './tokens';
 
@@ -85,14 +85,14 @@ export function codeListItems(text: string, content: LineSpan): LineSpan[] {
     let start = itemStart;
     let end = i;
     itemStart = i + 1;
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    while (start < end && isScriptSpace(text.charCodeAt(start))) start++;
+    while (end > start && isScriptSpace(text.charCodeAt(end - 1))) end--;
     let equals = start;
     while (equals < end && text.charCodeAt(equals) !== EQUALS) equals++;
     if (equals < end) {
       if (text.slice(start, equals).trim().toLowerCase() !== 'code') continue;
       start = equals + 1;
-      while (start < end && isSpace(text.charCodeAt(start))) start++;
+      while (start < end && isScriptSpace(text.charCodeAt(start))) start++;
       if (isAllDigits(text, { start, end })) found.push({ start, end });
     } else if (end - start > 1 && isAllDigits(text, { start, end })) {
       found.push({ start, end });

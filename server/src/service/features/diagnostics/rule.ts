@@ -26,7 +26,6 @@ export interface RuleInput {
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
-  description: string;
   /** The kind of occurrence the rule looks at (default: status codes). */
   appliesTo?: OccurrenceKind;
   check(input: RuleInput): Finding | undefined;

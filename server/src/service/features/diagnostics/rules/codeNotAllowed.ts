@@ -4,7 +4,6 @@ import type { Rule } from '../rule';
 export const codeNotAllowed: Rule = {
   id: 'code-not-allowed',
   defaultSeverity: 'error',
-  description: 'A status code outside the range this function or application accepts.',
   check({ occurrence, wellFormed }) {
     const allowed = occurrence.allowed;
     if (!allowed || !wellFormed) return undefined;

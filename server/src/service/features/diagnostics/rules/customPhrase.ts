@@ -5,7 +5,6 @@ import type { Rule } from '../rule';
 export const customPhrase: Rule = {
   id: 'custom-phrase',
   defaultSeverity: 'hint',
-  description: 'A reason phrase other than the standard one (legal in SIP).',
   check({ occurrence, entry }) {
     const phrase = occurrence.phrase;
     if (!phrase || !entry || entry.status !== 'registered' && entry.status !== 'deprecated') return undefined;

@@ -4,7 +4,6 @@ import type { Rule } from '../rule';
 export const deprecatedCode: Rule = {
   id: 'deprecated-code',
   defaultSeverity: 'warning',
-  description: 'A status code the IANA registry marks deprecated.',
   check({ occurrence, entry }) {
     if (entry?.status !== 'deprecated') return undefined;
     return {

@@ -4,7 +4,6 @@ import type { Rule } from '../rule';
 export const impossibleCode: Rule = {
   id: 'impossible-code',
   defaultSeverity: 'error',
-  description: 'A status code that is not three digits from 100 to 699.',
   check({ occurrence, wellFormed }) {
     if (wellFormed) return undefined;
     return {

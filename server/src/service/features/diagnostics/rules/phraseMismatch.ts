@@ -5,7 +5,6 @@ import type { Rule } from '../rule';
 export const phraseMismatch: Rule = {
   id: 'phrase-mismatch',
   defaultSeverity: 'information',
-  description: 'A reason phrase that is the standard phrase of a different code.',
   check({ occurrence, entry }) {
     const phrase = occurrence.phrase;
     if (!phrase || !entry || entry.status !== 'registered' && entry.status !== 'deprecated') return undefined;

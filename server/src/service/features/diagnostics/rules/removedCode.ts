@@ -4,7 +4,6 @@ import type { Rule } from '../rule';
 export const removedCode: Rule = {
   id: 'removed-code',
   defaultSeverity: 'warning',
-  description: 'A status code that RFC 3261 removed from SIP (409, 411).',
   check({ occurrence, entry }) {
     if (entry?.status !== 'removed') return undefined;
     return {

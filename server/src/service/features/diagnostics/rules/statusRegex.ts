@@ -5,7 +5,6 @@ import type { Rule } from '../rule';
 export const statusRegex: Rule = {
   id: 'status-regex',
   defaultSeverity: 'warning',
-  description: 'A status-code regular expression (t_check_status, status=~) that is malformed or matches no code.',
   appliesTo: 'status-pattern',
   check({ occurrence }) {
     const meaning = patternMeaning(occurrence.digits);

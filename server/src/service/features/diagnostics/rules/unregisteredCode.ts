@@ -4,7 +4,6 @@ import type { Rule } from '../rule';
 export const unregisteredCode: Rule = {
   id: 'unregistered-code',
   defaultSeverity: 'warning',
-  description: 'A well-formed status code that is not in the IANA registry.',
   check({ occurrence, entry, wellFormed }) {
     if (!wellFormed) return undefined;
     if (entry && entry.status !== 'unregistered' && entry.status !== 'product-specific') return undefined;
