@@ -148,11 +148,14 @@ export class MessageReader {
     this.finish();
     this.frame = { ...found.facts, reader: found.reader, line, started: false, ...(offset === undefined ? {} : { offset }) };
     this.framed?.(line);
+    // The message may start on the framing line itself (SIPp's error log quotes it after `received '`).
+    const at = found.facts.at;
+    if (at !== undefined) this.startAt(text.slice(at), line, offset, this.frame, at);
     return true;
   }
 
-  /** Starts a message when `content` is a start line. */
-  private startAt(content: string, line: number, offset: number | undefined, frame: Frame | undefined): boolean {
+  /** Starts a message when `content` (at `column` of its line) is a start line. */
+  private startAt(content: string, line: number, offset: number | undefined, frame: Frame | undefined, column = 0): boolean {
     const start = readStartLine(content);
     if (!start) return false;
     let shape: LineShape | undefined;
@@ -165,8 +168,8 @@ export class MessageReader {
     }
     this.finish();
     const message: SipMessage = start.kind === 'request'
-      ? { startLine: line, startColumn: start.column, endLine: line, kind: 'request', method: start.method, requestUri: start.uri, hasSdp: false }
-      : { startLine: line, startColumn: start.column, endLine: line, kind: 'response', method: '', status: start.status, phrase: start.phrase, hasSdp: false };
+      ? { startLine: line, startColumn: column + start.column, endLine: line, kind: 'request', method: start.method, requestUri: start.uri, hasSdp: false }
+      : { startLine: line, startColumn: column + start.column, endLine: line, kind: 'response', method: '', status: start.status, phrase: start.phrase, hasSdp: false };
     if (frame && !frame.started) {
       message.frameLine = frame.line;
       if (frame.offset !== undefined) message.offset = frame.offset;

@@ -10,6 +10,8 @@ export interface FrameFacts {
   transport?: string;
   source?: string;
   destination?: string;
+  /** The column where the message's own text starts on the framing line itself, when it does (SIPp's error log). */
+  at?: number;
 }
 
 /** A framing line as the message reader keeps it while it reads the message it introduces. */

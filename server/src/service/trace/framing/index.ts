@@ -5,11 +5,12 @@ import { logLineFraming } from './logLine';
 import { ngrepFraming } from './ngrep';
 import { rawFraming } from './raw';
 import { sippFraming } from './sipp';
+import { sippErrorsFraming } from './sippErrors';
 import { sngrepFraming } from './sngrep';
 import { tcpdumpFraming } from './tcpdump';
 
 /** Framing readers, tried in this order on every line that holds their cue. */
-export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, tcpdumpFraming];
+export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, sippErrorsFraming, tcpdumpFraming];
 
 /** Readers of messages without framing lines, tried in this order on a start line. */
 export const UNFRAMED_READERS: readonly UnframedReader[] = [logLineFraming, rawFraming];
