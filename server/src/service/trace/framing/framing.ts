@@ -23,6 +23,8 @@ export interface Frame extends FrameFacts {
   started: boolean;
   /** Reader-specific state (Wireshark: the indentation of the header lines). */
   depth?: number;
+  /** Reader-specific state: addresses read on lines before their ports (Kamailio's sipdump, Wireshark). */
+  hosts?: { source?: string; destination?: string };
 }
 
 /** Returned by FramingReader.content for a line that ends the framed message and belongs to the framing. */

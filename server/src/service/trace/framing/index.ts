@@ -1,8 +1,10 @@
 import { asteriskFraming } from './asterisk';
 import { freeswitchFraming } from './freeswitch';
+import { kamailioSipdumpFraming } from './kamailioSipdump';
 import type { FramingReader, UnframedReader } from './framing';
 import { logLineFraming } from './logLine';
 import { ngrepFraming } from './ngrep';
+import { opensipsTracerFraming } from './opensipsTracer';
 import { rawFraming } from './raw';
 import { sippFraming } from './sipp';
 import { sippErrorsFraming } from './sippErrors';
@@ -10,7 +12,7 @@ import { sngrepFraming } from './sngrep';
 import { tcpdumpFraming } from './tcpdump';
 
 /** Framing readers, tried in this order on every line that holds their cue. */
-export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, sippErrorsFraming, tcpdumpFraming];
+export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, sippErrorsFraming, opensipsTracerFraming, kamailioSipdumpFraming, tcpdumpFraming];
 
 /** Readers of messages without framing lines, tried in this order on a start line. */
 export const UNFRAMED_READERS: readonly UnframedReader[] = [logLineFraming, rawFraming];
