@@ -16,6 +16,8 @@ const split = (endpoint: string) => {
   const at = endpoint.lastIndexOf(':');
   return { host: endpoint.slice(0, at).replace(/^\[|\]$/g, ''), port: endpoint.slice(at + 1) };
 };
+/** What both modules print of a message's transport and addresses. */
+const ends = (m: CapturedMessage) => ({ src: split(m.source), dst: split(m.destination), proto: m.transport === 'HEP' ? 'udp' : m.transport.toLowerCase() });
 const CAPTURES = ['pkts__sipp.pcap', 'heplify__sip_ipv4_tcp_retrans.pcap', 'heplify__sip_sctp.pcap', 'pcapplusplus__sip_resp.pcap'];
 
 function check(text: string, expected: { frame: number; start: number; first: string; time?: number; transport: string; source: string; destination: string }[]) {
@@ -33,9 +35,7 @@ for (const capture of CAPTURES) {
     const dump = new TextBuilder();
     const expected = messages.map((m, i) => {
       const frame = dump.line;
-      const src = split(m.source);
-      const dst = split(m.destination);
-      const proto = m.transport === 'HEP' ? 'udp' : m.transport.toLowerCase();
+      const { src, dst, proto } = ends(m);
       dump.add(['====================', `tag: ${i % 2 ? 'snd' : 'rcv'}`, 'pid: 4242', 'process: 3', `time: ${m.seconds}.${micros(m)}`,
         `date: ${new Date(m.seconds * 1000).toUTCString()}`, `proto: ${proto} ${src.host.includes(':') ? 'ipv6' : 'ipv4'}`,
         `srcip: ${src.host}`, `srcport: ${src.port}`, `dstip: ${dst.host}`, `dstport: ${dst.port}`, '~~~~~~~~~~~~~~~~~~~~', ''].join('\n'));
@@ -51,9 +51,7 @@ for (const capture of CAPTURES) {
     const trace = new TextBuilder();
     const expected = messages.map((m, i) => {
       const frame = trace.line;
-      const src = split(m.source);
-      const dst = split(m.destination);
-      const proto = m.transport === 'HEP' ? 'udp' : m.transport.toLowerCase();
+      const { src, dst, proto } = ends(m);
       const addresses = `${src.host}:${src.port} -> ${dst.host}:${dst.port}`;
       const direction = i % 2 ? 'out' : 'in';
       // Every other message as the syslog destination writes it (no time of its own; the log's prefix has no year).
