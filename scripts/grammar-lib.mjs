@@ -94,7 +94,7 @@ export function match(parts, extra = {}) {
 /**
  * A begin/end rule (or begin/while when `while` is given instead of `end`).
  * @param {{ begin: Part[], end?: Part[], while?: Part[], name?: string, contentName?: string,
- *   patterns?: object[], comment?: string, applyEndPatternLast?: boolean }} o
+ *   patterns?: object[], comment?: string, applyEndPatternLast?: boolean, keepApart?: boolean }} o
  */
 export function block(o) {
   const b = compile(o.begin);
@@ -117,8 +117,17 @@ export function block(o) {
   }
   if (o.applyEndPatternLast) rule.applyEndPatternLast = true;
   if (o.patterns) rule.patterns = o.patterns;
+  if (o.keepApart) rule[KEEP_APART] = true;
   return rule;
 }
+
+/**
+ * Marks a rule whose patterns stay as written: not merged into one regex (see mergeRun). One
+ * alternation of rules that start with unrelated characters gives Oniguruma nothing to skip
+ * positions with, and costs more than the separate regexes it replaces. A symbol, so that it
+ * never reaches the JSON.
+ */
+const KEEP_APART = Symbol('keepApart');
 
 export const include = (ref) => ({ include: ref });
 
@@ -231,9 +240,6 @@ export async function importServerData(relativePath) {
 function mergeable(rule) {
   if (!rule || typeof rule !== 'object' || typeof rule.match !== 'string' || rule.begin || rule.include) return false;
   if (rule.captures && rule.captures[0]) return false;
-  // vscode-textmate tokenizes a capture's own patterns under the rule's name but not under the
-  // captures around it: the name would be lost there once it is a capture
-  if (rule.name && Object.values(rule.captures ?? {}).some((c) => c.patterns)) return false;
   // a backreference would point at another capture once renumbered
   return !/\\[1-9]|\\k</.test(rule.match);
 }
@@ -279,7 +285,11 @@ function mergeRun(run) {
     } else {
       source = `(?:${source})`;
     }
-    for (const [n, spec] of Object.entries(rule.captures ?? {})) captures[offset + Number(n)] = spec;
+    for (const [n, spec] of Object.entries(rule.captures ?? {})) {
+      // vscode-textmate tokenizes a capture's own patterns under the rule's name but not under the
+      // captures around it: the rule's name, now a capture, goes into that capture's name
+      captures[offset + Number(n)] = rule.name && spec.patterns ? { ...spec, name: [rule.name, spec.name].filter(Boolean).join(' ') } : spec;
+    }
     offset += captureCount(rule.match);
     alternatives.push(source);
   }
@@ -295,7 +305,10 @@ function inlineListIncludes(patterns, repository, seen = new Set()) {
   return patterns.flatMap((rule) => {
     const name = rule.include?.startsWith('#') ? rule.include.slice(1) : undefined;
     const target = name && repository?.[name];
-    if (!target || seen.has(name) || !Array.isArray(target.patterns) || target.begin || target.match) return [rule];
+    if (!target || seen.has(name)) return [rule];
+    // a plain match rule of the repository is the same rule written in place
+    if (mergeable(target)) return [target];
+    if (!Array.isArray(target.patterns) || target.begin || target.match) return [rule];
     // lists that hold a begin/end rule stay included: copying the rule would copy it everywhere
     if (!target.patterns.every((r) => r.include || (r.match && !r.begin))) return [rule];
     return inlineListIncludes(target.patterns, repository, new Set([...seen, name]));
@@ -308,7 +321,9 @@ function mergeMatchRuns(node, repository) {
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'patterns' && Array.isArray(value)) {
+    if (key === 'patterns' && Array.isArray(value) && node[KEEP_APART]) {
+      out[key] = value.map((r) => mergeMatchRuns(r, repository));
+    } else if (key === 'patterns' && Array.isArray(value)) {
       const merged = [];
       let run = [];
       for (const rule of inlineListIncludes(value, repository).map((r) => mergeMatchRuns(r, repository))) {

@@ -39,6 +39,11 @@ const CORE_KEYWORDS = [
 ];
 const CONSTANTS = ['yes', 'no', 'true', 'false', 'on', 'off', 'enable', 'disable', 'INET', 'INET6', 'UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS', 'NULL'];
 const KAMAILIO_DIRECTIVES_DEFINE = ['define', 'def', 'redefine', 'redef', 'trydef', 'defexp', 'defexps', 'defenv', 'defenvs', 'trydefenv', 'trydefenvs'];
+const KAMAILIO_DIRECTIVES_CONDITIONAL = ['ifdef', 'ifndef', 'undef', 'ifexp', 'else', 'endif'];
+const KAMAILIO_DIRECTIVES_SUBST = ['substdefs', 'substdef', 'subst'];
+const KAMAILIO_DIRECTIVES_INCLUDE = ['include_file', 'import_file'];
+const KAMAILIO_DIRECTIVES_COMPAT = ['KAMAILIO', 'OPENSER', 'SER', 'MAXCOMPAT', 'ALL'];
+const KAMAILIO_DIRECTIVES = [...KAMAILIO_DIRECTIVES_DEFINE, ...KAMAILIO_DIRECTIVES_CONDITIONAL, ...KAMAILIO_DIRECTIVES_SUBST, ...KAMAILIO_DIRECTIVES_INCLUDE, ...KAMAILIO_DIRECTIVES_COMPAT];
 const M4_MACROS = ['divert', 'define', 'undefine', 'ifelse', 'ifdef', 'include', 'sinclude', 'changequote'];
 
 /** Names of the reply functions whose code is argument `index`. */
@@ -86,13 +91,14 @@ export function sipRouterGrammar(lang) {
 
   const repository = {
     // --------------------------------------------------------------------------- comments
-    comments: {
+    comments: { patterns: [include('#comment-block'), include('#comment-lines')] },
+    'comment-block': block({
+      name: s('comment.block'),
+      begin: [cap(s('punctuation.definition.comment.begin'), r`/\*`)],
+      end: [cap(s('punctuation.definition.comment.end'), r`\*/`)],
+    }),
+    'comment-lines': {
       patterns: [
-        block({
-          name: s('comment.block'),
-          begin: [cap(s('punctuation.definition.comment.begin'), r`/\*`)],
-          end: [cap(s('punctuation.definition.comment.end'), r`\*/`)],
-        }),
         match([cap(s('punctuation.definition.comment'), '#'), '.*$'], { name: s('comment.line.number-sign') }),
         ...(lang === 'kamailio' ? [match([cap(s('punctuation.definition.comment'), '//'), '.*$'], { name: s('comment.line.double-slash') })] : []),
       ],
@@ -118,33 +124,36 @@ export function sipRouterGrammar(lang) {
     escape: match([r`\\.`], { name: s('constant.character.escape') }),
     pvars: {
       comment: 'pseudo-variables: $ru, $var(x), $avp(i:1), $sht(t=>$si), $(ru{s.len}), $(avp(x)[0])',
+      patterns: [include('#pvar-null'), include('#pvar-transformed'), include('#pvar-call'), include('#pvar-names')],
+    },
+    'pvar-null': match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('constant.language.null'), 'null'), r`\b`]),
+    'pvar-transformed': block({
+      name: s('meta.pvar.transformed'),
+      begin: [cap(s('punctuation.definition.variable'), r`\$`), cap(s('punctuation.section.pvar.begin'), r`\(`)],
+      end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
       patterns: [
-        match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('constant.language.null'), 'null'), r`\b`]),
-        block({
-          name: s('meta.pvar.transformed'),
-          begin: [cap(s('punctuation.definition.variable'), r`\$`), cap(s('punctuation.section.pvar.begin'), r`\(`)],
-          end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
-          patterns: [
-            match([r`\G`, cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`]),
-            match([r`\G`, cap(s('variable.other.pvar'), PVNAME)]),
-            include('#pvar-parens'),
-            include('#transformations'),
-            include('#pvar-index'),
-            include('#pvars'),
-            include('#strings'),
-            include('#numbers'),
-          ],
-        }),
-        block({
-          name: s('meta.pvar'),
-          begin: [
-            cap(s('punctuation.definition.variable'), r`\$`),
-            alt(cap(s('variable.other.pvar.reply-status'), r`T(?=\(reply_code\))`), cap(s('variable.other.pvar'), PVNAME)),
-            cap(s('punctuation.section.pvar.begin'), r`\(`),
-          ],
-          end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
-          patterns: [include('#pvar-inner')],
-        }),
+        match([r`\G`, cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`]),
+        match([r`\G`, cap(s('variable.other.pvar'), PVNAME)]),
+        include('#pvar-parens'),
+        include('#transformations'),
+        include('#pvar-index'),
+        include('#pvars'),
+        include('#strings'),
+        include('#numbers'),
+      ],
+    }),
+    'pvar-call': block({
+      name: s('meta.pvar'),
+      begin: [
+        cap(s('punctuation.definition.variable'), r`\$`),
+        alt(cap(s('variable.other.pvar.reply-status'), r`T(?=\(reply_code\))`), cap(s('variable.other.pvar'), PVNAME)),
+        cap(s('punctuation.section.pvar.begin'), r`\(`),
+      ],
+      end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
+      patterns: [include('#pvar-inner')],
+    }),
+    'pvar-names': {
+      patterns: [
         match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`]),
         match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar'), PVNAME)]),
       ],
@@ -409,13 +418,15 @@ export function sipRouterGrammar(lang) {
 
   const top = [];
   if (lang === 'kamailio') {
-    repository.preprocessor = {
-      comment: 'pre-processor directives start with #! or !! (the #! form is not a comment)',
+    repository.preprocessor = block({
+      comment: 'pre-processor directives start with #! or !! (the #! form is not a comment): one cheap test per line, the forms behind it',
+      begin: ['^', `(?=[ \\t]*(?:#!|!!)(?:${words(KAMAILIO_DIRECTIVES)})\\b)`],
+      end: ['(?!\\G)'],
       patterns: [
         block({
           name: s('meta.preprocessor.define'),
           begin: [
-            r`^[ \t]*`,
+            r`\G[ \t]*`,
             cap(s('punctuation.definition.directive'), '#!|!!'),
             cap(s('keyword.control.directive.define'), `(?:${words(KAMAILIO_DIRECTIVES_DEFINE)})`),
             r`\b`,
@@ -432,7 +443,7 @@ export function sipRouterGrammar(lang) {
         }),
         match(
           [
-            r`^[ \t]*`,
+            r`\G[ \t]*`,
             cap(s('punctuation.definition.directive'), '#!|!!'),
             cap(s('keyword.control.directive.conditional'), '(?:ifdef|ifndef|undef)'),
             r`\b`,
@@ -442,69 +453,95 @@ export function sipRouterGrammar(lang) {
         ),
         block({
           name: s('meta.preprocessor.conditional'),
-          begin: [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), 'ifexp'), r`\b`],
+          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), 'ifexp'), r`\b`],
           end: ['$'],
           patterns: [include('#strings'), include('#numbers'), include('#operators'), include('#constants')],
         }),
-        match([r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), '(?:else|endif)'), r`\b`], {
+        match([r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), '(?:else|endif)'), r`\b`], {
           name: s('meta.preprocessor.conditional'),
         }),
         block({
           name: s('meta.preprocessor.subst'),
-          begin: [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.subst'), '(?:substdefs|substdef|subst)'), r`\b`],
+          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.subst'), `(?:${words(KAMAILIO_DIRECTIVES_SUBST)})`), r`\b`],
           end: ['$'],
           patterns: [include('#strings')],
         }),
         block({
           name: s('meta.preprocessor.include'),
-          begin: [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.include'), '(?:include_file|import_file)'), r`\b`],
+          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.include'), `(?:${words(KAMAILIO_DIRECTIVES_INCLUDE)})`), r`\b`],
           end: ['$'],
           patterns: [include('#strings')],
         }),
-        match([r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.compat'), '(?:KAMAILIO|OPENSER|SER|MAXCOMPAT|ALL)'), r`\b`], {
+        match([r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.compat'), `(?:${words(KAMAILIO_DIRECTIVES_COMPAT)})`), r`\b`], {
           name: s('meta.preprocessor.compat'),
         }),
       ],
-    };
+    });
     top.push(include('#preprocessor'));
     repository['cfg-var-description'] = match([r`(?<=["0-9a-zA-Z_][ \t])`, 'desc', r`\b`], { name: s('keyword.other.description') });
   } else {
-    repository.m4 = {
+    repository['m4-words'] = {
       comment: 'OpenSIPS ships its configuration templates as m4 files (opensips -p m4)',
       patterns: [
         match([r`\b`, cap(s('keyword.other.m4'), 'dnl'), r`\b.*$`], { name: s('comment.line.dnl.m4') }),
         match([r`\b`, cap(s('support.function.m4'), `(?:${words(M4_MACROS)})`), r`(?=\()`]),
-        block({
-          comment: 'm4 quotes hold configuration text that m4 copies out (ifelse branches): tokenized as configuration',
-          name: s('meta.quoted.m4'),
-          begin: [cap(s('punctuation.definition.quote.begin.m4'), '\\x60')],
-          end: [cap(s('punctuation.definition.quote.end.m4'), "'")],
-          patterns: [include('$self')],
-        }),
       ],
     };
+    repository['m4-quote'] = block({
+      comment: 'm4 quotes hold configuration text that m4 copies out (ifelse branches): tokenized as configuration',
+      name: s('meta.quoted.m4'),
+      begin: [cap(s('punctuation.definition.quote.begin.m4'), '\\x60')],
+      end: [cap(s('punctuation.definition.quote.end.m4'), "'")],
+      patterns: [include('$self')],
+    });
   }
 
+  // A scanner costs in proportion to its regexes at every position it tries, so the top level keeps
+  // few: the rules that start with a word, and those that start with $, each sit behind one cheap
+  // gate (a zero-width rule that starts there and ends as soon as the scan moves on), in their
+  // order of old, so that where two of them could start at one place the same one wins. A word
+  // that none of them takes is consumed whole, so that the scan does not stop inside it again.
+  repository['word-rules'] = block({
+    keepApart: true,
+    begin: [r`\b(?=[A-Za-z_])`],
+    end: ['(?!\\G)'],
+    patterns: [
+      include('#modparam'),
+      include('#status-regex'),
+      include('#status-comparison'),
+      ...(lang === 'opensips' ? [include('#m4-words')] : []),
+      include('#modules'),
+      include('#routes'),
+      include('#reply-functions'),
+      include('#keywords'),
+      include('#global-assignment'),
+      ...(lang === 'kamailio' ? [include('#cfg-var-description')] : []),
+      include('#functions'),
+      include('#constants'),
+      match([r`\G[A-Za-z_][A-Za-z0-9_]*`]),
+    ],
+  });
+  repository['dollar-rules'] = block({
+    keepApart: true,
+    begin: [r`(?=\$)`],
+    end: ['(?!\\G)'],
+    patterns: [include('#status-regex'), include('#status-comparison'), include('#pvars')],
+  });
   top.push(
-    include('#comments'),
-    ...(lang === 'opensips' ? [include('#m4')] : []),
+    include('#comment-block'),
+    ...(lang === 'opensips' ? [include('#m4-quote')] : []),
     include('#strings'),
-    include('#modparam'),
-    include('#modules'),
-    include('#routes'),
-    include('#reply-functions'),
-    include('#status-regex'),
-    include('#status-comparison'),
-    include('#pvars'),
-    include('#keywords'),
+    include('#word-rules'),
+    include('#dollar-rules'),
+    include('#comment-lines'),
+    // an indented assignment starts with its indentation, before the word gate
     include('#global-assignment'),
-    ...(lang === 'kamailio' ? [include('#cfg-var-description')] : []),
-    include('#functions'),
-    include('#constants'),
     include('#numbers'),
     include('#operators'),
     include('#punctuation'),
   );
+
+
 
   return grammar({
     name: `${f.title} configuration`,
