@@ -115,8 +115,8 @@ export class ServerUnderTest extends TestClient {
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
 
-  constructor(serverModule = join(repoRoot, 'dist', 'server.js'), execArgv: string[] = []) {
-    const child = spawn(process.execPath, [...execArgv, serverModule, '--stdio'], { stdio: 'pipe' });
+  constructor(serverModule = join(repoRoot, 'dist', 'server.js'), execArgv: string[] = [], env: NodeJS.ProcessEnv = process.env) {
+    const child = spawn(process.execPath, [...execArgv, serverModule, '--stdio'], { stdio: 'pipe', env });
     super(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), process.pid);
     this.process = child;
     this.process.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));

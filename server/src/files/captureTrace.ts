@@ -1,7 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCaptureFile, looksLikeCapture, type DecodeResult } from '../capture';
+import { makeCaptureFolder, removeCaptureFolder } from './tempFolders';
 import { ReadCancelled, readTraceFile, type ReadOptions } from './traceFile';
 import { TraceStream, type StreamedTrace } from './traceStream';
 
@@ -44,11 +44,11 @@ export async function readFileTrace(path: string, options: ReadOptions & { keepT
  */
 export async function readCaptureFile(path: string, options: ReadOptions & { keepText?: boolean } = {}): Promise<FileTrace> {
   const stream = new TraceStream();
-  const folder = options.keepText ? mkdtempSync(join(tmpdir(), 'sipsense-capture-')) : undefined;
+  const folder = options.keepText ? makeCaptureFolder() : undefined;
   const textPath = folder === undefined ? undefined : join(folder, 'decoded.txt');
   const fd = textPath === undefined ? undefined : openSync(textPath, 'w');
   const dispose = () => {
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    if (folder !== undefined) removeCaptureFolder(folder);
   };
   let decodedBytes = 0;
   let cancelled = false;
