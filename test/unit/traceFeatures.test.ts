@@ -4,6 +4,8 @@ import {
   AnalyzedDocument, computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeHover, computeReferences,
   resolveSettings,
 } from '../../server/src/service';
+import { readFileSync } from 'node:fs';
+import { corpusFiles } from '../support/corpus';
 
 /** One ngrep packet of ten lines: framing line, start line, six headers, the "." of the blank line, a blank line. */
 function packet(time: string, route: string, first: string, to: string, callId: string, cseq: string, via = 'z9hG4bK111', from = '"Alice" <sip:1001@10.0.0.1>;tag=a1'): string[] {
@@ -96,6 +98,23 @@ test('the hover reads the same from the call alone (right after an edit) as from
   const fromCall = computeHover(fresh, at(22, 9), settings)!.markdown;
   assert.ok(fresh.trace.calls.length > 0);
   assert.equal(computeHover(fresh, at(22, 9), settings)!.markdown, fromCall);
+});
+
+test('definition, references and highlights from the call alone (before the whole model is built) equal those from the whole model, on every corpus trace', () => {
+  for (const file of [...corpusFiles('sip-traces'), ...corpusFiles('logs')]) {
+    const text = readFileSync(file.path, 'utf8');
+    const languageId = file.name.endsWith('.log') ? 'log' : 'sip';
+    const fresh = AnalyzedDocument.create(`file:///${file.name}`, languageId, 1, text);
+    const whole = AnalyzedDocument.create(`file:///${file.name}`, languageId, 1, text);
+    const starts = whole.trace.messages.map((m) => ({ line: m.startLine, character: m.startColumn + (m.kind === 'response' ? 9 : 1) }));
+    for (const position of starts) {
+      const where = `${file.name}:${position.line + 1}`;
+      assert.deepEqual(computeDefinition(fresh, position), computeDefinition(whole, position), where);
+      assert.deepEqual(computeReferences(fresh, position, true), computeReferences(whole, position, true), where);
+      assert.deepEqual(computeDocumentHighlights(fresh, position), computeDocumentHighlights(whole, position), where);
+    }
+    assert.ok(!fresh['traceModel'], `${file.name}: the whole model was not needed`);
+  }
 });
 
 test('a response whose request is missing from the trace says nothing about a request', () => {

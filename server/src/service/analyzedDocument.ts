@@ -90,6 +90,14 @@ export class AnalyzedDocument {
     return this.readsSip ? this.traceIndex.readThrough(this.text, line) : [];
   }
 
+  /**
+   * Reads the next slice of the document's messages (about `maxChars` of text), so that a server
+   * can read a big trace between requests; true once all are read (at once where it reads no SIP).
+   */
+  traceStep(maxChars?: number): boolean {
+    return !this.readsSip || this.traceIndex.readStep(this.text, maxChars);
+  }
+
   /** Whether the whole document's messages are read (so that what follows a message is known too). */
   get isTraceRead(): boolean {
     return !this.readsSip || this.traceIndex.isComplete;
@@ -97,12 +105,13 @@ export class AnalyzedDocument {
 
   /**
    * A model that holds message `index` (of the messages read so far) with its call: `trace` when it
-   * is built for this version, else the model of that call alone, from the messages read so far;
-   * `index` is the message's index in it.
+   * is built for this version, else the model of that call alone (no need to group the whole trace
+   * after an edit), from the messages read so far, or from all of them with `toTheEnd` (for what
+   * follows the message: its responses). `index` is the message's index in it.
    */
-  traceAround(index: number): { model: TraceModel; index: number } {
+  traceAround(index: number, toTheEnd = false): { model: TraceModel; index: number } {
     if (this.traceModel !== undefined && this.traceVersion === this.currentVersion) return { model: this.traceModel, index };
-    return buildCallModel(this.traceMessagesThrough(-1), index);
+    return buildCallModel(toTheEnd ? this.traceMessages : this.traceMessagesThrough(-1), index);
   }
 
   /** Whether the document's messages are read (SIP traces and the logs that embed them). */

@@ -11,6 +11,8 @@ import { startLineAt, startLineLocation, type LineLocation } from './traceTarget
 export function computeDefinition(document: AnalyzedDocument, position: TextPosition): LineLocation | undefined {
   const at = startLineAt(document, position);
   if (!at) return undefined;
-  const request = requestOf(document.trace, at.message);
-  return request === undefined ? undefined : startLineLocation(document, request);
+  // What a message answers comes before it: the messages read so far hold it.
+  const { model, index } = document.traceAround(at.message);
+  const request = requestOf(model, index);
+  return request === undefined ? undefined : startLineLocation(document, model.messages[request]);
 }

@@ -11,10 +11,10 @@ export interface HighlightInfo extends LineLocation {
 export function computeDocumentHighlights(document: AnalyzedDocument, position: TextPosition): HighlightInfo[] {
   const at = startLineAt(document, position);
   if (!at) return [];
-  const model = document.trace;
-  const transaction = model.transactions[model.roles[at.message].transaction];
+  const { model, index } = document.traceAround(at.message, true);
+  const transaction = model.transactions[model.roles[index].transaction];
   return transaction.messages.map((m) => ({
-    ...startLineLocation(document, m),
+    ...startLineLocation(document, model.messages[m]),
     kind: model.messages[m].kind === 'request' ? 'write' : 'read',
   }));
 }

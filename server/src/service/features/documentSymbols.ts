@@ -41,7 +41,7 @@ function rangeOf(document: AnalyzedDocument, messages: readonly SipMessage[]): S
 }
 
 function selectionOf(document: AnalyzedDocument, message: number): SymbolInfo['selection'] {
-  const { line, span } = startLineLocation(document, message);
+  const { line, span } = startLineLocation(document, document.trace.messages[message]);
   return { start: { line, character: span.start }, end: { line, character: span.end } };
 }
 

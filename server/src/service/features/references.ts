@@ -9,14 +9,15 @@ import { startLineAt, startLineLocation, type LineLocation } from './traceTarget
 export function computeReferences(document: AnalyzedDocument, position: TextPosition, includeDeclaration: boolean): LineLocation[] {
   const at = startLineAt(document, position);
   if (!at || (at.part !== 'method' && at.part !== 'uri')) return [];
-  const model = document.trace;
-  const request = model.messages[at.message];
-  const transaction = model.transactions[model.roles[at.message].transaction];
+  // Responses follow their request: the whole document is read for them.
+  const { model, index } = document.traceAround(at.message, true);
+  const request = model.messages[index];
+  const transaction = model.transactions[model.roles[index].transaction];
   return transaction.messages
     .filter((m) => {
       const message = model.messages[m];
       if (message.kind === 'response') return true;
       return includeDeclaration && message.method === request.method;
     })
-    .map((m) => startLineLocation(document, m));
+    .map((m) => startLineLocation(document, model.messages[m]));
 }

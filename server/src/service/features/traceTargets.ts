@@ -3,6 +3,7 @@ import type { LineSpan } from '../scanner/occurrence';
 import { readStartLine } from '../syntax/startLine';
 import type { TextPosition } from '../textStore';
 import { messageStartingAt } from '../trace/query';
+import type { SipMessage } from '../trace/types';
 
 /** A place in a document: a span on one line. */
 export interface LineLocation {
@@ -14,8 +15,8 @@ export interface LineLocation {
 export type StartLinePart = 'method' | 'uri' | 'code' | 'other';
 
 /** The span of a message's start line on its line, from its first character to the end of its content. */
-export function startLineLocation(document: AnalyzedDocument, message: number): LineLocation {
-  const { startLine, startColumn } = document.trace.messages[message];
+export function startLineLocation(document: AnalyzedDocument, message: SipMessage): LineLocation {
+  const { startLine, startColumn } = message;
   const text = document.lines.lineAt(startLine);
   let end = text.length;
   while (end > startColumn && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
@@ -23,12 +24,16 @@ export function startLineLocation(document: AnalyzedDocument, message: number): 
   return { line: startLine, span: { start: startColumn, end } };
 }
 
-/** The message whose start line holds `position`, and the part of it the position is on. */
+/**
+ * The message whose start line holds `position` (its index in the document's messages, read from
+ * the top at least that far), and the part of it the position is on.
+ */
 export function startLineAt(document: AnalyzedDocument, position: TextPosition): { message: number; part: StartLinePart } | undefined {
   if (!document.isServed || position.line < 0 || position.line >= document.lines.lineCount) return undefined;
-  const message = messageStartingAt(document.trace.messages, position.line);
+  const messages = document.traceMessagesThrough(position.line);
+  const message = messageStartingAt(messages, position.line);
   if (message === undefined) return undefined;
-  const location = startLineLocation(document, message);
+  const location = startLineLocation(document, messages[message]);
   const at = position.character;
   if (at < location.span.start || at > location.span.end) return undefined;
   const start = readStartLine(document.lines.lineAt(position.line));
