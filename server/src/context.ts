@@ -1,4 +1,4 @@
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, InitializeParams } from 'vscode-languageserver/node';
 import { SETTINGS_SECTION } from '../../common/settings';
 import { resolveSettings, type AnalyzedDocument, type Settings } from './service';
 import { clientSupportOf, type ClientSupport } from './clientSupport';
@@ -45,6 +45,19 @@ export class ServerContext {
   settingsChanged(settings: unknown): void {
     if (!this.client.configuration) this.pushedSettings = (settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     this.settingsCache.clear();
+  }
+
+  /**
+   * Reads a document's SIP messages to its end in slices, serving other requests between them (a
+   * 100 MB trace takes seconds): what a feature that needs the whole trace waits for first. False
+   * when the request was cancelled or the document closed meanwhile.
+   */
+  async traceRead(document: AnalyzedDocument, token?: CancellationToken): Promise<boolean> {
+    while (!document.traceStep()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token?.isCancellationRequested || this.documents.get(document.uri) !== document) return false;
+    }
+    return true;
   }
 
   /** Forgets a closed document and its settings. Whether it was open. */

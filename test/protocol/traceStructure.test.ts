@@ -122,3 +122,27 @@ function within(inner: Range, outer: Range): boolean {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
+
+test('a big trace is read in slices: a hover sent after the Outline request is answered before it, and both are right', async () => {
+  const big = new ServerUnderTest();
+  await big.initialize();
+  const uri = 'file:///big.sip';
+  const message = (n: number) => [
+    `SIP/2.0 486 Busy Here`, `Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${n}`, `From: <sip:1001@a>;tag=f${n}`, `To: <sip:2002@b>;tag=t${n}`,
+    `Call-ID: call-${n}`, `CSeq: 1 INVITE`, 'Content-Length: 0', '', '',
+  ].join('\r\n');
+  const count = 100_000;
+  await big.open(uri, 'sip', Array.from({ length: count }, (_, n) => message(n)).join(''));
+  try {
+    const order: string[] = [];
+    const symbols = big.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } }).then((answer) => { order.push('symbols'); return answer; });
+    const hover = big.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 9 } })
+      .then((answer) => { order.push('hover'); return answer; });
+    const [outline, explained] = await Promise.all([symbols, hover]);
+    assert.deepEqual(order, ['hover', 'symbols']);
+    assert.match(explained.contents.value, /486 Busy Here/);
+    assert.equal(outline.length, count);
+  } finally {
+    assert.equal(await big.stop(), 0, big.stderr.join(''));
+  }
+});

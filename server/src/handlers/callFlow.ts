@@ -36,7 +36,10 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
   async function sourceOf(params: unknown, token: CancellationToken): Promise<Source | undefined> {
     const uri = uriOf(params);
     const document = documents.get(uri);
-    if (document) return { kind: 'document', model: document.trace, lineAt: (line) => document.lines.lineAt(line) };
+    if (document) {
+      if (!(await context.traceRead(document, token))) return undefined;
+      return { kind: 'document', model: document.trace, lineAt: (line) => document.lines.lineAt(line) };
+    }
     if (!uri.startsWith('file:')) return undefined;
     const path = fileURLToPath(uri);
     const workDoneToken = (params as { workDoneToken?: ProgressToken }).workDoneToken;
@@ -107,9 +110,9 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
     return callDocument(messages, texts);
   });
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] | null => {
+  connection.onCodeLens(async ({ textDocument }, token): Promise<CodeLens[] | null> => {
     const document = documents.get(textDocument.uri);
-    if (!document) return null;
+    if (!document || !(await context.traceRead(document, token))) return null;
     return callSummaries(document.trace).map((call) => ({
       range: { start: { line: call.line, character: 0 }, end: { line: call.line, character: 0 } },
       command: { title: callLensTitle(call), command: SHOW_CALL_FLOW_COMMAND, arguments: [{ uri: textDocument.uri, callId: call.callId }] },

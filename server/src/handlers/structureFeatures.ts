@@ -1,4 +1,4 @@
-import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { CancellationToken, ServerCapabilities } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { toDocumentHighlight, toDocumentSymbol, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
 import {
@@ -13,15 +13,21 @@ import {
 export function registerStructureFeatures(context: ServerContext): ServerCapabilities {
   const { connection, documents } = context;
 
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const document = documents.get(textDocument.uri);
+  /** The document, its messages read to the end (in slices, serving other requests meanwhile); undefined when it is gone or the request cancelled. */
+  async function readDocument(uri: string, token: CancellationToken) {
+    const document = documents.get(uri);
+    return document && (await context.traceRead(document, token)) ? document : undefined;
+  }
+
+  connection.onDocumentSymbol(async ({ textDocument }, token) => {
+    const document = await readDocument(textDocument.uri, token);
     if (!document) return null;
     const symbols = computeDocumentSymbols(document);
     return context.client.hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(textDocument.uri, symbols);
   });
 
-  connection.onFoldingRanges(({ textDocument }) => {
-    const document = documents.get(textDocument.uri);
+  connection.onFoldingRanges(async ({ textDocument }, token) => {
+    const document = await readDocument(textDocument.uri, token);
     if (!document) return null;
     const { foldingRangeLimit, lineFoldingOnly } = context.client;
     return toFoldingRanges(computeFoldingRanges(document), foldingRangeLimit, lineFoldingOnly, (line) => document.lines.lineAt(line).length);
@@ -33,14 +39,14 @@ export function registerStructureFeatures(context: ServerContext): ServerCapabil
     return definition ? toLocation(textDocument.uri, definition) : null;
   });
 
-  connection.onReferences(({ textDocument, position, context: referenceContext }) => {
-    const document = documents.get(textDocument.uri);
+  connection.onReferences(async ({ textDocument, position, context: referenceContext }, token) => {
+    const document = await readDocument(textDocument.uri, token);
     if (!document) return null;
     return computeReferences(document, position, referenceContext?.includeDeclaration === true).map((location) => toLocation(textDocument.uri, location));
   });
 
-  connection.onDocumentHighlight(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
+  connection.onDocumentHighlight(async ({ textDocument, position }, token) => {
+    const document = await readDocument(textDocument.uri, token);
     if (!document) return null;
     return computeDocumentHighlights(document, position).map(toDocumentHighlight);
   });

@@ -281,10 +281,32 @@ function countBreaks(text: string): number {
   return count;
 }
 
+/**
+ * Calls `each` with the start and end (before its line break) of every line of `text` that ends
+ * with a line break (\n, \r\n or a lone \r); returns where the text after the last break starts.
+ * Text without lone CRs (nearly all) is cut with indexOf, which costs a third of a regular expression.
+ */
+export function forEachLine(text: string, each: (start: number, end: number) => void): number {
+  let start = 0;
+  LONE_CR.lastIndex = 0;
+  if (text.indexOf('\r') === -1 || !LONE_CR.test(text)) {
+    for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', start)) {
+      each(start, lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf);
+      start = lf + 1;
+    }
+    return start;
+  }
+  LINE_BREAK.lastIndex = 0;
+  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
+    each(start, match.index);
+    start = match.index + match[0].length;
+  }
+  return start;
+}
+
 /** Offsets where each line of `text` starts (the first is 0). */
 function lineStartsOf(text: string): Int32Array {
   const starts = [0];
-  LINE_BREAK.lastIndex = 0;
-  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) starts.push(match.index + match[0].length);
+  forEachLine(text, (_, end) => starts.push(end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1)));
   return Int32Array.from(starts);
 }

@@ -144,10 +144,18 @@ export function readStatusLine(text: string): StatusLine | undefined {
   };
 }
 
+/** Whether a line holds "SIP/2.0" or "sip/2.0" (one pass for both). */
+function holdsVersion(text: string): boolean {
+  for (let at = text.indexOf('/2.0', 3); at !== -1; at = text.indexOf('/2.0', at + 1)) {
+    if (text.startsWith('SIP', at - 3) || text.startsWith('sip', at - 3)) return true;
+  }
+  return false;
+}
+
 /** The start line on this line, if it is one (a status line anywhere, a request line ending the line). */
 export function readStartLine(text: string): StartLine | undefined {
   // Cheap refusal: every start line holds the version.
-  if (text.length < 12 || (text.indexOf('SIP/2.0') === -1 && text.indexOf('sip/2.0') === -1)) return undefined;
+  if (text.length < 12 || !holdsVersion(text)) return undefined;
   return readStatusLine(text) ?? readRequestLine(text);
 }
 

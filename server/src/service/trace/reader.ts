@@ -2,7 +2,7 @@ import {
   firstValue, isBlankLine, isFoldedLine, readContentLength, readCSeq, readHeaderName, readMediaType, readNameAddr, readVia,
 } from '../syntax/headers';
 import { readStartLine } from '../syntax/startLine';
-import { FRAMING_READERS, UNFRAMED_READERS } from './framing';
+import { ANY_FRAMING_CUE, FRAMING_READERS, UNFRAMED_READERS } from './framing';
 import { END_OF_MESSAGE, FRAMING_LINE, type Frame, type FrameFacts, type FramingReader, type LineShape } from './framing/framing';
 import { isPageFooter, isPageHeader } from './framing/pageBreaks';
 import type { SipMessage } from './types';
@@ -134,6 +134,7 @@ export class MessageReader {
   }
 
   private frameOf(text: string): { reader: FramingReader; facts: FrameFacts } | undefined {
+    if (!ANY_FRAMING_CUE.test(text)) return undefined;
     for (const reader of FRAMING_READERS) {
       if (!reader.cues.some((cue) => text.includes(cue))) continue;
       const facts = reader.frame(text);

@@ -1,4 +1,4 @@
-import type { ChunkCursor, TextStore } from '../textStore';
+import { forEachLine, type ChunkCursor, type TextStore } from '../textStore';
 import { MAX_FRAME_GAP, MessageReader } from './reader';
 import type { SipMessage } from './types';
 
@@ -7,8 +7,6 @@ export type TracedText = Pick<TextStore, 'chunkFrom' | 'lineAt' | 'lineCount'>;
 
 /** How much text one step of a sequential read takes. */
 const CHUNK_CHARS = 256 * 1024;
-
-const LINE_BREAK = /\r\n|\r|\n/g;
 
 /** A read from the top that has not reached the end yet. */
 interface Partial {
@@ -73,28 +71,40 @@ export class TraceIndex {
    * is read from the top only as far as needed, and on from there the next time).
    */
   readThrough(text: TracedText, line: number): SipMessage[] {
-    if (this.items !== undefined && this.partial === undefined) return this.items;
+    for (let partial = this.reading(); partial !== undefined; partial = this.partial) {
+      if (partial.next > line && !partial.reader.readingSince(line)) break;
+      this.readChunk(text, partial, CHUNK_CHARS);
+    }
+    return this.items!;
+  }
+
+  /** Reads on, about `maxChars` of text; true once every line is read. */
+  readStep(text: TracedText, maxChars = CHUNK_CHARS): boolean {
+    const partial = this.reading();
+    if (partial) this.readChunk(text, partial, maxChars);
+    return this.isComplete;
+  }
+
+  /** The read under way (started at the top when nothing is read yet); undefined once the whole text is read. */
+  private reading(): Partial | undefined {
+    if (this.items !== undefined && this.partial === undefined) return undefined;
     const items = (this.items ??= []);
     const frames = this.frames;
-    const partial = (this.partial ??= { reader: new MessageReader((message) => items.push(message), (frame) => frames.push(frame)), next: 0 });
-    while (partial.next <= line || partial.reader.readingSince(line)) {
-      const chunk = text.chunkFrom(partial.next, CHUNK_CHARS, partial.cursor);
-      const body = chunk.text;
-      let start = 0;
-      LINE_BREAK.lastIndex = 0;
-      for (let m = LINE_BREAK.exec(body); m; m = LINE_BREAK.exec(body)) {
-        partial.reader.push(body.slice(start, m.index), partial.next++);
-        start = m.index + m[0].length;
-      }
-      if (chunk.complete) {
-        partial.reader.push(body.slice(start), partial.next);
-        partial.reader.end();
-        this.partial = undefined;
-        break;
-      }
-      partial.cursor = chunk.next;
+    return (this.partial ??= { reader: new MessageReader((message) => items.push(message), (frame) => frames.push(frame)), next: 0 });
+  }
+
+  private readChunk(text: TracedText, partial: Partial, maxChars: number): void {
+    const chunk = text.chunkFrom(partial.next, maxChars, partial.cursor);
+    const body = chunk.text;
+    const reader = partial.reader;
+    const start = forEachLine(body, (from, to) => reader.push(body.slice(from, to), partial.next++));
+    if (chunk.complete) {
+      reader.push(body.slice(start), partial.next);
+      reader.end();
+      this.partial = undefined;
+      return;
     }
-    return items;
+    partial.cursor = chunk.next;
   }
 
   /** Whether every line has been read. */

@@ -1,5 +1,6 @@
 import { isBlank, isDigit, isLetter, isWordChar } from '../../syntax/chars';
 import { OccurrenceBuilder } from '../../scanner/build';
+import { anyOfLiterals } from '../../text';
 import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceKind } from '../../scanner/occurrence';
 
 /**
@@ -185,7 +186,7 @@ export function enclosedPhrase(open: string, close: string): PhraseRule {
  * are searched for together, in one pass over what a phrase can reach.
  */
 export function restPhrase(...stops: string[]): PhraseRule {
-  const anyStop = stops.length === 0 ? undefined : new RegExp(stops.map((stop) => stop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const anyStop = stops.length === 0 ? undefined : anyOfLiterals(stops);
   const longest = Math.max(0, ...stops.map((stop) => stop.length));
   return (text, _start, end) => {
     if (!isBlank(text.charCodeAt(end))) return undefined;
