@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument } from '../../server/src/service';
-import { corpusText } from '../support/corpus';
+import { corpusText, sharedRoot } from '../support/corpus';
 import { applyEdits } from '../support/documents';
 
 /** Pieces that make and break messages and framings: start lines, headers, blank lines, framing lines, page breaks. */
@@ -55,6 +57,48 @@ test('after random edits the trace model equals the model of the final text (raw
 
 test('after random edits the trace model equals the model of the final text (ngrep framing, sipfrag and SDP bodies)', () => {
   checkEdits(NGREP.repeat(3), 'plaintext', 300, SEED + 1);
+});
+
+/** Pieces of the framings whose lines the framing reader rewrites or skips: Wireshark's tree, SIPp's error entries, sipdump's records. */
+const FRAMED_FRAGMENTS = [
+  'Frame 9: 500 bytes on wire (4000 bits), 500 bytes captured (4000 bits)', '    Message Header', '        Via: SIP/2.0/UDP h;branch=z9hG4bK1',
+  '            Transport: UDP', '    Status-Line: SIP/2.0 486 Busy Here', '        [Generated Call-ID: x]', 'Session Initiation Protocol (486)',
+  "2024-01-01\t10:00:00.123456\t1704103200.123456: Aborting call on unexpected message for Call-Id 'x': while expecting '200' (index 3), received 'SIP/2.0 486 Busy Here",
+  "'", '====================', '~~~~~~~~~~~~~~~~~~~~', '||||||||||||||||||||', 'srcip: 10.0.0.9', 'in udp 2024-01-01 10:00:00 10.0.0.1:5060 -> 10.0.0.2:5060',
+];
+
+test('after random edits the trace model equals the model of the final text (Wireshark, SIPp error log, sipdump and tracer framings)', () => {
+  const wireshark = spawnSync('tshark', ['-r', join(sharedRoot, 'corpus', 'pcap', 'pkts__cancel.pcap'), '-O', 'sip'], { encoding: 'latin1' }).stdout;
+  const sipp = "2024-01-01\t10:00:00.1\t1704103200.1: Dead call c1 (successful), received 'SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n'\n";
+  const sipdump = ['====================', 'tag: rcv', 'time: 1704103200.000001', 'proto: udp ipv4', 'srcip: 10.0.0.1', 'srcport: 5060', 'dstip: 10.0.0.2', 'dstport: 5060',
+    '~~~~~~~~~~~~~~~~~~~~', 'BYE sip:a@b SIP/2.0', 'Call-ID: c1', 'CSeq: 2 BYE', 'Content-Length: 0', '', '||||||||||||||||||||', ''].join('\n');
+  const tracer = 'out udp 2024-01-01 10:00:01 10.0.0.2:5060 -> 10.0.0.1:5060\nSIP/2.0 200 OK\nCall-ID: c1\nCSeq: 2 BYE\nContent-Length: 0\n\n';
+  const base = `${wireshark.slice(0, 12000)}\n${sipp}${sipdump}${tracer}`;
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), fc.nat(120), fc.constantFrom(...FRAGMENTS, ...FRAMED_FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 20 }),
+      fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+      (edits, looks) => {
+        const document = AnalyzedDocument.create('file:///edit.log', 'plaintext', 1, base);
+        const reference = TextDocument.create('file:///edit.log', 'plaintext', 1, base);
+        applyEdits(document, reference, edits, (index) => looks[index] && assert.ok(document.trace));
+        assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.log', 'plaintext', 1, reference.getText())));
+      },
+    ),
+    { numRuns: 200, seed: SEED + 2 },
+  );
+});
+
+test('a second message under a framing line that gives no source and no time (chan_sip transmitting): an edit in it keeps it under its frame', () => {
+  const base = [
+    '<--- Transmitting (no NAT) to 10.0.0.1:5060 --->', 'SIP/2.0 100 Trying', 'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1', 'Call-ID: t1', 'CSeq: 1 INVITE', '',
+    'SIP/2.0 180 Ringing', 'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1', 'Call-ID: t1', 'CSeq: 1 INVITE', '', '<------------->', '',
+  ].join('\n');
+  const document = AnalyzedDocument.create('file:///edit.log', 'plaintext', 1, base);
+  const reference = TextDocument.create('file:///edit.log', 'plaintext', 1, base);
+  assert.equal(document.trace.messages.length, 2);
+  applyEdits(document, reference, [[base.lastIndexOf('Call-ID: t1'), 0, 'x', 1]]);
+  assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.log', 'plaintext', 1, reference.getText())));
 });
 
 test('an edit inside one message re-reads that message and shifts the ones after it', () => {

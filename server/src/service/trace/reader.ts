@@ -71,7 +71,7 @@ export class MessageReader {
    */
   startsAfresh(text: string, before: SipMessage): boolean {
     if (before.frameLine !== undefined) return this.frameOf(text) !== undefined;
-    if (before.source !== undefined || before.time !== undefined || this.frame) return false;
+    if (before.sharesFrame || this.frame) return false;
     const building = this.building;
     if (building?.body && building.sipfrag && !this.bodyDone(building)) return false;
     return readStartLine(text) !== undefined;
@@ -177,6 +177,7 @@ export class MessageReader {
     } else if (offset !== undefined) {
       message.offset = offset;
     }
+    if (frame?.started) message.sharesFrame = true;
     if (frame) {
       frame.started = true;
       if (frame.time !== undefined) message.time = frame.time;

@@ -20,9 +20,9 @@ function firstLineOf(message: SipMessage): number {
   return message.frameLine ?? message.startLine;
 }
 
-/** Whether a message got facts from a framing line it does not start with (the second message of an ngrep packet). */
+/** Whether a message was read under a framing line it does not start with (the second message of an ngrep packet). */
 function inheritsFrame(message: SipMessage): boolean {
-  return message.frameLine === undefined && (message.source !== undefined || message.time !== undefined);
+  return message.sharesFrame === true;
 }
 
 /** The index of the first item whose line is at or after `line` (items in ascending order of their lines). */

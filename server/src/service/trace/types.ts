@@ -14,6 +14,8 @@ export interface SipMessage {
   endLine: number;
   /** The framing line that introduced it (ngrep's `U 2005/07/04 ...`, pjsip's `<--- Received ...`), if any. */
   frameLine?: number;
+  /** Read under the framing line of an earlier message (a packet's second message): its framing facts are that line's. */
+  sharesFrame?: true;
   /** The offset of the message's first line (its framing line when it has one), when the reader was given offsets. */
   offset?: number;
   kind: 'request' | 'response';

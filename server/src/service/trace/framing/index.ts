@@ -11,9 +11,10 @@ import { sippFraming } from './sipp';
 import { sippErrorsFraming } from './sippErrors';
 import { sngrepFraming } from './sngrep';
 import { tcpdumpFraming } from './tcpdump';
+import { wiresharkFraming } from './wireshark';
 
 /** Framing readers, tried in this order on every line that holds their cue. */
-export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, sippErrorsFraming, opensipsTracerFraming, kamailioSipdumpFraming, tcpdumpFraming];
+export const FRAMING_READERS: readonly FramingReader[] = [ngrepFraming, sngrepFraming, asteriskFraming, freeswitchFraming, sippFraming, sippErrorsFraming, opensipsTracerFraming, kamailioSipdumpFraming, wiresharkFraming, tcpdumpFraming];
 
 /** Any framing reader's cue: one pass over a line says whether a reader needs a closer look (most lines have none). */
 export const ANY_FRAMING_CUE: RegExp = anyOfLiterals([...new Set(FRAMING_READERS.flatMap((reader) => reader.cues))]);
