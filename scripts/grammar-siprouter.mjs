@@ -521,6 +521,8 @@ export function sipRouterGrammar(lang) {
       match([r`\G[A-Za-z_][A-Za-z0-9_]*`]),
     ],
   });
+  // operators and punctuation: one regex for both
+  repository.symbols = { patterns: [include('#operators'), include('#punctuation')] };
   repository['dollar-rules'] = block({
     keepApart: true,
     begin: [r`(?=\$)`],
@@ -537,8 +539,7 @@ export function sipRouterGrammar(lang) {
     // an indented assignment starts with its indentation, before the word gate
     include('#global-assignment'),
     include('#numbers'),
-    include('#operators'),
-    include('#punctuation'),
+    include('#symbols'),
   );
 
 
