@@ -5,6 +5,12 @@ import { alt, block, cap, grammar, include, match, opt, statusCode } from './gra
 const r = String.raw;
 const L = 'asterisk';
 
+/**
+ * Where the rules of a line's start begin: at the start of the line, behind the gate below
+ * (#line-start), after any indentation.
+ */
+const LINE_START = r`\G[ \t]*`;
+
 /** priority of an extension line: 1, n (next), s (same), 50000(label); hint is handled separately */
 const priority = () => [
   alt(cap('constant.numeric.priority.asterisk', '[0-9]+'), cap('keyword.other.priority.asterisk', '(?:next|same|[ns])')),
@@ -20,7 +26,7 @@ const extension = () =>
 
 /** `exten => 486,` up to the priority (or the word hint). */
 const extenStart = () => [
-  r`^[ \t]*`,
+  LINE_START,
   cap('keyword.other.exten.asterisk', 'exten'),
   r`[ \t]*`,
   cap('keyword.operator.assignment.asterisk', '=>?'),
@@ -44,12 +50,12 @@ const repository = {
     ],
   },
   directives: match(
-    [r`^[ \t]*`, cap('keyword.control.directive.asterisk', '#(?:include|tryinclude|exec)'), r`\b[ \t]*`, opt(cap('string.unquoted.path.asterisk', r`"[^"]*"|[^; \t]+`))],
+    [LINE_START, cap('keyword.control.directive.asterisk', '#(?:include|tryinclude|exec)'), r`\b[ \t]*`, opt(cap('string.unquoted.path.asterisk', r`"[^"]*"|[^; \t]+`))],
     { name: 'meta.preprocessor.asterisk' },
   ),
   section: match(
     [
-      r`^[ \t]*`,
+      LINE_START,
       cap('punctuation.definition.section.begin.asterisk', r`\[`),
       cap('entity.name.type.section.asterisk', r`[^\]]*`),
       cap('punctuation.definition.section.end.asterisk', r`\]`),
@@ -96,7 +102,7 @@ const repository = {
   same: block({
     name: 'meta.dialplan.same.asterisk',
     begin: [
-      r`^[ \t]*`,
+      LINE_START,
       cap('keyword.other.same.asterisk', 'same'),
       r`[ \t]*`,
       cap('keyword.operator.assignment.asterisk', '=>?'),
@@ -109,12 +115,12 @@ const repository = {
     patterns: [include('#application')],
   }),
   include: match(
-    [r`^[ \t]*`, cap('keyword.other.include.asterisk', 'include'), r`[ \t]*`, cap('keyword.operator.assignment.asterisk', '=>?'), r`[ \t]*`, opt(cap('entity.name.type.section.asterisk', r`[^,; \t]+`))],
+    [LINE_START, cap('keyword.other.include.asterisk', 'include'), r`[ \t]*`, cap('keyword.operator.assignment.asterisk', '=>?'), r`[ \t]*`, opt(cap('entity.name.type.section.asterisk', r`[^,; \t]+`))],
     { name: 'meta.dialplan.include.asterisk' },
   ),
   'key-value': block({
     name: 'meta.key-value.asterisk',
-    begin: [r`^[ \t]*`, cap('variable.other.property.asterisk', r`[A-Za-z0-9_.\/-]+`), r`[ \t]*`, cap('keyword.operator.assignment.asterisk', '=>?')],
+    begin: [LINE_START, cap('variable.other.property.asterisk', r`[A-Za-z0-9_.\/-]+`), r`[ \t]*`, cap('keyword.operator.assignment.asterisk', '=>?')],
     end: ['$'],
     patterns: [include('#comments'), include('#variables'), include('#expressions'), include('#booleans'), include('#numbers'), include('#escape')],
   }),
@@ -210,18 +216,19 @@ const repository = {
 repository['switch-ignorepat'] = {
   patterns: ['switch', 'eswitch', 'lswitch', 'ignorepat'].map((kw) =>
     match(
-      [r`^[ \t]*`, cap(`keyword.other.${kw}.asterisk`, kw), r`[ \t]*`, cap('keyword.operator.assignment.asterisk', '=>?'), r`[ \t]*`, opt(cap('string.unquoted.asterisk', r`[^; \t]+`))],
+      [LINE_START, cap(`keyword.other.${kw}.asterisk`, kw), r`[ \t]*`, cap('keyword.operator.assignment.asterisk', '=>?'), r`[ \t]*`, opt(cap('string.unquoted.asterisk', r`[^; \t]+`))],
       { name: 'meta.dialplan.asterisk' },
     ),
   ),
 };
 
-export const asteriskGrammar = grammar({
-  name: 'Asterisk configuration',
-  scopeName: 'source.asterisk',
-  fileTypes: ['extensions.conf', 'pjsip.conf', 'sip.conf'],
+repository['line-start'] = block({
+  comment:
+    'the rules that start a line (#include, [section], exten/same/include/switch =>, key = value) behind one test at the start of each line; it opens only where one of them matches (key = value takes any word before =), so that it never holds a character back from the rules after it',
+  keepApart: true,
+  begin: ['^', r`(?=[ \t]*(?:#(?:include|tryinclude|exec)\b|\[|[A-Za-z0-9_.\/-]+[ \t]*=))`],
+  end: [r`(?!\G)`],
   patterns: [
-    include('#comments'),
     include('#directives'),
     include('#section'),
     include('#hint'),
@@ -230,7 +237,15 @@ export const asteriskGrammar = grammar({
     include('#include'),
     include('#switch-ignorepat'),
     include('#key-value'),
-    include('#values'),
   ],
+});
+
+export const asteriskGrammar = grammar({
+  name: 'Asterisk configuration',
+  scopeName: 'source.asterisk',
+  fileTypes: ['extensions.conf', 'pjsip.conf', 'sip.conf'],
+  // a scanner costs in proportion to its regexes at every position it tries: the rules of a
+  // line's start sit behind one gate, and #values begins with the comments
+  patterns: [include('#line-start'), include('#values')],
   repository,
 });
