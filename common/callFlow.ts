@@ -48,6 +48,13 @@ export interface CallFlowParams {
   uri: string;
   /** The calls to draw; every call when absent. */
   callIds?: string[];
+  /**
+   * One answer carries at most a window of the messages drawn (the server's cap, or `limit` when
+   * smaller): from the `start`-th of them (0-based), or around the message at `line`.
+   */
+  start?: number;
+  line?: number;
+  limit?: number;
 }
 
 /** A column of the ladder: an endpoint. */
@@ -84,6 +91,11 @@ export interface CallFlow {
   participants: Participant[];
   /** One per SIP message, in file order. */
   messages: FlowMessage[];
+  /**
+   * In the server's answers: where `messages` lies among all the messages drawn (`start`, 0-based)
+   * and how many those are; the participants are those of the window's messages.
+   */
+  window?: { start: number; total: number };
 }
 
 export const CallsRequest = new RequestType<CallsParams, CallsResult, void>('sipSense/calls');

@@ -9,8 +9,11 @@ export function requestCalls(client: LanguageClient, uri: string, token?: Cancel
   return client.sendRequest(CallsRequest, { uri }, token);
 }
 
-export function requestFlow(client: LanguageClient, uri: string, callIds?: string[], token?: CancellationToken): Promise<CallFlow> {
-  return client.sendRequest(CallFlowRequest, callIds ? { uri, callIds } : { uri }, token);
+/** The ladder of `callIds` (of every call when absent), the window of it at `start` or around `line`. */
+export function requestFlow(
+  client: LanguageClient, uri: string, callIds: string[] | undefined, at: { start?: number; line?: number }, token?: CancellationToken,
+): Promise<CallFlow> {
+  return client.sendRequest(CallFlowRequest, { uri, ...(callIds ? { callIds } : {}), ...at }, token);
 }
 
 export function requestExplanation(client: LanguageClient, code: number, uri: string): Promise<{ markdown: string } | null> {

@@ -104,6 +104,33 @@ test('without a token, the server creates its own progress where the client allo
   await s.stop();
 });
 
+test('a ladder of 25,000 messages comes in windows of at most 10,000, with the total; the pages join up to the whole', async () => {
+  const s = await server();
+  const big = join(dir, 'many.txt');
+  writeFileSync(big, Array.from({ length: 5_000 }, (_, i) => busyCall(`many-${i}@h`, i % 50)).join(''));
+  const uri = pathToFileURL(big).toString();
+  const first = await s.connection.sendRequest(CallFlowRequest, { uri });
+  assert.deepEqual([first.messages.length, first.window], [10_000, { start: 0, total: 25_000 }]);
+  assert.ok(JSON.stringify(first).length < 3_000_000, `${JSON.stringify(first).length} characters`);
+  const pages = [first];
+  while (pages.length < 3) pages.push(await s.connection.sendRequest(CallFlowRequest, { uri, start: pages.length * 10_000 }));
+  assert.deepEqual(pages.map((p) => [p.window, p.messages.length]), [
+    [{ start: 0, total: 25_000 }, 10_000], [{ start: 10_000, total: 25_000 }, 10_000], [{ start: 15_000, total: 25_000 }, 10_000],
+  ], 'the last window is a full one, ending at the last message');
+  const lines = [...pages[0].messages, ...pages[1].messages, ...pages[2].messages.slice(5_000)].map((m) => m.line);
+  assert.equal(new Set(lines).size, 25_000);
+  assert.ok(lines.every((line, i) => i === 0 || line > lines[i - 1]), 'in file order, none twice, none missing');
+  const around = await s.connection.sendRequest(CallFlowRequest, { uri, line: lines[20_000], limit: 100 });
+  assert.deepEqual([around.window, around.messages[50].line], [{ start: 19_950, total: 25_000 }, lines[20_000]]);
+  const capped = await s.connection.sendRequest(CallFlowRequest, { uri, limit: 1_000_000 });
+  assert.equal(capped.messages.length, 10_000, 'a client cannot ask for more than the cap');
+  const oneCall = await s.connection.sendRequest(CallFlowRequest, { uri, callIds: ['many-4321@h'] });
+  assert.deepEqual([oneCall.messages.length, oneCall.window], [5, { start: 0, total: 5 }]);
+  await assert.rejects(s.request('sipSense/callFlow', { uri, start: -1 }), /start must be a non-negative integer/);
+  await assert.rejects(s.request('sipSense/callFlow', { uri, limit: 'all' }), /limit must be a non-negative integer/);
+  await s.stop();
+});
+
 test('cancelling the request stops reading; malformed parameters and unknown documents get clear answers', async () => {
   const s = await server();
   const big = join(dir, 'cancel.txt');
@@ -130,7 +157,7 @@ test('a capture no client opened is decoded from disk: its calls, its ladder, a 
   assert.equal(calls.source, 'file');
   assert.match(calls.note ?? '', /^Decoded from disk \([0-9.]+ MB of SIP messages\): the editor did not hand this capture to SIP Sense\.$/);
   assert.deepEqual(calls.calls, callSummaries(decoded));
-  assert.deepEqual(await s.connection.sendRequest(CallFlowRequest, { uri }), callFlow(decoded));
+  assert.deepEqual(await s.connection.sendRequest(CallFlowRequest, { uri }), { ...callFlow(decoded), window: { start: 0, total: decoded.messages.length } });
   const callId = calls.calls[1].callId;
   const document = await s.connection.sendRequest(CallDocumentRequest, { uri, callId });
   assert.ok(document);

@@ -45,6 +45,27 @@ test('a ladder of chosen calls holds only their messages, and its columns only t
   assert.deepEqual(callFlow(model, ['nope']), { participants: [], messages: [] });
 });
 
+test('a window of a ladder: limit messages from start, or around a line, never past the end; the columns of its messages only', () => {
+  const text = Array.from({ length: 6 }, (_, i) => busyCall(`c${i}@h`, 10 + i).replace(/10\.0\.0\.2:5060/g, `10.0.1.${i}:5060`)).join('');
+  const model = modelOf(text);
+  const whole = callFlow(model);
+  assert.equal(whole.messages.length, 30);
+  assert.equal(whole.window, undefined, 'no window asked for, none said');
+  const second = callFlow(model, undefined, { limit: 10, start: 10 });
+  assert.deepEqual(second.window, { start: 10, total: 30 });
+  assert.deepEqual(second.messages.map((m) => [m.line, m.label]), whole.messages.slice(10, 20).map((m) => [m.line, m.label]));
+  assert.deepEqual(second.participants.map((p) => p.address), ['10.0.0.1:5060', '10.0.1.2:5060', '10.0.1.3:5060']);
+  assert.deepEqual(callFlow(model, undefined, { limit: 10, start: 25 }).window, { start: 20, total: 30 }, 'a last window is a full one');
+  assert.deepEqual(callFlow(model, undefined, { limit: 100, start: 7 }).window, { start: 0, total: 30 });
+  const around = callFlow(model, undefined, { limit: 10, line: whole.messages[17].line + 2 });
+  assert.deepEqual(around.window, { start: 12, total: 30 }, 'the message at or above the line in the middle');
+  assert.equal(callFlow(model, undefined, { limit: 10, line: 0 }).window?.start, 0);
+  const call = callFlow(model, ['c4@h', 'c5@h'], { limit: 4, start: 4 });
+  assert.deepEqual(call.window, { start: 4, total: 10 });
+  assert.deepEqual(call.messages.map((m) => m.callId), ['c4@h', 'c5@h', 'c5@h', 'c5@h']);
+  assert.deepEqual(callFlow(model, ['nope'], { limit: 4, line: 50 }), { participants: [], messages: [], window: { start: 0, total: 0 } });
+});
+
 test('RFC 3665 (no framing): one arrow per message in file order, at its start line, between hosts from Via and Request-URI', () => {
   const text = corpusText('sip-traces', 'rfc3665.txt');
   const lines = text.split(/\r\n|\r|\n/);

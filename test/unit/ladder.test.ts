@@ -92,10 +92,14 @@ test('messages from the webview are checked: known types, indexes of the flow se
   assert.deepEqual(parseFromWebview({ type: 'ready' }, 0), { type: 'ready' });
   assert.deepEqual(parseFromWebview({ type: 'reveal', index: 4, line: 99 }, 5), { type: 'reveal', index: 4 });
   assert.deepEqual(parseFromWebview({ type: 'explain', index: 0 }, 1), { type: 'explain', index: 0 });
+  assert.deepEqual(parseFromWebview({ type: 'page', start: 19_999 }, 5, 20_000), { type: 'page', start: 19_999 }, 'a page of all the messages the flow is a window of');
+  for (const bad of [{ type: 'page', start: 20_000 }, { type: 'page', start: -1 }, { type: 'page', start: 2.5 }, { type: 'page' }]) {
+    assert.equal(parseFromWebview(bad, 5, 20_000), undefined, JSON.stringify(bad));
+  }
   for (const bad of [
     null, undefined, 'reveal', 42, [], { type: 'reveal' }, { type: 'reveal', index: 5 }, { type: 'reveal', index: -1 },
     { type: 'reveal', index: 1.5 }, { type: 'reveal', index: '1' }, { type: 'explain', index: Number.NaN },
-    { type: 'rendered', rows: 1, ms: 1 }, { type: 'runCommand', command: 'x' },
+    { type: 'rendered', rows: 1, ms: 1 }, { type: 'runCommand', command: 'x' }, { type: 'page', start: 5 },
     { type: '__proto__' }, { type: 'constructor' },
   ]) {
     assert.equal(parseFromWebview(bad, 5), undefined, JSON.stringify(bad));

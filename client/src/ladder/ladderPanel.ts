@@ -37,7 +37,15 @@ function ladderStrings(): LadderStrings {
     noMessages: localized('No SIP messages to show.'),
     fromTo: localized('from {0} to {1}'),
     line: localized('line'),
+    window: localized('{0}–{1} of {2}'),
+    earlier: localized('{0} earlier'),
+    more: localized('{0} more'),
   };
+}
+
+/** Whether a ladder is a window of more messages than it holds. */
+function isWindow(flow: CallFlow): boolean {
+  return !!flow.window && flow.window.total > flow.messages.length;
 }
 
 function nonce(): string {
@@ -51,6 +59,9 @@ export class LadderPanel implements vscode.Disposable {
   private choice: CallChoice = 'all';
   private flow: CallFlow | undefined;
   private callIds: string[] | undefined;
+  /** The calls the server was asked to draw (all when undefined). */
+  private asked: string[] | undefined;
+  private pageTimer: NodeJS.Timeout | undefined;
   private ready = false;
   /** The line the ladder just put the editor's cursor on. */
   private revealedLine: number | undefined;
@@ -70,11 +81,14 @@ export class LadderPanel implements vscode.Disposable {
         }
         this.revealedLine = undefined;
         this.post({ type: 'cursor', line });
+        // The cursor went to a message the window shown does not hold: the window around it.
+        clearTimeout(this.pageTimer);
+        if (line !== null && this.outsideWindow(line)) this.pageTimer = setTimeout(() => void this.page({ line }), 150);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!this.isOurs(event.document.uri) || event.contentChanges.length === 0) return;
         clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void this.load(), 400);
+        this.refreshTimer = setTimeout(() => void this.load({ start: this.flow?.window?.start }), 400);
       }),
       // The panel's words and its explanations follow the language setting.
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -146,22 +160,65 @@ export class LadderPanel implements vscode.Disposable {
 </html>`;
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Asks the server for the ladder of the calls `choice` names, the window of it at `at` (one
+   * answer carries a window of a big trace's messages), around the editor's cursor by default.
+   * A document's ladder holds every call (its picker switches between them) unless that is more
+   * than one answer carries; then, and for a file read from disk, the server draws only the calls
+   * wanted.
+   */
+  private async load(at: { start?: number; line?: number } = {}): Promise<void> {
+    const uri = this.uri;
+    if (!uri) return;
+    const editor = this.editorOf(uri);
+    const named = Array.isArray(this.choice) ? this.choice : undefined;
+    let asked = this.onDisk(uri) ? named : undefined;
+    let flow = await this.request(asked, at.start === undefined && at.line === undefined && editor ? { line: editor.selection.active.line } : at);
+    if (!flow) return;
+    const shown = named ?? (this.choice === 'cursor' ? this.callAtCursor(flow) : undefined);
+    if (!asked && shown && isWindow(flow)) {
+      asked = shown;
+      flow = await this.request(asked, at);
+      if (!flow) return;
+    }
+    this.asked = asked;
+    this.flow = flow;
+    this.callIds = shown;
+    this.sendFlow();
+  }
+
+  /** Another window of the ladder shown, of the same calls. */
+  private async page(at: { start?: number; line?: number }): Promise<void> {
+    const flow = await this.request(this.asked, at);
+    if (!flow) return;
+    this.flow = flow;
+    this.sendFlow();
+  }
+
+  /** The server's ladder; undefined when the panel closed, a newer request replaced this one, or it failed (said to the user). */
+  private async request(callIds: string[] | undefined, at: { start?: number; line?: number }): Promise<CallFlow | undefined> {
     const client = this.client();
     const uri = this.uri;
-    if (!client || !uri || !this.panel) return;
+    if (!client || !uri || !this.panel) return undefined;
     this.loading?.cancel();
     const loading = new vscode.CancellationTokenSource();
     this.loading = loading;
-    const named = Array.isArray(this.choice) ? this.choice : undefined;
-    const flow = await requestFlow(client, uri.toString(), this.onDisk(uri) ? named : undefined, loading.token).catch((error: unknown) => {
+    const flow = await requestFlow(client, uri.toString(), callIds, at, loading.token).catch((error: unknown) => {
       if (!loading.token.isCancellationRequested) void vscode.window.showErrorMessage(localized('SIP Sense could not draw the call flow: {0}', String(error)));
       return undefined;
     });
-    if (!flow || loading.token.isCancellationRequested || !this.panel) return;
-    this.flow = flow;
-    this.callIds = named ?? (this.choice === 'cursor' ? this.callAtCursor(flow) : undefined);
-    this.sendFlow();
+    return !flow || loading.token.isCancellationRequested || !this.panel ? undefined : flow;
+  }
+
+  /** Whether the editor's cursor is on a line of the ladder's messages that the window shown does not hold. */
+  private outsideWindow(line: number): boolean {
+    const flow = this.flow;
+    if (!flow?.window || !isWindow(flow) || flow.messages.length === 0) return false;
+    const first = flow.messages[0];
+    const last = flow.messages[flow.messages.length - 1];
+    const atStart = flow.window.start === 0;
+    const atEnd = flow.window.start + flow.messages.length >= flow.window.total;
+    return (line < first.line && !atStart) || (line > last.endLine && !atEnd);
   }
 
   /** A file VS Code did not hand to extensions (over its sync limit): the server reads it from disk. */
@@ -195,7 +252,7 @@ export class LadderPanel implements vscode.Disposable {
   }
 
   private receive(raw: unknown): void {
-    const message = parseFromWebview(raw, this.flow?.messages.length ?? 0);
+    const message = parseFromWebview(raw, this.flow?.messages.length ?? 0, this.flow?.window?.total);
     if (!message) return;
     switch (message.type) {
       case 'ready':
@@ -207,6 +264,9 @@ export class LadderPanel implements vscode.Disposable {
         break;
       case 'explain':
         void this.explain(message.index);
+        break;
+      case 'page':
+        void this.page({ start: message.start });
         break;
     }
   }
@@ -245,6 +305,7 @@ export class LadderPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.pageTimer);
     this.loading?.cancel();
     this.panel?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();

@@ -50,6 +50,8 @@ interface State {
   columnWidth: number;
   /** The row the keyboard and the editor's cursor are on. */
   current?: number;
+  /** The flow is this window of more messages (the server sends at most so many at once). */
+  window?: { start: number; total: number };
 }
 
 let state: State | undefined;
@@ -64,6 +66,12 @@ const titleText = element('span', 'title');
 const callSelect = element('select', 'calls');
 const orderSelect = element('select', 'order');
 const noteText = element('span', 'note');
+const pager = element('span', 'pager');
+const earlierButton = element('button', 'earlier');
+const rangeText = element('span', 'range');
+const moreButton = element('button', 'more');
+/** At the end of the rows, the same as moreButton. */
+const moreRow = element('button', 'more-row');
 const scroller = element('div', 'scroller');
 const header = element('div', 'header');
 const body = element('div', 'body');
@@ -74,7 +82,9 @@ function setUp(): void {
   const orderLabel = element('label');
   callLabel.append(callSelect);
   orderLabel.append(orderSelect);
-  toolbar.append(titleText, callLabel, orderLabel, noteText);
+  pager.append(earlierButton, rangeText, moreButton);
+  pager.hidden = true;
+  toolbar.append(titleText, callLabel, orderLabel, pager, noteText);
   scroller.tabIndex = 0;
   scroller.setAttribute('role', 'listbox');
   scroller.dir = 'ltr';
@@ -104,6 +114,9 @@ function setUp(): void {
     state.order = orderSelect.value === 'time' ? 'time' : 'call';
     relayout();
   });
+  earlierButton.addEventListener('click', () => turnPage(-1));
+  moreButton.addEventListener('click', () => turnPage(1));
+  moreRow.addEventListener('click', () => turnPage(1));
   window.addEventListener('message', (event: MessageEvent<ToWebview>) => receive(event.data));
   post({ type: 'ready' });
 }
@@ -124,12 +137,14 @@ function show(message: Extract<ToWebview, { type: 'flow' }>): void {
   const longest = flow.participants.reduce((max, p) => Math.max(max, p.address.length + (p.inferred ? strings.inferred.length + 3 : 0)), 0);
   const calls = callsOf(flow.messages);
   const previousOrder = state?.order ?? 'call';
+  const previousStart = state?.window?.start;
   const counts = new Map<string, number>();
   for (const m of flow.messages) counts.set(m.callId ?? '', (counts.get(m.callId ?? '') ?? 0) + 1);
   state = {
     flow, strings, calls, counts, order: previousOrder, rows: [], rowOf: new Int32Array(0), allOptions: false,
     columnWidth: Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, longest * 7.5 + 24)),
   };
+  if (flow.window && flow.window.total > flow.messages.length) state.window = { start: flow.window.start, total: flow.window.total };
   if (message.callIds && message.callIds.length > 0) {
     const wanted = new Set(message.callIds);
     state.requested = new Set(calls.filter((id) => wanted.has(id)));
@@ -140,12 +155,18 @@ function show(message: Extract<ToWebview, { type: 'flow' }>): void {
   document.documentElement.lang = message.rtl ? 'fa' : 'en';
   toolbar.dir = message.rtl ? 'rtl' : 'ltr';
   tooltip.dir = message.rtl ? 'rtl' : 'ltr';
-  titleText.textContent = `${message.title} · ${flow.messages.length} ${strings.messages}`;
+  titleText.textContent = `${message.title} · ${state.window?.total ?? flow.messages.length} ${strings.messages}`;
+  drawPager(state);
   noteText.textContent = message.note ?? (flow.participants.some((p) => p.inferred) ? strings.inferredNote : '');
   scroller.setAttribute('aria-label', `${strings.title}: ${message.title}`);
   fillSelects(state);
   drawHeader(state);
   relayout();
+  // Another window of the same ladder: read on from its start (or, going back, from its end).
+  const start = state.window?.start;
+  if (previousStart !== undefined && start !== undefined && start !== previousStart) {
+    scroller.scrollTop = start > previousStart ? 0 : scroller.scrollHeight;
+  }
   // On the page's performance timeline: from the flow's arrival to the first frame that shows it.
   requestAnimationFrame(() => setTimeout(() => {
     performance.mark('sipsense-ladder-painted');
@@ -192,6 +213,34 @@ function fillCallOptions(): void {
   s.allOptions = true;
 }
 
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Where the window lies among all the messages, and the buttons to the windows before and after it. */
+function drawPager(s: State): void {
+  pager.hidden = !s.window;
+  if (!s.window) return;
+  const shown = s.flow.messages.length;
+  const before = s.window.start;
+  const after = Math.max(0, s.window.total - s.window.start - shown);
+  rangeText.textContent = s.strings.window.replace('{0}', count(before + 1)).replace('{1}', count(before + shown)).replace('{2}', count(s.window.total));
+  earlierButton.textContent = `◀ ${s.strings.earlier.replace('{0}', count(before))}`;
+  earlierButton.disabled = before === 0;
+  moreButton.textContent = `${s.strings.more.replace('{0}', count(after))} ▶`;
+  moreButton.disabled = after === 0;
+  moreRow.textContent = moreButton.textContent;
+}
+
+/** Asks for the window before (-1) or after (1) the one shown. */
+function turnPage(direction: -1 | 1): void {
+  if (!state?.window) return;
+  const shown = state.flow.messages.length;
+  const start = direction < 0 ? Math.max(0, state.window.start - shown) : state.window.start + shown;
+  if (start === state.window.start || start >= state.window.total) return;
+  post({ type: 'page', start });
+}
+
 function columnX(s: State, participant: number): number {
   return TIME_WIDTH + column(participant, s.flow.participants.length) * s.columnWidth + s.columnWidth / 2;
 }
@@ -232,8 +281,14 @@ function relayout(): void {
     line.style.left = `${columnX(s, i)}px`;
     body.append(line);
   });
-  body.style.height = `${Math.max(1, s.rows.length) * ROW_HEIGHT}px`;
+  const more = !!s.window && !moreButton.disabled;
+  body.style.height = `${(Math.max(1, s.rows.length) + (more ? 1 : 0)) * ROW_HEIGHT}px`;
   if (s.rows.length === 0) body.append(element('div', 'empty', s.strings.noMessages));
+  if (more) {
+    moreRow.style.top = `${s.rows.length * ROW_HEIGHT}px`;
+    moreRow.style.left = `${TIME_WIDTH}px`;
+    body.append(moreRow);
+  }
   scroller.setAttribute('aria-rowcount', String(s.rows.length));
   render();
 }

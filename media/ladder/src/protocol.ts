@@ -25,6 +25,11 @@ export interface LadderStrings {
   noMessages: string;
   fromTo: string;
   line: string;
+  /** The window of a ladder of more messages than one answer carries: `{0}–{1} of {2}`. */
+  window: string;
+  /** `{0} earlier`, `{0} more`: the messages before and after the window. */
+  earlier: string;
+  more: string;
 }
 
 /** What the extension sends. */
@@ -52,4 +57,6 @@ export type FromWebview =
   /** Show the message `index` in the editor. */
   | { type: 'reveal'; index: number }
   /** Explain the message `index` (its status code). */
-  | { type: 'explain'; index: number };
+  | { type: 'explain'; index: number }
+  /** Show the window of messages from the `start`-th (of the flow's window.total). */
+  | { type: 'page'; start: number };

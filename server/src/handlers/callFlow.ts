@@ -18,6 +18,12 @@ import type { SipMessage, TraceModel } from '../service/trace';
  * (VS Code hands none over 50 MB to extensions) is read from disk, streamed, with progress.
  */
 
+/**
+ * The most messages one sipSense/callFlow answer carries (a window of them; the ladder pages
+ * through the rest): a trace of a million messages is never sent whole.
+ */
+export const MAX_FLOW_MESSAGES = 10_000;
+
 type Source =
   | { kind: 'document'; model: TraceModel; lineAt: (line: number) => string }
   /** `path`: where the messages' text is read back (the file, or a capture's decoded text); `bytes`: the size of that text. */
@@ -95,8 +101,19 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
     if (callIds !== undefined && !(Array.isArray(callIds) && callIds.every((id) => typeof id === 'string'))) {
       throw new ResponseError(LSPErrorCodes.RequestFailed, 'callIds must be an array of strings');
     }
+    const { start, line, limit } = params as { start?: unknown; line?: unknown; limit?: unknown };
+    for (const [name, value] of [['start', start], ['line', line], ['limit', limit]] as const) {
+      if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `${name} must be a non-negative integer`);
+      }
+    }
+    const window = {
+      limit: Math.max(1, Math.min(MAX_FLOW_MESSAGES, (limit as number | undefined) ?? MAX_FLOW_MESSAGES)),
+      start: start as number | undefined,
+      line: line as number | undefined,
+    };
     const source = await sourceOf(params, token);
-    return source ? callFlow(source.model, callIds) : { participants: [], messages: [] };
+    return source ? callFlow(source.model, callIds, window) : { participants: [], messages: [], window: { start: 0, total: 0 } };
   });
 
   connection.onRequest(CallDocumentRequest, async (params, token): Promise<CallDocument | null> => {

@@ -377,3 +377,38 @@ test('10,000 messages: the ladder opens and scrolls with only the visible rows i
   await log(`  ladder, 10,000 messages: scrolled ${scroll.height} px in ${scroll.frames} frames of 600 px (${scroll.ms.toFixed(0)} ms): frame p50 ${scroll.p50.toFixed(1)} ms, p95 ${scroll.p95.toFixed(1)} ms, max ${scroll.max.toFixed(1)} ms; long tasks ${scroll.longTasks} (longest ${scroll.longest.toFixed(0)} ms); at most ${scroll.maxRows} rows in the DOM`);
   await revertAndCloseAll();
 }, 120_000);
+
+const READ_PAGER = `(() => ({
+  hidden: document.querySelector('.pager').hidden,
+  range: document.querySelector('.pager .range').textContent,
+  earlier: document.querySelector('.pager .earlier').textContent,
+  more: document.querySelector('.pager .more').textContent,
+  moreRow: document.querySelector('.body .more-row') ? document.querySelector('.body .more-row').textContent : null,
+}))()`;
+
+test('25,000 messages, more than one answer carries: the ladder shows a window of 10,000 with the total, pages on, and follows the cursor past it', async () => {
+  const editor = await openGenerated('twenty-five-thousand.txt', ngrepTrace(25_000));
+  place(editor, new vscode.Position(0, 0));
+  await vscode.commands.executeCommand('sipSense.showAllCallFlows');
+  if (!hasBridge) return;
+  const pager = (what: string, range: string) => waitFor(`the pager: ${what}`, async () => {
+    const state = await inFrame<{ hidden: boolean; range: string; earlier: string; more: string; moreRow: string | null }>({ holding: LADDER, script: READ_PAGER });
+    return !state.hidden && state.range === range ? state : undefined;
+  }, 60_000, 300);
+  const state = await ladder('the first window', (s) => /25000 messages/.test(s.title), 60_000);
+  assert.ok(state.rows.length < 120, `only the visible rows are in the DOM (${state.rows.length})`);
+  const first = await pager('the first 10,000', '1–10,000 of 25,000');
+  assert.deepEqual([first.earlier, first.more, first.moreRow], ['◀ 0 earlier', '15,000 more ▶', '15,000 more ▶']);
+  await inFrame({ holding: LADDER, click: '.pager .more' });
+  const second = await pager('the next 10,000', '10,001–20,000 of 25,000');
+  assert.deepEqual([second.earlier, second.more], ['◀ 10,000 earlier', '5,000 more ▶']);
+  // The cursor on the trace's last message: the window around it, that message current.
+  let lastStart = editor.document.lineCount - 1;
+  while (!/^(SIP\/2\.0 |[A-Z]+ sip:)/.test(editor.document.lineAt(lastStart).text)) lastStart--;
+  place(editor, new vscode.Position(lastStart, 0));
+  const last = await pager('the window at the cursor', '15,001–25,000 of 25,000');
+  assert.equal(last.more, '0 more ▶');
+  assert.equal(last.moreRow, null, 'no more row at the end of the last window');
+  await ladder('the last message current', (s) => s.rows.some((r) => r.current && r.line === lastStart));
+  await revertAndCloseAll();
+}, 180_000);

@@ -35,9 +35,29 @@ function summarize(model: TraceModel, call: SipCall): CallSummary {
   return summary;
 }
 
-/** The ladder of the calls named (of every message when `callIds` is absent), messages in trace order. */
-export function callFlow(model: TraceModel, callIds?: readonly string[]): CallFlow {
+/**
+ * Which messages of the selection one ladder carries: `limit` of them from the `start`-th (0-based,
+ * in trace order), or, with `line`, those around the message at or above that line.
+ */
+export interface FlowWindow {
+  limit: number;
+  start?: number;
+  line?: number;
+}
+
+/**
+ * The ladder of the calls named (of every message when `callIds` is absent), messages in trace
+ * order; with `window`, only that window of them, and where it lies among them.
+ */
+export function callFlow(model: TraceModel, callIds?: readonly string[], window?: FlowWindow): CallFlow {
   const wanted = callIds === undefined ? undefined : new Set(callIds);
+  const selected: number[] = [];
+  model.messages.forEach((message, index) => {
+    if (!wanted || (message.callId !== undefined && wanted.has(message.callId))) selected.push(index);
+  });
+  const total = selected.length;
+  const start = window === undefined ? 0 : windowStart(model, selected, window);
+  const end = window === undefined ? total : Math.min(total, start + window.limit);
   const participants: Participant[] = [];
   const columns = new Map<string, number>();
   const column = (address: string, inferred: boolean): number => {
@@ -52,8 +72,9 @@ export function callFlow(model: TraceModel, callIds?: readonly string[]): CallFl
     return index;
   };
   const messages: FlowMessage[] = [];
-  model.messages.forEach((message, index) => {
-    if (wanted && (message.callId === undefined || !wanted.has(message.callId))) return;
+  for (let i = start; i < end; i++) {
+    const index = selected[i];
+    const message = model.messages[index];
     const ends = endpointsOf(model, index);
     const arrow: FlowMessage = {
       line: message.startLine,
@@ -69,8 +90,30 @@ export function callFlow(model: TraceModel, callIds?: readonly string[]): CallFl
     if (message.hasSdp) arrow.sdp = true;
     if (model.roles[index]?.retransmission) arrow.retransmission = true;
     messages.push(arrow);
-  });
-  return { participants, messages };
+  }
+  return window === undefined ? { participants, messages } : { participants, messages, window: { start, total } };
+}
+
+/**
+ * Where a window starts among the selected messages: at `start`, or with the message at or above
+ * `line` in its middle; never so late that it holds fewer than `limit` messages when there are more.
+ */
+function windowStart(model: TraceModel, selected: readonly number[], window: FlowWindow): number {
+  const last = Math.max(0, selected.length - window.limit);
+  if (window.line === undefined) return Math.min(window.start ?? 0, last);
+  let low = 0;
+  let high = selected.length - 1;
+  let at = 0;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (model.messages[selected[middle]].startLine <= window.line) {
+      at = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return Math.min(Math.max(0, at - Math.floor(window.limit / 2)), last);
 }
 
 /** What an arrow says: the method, or `code phrase`. */
