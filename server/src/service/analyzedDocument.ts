@@ -50,6 +50,11 @@ export class AnalyzedDocument {
     return this.text;
   }
 
+  /** The length of a line (without cutting it out of the text). */
+  lineLength(line: number): number {
+    return this.text.lineLength(line);
+  }
+
   /** The whole text (joined anew after edits: not for hot paths). */
   getText(): string {
     return this.text.getText();

@@ -81,7 +81,19 @@ export class TextStore implements Lines {
   }
 
   lineAt(line: number): string {
-    if (line < 0 || line >= this.lineCount) return '';
+    const found = this.lineBounds(line);
+    return found ? found.text.slice(found.start, found.end) : '';
+  }
+
+  /** The length of a line without its line break (0 past the end), without cutting it out. */
+  lineLength(line: number): number {
+    const found = this.lineBounds(line);
+    return found ? found.end - found.start : 0;
+  }
+
+  /** The block that holds a line and where the line starts and ends in it (before its line break). */
+  private lineBounds(line: number): { text: string; start: number; end: number } | undefined {
+    if (line < 0 || line >= this.lineCount) return undefined;
     const block = this.blockOfLine(line);
     const text = this.blocks[block];
     const starts = this.startsOf(block);
@@ -90,7 +102,7 @@ export class TextStore implements Lines {
     let end = index + 1 < starts.length ? starts[index + 1] : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    return text.slice(start, end);
+    return { text, start, end };
   }
 
   /** The text of lines [from, to) with their line breaks. */

@@ -20,47 +20,75 @@ export interface SymbolInfo {
 export function computeDocumentSymbols(document: AnalyzedDocument): SymbolInfo[] {
   if (!document.isServed) return [];
   const model = document.trace;
-  return model.calls.map((call) => callSymbol(document, model, call));
+  const places = new MessagePlaces(document, model.messages);
+  return model.calls.map((call) => callSymbol(model, call, places));
 }
 
-function firstLineOf(message: SipMessage): number {
-  return message.frameLine ?? message.startLine;
-}
+type Range = SymbolInfo['range'];
 
-function rangeOf(document: AnalyzedDocument, messages: readonly SipMessage[]): SymbolInfo['range'] {
-  let first = messages[0];
-  let last = messages[0];
-  for (const m of messages) {
-    if (firstLineOf(m) < firstLineOf(first)) first = m;
-    if (m.endLine > last.endLine) last = m;
+/**
+ * Where each message lies, worked out once per message and shared by the symbols that hold it
+ * (a call, its transaction and the message itself): a big trace has hundreds of thousands.
+ */
+class MessagePlaces {
+  private readonly ranges: Range[] = [];
+  private readonly selections: Range[] = [];
+
+  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {}
+
+  /** From the message's first line (its framing line) to the end of its last. */
+  range(index: number): Range {
+    let range = this.ranges[index];
+    if (!range) {
+      const message = this.messages[index];
+      range = {
+        start: { line: message.frameLine ?? message.startLine, character: 0 },
+        end: { line: message.endLine, character: this.document.lineLength(message.endLine) },
+      };
+      this.ranges[index] = range;
+    }
+    return range;
   }
-  return {
-    start: { line: firstLineOf(first), character: 0 },
-    end: { line: last.endLine, character: document.lines.lineAt(last.endLine).length },
-  };
+
+  /** Its start line's text. */
+  selection(index: number): Range {
+    let selection = this.selections[index];
+    if (!selection) {
+      const { line, span } = startLineLocation(this.document, this.messages[index]);
+      selection = { start: { line, character: span.start }, end: { line, character: span.end } };
+      this.selections[index] = selection;
+    }
+    return selection;
+  }
+
+  /** From the first line of the first of `indices` to the end of the last (as they lie in the text). */
+  span(indices: readonly number[]): Range {
+    let { start, end } = this.range(indices[0]);
+    for (let i = 1; i < indices.length; i++) {
+      const range = this.range(indices[i]);
+      if (range.start.line < start.line) start = range.start;
+      if (range.end.line > end.line) end = range.end;
+    }
+    return { start, end };
+  }
 }
 
-function selectionOf(document: AnalyzedDocument, message: number): SymbolInfo['selection'] {
-  const { line, span } = startLineLocation(document, document.trace.messages[message]);
-  return { start: { line, character: span.start }, end: { line, character: span.end } };
-}
-
-function callSymbol(document: AnalyzedDocument, model: TraceModel, call: SipCall): SymbolInfo {
-  const children = call.transactions.map((t) => {
+function callSymbol(model: TraceModel, call: SipCall, places: MessagePlaces): SymbolInfo {
+  const children = call.transactions.map((t): SymbolInfo => {
     const transaction = model.transactions[t];
     const messages = transaction.messages.map((m): SymbolInfo => ({
       name: messageTitle(model, m),
       kind: 'message',
-      range: rangeOf(document, [model.messages[m]]),
-      selection: selectionOf(document, m),
+      range: places.range(m),
+      selection: places.selection(m),
       children: [],
     }));
     const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
     return {
       name: final ? `${transaction.method} → ${final.status} ${final.phrase ?? ''}`.trimEnd() : transaction.method,
-      kind: 'transaction' as const,
-      range: rangeOf(document, transaction.messages.map((m) => model.messages[m])),
-      selection: selectionOf(document, transaction.request ?? transaction.messages[0]),
+      kind: 'transaction',
+      range: places.span(transaction.messages),
+      selection: places.selection(transaction.request ?? transaction.messages[0]),
       children: messages,
     };
   });
@@ -68,8 +96,8 @@ function callSymbol(document: AnalyzedDocument, model: TraceModel, call: SipCall
     name: callTitle(model, call),
     detail: `${call.state} · ${call.callId}`,
     kind: 'call',
-    range: rangeOf(document, call.messages.map((m) => model.messages[m])),
-    selection: selectionOf(document, call.firstRequest ?? call.messages[0]),
+    range: places.span(call.messages),
+    selection: places.selection(call.firstRequest ?? call.messages[0]),
     children,
   };
 }
