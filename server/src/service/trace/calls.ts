@@ -93,7 +93,8 @@ function relate(calls: SipCall[], messages: readonly SipMessage[], byCallId: Rea
       if (other !== undefined) link(call.index, other);
     }
     // The latest earlier call to or from whoever diverted or transferred this one.
-    const divertedBy = call.messages.map((i) => messages[i].divertedBy).find((who) => who !== undefined);
+    let divertedBy: string | undefined;
+    for (let k = 0; k < call.messages.length && divertedBy === undefined; k++) divertedBy = messages[call.messages[k]].divertedBy;
     const earlier = divertedBy === undefined ? undefined : lastWith.get(divertedBy);
     if (earlier !== undefined) link(call.index, earlier);
     if (call.from) lastWith.set(call.from, call.index);

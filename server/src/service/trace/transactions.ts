@@ -2,37 +2,112 @@ import { isRfc3261Branch } from '../syntax/headers';
 import type { MessageRole, SipMessage, SipTransaction } from './types';
 
 /**
- * The hop a message was captured at, when the framing says: the two ends in either order, so that
- * a request and its responses share it, and the copies a proxy receives and sends do not.
+ * Whether two messages were captured at the same hop, when the framing says: the same two ends in
+ * either order, so that a request and its responses share it, and the copies a proxy receives and
+ * sends do not. Messages without both ends share the hop of every other such message.
  */
-function hopOf(message: SipMessage): string {
-  const { source, destination } = message;
-  if (source === undefined || destination === undefined) return '';
-  return source < destination ? `${source} ${destination}` : `${destination} ${source}`;
+function sameHop(a: SipMessage, b: SipMessage): boolean {
+  const known = a.source !== undefined && a.destination !== undefined;
+  if (known !== (b.source !== undefined && b.destination !== undefined)) return false;
+  if (!known) return true;
+  return (a.source === b.source && a.destination === b.destination) || (a.source === b.destination && a.destination === b.source);
 }
 
 /**
- * The key of the transaction a message belongs to, for method `method`: the top Via's branch and
- * sent-by (RFC 3261 17.1.3, 17.2.3), or, for RFC 2543 branches, Call-ID, CSeq and From tag; with
+ * Which transactions messages belong to, by key: the top Via's branch and sent-by (RFC 3261
+ * 17.1.3, 17.2.3), or, for RFC 2543 branches, Call-ID, CSeq and From tag; with the method and
  * the hop. Call-ID, CSeq number and transport are part of an RFC 3261 key too: every message of a
  * transaction has the same, and examples and broken clients that reuse a branch across calls must
  * not join their transactions (RFC 3665 repeats a flow's branches, Call-ID and CSeq over UDP and
- * TCP). Undefined when the message lacks what a key needs.
+ * TCP). A message lacks a key when it lacks what one needs. Transactions are found by branch (or
+ * Call-ID), then told apart field by field: no key string is built for any message.
  */
-function keyOf(message: SipMessage, method: string): string | undefined {
-  const hop = hopOf(message);
-  if (message.branch !== undefined && isRfc3261Branch(message.branch)) {
-    return `b ${message.branch} ${message.sentBy ?? ''} ${message.transport ?? ''} ${method} ${message.callId ?? ''} ${message.cseq ?? ''} ${hop}`;
+class TransactionKeys {
+  private readonly byBranch = new Map<string, number[]>();
+  private readonly byCallId = new Map<string, number[]>();
+  /** The message each keyed transaction was opened by, and the method it was keyed for. */
+  private readonly keys: { message: SipMessage; method: string }[] = [];
+
+  /** The transaction of `message` for method `method`, if one is keyed. */
+  find(message: SipMessage, method: string): number | undefined {
+    const rfc3261 = hasRfc3261Branch(message);
+    const indices = this.bucketOf(message, rfc3261);
+    if (!indices) return undefined;
+    for (const index of indices) {
+      const key = this.keys[index];
+      if (key.method === method && sameKey(key.message, message, rfc3261)) return index;
+    }
+    return undefined;
   }
-  if (message.callId === undefined || message.cseq === undefined) return undefined;
-  return `c ${message.callId} ${message.cseq} ${message.fromTag ?? ''} ${message.branch ?? ''} ${message.sentBy ?? ''} ${method} ${hop}`;
+
+  /** Keys transaction `index` by `message` and `method` (when the message has a key). */
+  add(message: SipMessage, method: string, index: number): void {
+    const rfc3261 = hasRfc3261Branch(message);
+    if (!rfc3261 && (message.callId === undefined || message.cseq === undefined)) return;
+    const map = rfc3261 ? this.byBranch : this.byCallId;
+    const name = (rfc3261 ? message.branch : message.callId) as string;
+    const indices = map.get(name);
+    if (indices) indices.push(index);
+    else map.set(name, [index]);
+    this.keys[index] = { message, method };
+  }
+
+  private bucketOf(message: SipMessage, rfc3261: boolean): number[] | undefined {
+    if (rfc3261) return this.byBranch.get(message.branch as string);
+    return message.callId === undefined || message.cseq === undefined ? undefined : this.byCallId.get(message.callId);
+  }
+}
+
+function hasRfc3261Branch(message: SipMessage): boolean {
+  return message.branch !== undefined && isRfc3261Branch(message.branch);
+}
+
+/** Whether two messages with the same branch (RFC 3261) or Call-ID (RFC 2543) have the same transaction key, the method aside. */
+function sameKey(a: SipMessage, b: SipMessage, rfc3261: boolean): boolean {
+  if (a.cseq !== b.cseq || !same(a.callId, b.callId) || !same(a.branch, b.branch) || !same(a.sentBy, b.sentBy) || !sameHop(a, b)) return false;
+  return rfc3261 ? same(a.transport, b.transport) : same(a.fromTag, b.fromTag);
+}
+
+/** Two optional values alike (an empty value as good as none, as a header without one reads). */
+function same(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? '') === (b ?? '');
 }
 
 /** What makes two messages of one transaction copies of each other: the same first line (and To tag for responses). */
+function sameFirstLine(a: SipMessage, b: SipMessage): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'request'
+    ? a.method === b.method && same(a.requestUri, b.requestUri)
+    : a.status === b.status && same(a.phrase, b.phrase) && same(a.toTag, b.toTag);
+}
+
+/** How many distinct first lines a transaction keeps to compare one by one; beyond, they go to a set. */
+const FEW_FIRST_LINES = 16;
+
+/** The first lines seen in one transaction: whether a message repeats one (a retransmission). */
+class FirstLines {
+  private readonly distinct: SipMessage[] = [];
+  private many: Set<string> | undefined;
+
+  /** Whether `message` repeats a first line seen before; remembers it. */
+  repeats(message: SipMessage): boolean {
+    if (this.many) {
+      const line = firstLineOf(message);
+      if (this.many.has(line)) return true;
+      this.many.add(line);
+      return false;
+    }
+    if (this.distinct.some((seen) => sameFirstLine(seen, message))) return true;
+    this.distinct.push(message);
+    if (this.distinct.length > FEW_FIRST_LINES) this.many = new Set(this.distinct.map(firstLineOf));
+    return false;
+  }
+}
+
 function firstLineOf(message: SipMessage): string {
   return message.kind === 'request'
-    ? `${message.method} ${message.requestUri ?? ''}`
-    : `${message.status ?? ''} ${message.phrase ?? ''} ${message.toTag ?? ''}`;
+    ? `> ${message.method} ${message.requestUri ?? ''}`
+    : `< ${message.status ?? ''} ${message.phrase ?? ''} ${message.toTag ?? ''}`;
 }
 
 function isFinal(message: SipMessage): boolean {
@@ -48,15 +123,15 @@ function isFinal(message: SipMessage): boolean {
 export function groupTransactions(messages: readonly SipMessage[]): { transactions: SipTransaction[]; roles: MessageRole[] } {
   const transactions: SipTransaction[] = [];
   const roles: MessageRole[] = new Array<MessageRole>(messages.length);
-  const byKey = new Map<string, number>();
-  /** The first lines seen in each transaction, as `index first-line`. */
-  const firstLines = new Set<string>();
-  const open = (key: string | undefined, method: string): number => {
-    const known = key === undefined ? undefined : byKey.get(key);
+  const keys = new TransactionKeys();
+  const firstLines: FirstLines[] = [];
+  const open = (message: SipMessage, method: string): number => {
+    const known = keys.find(message, method);
     if (known !== undefined) return known;
     const index = transactions.length;
     transactions.push({ index, method, messages: [], call: -1 });
-    if (key !== undefined) byKey.set(key, index);
+    firstLines.push(new FirstLines());
+    keys.add(message, method, index);
     return index;
   };
   for (let i = 0; i < messages.length; i++) {
@@ -64,26 +139,22 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
     const method = message.kind === 'request' ? message.method : (message.cseqMethod ?? message.method);
     let index: number;
     if (message.kind === 'request' && method === 'ACK') {
-      const invite = keyOf(message, 'INVITE');
-      const inviteIndex = invite === undefined ? undefined : byKey.get(invite);
+      const inviteIndex = keys.find(message, 'INVITE');
       const final = inviteIndex === undefined ? undefined : transactions[inviteIndex].finalResponse;
       const toNon2xx = final !== undefined && (messages[final].status ?? 0) >= 300;
-      index = toNon2xx && inviteIndex !== undefined ? inviteIndex : open(keyOf(message, 'ACK'), 'ACK');
+      index = toNon2xx && inviteIndex !== undefined ? inviteIndex : open(message, 'ACK');
     } else {
-      index = open(keyOf(message, method), method);
+      index = open(message, method);
     }
     const transaction = transactions[index];
     if (message.kind === 'request' && method === 'CANCEL' && transaction.cancels === undefined) {
-      const invite = keyOf(message, 'INVITE');
-      const inviteIndex = invite === undefined ? undefined : byKey.get(invite);
+      const inviteIndex = keys.find(message, 'INVITE');
       if (inviteIndex !== undefined) {
         transaction.cancels = inviteIndex;
         transactions[inviteIndex].cancelledBy = index;
       }
     }
-    const firstLine = `${index} ${firstLineOf(message)}`;
-    const retransmission = firstLines.has(firstLine);
-    firstLines.add(firstLine);
+    const retransmission = firstLines[index].repeats(message);
     transaction.messages.push(i);
     if (message.kind === 'request' && message.method === transaction.method && transaction.request === undefined) transaction.request = i;
     if (isFinal(message) && transaction.finalResponse === undefined) transaction.finalResponse = i;
