@@ -50,18 +50,49 @@ export function isBlankLine(text: string): boolean {
   return true;
 }
 
-/** The name of a `Name: value` line (full, lower case) and where its value starts; undefined for anything else. */
-export function readHeaderName(text: string): { name: string; valueAt: number } | undefined {
+/** Where the value of a `Name: value` line starts (just after its colon); -1 for any other line. Cuts nothing out of it. */
+export function headerValueAt(text: string): number {
   let i = 0;
   while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
-  if (i === 0) return undefined;
-  const nameEnd = i;
+  if (i === 0) return -1;
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== 58) return undefined;
-  const name = text.slice(0, nameEnd).toLowerCase();
-  return { name: COMPACT_FORMS[name] ?? name, valueAt: i + 1 };
+  return text.charCodeAt(i) === 58 ? i + 1 : -1;
 }
 
+/**
+ * A reader of the names of a few headers (`wanted`: full names, lower case): for a header line,
+ * the full name when the line's header is one of them, by its full or compact name in any case;
+ * else undefined. It cuts nothing out of the line (the trace reader looks at every header line of
+ * a big trace and wants a handful).
+ */
+export function headerNameReader(wanted: Iterable<string>): (text: string) => string | undefined {
+  /** Spellings (lower case) by length and first letter, each with the full name it stands for. */
+  const spellings = new Map<number, { spelling: string; name: string }[]>();
+  const add = (spelling: string, name: string): void => {
+    const key = spelling.length * 128 + spelling.charCodeAt(0);
+    spellings.set(key, [...(spellings.get(key) ?? []), { spelling, name }]);
+  };
+  const names = new Set(wanted);
+  for (const name of names) add(name, name);
+  for (const [letter, name] of Object.entries(COMPACT_FORMS)) if (names.has(name)) add(letter, name);
+  return (text) => {
+    let end = 0;
+    while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
+    const candidates = end === 0 ? undefined : spellings.get(end * 128 + lowerCode(text.charCodeAt(0)));
+    if (!candidates) return undefined;
+    for (const { spelling, name } of candidates) {
+      let i = 1;
+      while (i < end && lowerCode(text.charCodeAt(i)) === spelling.charCodeAt(i)) i++;
+      if (i === end) return name;
+    }
+    return undefined;
+  };
+}
+
+/** An ASCII letter's lower-case code (any other code as it is). */
+function lowerCode(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
 
 /** The first of a header's comma-separated values (commas inside quotes or <...> do not count). */
 export function firstValue(value: string): string {

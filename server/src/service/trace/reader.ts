@@ -1,5 +1,5 @@
 import {
-  firstValue, isBlankLine, isFoldedLine, readContentLength, readCSeq, readHeaderName, readMediaType, readNameAddr, readVia,
+  firstValue, headerNameReader, headerValueAt, isBlankLine, isFoldedLine, readContentLength, readCSeq, readMediaType, readNameAddr, readVia,
 } from '../syntax/headers';
 import { readStartLine } from '../syntax/startLine';
 import { ANY_FRAMING_CUE, FRAMING_READERS, UNFRAMED_READERS } from './framing';
@@ -18,6 +18,7 @@ const DIVERSION_HEADERS: ReadonlySet<string> = new Set(['diversion', 'history-in
 const READ_HEADERS: ReadonlySet<string> = new Set([
   'via', 'call-id', 'cseq', 'from', 'to', 'content-length', 'content-type', ...RELATED_CALL_HEADERS, ...DIVERSION_HEADERS,
 ]);
+const readHeaderName = headerNameReader(READ_HEADERS);
 
 interface Building {
   message: SipMessage;
@@ -201,14 +202,15 @@ export class MessageReader {
       building.message.endLine = line;
       return;
     }
-    const header = readHeaderName(content);
-    if (!header) {
+    const valueAt = headerValueAt(content);
+    if (valueAt === -1) {
       // Text that is no header: the message ended without its blank line.
       this.finish();
       return;
     }
     this.commitHeader(building);
-    building.header = READ_HEADERS.has(header.name) ? { name: header.name, value: content.slice(header.valueAt).trim() } : null;
+    const name = readHeaderName(content);
+    building.header = name === undefined ? null : { name, value: content.slice(valueAt).trim() };
     building.headers++;
     building.message.endLine = line;
   }
