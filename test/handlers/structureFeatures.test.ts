@@ -101,3 +101,16 @@ test('structure requests for a document that is not open, or positions outside a
   assert.deepEqual(await server.request('textDocument/references', { ...past }), [], 'no context: declarations left out');
   await server.stop();
 });
+
+test('once a trace is validated, its messages are read in the background: nothing asked for them', async () => {
+  const server = new InProcessServer();
+  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
+  const uri = 'file:///background.sip';
+  await server.open(uri, 'sip', text);
+  await server.diagnostics(uri, () => true);
+  const document = server.context.documents.get(uri)!;
+  for (let slice = 0; slice < 1000 && !document.isTraceRead; slice++) await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(document.isTraceRead, 'the messages were read');
+  assert.ok(document.traceMessagesThrough(-1).length > 40);
+  await server.stop();
+});

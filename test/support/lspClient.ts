@@ -6,6 +6,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createServer } from '../../server/src/createServer';
+import type { ServerContext } from '../../server/src/context';
 import { repoRoot } from './corpus';
 
 export interface PublishedDiagnostics {
@@ -139,15 +140,18 @@ export class ServerUnderTest extends TestClient {
  */
 export class InProcessServer extends TestClient {
   private readonly serverConnection: Connection;
+  /** What the server holds (its documents), to look at from the test. */
+  readonly context: ServerContext;
 
   constructor() {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    createServer(serverConnection);
+    const context = createServer(serverConnection);
     serverConnection.listen();
     super(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), null);
     this.serverConnection = serverConnection;
+    this.context = context;
   }
 
   /** shutdown, then both ends closed (an exit notification would end this process). */

@@ -11,7 +11,7 @@ export interface Validation {
 /**
  * Validation runs in slices: each slice scans a few megabytes, then yields so that hovers and
  * edits are served in between; the diagnostics are published once the document is scanned, for
- * the version that was scanned.
+ * the version that was scanned; then the document's SIP messages are read, in slices as well.
  */
 export function createValidation(context: ServerContext): Validation {
   const pending = new Set<string>();
@@ -35,6 +35,8 @@ export function createValidation(context: ServerContext): Validation {
     if (context.documents.get(uri) !== document || document.version !== version || !document.isScanned) return;
     const diagnostics = computeDiagnostics(document.occurrences, settings).map(toDiagnostic);
     await context.connection.sendDiagnostics({ uri, version, diagnostics });
+    // Then its SIP messages, in slices too: a later hover, Outline or Go to Definition anywhere in it finds them read.
+    await context.traceRead(document);
   }
 
   return { schedule };
