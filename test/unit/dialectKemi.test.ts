@@ -57,6 +57,32 @@ test('Lua, Python, JavaScript, Ruby and Squirrel files that use KSR are read wit
   assert.deepEqual(diagnosticRules(analyzed(JAVASCRIPT, 'javascript'), en), ['phrase-mismatch@2:29']);
 });
 
+test('a Lua block comment (--[[ ... ]]) over several lines holds commented-out code: hovered, never diagnosed', () => {
+  const text = [
+    'function ksr_request_route()',
+    '  --[[',
+    '  KSR.sl.sl_send_reply(409, "Busy Here")',
+    '  if KSR.pv.get("$rs") == 411 then KSR.x.exit() end',
+    '  ]] KSR.sl.sl_send_reply(404, "Busy Here")',
+    '  --[==[ KSR.tm.t_reply(409, "x") ]] ]==] KSR.tm.t_reply(411, "Length Required")',
+    '  -- prose that names 486 is nothing',
+    'end',
+  ].join('\n');
+  const document = analyzed(text, 'lua');
+  assert.deepEqual(document.occurrences.map(describeOccurrence), [
+    'status/reply-function 409@2:23-26 "Busy Here" quiet',
+    'status/status-comparison 411@3:26-29 quiet',
+    'status/reply-function 404@4:26-29 "Busy Here"',
+    // The code after the comment first, then what the comment holds.
+    'status/reply-function 411@5:57-60 "Length Required"',
+    'status/reply-function 409@5:24-27 "x" quiet',
+  ]);
+  assert.deepEqual(diagnosticRules(document), ['phrase-mismatch@4:32', 'removed-code@5:57']);
+  const hover = computeHover(document, positionOf(text, '409, "Busy', 1), en)!.markdown;
+  assert.match(hover, /^\*\*409 Conflict\*\*/);
+  assert.match(hover, /In commented-out code/);
+});
+
 test('hover and completion in a KEMI script work as in kamailio.cfg; an ordinary file gets nothing', () => {
   const lua = analyzed(LUA, 'lua');
   assert.match(computeHover(lua, positionOf(LUA, 'sl_send_reply(404', 15), en)!.markdown, /^\*\*404 Not Found\*\*/);

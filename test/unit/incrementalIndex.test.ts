@@ -84,6 +84,34 @@ test('block comments across lines: after any sequence of edits the index equals 
   );
 });
 
+const LUA_FRAGMENTS = ['--[[', ']]', '--[==[', ']==]', '\n', '-- ', 'KSR.sl.sl_send_reply(404, "x")', '"--[["', 'x', ''];
+
+test('KEMI Lua block comments across lines: after any sequence of edits the index equals a fresh scan', () => {
+  const base = Array.from({ length: 60 }, (_, i) => [
+    `  if KSR.pv.get("$rs") == ${480 + (i % 9)} then`,
+    `    KSR.sl.sl_send_reply(${400 + i}, "x")`,
+    i % 7 === 0 ? '  --[[ KSR.tm.t_reply(500, "y")' : '  end',
+    i % 7 === 0 ? '  ]] KSR.x.exit()' : '',
+  ].join('\n')).join('\n');
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...LUA_FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 25 }),
+      fc.nat(4000),
+      (edits, scanned) => {
+        const document = AnalyzedDocument.create('file:///edit.lua', 'lua', 1, base);
+        const reference = TextDocument.create('file:///edit.lua', 'lua', 1, base);
+        document.scanStep(scanned);
+        applyEdits(document, reference, edits);
+        document.scanAll();
+        const fresh = analyzed(reference.getText(), 'lua');
+        const plain = (d: AnalyzedDocument) => snapshot(d).map((s, i) => `${s}:${d.occurrences[i].quiet ? 'quiet' : ''}`);
+        assert.deepEqual(plain(document), plain(fresh));
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
 /** Counts the lines the Kamailio dialect scans while `body` runs (take() reads and resets the count). */
 function countingScans(body: (take: () => number) => void): void {
   const dialect = kamailioDialect as { scanLine: typeof kamailioDialect.scanLine };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  IDENT, IN_BLOCK_COMMENT, IN_CODE, NUMBER, OP, OPEN_STRING, PUNCT, PVAR, STRING, lexLine, type Tokens,
+  IDENT, IN_BLOCK_COMMENT, IN_CODE, IN_LUA_COMMENT, NUMBER, OP, OPEN_STRING, PUNCT, PVAR, STRING, lexLine, type Tokens,
 } from '../../server/src/service/dialects/routingScript/lexer';
 
 const NAMES: Record<number, string> = { [IDENT]: 'ident', [NUMBER]: 'number', [STRING]: 'string', [OPEN_STRING]: 'open-string', [PVAR]: 'pvar', [OP]: 'op', [PUNCT]: 'punct' };
@@ -38,6 +38,28 @@ test('block comments: open at the end of a line, closed on a later one, inline o
   assert.deepEqual(tokens(closes, after.code), ['ident:t_reply', 'punct:(', 'string:"480"', 'punct:,', 'string:"Later"', 'punct:)', 'punct:;', 'ident:exit', 'punct:;']);
   // A "/*" in a string or after # opens nothing.
   assert.equal(lexLine('xlog("/* not a comment"); # nor /* this').endState, IN_CODE);
+});
+
+test('KEMI Lua block comments: --[[ ... ]] and --[==[ ... ]==] across lines, like /* */', () => {
+  const opens = 'KSR.sl.sl_send_reply(404, "x") --[[ KSR.tm.t_reply(486, "y")';
+  const lexed = lexLine(opens);
+  assert.equal(lexed.endState, IN_LUA_COMMENT);
+  assert.equal(lexed.code.codeEnd, opens.indexOf('--[['));
+  assert.equal(lexed.comments.length, 1);
+  // Inside, "*/" closes nothing; "]]" does, and code goes on after it.
+  const inside = lexLine('  KSR.sl.sl_send_reply(500, "z") */', IN_LUA_COMMENT);
+  assert.deepEqual([inside.code.length, inside.comments.length, inside.endState], [0, 1, IN_LUA_COMMENT]);
+  const closes = ']] KSR.tm.t_reply(480, "Later") --[[ inline ]] KSR.x.exit()';
+  const after = lexLine(closes, IN_LUA_COMMENT);
+  assert.equal(after.endState, IN_CODE);
+  assert.deepEqual(tokens(closes, after.code).filter((t) => t.startsWith('number') || t.startsWith('ident:KSR')), ['ident:KSR', 'number:480', 'ident:KSR']);
+  // A level-2 bracket is closed by ]==] only.
+  assert.equal(lexLine('--[==[ a ]] b ]=]').endState, IN_LUA_COMMENT + 2);
+  assert.equal(lexLine(' ]] still inside ]==] KSR.x.exit()', IN_LUA_COMMENT + 2).endState, IN_CODE);
+  // At the start of a line: the block comment, not a whole-line "--" comment; a plain "--[" is a line comment.
+  assert.equal(lexLine('--[[').endState, IN_LUA_COMMENT);
+  assert.equal(lexLine('--[ not a long bracket').endState, IN_CODE);
+  assert.equal(lexLine('x = "--[[" -- [[ spaced: a line comment').endState, IN_CODE);
 });
 
 test('preprocessor directives are neither code nor comment; m4 dnl and quotes; a Lua comment', () => {

@@ -111,16 +111,43 @@ function skipBalanced(text: string, open: number, openCode: number, closeCode: n
   return text.length;
 }
 
-/** Where a line starts: in code, or inside a block comment opened on a line above. */
+/**
+ * Where a line starts: in code, inside a /* *\/ block comment opened on a line above, or inside a
+ * KEMI Lua block comment (`--[[ ... ]]`, `--[==[ ... ]==]`): IN_LUA_COMMENT plus the number of
+ * '=' of its long bracket, which its closing bracket must repeat.
+ */
 export const IN_CODE = 0;
 export const IN_BLOCK_COMMENT = 1;
+export const IN_LUA_COMMENT = 2;
+
+/** Lua's long brackets may have any level; deeper than this is no comment anyone writes, and the state stays small. */
+const MAX_LUA_LEVEL = 16;
+
+/** Whether `state` is one a line can start in (the scanner's carried state, 0 at the top of a document). */
+export function isLexState(state: number): boolean {
+  return Number.isInteger(state) && state >= IN_CODE && state <= IN_LUA_COMMENT + MAX_LUA_LEVEL;
+}
+
+/** The bracket that closes a block comment open in `state`: *\/, or ]], ]=], ]==] ... */
+function closerOf(state: number): string {
+  return state === IN_BLOCK_COMMENT ? '*/' : `]${'='.repeat(state - IN_LUA_COMMENT)}]`;
+}
+
+/** The state a Lua long bracket `[[`, `[=[` ... at `at` opens, and its length; undefined when there is none. */
+function luaLongBracket(text: string, at: number): { state: number; length: number } | undefined {
+  if (text.charCodeAt(at) !== OPEN_BRACKET) return undefined;
+  let level = 0;
+  while (text.charCodeAt(at + 1 + level) === EQUALS && level <= MAX_LUA_LEVEL) level++;
+  if (level > MAX_LUA_LEVEL || text.charCodeAt(at + 1 + level) !== OPEN_BRACKET) return undefined;
+  return { state: IN_LUA_COMMENT + level, length: level + 2 };
+}
 
 /** A line lexed: the tokens of its code, the tokens of the text in its comments, and where it ends. */
 export interface LexedLine {
   code: Tokens;
   /** What the line's comments hold, lexed as code (commented-out code, or prose that reads as nothing): one list per comment. */
   comments: Tokens[];
-  /** IN_BLOCK_COMMENT when a block comment is still open at the end of the line. */
+  /** IN_BLOCK_COMMENT or an IN_LUA_COMMENT state when a block comment is still open at the end of the line. */
   endState: number;
 }
 
@@ -128,19 +155,24 @@ export interface LexedLine {
 const LINE_COMMENT = 1;
 const BLOCK_COMMENT = 2;
 
-/** Where lexCode stopped: at the end, or at a comment (`at` its opener, `body` the start of its text). */
+/**
+ * Where lexCode stopped: at the end, or at a comment (`at` its opener, `body` the start of its
+ * text; for a block comment, `state` the state it opens).
+ */
 interface Stop {
   comment: 0 | typeof LINE_COMMENT | typeof BLOCK_COMMENT;
   at: number;
   body: number;
+  state?: number;
 }
 
 /**
  * Lexes a line of a routing script. `state` says whether the line starts inside a block comment
  * (the scanner carries it from the line above). Also, without that knowledge, a line whose first
  * character is "*" is taken for the inside of a block comment, "... *\/ code" for the end of one,
- * and "--" for a KEMI Lua comment. `#!define` and the other preprocessor directives are neither
- * code nor comment (recognition reads them on their own).
+ * and "--" for a KEMI Lua comment ("--[[" opens a Lua block comment, wherever it stands).
+ * `#!define` and the other preprocessor directives are neither code nor comment (recognition reads
+ * them on their own).
  */
 export function lexLine(text: string, state = IN_CODE): LexedLine {
   const n = text.length;
@@ -148,20 +180,21 @@ export function lexLine(text: string, state = IN_CODE): LexedLine {
   code.codeEnd = n;
   const comments: Tokens[] = [];
   let i = 0;
-  const close = text.indexOf('*/');
-  if (state === IN_BLOCK_COMMENT || (close !== -1 && text.lastIndexOf('/*', close) === -1)) {
+  const close = state === IN_CODE ? text.indexOf('*/') : text.indexOf(closerOf(state));
+  if (state !== IN_CODE || (close !== -1 && text.lastIndexOf('/*', close) === -1)) {
     if (close === -1) {
       lexComment(comments, text, 0, n);
       code.codeEnd = 0;
-      return { code, comments, endState: IN_BLOCK_COMMENT };
+      return { code, comments, endState: state === IN_CODE ? IN_BLOCK_COMMENT : state };
     }
     lexComment(comments, text, 0, close);
-    i = close + 2;
+    i = close + closerOf(state === IN_CODE ? IN_BLOCK_COMMENT : state).length;
   } else {
     let first = 0;
     while (first < n && isScriptSpace(text.charCodeAt(first))) first++;
     const c = text.charCodeAt(first);
-    if (c === STAR || (c === MINUS && text.charCodeAt(first + 1) === MINUS)) {
+    const luaComment = c === MINUS && text.charCodeAt(first + 1) === MINUS;
+    if (c === STAR || (luaComment && !luaLongBracket(text, first + 2))) {
       lexComment(comments, text, first, n);
       code.codeEnd = 0;
       return { code, comments, endState: IN_CODE };
@@ -179,12 +212,14 @@ export function lexLine(text: string, state = IN_CODE): LexedLine {
       lexComment(comments, text, stop.body, n);
       return { code, comments, endState: IN_CODE };
     }
-    const end = text.indexOf('*/', stop.body);
+    const blockState = stop.state ?? IN_BLOCK_COMMENT;
+    const closer = closerOf(blockState);
+    const end = text.indexOf(closer, stop.body);
     lexComment(comments, text, stop.body, end === -1 ? n : end);
-    if (end === -1) return { code, comments, endState: IN_BLOCK_COMMENT };
+    if (end === -1) return { code, comments, endState: blockState };
     // Code goes on after a block comment closed on the line: it no longer ends at the comment.
     code.codeEnd = n;
-    i = end + 2;
+    i = end + closer.length;
   }
 }
 
@@ -225,6 +260,10 @@ function lexCode(text: string, from: number, to: number, tokens: Tokens): Stop {
     if (c === HASH) return { comment: LINE_COMMENT, at: i, body: i + 1 };
     if (c === SLASH && text.charCodeAt(i + 1) === SLASH) return { comment: LINE_COMMENT, at: i, body: i + 2 };
     if (c === SLASH && text.charCodeAt(i + 1) === STAR) return { comment: BLOCK_COMMENT, at: i, body: i + 2 };
+    if (c === MINUS && text.charCodeAt(i + 1) === MINUS) {
+      const bracket = luaLongBracket(text, i + 2);
+      if (bracket) return { comment: BLOCK_COMMENT, at: i, body: i + 2 + bracket.length, state: bracket.state };
+    }
     if (c === QUOTE || (c === APOSTROPHE && m4Quotes === 0)) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === BACKSLASH ? 2 : 1;

@@ -4,7 +4,7 @@ import { OccurrenceBuilder } from '../../scanner/build';
 import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceNote } from '../../scanner/occurrence';
 import { literalCodesIn } from '../../statusPattern';
 import { completionSlot } from './completion';
-import { COLON, IDENT, IN_BLOCK_COMMENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, lexLine, type Tokens } from './lexer';
+import { COLON, IDENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, isLexState, lexLine, type Tokens } from './lexer';
 import type { RoutingScriptConfig } from './index';
 import {
   Line, hasPseudoVariable, literalCode, phraseOf, single, type CallArgs, type WrittenCode,
@@ -28,8 +28,8 @@ const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx'
  */
 const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_/;
 
-/** Lines that may open or close a block comment. */
-const BLOCK_COMMENT_MARKER = /\/\*|\*\//;
+/** Lines that may open or close a block comment: /* *\/, and KEMI Lua's --[[ ]] (--[==[ ]==] ...). */
+const BLOCK_COMMENT_MARKER = /\/\*|\*\/|--\[=*\[|\]=*\]/;
 
 export function createRoutingScriptDialect(config: RoutingScriptConfig): Dialect {
   const build = new OccurrenceBuilder(config.id);
@@ -38,7 +38,7 @@ export function createRoutingScriptDialect(config: RoutingScriptConfig): Dialect
     trigger: TRIGGER,
     carried: { marker: BLOCK_COMMENT_MARKER, stateAfter: (text, state) => lexLine(text, state).endState },
     symbols: true,
-    scanLine: (text, line, out, state) => scanLine(config, build, text, line, out, state === IN_BLOCK_COMMENT ? IN_BLOCK_COMMENT : IN_CODE),
+    scanLine: (text, line, out, state) => scanLine(config, build, text, line, out, state !== undefined && isLexState(state) ? state : IN_CODE),
     completionAt: (lines, line, character) => completionSlot(config, lines, line, character),
   };
 }
