@@ -4,7 +4,7 @@ import {
   computeCompletion, computeDiagnostics, computeHover, computeInlayHints, resolveSettings, type AnalyzedDocument,
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
-import { explainFreeswitchCause } from '../../server/src/service/features/explain';
+import { explainCause } from '../../server/src/service/features/explain';
 import { freeswitchDialect, looksLikeFreeswitchXml } from '../../server/src/service/dialects/freeswitch';
 import { freeswitchCauseByName } from '../../server/src/service/registry';
 import { xmlCommentRanges, xmlTagsOnLine } from '../../server/src/service/syntax/xmlLine';
@@ -294,9 +294,9 @@ test('long pathological lines are scanned in linear time', () => {
 });
 
 test('a SIP-looking number in continue_on_fail is explained as a FreeSWITCH cause that never matches', () => {
-  const md = explainFreeswitchCause(603, 'en');
+  const md = explainCause('freeswitch-cause', 603, 'en');
   assert.match(md, /never matches/);
   assert.match(md, /603 Decline response reaches FreeSWITCH as cause 21/);
-  assert.match(explainFreeswitchCause(17, 'en'), /Q\.850 cause 17/);
-  assert.match(explainFreeswitchCause(487, 'en'), /ORIGINATOR_CANCEL/);
+  assert.match(explainCause('freeswitch-cause', 17, 'en'), /Q\.850 cause 17/);
+  assert.match(explainCause('freeswitch-cause', 487, 'en'), /ORIGINATOR_CANCEL/);
 });

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CAUSE_TABLES } from '../../server/src/data/causes';
 import { FREESWITCH_INTERNAL_CAUSES, Q850_CAUSES, SIP_TO_Q850 } from '../../server/src/data/q850';
 import { RESPONSE_CLASSES } from '../../server/src/data/responseClasses';
 import { STATUS_CODES } from '../../server/src/data/statusCodes';
 import { WARN_CODES } from '../../server/src/data/warnCodes';
+import { explainCause } from '../../server/src/service/features/explain';
+import { MESSAGES } from '../../server/src/service/messages';
+import { causeEntry, isCauseKind } from '../../server/src/service/registry';
 import { readTsv } from '../support/corpus';
 
 const PERSIAN = /[\u0600-\u06FF]/;
@@ -102,4 +106,23 @@ test('the Q.850 tables agree with ../shared/reference/q850.tsv', () => {
       if (/^\d+/.test(row.rfc3398)) assert.equal(mapping.rfc3398, firstNumber(row.rfc3398), `RFC 3398 for ${key}`);
     }
   }
+});
+
+test('cause tables: each is a kind of occurrence with its wording in both languages, its numbers once, each explained from its entry', () => {
+  assert.deepEqual(CAUSE_TABLES.map((table) => table.kind), ['q850', 'freeswitch-cause']);
+  for (const table of CAUSE_TABLES) {
+    assert.ok(isCauseKind(table.kind));
+    const causes = table.entries.map((entry) => entry.cause);
+    assert.equal(new Set(causes).size, causes.length, table.kind);
+    for (const lang of ['en', 'fa'] as const) assert.ok(MESSAGES[lang].hover.causes[table.kind].title('1').length > 0);
+    for (const entry of table.entries) {
+      assert.equal(causeEntry(table.kind, entry.cause), entry);
+      assert.ok(entry.cause >= table.logged.min && entry.cause <= table.logged.max, `${table.kind} ${entry.cause} can be logged`);
+      const md = explainCause(table.kind, entry.cause, 'en');
+      assert.ok(md.startsWith(`**${MESSAGES.en.hover.causes[table.kind].title(String(entry.cause))}** · `), md);
+      assert.match(md, /not a SIP status code|nor a SIP status code/);
+    }
+  }
+  assert.equal(isCauseKind('status'), false);
+  assert.equal(isCauseKind('warn'), false);
 });

@@ -81,6 +81,21 @@ export interface Q850CauseEntry {
   note?: Bilingual;
 }
 
+/** A table of hangup causes that a product reads numbers as (data/causes.ts). */
+export interface CauseTable {
+  /** The kind of occurrence its numbers are (and the key of its wording in the message catalogues). */
+  readonly kind: string;
+  readonly entries: readonly Q850CauseEntry[];
+  /** What stands beside the number at the head of its explanation: the cause's description, or its name in the product. */
+  readonly headedBy: 'description' | 'freeswitchName';
+  /** A number this table does not list is read in that table when that one lists it (FreeSWITCH reads 17 as Q.850 USER_BUSY). */
+  readonly otherwise?: string;
+  /** The product whose column of SIP_TO_Q850 tells which cause a SIP response arrives as, for a number that is no cause here. */
+  readonly sipArrivesAs?: 'freeswitch';
+  /** The numbers a log line may announce as such a cause (others are a stack's internal values). */
+  readonly logged: { readonly min: number; readonly max: number };
+}
+
 /** How a SIP status code becomes a Q.850 cause (RFC 3398 section 8.2.6.1 and the implementations). */
 export interface SipToQ850Entry {
   code: number;

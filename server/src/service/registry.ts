@@ -1,10 +1,11 @@
+import { CAUSE_TABLES, type CauseKind } from '../data/causes';
 import { PJSIP_STATUS_NAMES } from '../data/pjsip';
 import { Q850_CAUSES, FREESWITCH_INTERNAL_CAUSES, SIP_TO_Q850 } from '../data/q850';
 import { RESPONSE_CLASSES } from '../data/responseClasses';
 import { STATUS_CODES } from '../data/statusCodes';
 import { WARN_CODES } from '../data/warnCodes';
 import type {
-  PhraseVariant, Q850CauseEntry, ResponseClassEntry, RfcReference, SipToQ850Entry, StatusCodeEntry, WarnCodeEntry,
+  CauseTable, PhraseVariant, Q850CauseEntry, ResponseClassEntry, RfcReference, SipToQ850Entry, StatusCodeEntry, WarnCodeEntry,
 } from '../data/types';
 
 /** Look-ups over the data modules: the only place that knows how the tables are keyed. */
@@ -15,8 +16,9 @@ function byKey<T>(entries: readonly T[], key: (entry: T) => number): ReadonlyMap
 
 const statusByCode = byKey(STATUS_CODES, (e) => e.code);
 const classByDigit = byKey(RESPONSE_CLASSES, (e) => e.digit);
-const q850ByCause = byKey(Q850_CAUSES, (e) => e.cause);
-const freeswitchByCause = byKey(FREESWITCH_INTERNAL_CAUSES, (e) => e.cause);
+const causeTables: ReadonlyMap<string, { table: CauseTable; byCause: ReadonlyMap<number, Q850CauseEntry> }> = new Map(
+  CAUSE_TABLES.map((table) => [table.kind, { table, byCause: byKey(table.entries, (e) => e.cause) }]),
+);
 const q850BySip = byKey(SIP_TO_Q850, (e) => e.code);
 const warnByCode = byKey(WARN_CODES, (e) => e.code);
 
@@ -92,12 +94,27 @@ export function rfcLabel(reference: RfcReference): string {
   return reference.section ? `RFC ${reference.rfc} §${reference.section}` : `RFC ${reference.rfc}`;
 }
 
-export function q850Cause(cause: number): Q850CauseEntry | undefined {
-  return q850ByCause.get(cause);
+/** Whether occurrences of `kind` are numbers of a cause table. */
+export function isCauseKind(kind: string): kind is CauseKind {
+  return causeTables.has(kind);
 }
 
-export function freeswitchInternalCause(cause: number): Q850CauseEntry | undefined {
-  return freeswitchByCause.get(cause);
+export function causeTable(kind: CauseKind): CauseTable {
+  return causeTables.get(kind)!.table;
+}
+
+/** The entry of `cause` in the table of `kind`, if it lists it. */
+export function causeEntry(kind: CauseKind, cause: number): Q850CauseEntry | undefined {
+  return causeTables.get(kind)!.byCause.get(cause);
+}
+
+/** The first table that lists `cause` gives its entry (for naming a cause beside a status code: "17 (USER_BUSY)"). */
+export function anyCauseEntry(cause: number): Q850CauseEntry | undefined {
+  for (const { byCause } of causeTables.values()) {
+    const entry = byCause.get(cause);
+    if (entry) return entry;
+  }
+  return undefined;
 }
 
 export function q850ForStatus(code: number): SipToQ850Entry | undefined {

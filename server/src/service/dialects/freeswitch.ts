@@ -1,4 +1,4 @@
-import { freeswitchCauseByName, freeswitchInternalCause } from '../registry';
+import { causeEntry, freeswitchCauseByName } from '../registry';
 import type { CompletionSlot, Dialect } from '../scanner/dialect';
 import { OccurrenceBuilder, type NumberKind } from '../scanner/build';
 import { numberOf, type Occurrence } from '../scanner/occurrence';
@@ -53,7 +53,7 @@ export function looksLikeFreeswitchXml(head: string): boolean {
 
 /** Q.850 for 1-127; FreeSWITCH's own numbers (and numbers that are no cause at all) otherwise. */
 function causeKind(cause: number): NumberKind {
-  return cause >= 1 && cause <= 127 && !freeswitchInternalCause(cause) ? 'q850' : 'freeswitch-cause';
+  return cause >= 1 && cause <= 127 && !causeEntry('freeswitch-cause', cause) ? 'q850' : 'freeswitch-cause';
 }
 
 /** A cause given by number or by name at `start` (digits or a name), as FreeSWITCH reads it. */

@@ -1,7 +1,8 @@
-import type { Bilingual, SipMethod } from '../../data/types';
+import type { CauseKind } from '../../data/causes';
+import type { Bilingual, CauseTable, SipMethod } from '../../data/types';
 import type { OccurrenceNote } from '../scanner/occurrence';
 import {
-  codesWithPhrase, freeswitchInternalCause, isStandardPhrase, isWellFormedStatus, phraseVariant, q850Cause,
+  anyCauseEntry, causeEntry, causeTable, codesWithPhrase, isStandardPhrase, isWellFormedStatus, phraseVariant,
   q850ForStatus, responseClass, rfcLabel, rfcUrl, statusEntry, warnCode,
 } from '../registry';
 import type { HoverLanguage } from '../settings';
@@ -117,27 +118,56 @@ function q850Mapping(lang: Lang, s: HoverMessages, code: number): string {
 
 /** "17 (USER_BUSY)" for a cause number. */
 function causeLabel(cause: number): string {
-  const known = q850Cause(cause) ?? freeswitchInternalCause(cause);
+  const known = anyCauseEntry(cause);
   const name = known?.asteriskName ?? known?.freeswitchName;
   return name ? `${cause} (${name})` : String(cause);
 }
 
-/** The explanation of a Q.850 cause (Reason: Q.850;cause=N, a hangup cause), in Markdown. */
-export function explainQ850(cause: number, language: HoverLanguage): string {
-  const entry = q850Cause(cause);
+/** How a product is written in a sentence, for the products whose mapping of SIP to causes a table reads. */
+const PRODUCT_NAMES: Readonly<Record<NonNullable<CauseTable['sipArrivesAs']>, string>> = { freeswitch: 'FreeSWITCH' };
+
+/**
+ * The explanation of a number of a cause table (data/causes.ts), in Markdown: a Q.850 cause
+ * (Reason: Q.850;cause=N, a hangup cause), a FreeSWITCH cause (hangup data, continue_on_fail and
+ * failure_causes lists: one of its internal causes, 487 ORIGINATOR_CANCEL, 800-825, or a Q.850
+ * one), or a number the table does not list (for FreeSWITCH, one that never matches, whatever
+ * SIP code it looks like). Never a status code.
+ */
+export function explainCause(kind: CauseKind, cause: number, language: HoverLanguage): string {
+  const table = causeTable(kind);
+  const entry = causeEntry(kind, cause);
+  const otherwise = table.otherwise as CauseKind | undefined;
+  if (!entry && otherwise && causeEntry(otherwise, cause)) return explainCause(otherwise, cause, language);
   return render(language, (lang, s) => {
-    if (!entry) return [`**${s.q850Cause(String(cause))}**`, s.unknownQ850(String(cause)), s.q850NotStatus];
-    const names = [entry.asteriskName && `Asterisk: ${entry.asteriskName}${aliases(entry.asteriskAliases)}`,
-      entry.freeswitchName && `FreeSWITCH: ${entry.freeswitchName}`].filter(Boolean).join(' · ');
-    return [
-      `**${s.q850Cause(String(cause))}** · ${entry.description}`,
-      s.q850NotStatus,
-      names,
-      s.q850ToSip(
+    const words = s.causes[kind];
+    const title = `**${words.title(String(cause))}**`;
+    if (!entry) {
+      if (!table.sipArrivesAs) return [title, words.unknown(String(cause)), words.notStatus];
+      const arrivesAs = q850ForStatus(cause)?.[table.sipArrivesAs];
+      return [
+        title,
+        words.unknown(String(cause)),
+        arrivesAs === undefined ? '' : s.sipArrivesAs(statusTitle(cause), PRODUCT_NAMES[table.sipArrivesAs], causeLabel(arrivesAs)),
+      ];
+    }
+    const names = [
+      entry.asteriskName && `Asterisk: ${entry.asteriskName}${aliases(entry.asteriskAliases)}`,
+      table.headedBy !== 'freeswitchName' && entry.freeswitchName && `FreeSWITCH: ${entry.freeswitchName}`,
+    ].filter(Boolean).join(' · ');
+    // A cause that only FreeSWITCH sends has no RFC 3398 or Asterisk mapping to list.
+    const toSip = entry.rfc3398ToSip === undefined && entry.asteriskToSip === undefined
+      ? `FreeSWITCH → SIP: ${statusTitle(entry.freeswitchToSip)}`
+      : s.q850ToSip(
         entry.rfc3398ToSip === undefined ? s.notListed : statusTitle(entry.rfc3398ToSip),
         entry.asteriskToSip === undefined ? s.notListed : statusTitle(entry.asteriskToSip),
         statusTitle(entry.freeswitchToSip),
-      ),
+      );
+    return [
+      `${title} · ${entry[table.headedBy] ?? ''}`,
+      table.headedBy === 'description' ? '' : entry.description,
+      words.notStatus,
+      names,
+      toSip,
       text(entry.note, lang),
     ];
   });
@@ -145,33 +175,6 @@ export function explainQ850(cause: number, language: HoverLanguage): string {
 
 function aliases(list: readonly string[] | undefined): string {
   return list && list.length > 0 ? ` (${list.join(', ')})` : '';
-}
-
-/**
- * The explanation of a number FreeSWITCH reads as a hangup cause (hangup data, continue_on_fail and
- * failure_causes lists): a Q.850 cause, one of its internal causes (487 ORIGINATOR_CANCEL, 800-825),
- * or a number that is neither, which never matches, whatever SIP code it looks like.
- */
-export function explainFreeswitchCause(cause: number, language: HoverLanguage): string {
-  const entry = freeswitchInternalCause(cause);
-  if (!entry && q850Cause(cause)) return explainQ850(cause, language);
-  return render(language, (lang, s) => {
-    if (!entry) {
-      const arrivesAs = q850ForStatus(cause)?.freeswitch;
-      return [
-        `**${s.freeswitchCause(String(cause))}**`,
-        s.freeswitchNoSuchCause(String(cause)),
-        arrivesAs === undefined ? '' : s.freeswitchSipArrivesAs(statusTitle(cause), causeLabel(arrivesAs)),
-      ];
-    }
-    return [
-      `**${s.freeswitchCause(String(cause))}** · ${entry.freeswitchName ?? ''}`,
-      entry.description,
-      s.freeswitchNotStatus,
-      `FreeSWITCH → SIP: ${statusTitle(entry.freeswitchToSip)}`,
-      text(entry.note, lang),
-    ];
-  });
 }
 
 /** The explanation of a Warning header warn-code, in Markdown. */

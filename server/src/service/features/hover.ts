@@ -5,9 +5,7 @@ import type { Settings } from '../settings';
 import { isKnownMethod } from '../syntax/startLine';
 import { messageAtLine, requestOf } from '../trace/query';
 import type { SipMethod } from '../../data/types';
-import {
-  explainFreeswitchCause, explainPattern, explainQ850, explainStatus, explainWarnCode, type StatusCircumstances,
-} from './explain';
+import { explainCause, explainPattern, explainStatus, explainWarnCode, type StatusCircumstances } from './explain';
 
 export interface HoverInfo {
   markdown: string;
@@ -29,12 +27,8 @@ export function computeHover(document: AnalyzedDocument, position: Position, set
 function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, settings: Settings): string | undefined {
   const language = settings.language;
   switch (occurrence.kind) {
-    case 'q850':
-      return explainQ850(occurrence.value, language);
     case 'warn':
       return explainWarnCode(occurrence.value, language);
-    case 'freeswitch-cause':
-      return explainFreeswitchCause(occurrence.value, language);
     case 'status-pattern':
       return explainPattern(occurrence.digits, language, occurrence.notes);
     case 'status':
@@ -42,6 +36,9 @@ function explainOccurrence(document: AnalyzedDocument, occurrence: Occurrence, s
     case 'symbol':
       // Resolved by the document before features see it.
       return undefined;
+    default:
+      // The numbers of a cause table (Q.850, FreeSWITCH).
+      return explainCause(occurrence.kind, occurrence.value, language);
   }
 }
 

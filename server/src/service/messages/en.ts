@@ -51,17 +51,23 @@ export const EN: Messages = {
     q850Heading: 'Q.850 cause it becomes',
     q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     notListed: 'not listed',
-    q850Cause: (cause) => `Q.850 cause ${cause}`,
-    q850NotStatus: 'A Q.850 (ISDN) cause value, not a SIP status code.',
+    causes: {
+      q850: {
+        title: (cause) => `Q.850 cause ${cause}`,
+        notStatus: 'A Q.850 (ISDN) cause value, not a SIP status code.',
+        unknown: (cause) => `${cause} is not a Q.850 cause value that SIP gateways map.`,
+      },
+      'freeswitch-cause': {
+        title: (cause) => `FreeSWITCH cause ${cause}`,
+        notStatus: 'A FreeSWITCH-internal hangup cause number, neither Q.850 nor a SIP status code.',
+        unknown: (cause) =>
+          `FreeSWITCH compares this entry with its hangup cause numbers (Q.850 1-127 and its own 142, 487, 700-703, 800-825), not with SIP status codes. ${cause} is none of them, so it never matches.`,
+      },
+    },
     q850ToSip: (rfc, asterisk, freeswitch) => `Sent as SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
-    freeswitchCause: (cause) => `FreeSWITCH cause ${cause}`,
-    freeswitchNotStatus: 'A FreeSWITCH-internal hangup cause number, neither Q.850 nor a SIP status code.',
-    freeswitchNoSuchCause: (cause) =>
-      `FreeSWITCH compares this entry with its hangup cause numbers (Q.850 1-127 and its own 142, 487, 700-703, 800-825), not with SIP status codes. ${cause} is none of them, so it never matches.`,
-    freeswitchSipArrivesAs: (status, cause) => `A ${status} response reaches FreeSWITCH as cause ${cause}: list that number (or its name) instead.`,
+    sipArrivesAs: (status, product, cause) => `A ${status} response reaches ${product} as cause ${cause}: list that number (or its name) instead.`,
     warnCode: (code) => `Warning code ${code}`,
     warnNotStatus: 'A warn-code of the Warning header (its own registry, RFC 3261 §20.43), not a SIP status code.',
-    unknownQ850: (cause) => `${cause} is not a Q.850 cause value that SIP gateways map.`,
     unknownWarn: (code) => `${code} is not a registered warn-code.`,
     patternHeading: 'Status-code pattern',
     patternMatches: (codes) => `Matches ${codes} (searched in the three-digit code, not anchored).`,

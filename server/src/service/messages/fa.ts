@@ -51,17 +51,23 @@ export const FA: Messages = {
     q850Heading: 'علت Q.850 معادل',
     q850Line: (rfc, asterisk, freeswitch) => `RFC 3398: ${rfc} · Asterisk: ${asterisk} · FreeSWITCH: ${freeswitch}`,
     notListed: 'فهرست نشده',
-    q850Cause: (cause) => `علت Q.850 شمارهٔ ${cause}`,
-    q850NotStatus: 'این یک مقدار علت Q.850 (ISDN) است، نه کد وضعیت SIP.',
+    causes: {
+      q850: {
+        title: (cause) => `علت Q.850 شمارهٔ ${cause}`,
+        notStatus: 'این یک مقدار علت Q.850 (ISDN) است، نه کد وضعیت SIP.',
+        unknown: (cause) => `${cause} مقدار علت Q.850ای نیست که دروازه‌های SIP نگاشت کنند.`,
+      },
+      'freeswitch-cause': {
+        title: (cause) => `علت داخلی FreeSWITCH شمارهٔ ${cause}`,
+        notStatus: 'شمارهٔ علت قطع تماس داخلی FreeSWITCH است؛ نه Q.850 است و نه کد وضعیت SIP.',
+        unknown: (cause) =>
+          `FreeSWITCH این مقدار را با شماره‌های علت قطع تماس خودش مقایسه می‌کند (Q.850 از 1 تا 127 و علت‌های داخلی 142، 487، 700 تا 703 و 800 تا 825)، نه با کدهای وضعیت SIP. ${cause} هیچ‌کدام از آن‌ها نیست، پس هیچ‌وقت جور درنمی‌آید.`,
+      },
+    },
     q850ToSip: (rfc, asterisk, freeswitch) => `معادل SIP: RFC 3398: ${rfc} · Asterisk chan_pjsip: ${asterisk} · FreeSWITCH: ${freeswitch}`,
-    freeswitchCause: (cause) => `علت داخلی FreeSWITCH شمارهٔ ${cause}`,
-    freeswitchNotStatus: 'شمارهٔ علت قطع تماس داخلی FreeSWITCH است؛ نه Q.850 است و نه کد وضعیت SIP.',
-    freeswitchNoSuchCause: (cause) =>
-      `FreeSWITCH این مقدار را با شماره‌های علت قطع تماس خودش مقایسه می‌کند (Q.850 از 1 تا 127 و علت‌های داخلی 142، 487، 700 تا 703 و 800 تا 825)، نه با کدهای وضعیت SIP. ${cause} هیچ‌کدام از آن‌ها نیست، پس هیچ‌وقت جور درنمی‌آید.`,
-    freeswitchSipArrivesAs: (status, cause) => `پاسخ ${status} با علت ${cause} به FreeSWITCH می‌رسد: به جای آن، این شماره (یا نامش) را بنویسید.`,
+    sipArrivesAs: (status, product, cause) => `پاسخ ${status} با علت ${cause} به ${product} می‌رسد: به جای آن، این شماره (یا نامش) را بنویسید.`,
     warnCode: (code) => `کد هشدار ${code}`,
     warnNotStatus: 'کد هشدار (warn-code) هدر Warning است (رجیستری جداگانه، RFC 3261 §20.43)، نه کد وضعیت SIP.',
-    unknownQ850: (cause) => `${cause} مقدار علت Q.850ای نیست که دروازه‌های SIP نگاشت کنند.`,
     unknownWarn: (code) => `${code} کد هشدار ثبت‌شده‌ای نیست.`,
     patternHeading: 'الگوی کد وضعیت',
     patternMatches: (codes) => `با این کدها جور درمی‌آید: ${codes} (جست‌وجو در کد سه‌رقمی، بدون لنگر ابتدا و انتها).`,

@@ -1,3 +1,4 @@
+import type { CauseKind } from '../../data/causes';
 import type { OccurrenceNote } from '../scanner/occurrence';
 import type { CallState } from '../trace/types';
 
@@ -41,6 +42,16 @@ export interface DiagnosticMessages {
   tooMany: (count: number, max: number) => string;
 }
 
+/** How a cause table's numbers are spoken of. */
+export interface CauseMessages {
+  /** The heading: "Q.850 cause 17". */
+  title: (cause: string) => string;
+  /** That a number of the table is not a status code. */
+  notStatus: string;
+  /** What a number the table does not list is. */
+  unknown: (cause: string) => string;
+}
+
 /** The wording of hovers and explanations. */
 export interface HoverMessages {
   /**
@@ -69,16 +80,13 @@ export interface HoverMessages {
   q850Heading: string;
   q850Line: (rfc: string, asterisk: string, freeswitch: string) => string;
   notListed: string;
-  q850Cause: (cause: string) => string;
-  q850NotStatus: string;
+  /** The wording of each cause table (data/causes.ts), by its kind. */
+  causes: Record<CauseKind, CauseMessages>;
   q850ToSip: (rfc: string, asterisk: string, freeswitch: string) => string;
-  freeswitchCause: (cause: string) => string;
-  freeswitchNotStatus: string;
-  freeswitchNoSuchCause: (cause: string) => string;
-  freeswitchSipArrivesAs: (status: string, cause: string) => string;
+  /** A SIP response and the cause it arrives as in a product, for a number that is no cause of the product's table. */
+  sipArrivesAs: (status: string, product: string, cause: string) => string;
   warnCode: (code: string) => string;
   warnNotStatus: string;
-  unknownQ850: (cause: string) => string;
   unknownWarn: (code: string) => string;
   patternHeading: string;
   patternMatches: (codes: string) => string;

@@ -1,3 +1,4 @@
+import type { CauseKind } from '../../data/causes';
 import type { Bilingual } from '../../data/types';
 
 /** What a number (or pattern) found in a document is. Only `status` numbers are SIP status codes. */
@@ -6,10 +7,12 @@ export type OccurrenceKind =
   | 'status'
   /** A pattern over status codes (t_check_status("5[0-9][0-9]"), status=~"..."): `pattern` holds it. */
   | 'status-pattern'
-  /** A Q.850 cause value (Reason: Q.850;cause=16, Asterisk Hangup(17)). */
-  | 'q850'
-  /** A FreeSWITCH-internal hangup cause number (487 ORIGINATOR_CANCEL, 800-825). */
-  | 'freeswitch-cause'
+  /**
+   * A number of a cause table (data/causes.ts): a Q.850 cause value ('q850': Reason:
+   * Q.850;cause=16, Asterisk Hangup(17)), a FreeSWITCH hangup cause ('freeswitch-cause': 487
+   * ORIGINATOR_CANCEL, 800-825) ...
+   */
+  | CauseKind
   /** A Warning header warn-code (Warning: 399 ...): a registry of its own. */
   | 'warn'
   /**

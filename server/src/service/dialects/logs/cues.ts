@@ -1,7 +1,9 @@
 import { isBlank, isDigit, isLetter, isWordChar } from '../../syntax/chars';
 import { OccurrenceBuilder } from '../../scanner/build';
 import { anyOfLiterals } from '../../text';
-import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceKind } from '../../scanner/occurrence';
+import type { CauseKind } from '../../../data/causes';
+import { causeTable } from '../../registry';
+import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence } from '../../scanner/occurrence';
 
 /**
  * What the log dialects share: a "cue" is the fixed text a program prints just before a number
@@ -31,7 +33,7 @@ export interface Cue {
   readonly phrase?: PhraseRule;
 }
 
-export type LogKind = Extract<OccurrenceKind, 'status' | 'q850' | 'freeswitch-cause'>;
+export type LogKind = 'status' | CauseKind;
 
 /** The span of the phrase, given the line and the columns of the digits. */
 export type PhraseRule = (text: string, start: number, end: number) => LineSpan | undefined;
@@ -40,15 +42,10 @@ export type PhraseRule = (text: string, start: number, end: number) => LineSpan 
 function acceptable(kind: LogKind, digits: string): boolean {
   if (digits.length > 3) return false;
   const value = Number(digits);
-  switch (kind) {
-    case 'status':
-      // Stack-internal statuses (sofia-sip 9xx, pjsip 70x) and "no reply yet" (0) are not SIP codes.
-      return digits.length === 3 && value >= 100 && value <= 699;
-    case 'q850':
-      return value >= 1 && value <= 127;
-    case 'freeswitch-cause':
-      return value >= 1;
-  }
+  // Stack-internal statuses (sofia-sip 9xx, pjsip 70x) and "no reply yet" (0) are not SIP codes.
+  if (kind === 'status') return digits.length === 3 && value >= 100 && value <= 699;
+  const { min, max } = causeTable(kind).logged;
+  return value >= min && value <= max;
 }
 
 /** The number ends where the text says so: not glued to a word ("100ms") or a decimal/port tail ("500.5", "100:5060"). */
