@@ -61,27 +61,35 @@ test('a CR inserted before an LF joins that line break instead of adding a line'
 // ---------------------------------------------------------------------------------------------
 // Comment state across lines (Kamailio/OpenSIPS block comments)
 
-const SCRIPT_FRAGMENTS = ['/*', '*/', ' */', '\n', '# ', 'sl_send_reply("404", "x");', '"/*"', '#!define BUSY 486\n', 'send_reply(BUSY, "y");', 'x', ''];
-
-test('block comments across lines: after any sequence of edits the index equals a fresh scan', () => {
-  const base = corpusText('kamailio', 'kamailio__etc_kamailio.cfg').slice(20_000, 26_000);
+/**
+ * Any sequence of edits made of `fragments` to `base` (in language `languageId`), after any part of
+ * it was scanned, leaves the index equal to a fresh scan of the edited text, quiet occurrences included.
+ */
+function editsMatchAFreshScan(languageId: string, base: string, fragments: readonly string[], numRuns: number): void {
+  const uri = `file:///edit.${languageId}`;
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...SCRIPT_FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 25 }),
-      fc.nat(8000),
+      fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...fragments), fc.nat(3)), { minLength: 1, maxLength: 25 }),
+      fc.nat(base.length + 2000),
       (edits, scanned) => {
-        const document = AnalyzedDocument.create('file:///edit.cfg', 'kamailio', 1, base);
-        const reference = TextDocument.create('file:///edit.cfg', 'kamailio', 1, base);
+        const document = AnalyzedDocument.create(uri, languageId, 1, base);
+        const reference = TextDocument.create(uri, languageId, 1, base);
         document.scanStep(scanned);
         applyEdits(document, reference, edits);
         document.scanAll();
-        const fresh = analyzed(reference.getText(), 'kamailio');
+        const fresh = analyzed(reference.getText(), languageId);
         const plain = (d: AnalyzedDocument) => snapshot(d).map((s, i) => `${s}:${d.occurrences[i].quiet ? 'quiet' : ''}`);
         assert.deepEqual(plain(document), plain(fresh));
       },
     ),
-    { numRuns: 200 },
+    { numRuns },
   );
+}
+
+const SCRIPT_FRAGMENTS = ['/*', '*/', ' */', '\n', '# ', 'sl_send_reply("404", "x");', '"/*"', '#!define BUSY 486\n', 'send_reply(BUSY, "y");', 'x', ''];
+
+test('block comments across lines: after any sequence of edits the index equals a fresh scan', () => {
+  editsMatchAFreshScan('kamailio', corpusText('kamailio', 'kamailio__etc_kamailio.cfg').slice(20_000, 26_000), SCRIPT_FRAGMENTS, 200);
 });
 
 const LUA_FRAGMENTS = ['--[[', ']]', '--[==[', ']==]', '\n', '-- ', 'KSR.sl.sl_send_reply(404, "x")', '"--[["', 'x', ''];
@@ -93,23 +101,7 @@ test('KEMI Lua block comments across lines: after any sequence of edits the inde
     i % 7 === 0 ? '  --[[ KSR.tm.t_reply(500, "y")' : '  end',
     i % 7 === 0 ? '  ]] KSR.x.exit()' : '',
   ].join('\n')).join('\n');
-  fc.assert(
-    fc.property(
-      fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...LUA_FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 25 }),
-      fc.nat(4000),
-      (edits, scanned) => {
-        const document = AnalyzedDocument.create('file:///edit.lua', 'lua', 1, base);
-        const reference = TextDocument.create('file:///edit.lua', 'lua', 1, base);
-        document.scanStep(scanned);
-        applyEdits(document, reference, edits);
-        document.scanAll();
-        const fresh = analyzed(reference.getText(), 'lua');
-        const plain = (d: AnalyzedDocument) => snapshot(d).map((s, i) => `${s}:${d.occurrences[i].quiet ? 'quiet' : ''}`);
-        assert.deepEqual(plain(document), plain(fresh));
-      },
-    ),
-    { numRuns: 150 },
-  );
+  editsMatchAFreshScan('lua', base, LUA_FRAGMENTS, 150);
 });
 
 /** Counts the lines the Kamailio dialect scans while `body` runs (take() reads and resets the count). */
