@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ReadCancelled, readMessageLines, readTraceFile, readTraceFileSync } from '../../server/src/files/traceFile';
-import { TraceStream } from '../../server/src/files/traceStream';
+import { MAX_LINE_BYTES, TraceStream } from '../../server/src/files/traceStream';
 import { AnalyzedDocument } from '../../server/src/service';
 import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import { languageForFile } from '../../server/src/service/fileLanguage';
@@ -19,23 +19,50 @@ const withoutOffsets = (messages: readonly SipMessage[]) => messages.map(({ offs
 /** A trace with every line break (CRLF, LF, lone CR) and multibyte characters in From. */
 const MIXED = busyCall('mixed@h').replace(/"Alice"/g, '"Zoë 日本"').replace(/\n(?=U 2024)/g, '\r');
 
-test('bytes cut anywhere read as the whole text does: same messages, lines and offsets', () => {
-  const bytes = Buffer.from(MIXED, 'utf8');
-  const expected = modelOf(MIXED);
-  const lineStarts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i++;
-    if (bytes[i] === 0x0a || bytes[i] === 0x0d) lineStarts.push(i + 1);
+/** The same trace in ASCII alone (read a chunk at a time, not a line at a time). */
+const ASCII = MIXED.replace(/Zoë 日本/g, 'Zoe Nihon');
+
+for (const [name, text] of [['with multibyte characters', MIXED], ['in ASCII', ASCII]] as const) {
+  test(`bytes cut anywhere read as the whole text does: same messages, lines and offsets (${name})`, () => {
+    const bytes = Buffer.from(text, 'utf8');
+    const expected = modelOf(text);
+    const lineStarts = [0];
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i++;
+      if (bytes[i] === 0x0a || bytes[i] === 0x0d) lineStarts.push(i + 1);
+    }
+    for (const size of [1, 2, 3, 5, 7, 64, 1000, bytes.length]) {
+      const stream = new TraceStream();
+      for (let at = 0; at < bytes.length; at += size) stream.push(bytes.subarray(at, at + size));
+      const { model, lines, bytes: total } = stream.end();
+      assert.deepEqual(withoutOffsets(model.messages), withoutOffsets(expected.messages), `chunks of ${size}`);
+      assert.equal(lines, text.split(/\r\n|\r|\n/).length);
+      assert.equal(total, bytes.length);
+      for (const message of model.messages) assert.equal(message.offset, lineStarts[message.frameLine ?? message.startLine], `chunks of ${size}`);
+    }
+  });
+}
+
+test('a line longer than MAX_LINE_BYTES is kept only in part: the messages after it keep their lines and offsets', () => {
+  const junk = 'x'.repeat(3 * MAX_LINE_BYTES + 12345);
+  const text = `${ASCII}\n${junk}\n${ASCII}`;
+  const bytes = Buffer.from(text, 'latin1');
+  const stream = new TraceStream();
+  let held = 0;
+  for (let at = 0; at < bytes.length; at += 65536) {
+    stream.push(bytes.subarray(at, at + 65536));
+    held = Math.max(held, (stream as unknown as { carry?: Buffer }).carry?.length ?? 0);
   }
-  for (const size of [1, 2, 3, 5, 7, 64, 1000, bytes.length]) {
-    const stream = new TraceStream();
-    for (let at = 0; at < bytes.length; at += size) stream.push(bytes.subarray(at, at + size));
-    const { model, lines, bytes: total } = stream.end();
-    assert.deepEqual(withoutOffsets(model.messages), withoutOffsets(expected.messages), `chunks of ${size}`);
-    assert.equal(lines, MIXED.split(/\r\n|\r|\n/).length);
-    assert.equal(total, bytes.length);
-    for (const message of model.messages) assert.equal(message.offset, lineStarts[message.frameLine ?? message.startLine], `chunks of ${size}`);
-  }
+  const { model, lines, bytes: total } = stream.end();
+  const expected = modelOf(text);
+  assert.ok(held <= MAX_LINE_BYTES, `${held} bytes held for one line`);
+  assert.equal(total, bytes.length);
+  assert.equal(lines, text.split(/\r\n|\r|\n/).length);
+  assert.deepEqual(model.messages.map((m) => m.startLine), expected.messages.map((m) => m.startLine));
+  const second = model.messages[model.messages.length - 1];
+  const lineOfSecond = second.frameLine ?? second.startLine;
+  const startOf = (line: number) => Buffer.byteLength(text.split(/(?<=\r\n|\r(?!\n)|\n)/).slice(0, line).join(''), 'latin1');
+  assert.equal(second.offset, startOf(lineOfSecond));
 });
 
 test('every corpus trace streamed from disk gives the calls and the ladder of the open document', async () => {

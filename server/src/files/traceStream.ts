@@ -1,6 +1,11 @@
+import { isAscii, isUtf8 } from 'node:buffer';
+import { forEachLine } from '../service/textStore';
 import { MessageReader } from '../service/trace/reader';
 import { buildTraceModel } from '../service/trace/model';
 import type { SipMessage, TraceModel } from '../service/trace/types';
+
+/** How much of one line is kept (a longer one is junk: its first bytes are read, the rest only counted, so offsets stay exact). */
+export const MAX_LINE_BYTES = 1024 * 1024;
 
 /**
  * Reads a trace as bytes arrive, without ever holding its text: the bytes are cut into lines as a
@@ -10,15 +15,58 @@ import type { SipMessage, TraceModel } from '../service/trace/types';
 export class TraceStream {
   private readonly messages: SipMessage[] = [];
   private readonly reader = new MessageReader((message) => this.messages.push(message));
-  /** The start of a line cut by the end of the previous chunk. */
+  /** The start of a line cut by the end of the previous chunk (at most MAX_LINE_BYTES of it). */
   private carry: Buffer | undefined;
+  /** Bytes of that line beyond MAX_LINE_BYTES, counted but not kept. */
+  private skipped = 0;
   /** The previous chunk ended with a CR: an LF at the start of the next one belongs to it. */
   private pendingCr = false;
   private line = 0;
   private offset = 0;
 
-  /** Reads a chunk of the file (chunks in file order). */
+  /**
+   * Reads a chunk of the file (chunks in file order). Its whole lines are decoded at once where they
+   * are valid UTF-8 (nearly every trace: one decoding a chunk, not one a line), else line by line.
+   */
   push(chunk: Buffer): void {
+    const last = chunk.lastIndexOf(0x0a);
+    if (last === -1) {
+      this.pushBytes(chunk);
+      return;
+    }
+    let from = 0;
+    if (this.carry !== undefined || this.pendingCr) {
+      // The line carried over from the previous chunk ends at the first line break of this one.
+      from = chunk.indexOf(0x0a) + 1;
+      this.pushBytes(chunk.subarray(0, from));
+    }
+    const lines = chunk.subarray(from, last + 1);
+    if (isAscii(lines)) this.readText(lines, true);
+    else if (isUtf8(lines)) this.readText(lines, false);
+    else this.pushBytes(lines);
+    this.pushBytes(chunk.subarray(last + 1));
+  }
+
+  /**
+   * Whole lines of valid UTF-8 (ending with an LF), decoded at once. In ASCII a character is a
+   * byte, so offsets are positions; else each line's bytes are counted from its characters.
+   */
+  private readText(lines: Buffer, ascii: boolean): void {
+    const text = lines.toString(ascii ? 'latin1' : 'utf8');
+    let offset = this.offset;
+    let counted = 0;
+    forEachLine(text, (from, to) => {
+      if (!ascii) {
+        offset += utf8Length(text, counted, from);
+        counted = from;
+      }
+      this.reader.push(text.slice(from, to), this.line++, ascii ? this.offset + from : offset);
+    });
+    this.offset += lines.length;
+  }
+
+  /** Bytes cut into lines one by one. */
+  private pushBytes(chunk: Buffer): void {
     let start = 0;
     if (this.pendingCr) {
       this.pendingCr = false;
@@ -42,10 +90,17 @@ export class TraceStream {
       if (lf !== -1 && lf < start) lf = chunk.indexOf(0x0a, start);
       if (cr !== -1 && cr < start) cr = chunk.indexOf(0x0d, start);
     }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      this.carry = this.carry ? Buffer.concat([this.carry, rest]) : Buffer.from(rest);
-    }
+    if (start < chunk.length) this.hold(chunk.subarray(start));
+  }
+
+  /** Keeps the start of a line that goes on in the next chunk (its first MAX_LINE_BYTES; the rest counted). */
+  private hold(rest: Buffer): void {
+    const kept = this.carry?.length ?? 0;
+    const room = MAX_LINE_BYTES - kept;
+    if (room < rest.length) this.skipped += rest.length - Math.max(0, room);
+    if (room <= 0) return;
+    const part = rest.subarray(0, room);
+    this.carry = this.carry ? Buffer.concat([this.carry, part]) : Buffer.from(part);
   }
 
   /**
@@ -57,31 +112,44 @@ export class TraceStream {
     this.carry = undefined;
     this.reader.push(rest.toString('utf8'), this.line, this.offset);
     this.line++;
-    this.offset += rest.length;
+    this.offset += rest.length + this.skipped;
+    this.skipped = 0;
     this.reader.end();
     return { model: buildTraceModel(this.messages), lines: this.line, bytes: this.offset };
   }
 
   /** Bytes read so far. */
   get bytesRead(): number {
-    return this.offset + (this.carry?.length ?? 0);
+    return this.offset + (this.carry?.length ?? 0) + this.skipped;
   }
 
   private emitLine(chunk: Buffer, start: number, end: number, breakLength: number): void {
     let text: string;
     let length = end - start;
     if (this.carry) {
-      const whole = Buffer.concat([this.carry, chunk.subarray(start, end)]);
+      const carried = this.carry.length;
+      const whole = Buffer.concat([this.carry, chunk.subarray(start, Math.min(end, start + Math.max(0, MAX_LINE_BYTES - carried)))]);
       this.carry = undefined;
       text = whole.toString('utf8');
-      length = whole.length;
+      length = carried + this.skipped + (end - start);
+      this.skipped = 0;
     } else {
-      text = chunk.toString('utf8', start, end);
+      text = chunk.toString('utf8', start, Math.min(end, start + MAX_LINE_BYTES));
     }
     this.reader.push(text, this.line, this.offset);
     this.line++;
     this.offset += length + breakLength;
   }
+}
+
+/** How many bytes UTF-8 takes for text[from, to) (a surrogate pair's four bytes counted at its first half). */
+function utf8Length(text: string, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
+  }
+  return bytes;
 }
 
 /** What reading a trace file leaves: its model (messages with their line numbers and byte offsets), and its size. */
