@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isCaptureFile, readCaptureFile } from './files/captureTrace';
+import { isCaptureFile, readFileTrace } from './files/captureTrace';
 import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';
 import { renderSvg } from './flow/svgLadder';
@@ -11,7 +11,7 @@ import {
 } from './service';
 import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
-import { buildTraceModel, readMessages, type TraceModel } from './service/trace';
+import type { TraceModel } from './service/trace';
 import { VERSION } from './version';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
@@ -183,36 +183,40 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The trace model of a file: a capture is decoded, a text trace is streamed from disk. */
-function traceModelOf(file: string, io: Output): TraceModel | undefined {
+/**
+ * The trace model of a file, streamed from disk in bounded memory: a text trace read in chunks, a
+ * capture decoded as it streams (neither's text kept). A capture's notes and damage are said (what
+ * was read before the damage is kept); undefined, said too, when the file cannot be read.
+ */
+async function streamedModel(file: string, io: Output): Promise<{ model: TraceModel; damaged: boolean } | undefined> {
   try {
-    const head = Buffer.alloc(64);
-    const fd = openSync(file, 'r');
-    const length = readSync(fd, head, 0, head.length, 0);
-    closeSync(fd);
-    if (!looksLikeCapture(head.subarray(0, length))) return readTraceFileSync(file).model;
-    const { text, result } = captureToTrace(readFileSync(file));
-    if (result.error) io.err(`sipsense: ${file}: ${result.error}`);
-    const lines = text.split(/\r\n|\r|\n/);
-    return buildTraceModel(readMessages(lines.length, (line) => lines[line]));
+    const trace = await readFileTrace(file);
+    for (const note of trace.decode?.stats.notes ?? []) io.err(`sipsense: ${file}: ${note}`);
+    if (trace.decode?.error) io.err(`sipsense: ${file}: ${trace.decode.error}`);
+    return { model: trace.model, damaged: trace.decode?.error !== undefined };
   } catch (error) {
     io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return undefined;
   }
 }
 
-function calls(args: readonly string[], io: Output): number {
+function calls(args: readonly string[], io: Output): Promise<number> {
+  // Usage errors at once (main turns them into exit code 2), before any file is read.
   const { options, rest: files } = parseOptions(args, { format: ['text', 'csv', 'json'] });
   if (files.length === 0) throw new UsageError('calls needs at least one file');
+  return listCalls(files, options, io);
+}
+
+async function listCalls(files: readonly string[], options: Record<string, string>, io: Output): Promise<number> {
   const rows: CallRow[] = [];
   let failed = false;
   for (const file of files) {
-    const model = traceModelOf(file, io);
-    if (!model) {
+    const read = await streamedModel(file, io);
+    if (!read) {
       failed = true;
       continue;
     }
-    for (const call of callSummaries(model)) {
+    for (const call of callSummaries(read.model)) {
       rows.push({
         file,
         callId: call.callId,
@@ -266,13 +270,11 @@ function flow(args: readonly string[], io: Output): number | Promise<number> {
     return drawFlow(model, file, options, io);
   }
   // A capture is decoded as it streams; what was read before any damage is still drawn.
-  return readCaptureFile(file).then((trace) => {
-    for (const note of trace.decode?.stats.notes ?? []) io.err(`sipsense: ${file}: ${note}`);
-    const code = drawFlow(trace.model, file, options, io);
-    if (!trace.decode?.error) return code;
-    io.err(`sipsense: ${file}: ${trace.decode.error}`);
-    return 1;
-  }, cannotRead);
+  return streamedModel(file, io).then((read) => {
+    if (!read) return 1;
+    const code = drawFlow(read.model, file, options, io);
+    return read.damaged ? 1 : code;
+  });
 }
 
 function drawFlow(model: TraceModel, file: string, options: Record<string, string>, io: Output): number {
