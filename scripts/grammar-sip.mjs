@@ -114,12 +114,20 @@ export const FRAMING_LINE_START_LOOKAHEAD = [
   r`[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+[ \t]+IP6?[ \t]+[^ \t]+[ \t]+>[ \t]`,
 ].join('|');
 /** What the in-line framing forms begin with (see the gate in #framing-inline). */
-export const FRAMING_INLINE_LOOKAHEAD = [
+const FRAMING_INLINE_STARTS = [
   r`(?:RX|TX)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:Request|Response)[ \t]+msg[ \t]`,
   r`(?:recv|send)[ \t]+[0-9]+[ \t]+bytes[ \t]+(?:from|to)[ \t]`,
   r`received[ \t]+\[[0-9]+\][ \t]+new bytes`,
   r`size:[ \t]*\[[0-9]+\][ \t]*bytes`,
-].join('|');
+];
+export const FRAMING_INLINE_LOOKAHEAD = FRAMING_INLINE_STARTS.join('|');
+
+/** What every form of #text-line needs somewhere on the line (see #plain-text-line). */
+const TEXT_LINE_NEEDS = { characters: '<:;', words: ['SIP/', 'bytes'] };
+for (const start of FRAMING_INLINE_STARTS) {
+  if (!TEXT_LINE_NEEDS.words.some((word) => start.includes(word))) throw new Error(`in-line framing without a word of TEXT_LINE_NEEDS: ${start}`);
+}
+const PLAIN_TEXT_LINE = `^(?=[^${TEXT_LINE_NEEDS.characters}]+$)(?!.*(?:${TEXT_LINE_NEEDS.words.join('|')})).+`;
 
 /** framing lines that start at the beginning of the line */
 const LINE_START_FORMS = [
@@ -675,6 +683,10 @@ const repository = {
     end: ['$'],
     patterns: [include('#sdp')],
   }),
+  'plain-text-line': match([PLAIN_TEXT_LINE], {
+    comment:
+      'a line without anything the rules of #text-line look for (a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), e.g. prose of an RFC: taken whole, with no scope, so that it costs one step instead of a scan by every rule of #text-line',
+  }),
   'text-line': block({
     comment: 'any other line (status lines, framing glued to junk, folded header values, free text): status lines, in-line framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line)',
     begin: [r`^(?=.)`],
@@ -689,6 +701,8 @@ export const sipGrammar = grammar({
   fileTypes: ['sip'],
   comment:
     'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets. The top level only tells line kinds apart at their first character (framing, start line, header, SDP field, anything else); each kind is a block with the few patterns it needs, to the end of the line.',
-  patterns: [include('#framing'), include('#request-line'), include('#header-line'), include('#sdp-line'), include('#text-line')],
+  // in the order the kinds must be told apart where two could start a line (framing and SDP
+  // before plain text, which could take a separator line or v=0), the rest by how common they are
+  patterns: [include('#framing'), include('#sdp-line'), include('#plain-text-line'), include('#header-line'), include('#request-line'), include('#text-line')],
   repository,
 });
