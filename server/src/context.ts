@@ -3,6 +3,9 @@ import { SETTINGS_SECTION } from '../../common/settings';
 import { resolveSettings, type AnalyzedDocument, type Settings } from './service';
 import { clientSupportOf, type ClientSupport } from './clientSupport';
 
+/** How much text one slice of a trace's reading takes (about a millisecond and a half: what a hover may wait behind). */
+const TRACE_SLICE_CHARS = 64 * 1024;
+
 /**
  * What one server holds for its client: the open documents, what the client supports, and the
  * settings. Every handler gets it; nothing of it lives at module level, so that several servers
@@ -53,7 +56,7 @@ export class ServerContext {
    * when the request was cancelled or the document closed meanwhile.
    */
   async traceRead(document: AnalyzedDocument, token?: CancellationToken): Promise<boolean> {
-    while (!document.traceStep()) {
+    while (!document.traceStep(TRACE_SLICE_CHARS)) {
       await new Promise((resolve) => setImmediate(resolve));
       if (token?.isCancellationRequested || this.documents.get(document.uri) !== document) return false;
     }
