@@ -126,3 +126,19 @@ test('a response whose request is missing from the trace says nothing about a re
   assert.equal(doc.trace.messages[1].method, 'INVITE', 'its CSeq method is still known');
   assert.equal(computeDefinition(doc, at(12, 9)), undefined);
 });
+
+test('a hover far beyond what is read of a big trace reads the message on its own, never guesses its request; once read from the top, all of it', () => {
+  const calls = Array.from({ length: 3000 }, (_, n) => TRACE.replace(/call-1/g, `call-${n}`).replace(/ping-1/g, `ping-${n}`)).join('\r\n');
+  const doc = AnalyzedDocument.create('file:///big.log', 'plaintext', 1, calls);
+  const lines = calls.split('\r\n');
+  const last486 = lines.lastIndexOf('SIP/2.0 486 Busy Here.') - 10;
+  assert.equal(lines[last486], 'SIP/2.0 486 Busy Here.', 'the last call\'s first 486 (ten lines before its retransmission)');
+  assert.ok(last486 > 30_000);
+  const settings = resolveSettings({});
+  const early = computeHover(doc, { line: last486, character: 9 }, settings)!.markdown;
+  assert.match(early, /^\*\*486 Busy Here\*\*/);
+  assert.doesNotMatch(early, /Answers the/);
+  assert.equal(doc.isTraceRead, false, 'nothing read from the top for it');
+  doc.traceMessages;
+  assert.match(computeHover(doc, { line: last486, character: 9 }, settings)!.markdown, new RegExp(`Answers the INVITE at line ${last486 - 19}, 3\\.2 s later`));
+});

@@ -8,8 +8,12 @@ import { resolveSymbols, symbolTableOf, type SymbolTable } from './scanner/symbo
 import type { Lines } from './text';
 import { TextStore, type TextChange } from './textStore';
 import { buildCallModel, buildTraceModel } from './trace/model';
+import { MAX_FRAME_GAP, readMessages } from './trace/reader';
 import { TraceIndex } from './trace/traceIndex';
 import type { SipMessage, TraceModel } from './trace/types';
+
+/** How many lines a feature reads through at once, before a big trace's reading from the top gets there (a few milliseconds). */
+const READ_AT_ONCE_LINES = 20_000;
 
 /** How much of a plaintext document is read again, after an edit, to tell whether it still looks like SIP. */
 const RECONSIDER_MAX_LINES = 2000;
@@ -101,6 +105,19 @@ export class AnalyzedDocument {
    */
   traceStep(maxChars?: number): boolean {
     return !this.readsSip || this.traceIndex.readStep(this.text, maxChars);
+  }
+
+  /**
+   * The messages to know the message at `line` by: those read from the top through it when little
+   * is left to read (`fromTheTop`), else the messages around it read on their own, from
+   * MAX_FRAME_GAP lines above it to as far below: bounded work whatever the document's size, for a
+   * hover in the first seconds of a big trace (what the message is, not yet what it answers).
+   */
+  traceMessagesAt(line: number): { messages: readonly SipMessage[]; fromTheTop: boolean } {
+    if (!this.readsSip) return { messages: [], fromTheTop: true };
+    if (this.traceIndex.linesLeftThrough(line) <= READ_AT_ONCE_LINES) return { messages: this.traceMessagesThrough(line), fromTheTop: true };
+    const to = Math.min(this.text.lineCount, line + MAX_FRAME_GAP);
+    return { messages: readMessages(to, (l) => this.text.lineAt(l), Math.max(0, line - MAX_FRAME_GAP)), fromTheTop: false };
   }
 
   /** Whether the whole document's messages are read (so that what follows a message is known too). */

@@ -57,7 +57,9 @@ function circumstancesOf(document: AnalyzedDocument, occurrence: Occurrence): St
  * retransmission, whether it decided its call; or that it is the body of a message/sipfrag message.
  */
 function traceCircumstances(document: AnalyzedDocument, line: number, around: StatusCircumstances): void {
-  const messages = document.traceMessagesThrough(line);
+  // Before the reading from the top has reached the line (the first seconds of a big trace), the
+  // message is read on its own: what it is, not yet what it answers (that is never guessed).
+  const { messages, fromTheTop } = document.traceMessagesAt(line);
   const found = messageAtLine(messages, line);
   if (found === undefined) return;
   const message = messages[found];
@@ -67,6 +69,7 @@ function traceCircumstances(document: AnalyzedDocument, line: number, around: St
   }
   if (message.kind !== 'response') return;
   if (isKnownMethod(message.method)) around.method = message.method as SipMethod;
+  if (!fromTheTop) return;
   const { model, index } = document.traceAround(found);
   const trace: NonNullable<StatusCircumstances['trace']> = {};
   const request = requestOf(model, index);

@@ -292,11 +292,11 @@ export class MessageReader {
   }
 }
 
-/** The messages of a whole text given as lines. */
-export function readMessages(lineCount: number, lineAt: (line: number) => string): SipMessage[] {
+/** The messages of a whole text given as lines (or of its lines [firstLine, lineCount) read on their own). */
+export function readMessages(lineCount: number, lineAt: (line: number) => string, firstLine = 0): SipMessage[] {
   const messages: SipMessage[] = [];
   const reader = new MessageReader((message) => messages.push(message));
-  for (let line = 0; line < lineCount; line++) reader.push(lineAt(line), line);
+  for (let line = firstLine; line < lineCount; line++) reader.push(lineAt(line), line);
   reader.end();
   return messages;
 }

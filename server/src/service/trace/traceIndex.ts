@@ -107,6 +107,15 @@ export class TraceIndex {
     partial.cursor = chunk.next;
   }
 
+  /** How many lines are left to read before the message at `line` is read whole (at least 1 while it is not). */
+  linesLeftThrough(line: number): number {
+    if (this.items !== undefined && this.partial === undefined) return 0;
+    const partial = this.partial;
+    if (partial === undefined) return line + 1;
+    if (partial.next > line) return partial.reader.readingSince(line) ? 1 : 0;
+    return line + 1 - partial.next;
+  }
+
   /** Whether every line has been read. */
   get isComplete(): boolean {
     return this.items !== undefined && this.partial === undefined;
