@@ -16,6 +16,8 @@ export interface ClientSupport {
   lineFoldingOnly: boolean;
   /** Whether the server may start progress of its own (window/workDoneProgress/create). */
   workDoneProgress: boolean;
+  /** Whether Go to Definition may answer LocationLinks (with the span it was asked on); otherwise Locations. */
+  definitionLinks: boolean;
 }
 
 /**
@@ -39,5 +41,6 @@ export function clientSupportOf(capabilities: ClientCapabilities | undefined): C
     foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,
     lineFoldingOnly: text?.foldingRange?.lineFoldingOnly === true,
     workDoneProgress: capabilities?.window?.workDoneProgress === true,
+    definitionLinks: text?.definition?.linkSupport === true,
   };
 }

@@ -1,10 +1,10 @@
 import {
   CodeActionKind, CompletionItemKind, CompletionItemTag, DiagnosticSeverity, DiagnosticTag, DocumentHighlightKind, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
-  type InlayHint, type Location, type MarkupContent, type Range, type SymbolInformation,
+  type InlayHint, type Location, type LocationLink, type MarkupContent, type Range, type SymbolInformation,
 } from 'vscode-languageserver/node';
 import {
-  markdownToPlainText, type CodeActionInfo, type CompletionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
+  markdownToPlainText, type CodeActionInfo, type CompletionInfo, type DefinitionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
   type InlayHintInfo, type LineLocation, type SymbolInfo,
 } from './service';
 import type { LineSpan } from './service/scanner/occurrence';
@@ -84,6 +84,20 @@ export function toInlayHint(hint: InlayHintInfo): InlayHint {
 
 export function toLocation(uri: string, location: LineLocation): Location {
   return { uri, range: rangeOf(location.line, location.span) };
+}
+
+/**
+ * Go to Definition's answer: a LocationLink for clients that take links (the code or start line it
+ * was asked on underlined, the whole request as the target, its start line selected), else a Location.
+ */
+export function toDefinition(uri: string, definition: DefinitionInfo, links: boolean): Location | LocationLink[] {
+  if (!links) return toLocation(uri, definition.target);
+  return [{
+    originSelectionRange: rangeOf(definition.origin.line, definition.origin.span),
+    targetUri: uri,
+    targetRange: definition.targetRange,
+    targetSelectionRange: rangeOf(definition.target.line, definition.target.span),
+  }];
 }
 
 export function toDocumentHighlight(highlight: HighlightInfo): DocumentHighlight {

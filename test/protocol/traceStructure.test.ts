@@ -77,28 +77,51 @@ test('every message folds from its start line to its last line, across the RFC\'
   assert.ok(ranges.every((r) => r.startCharacter === undefined), 'VS Code folds whole lines');
 });
 
-test('Go to Definition on each 486 (its code or elsewhere on its status line) lands on the INVITE it answers, at its hop', async () => {
+test('Go to Definition on each 486 lands on the INVITE it answers, at its hop: a LocationLink from the code, or from the whole status line elsewhere on it', async () => {
   const hops = [
     ['F6 486 Busy Here Bob -> Proxy 2', 'F4 INVITE Proxy 2 -> Bob'],
     ['F8 486 Busy Here Proxy 2 -> Proxy 1', 'F2 INVITE Proxy 1 -> Proxy 2'],
     ['F10 486 Busy Here Proxy 1 -> Alice', 'F1 INVITE Alice -> Proxy 1'],
   ];
+  const textOf = (range: Range) => lines[range.start.line].slice(range.start.character, range.end.character);
   for (const [response, request] of hops) {
     const line = busyFlowLine(response);
-    for (const character of [lines[line].indexOf('486') + 1, lines[line].indexOf('Busy')]) {
-      const definition = await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line, character } });
-      assert.ok(definition, `${response} at ${character}`);
-      assert.equal(definition.uri, URI);
-      assert.equal(definition.range.start.line, busyFlowLine(request), `${response} → ${captionOf(definition.range.start.line)}`);
-      assert.equal(lines[definition.range.start.line].slice(definition.range.start.character, definition.range.end.character),
-        lines[definition.range.start.line].trim());
+    for (const [character, origin] of [[lines[line].indexOf('486') + 1, '486'], [lines[line].indexOf('Busy'), lines[line].trim()]] as const) {
+      const links = await server.request<{ originSelectionRange: Range; targetUri: string; targetRange: Range; targetSelectionRange: Range }[]>(
+        'textDocument/definition', { textDocument: { uri: URI }, position: { line, character } });
+      assert.equal(links.length, 1, `${response} at ${character}`);
+      const [link] = links;
+      assert.deepEqual([link.originSelectionRange.start.line, textOf(link.originSelectionRange)], [line, origin]);
+      assert.equal(link.targetUri, URI);
+      assert.equal(link.targetSelectionRange.start.line, busyFlowLine(request), `${response} → ${captionOf(link.targetSelectionRange.start.line)}`);
+      assert.equal(textOf(link.targetSelectionRange), lines[link.targetSelectionRange.start.line].trim());
+      // The whole INVITE: from its start line to the end of its last line (past its Content-Length header).
+      const contentLength = lines.findIndex((text, index) => index > busyFlowLine(request) && /^ {3}Content-Length:/.test(text));
+      assert.deepEqual(link.targetRange.start, { line: busyFlowLine(request), character: 0 });
+      assert.ok(link.targetRange.end.line >= contentLength && link.targetRange.end.character === lines[link.targetRange.end.line].length, `${request} ends at ${link.targetRange.end.line}`);
     }
   }
   const ack = busyFlowLine('F7 ACK Proxy 2 -> Bob');
-  const toInvite = await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line: ack, character: 4 } });
-  assert.equal(toInvite.range.start.line, busyFlowLine('F4 INVITE Proxy 2 -> Bob'), 'an ACK to a 486 belongs to its INVITE');
+  const [toInvite] = await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line: ack, character: 4 } });
+  assert.equal(toInvite.targetSelectionRange.start.line, busyFlowLine('F4 INVITE Proxy 2 -> Bob'), 'an ACK to a 486 belongs to its INVITE');
+  assert.match(textOf(toInvite.originSelectionRange), /^ACK sip:bob@client\.biloxi\.example\.com SIP\/2\.0$/);
   const cseq = lines.findIndex((line, index) => index > ack && /^ {3}CSeq: 1 INVITE/.test(line));
   assert.equal(await server.request('textDocument/definition', { textDocument: { uri: URI }, position: { line: cseq, character: 9 } }), null);
+});
+
+test('Go to Definition for a client without definition links: a Location, the INVITE\'s start line', async () => {
+  const plain = new ServerUnderTest();
+  try {
+    await plain.initialize({ capabilities: { workspace: { configuration: true }, textDocument: { definition: { linkSupport: false } } } });
+    await plain.open(URI, 'plaintext', text);
+    const line = busyFlowLine('F6 486 Busy Here Bob -> Proxy 2');
+    const location = await plain.request<{ uri: string; range: Range }>('textDocument/definition', { textDocument: { uri: URI }, position: { line, character: lines[line].indexOf('486') } });
+    assert.equal(location.uri, URI);
+    assert.equal(location.range.start.line, busyFlowLine('F4 INVITE Proxy 2 -> Bob'));
+    assert.equal(lines[location.range.start.line].slice(location.range.start.character, location.range.end.character), lines[location.range.start.line].trim());
+  } finally {
+    assert.equal(await plain.stop(), 0, plain.stderr.join(''));
+  }
 });
 
 test('references on an INVITE list its responses; highlight shows its transaction\'s start lines, requests as writes', async () => {

@@ -32,6 +32,7 @@ export const VS_CODE_CAPABILITIES = {
     completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     foldingRange: { rangeLimit: 5000, lineFoldingOnly: true },
+    definition: { linkSupport: true },
   },
 };
 

@@ -35,10 +35,13 @@ const at = (line: number, character: number) => ({ line: line - 1, character });
 test('definition: from a 486 (its code or anywhere on its status line) and from the ACK to the INVITE line', () => {
   const doc = document();
   const invite = { line: 1, span: { start: 0, end: 32 } };
-  assert.deepEqual(computeDefinition(doc, at(22, 9)), invite);
-  assert.deepEqual(computeDefinition(doc, at(22, 18)), invite);
-  assert.deepEqual(computeDefinition(doc, at(32, 0)), invite, 'the retransmitted 486 too');
-  assert.deepEqual(computeDefinition(doc, at(42, 1)), invite);
+  // The INVITE whole: from its ngrep framing line to the end of its last header line.
+  const inviteRange = { start: { line: 0, character: 0 }, end: { line: 7, character: 'Content-Length: 0.'.length } };
+  const from = (line: number, start: number, end: number) => ({ line: line - 1, span: { start, end } });
+  assert.deepEqual(computeDefinition(doc, at(22, 9)), { origin: from(22, 8, 11), target: invite, targetRange: inviteRange }, 'on the code: the code');
+  assert.deepEqual(computeDefinition(doc, at(22, 18)), { origin: from(22, 0, 21), target: invite, targetRange: inviteRange }, 'elsewhere: the status line');
+  assert.deepEqual(computeDefinition(doc, at(32, 0)), { origin: from(32, 0, 21), target: invite, targetRange: inviteRange }, 'the retransmitted 486 too');
+  assert.deepEqual(computeDefinition(doc, at(42, 1)), { origin: from(42, 0, 29), target: invite, targetRange: inviteRange });
   assert.equal(computeDefinition(doc, at(2, 1)), undefined, 'a request answers nothing');
   assert.equal(computeDefinition(doc, at(23, 1)), undefined, 'a header line is no start line');
   assert.equal(computeDefinition(doc, at(21, 1)), undefined, 'nor is the framing line');

@@ -1,6 +1,6 @@
 import type { CancellationToken, ServerCapabilities } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { toDocumentHighlight, toDocumentSymbol, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
+import { toDefinition, toDocumentHighlight, toDocumentSymbol, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
 import {
   computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
 } from '../service';
@@ -36,7 +36,7 @@ export function registerStructureFeatures(context: ServerContext): ServerCapabil
   connection.onDefinition(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     const definition = document && computeDefinition(document, position);
-    return definition ? toLocation(textDocument.uri, definition) : null;
+    return definition ? toDefinition(textDocument.uri, definition, context.client.definitionLinks) : null;
   });
 
   connection.onReferences(async ({ textDocument, position, context: referenceContext }, token) => {

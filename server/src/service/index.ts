@@ -11,7 +11,7 @@ export { computeInlayHints, type InlayHintInfo } from './features/inlayHints';
 export { allStatusEntries } from './registry';
 export { resolveSettings, type Settings } from './settings';
 export * from './trace';
-export { computeDefinition } from './features/definition';
+export { computeDefinition, type DefinitionInfo } from './features/definition';
 export { computeDocumentHighlights, type HighlightInfo } from './features/documentHighlight';
 export { computeDocumentSymbols, type SymbolInfo } from './features/documentSymbols';
 export { computeFoldingRanges, type FoldingInfo } from './features/foldingRanges';

@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../analyzedDocument';
 import type { TextPosition } from '../textStore';
 import type { SipCall, SipMessage, TraceModel } from '../trace/types';
 import { callTitle, messageTitle } from './traceWording';
-import { startLineLocation } from './traceTargets';
+import { messageRange, startLineLocation } from './traceTargets';
 
 /** A symbol in a neutral shape: the server makes hierarchical DocumentSymbols or flat SymbolInformation of it. */
 export interface SymbolInfo {
@@ -40,11 +40,7 @@ class MessagePlaces {
   range(index: number): Range {
     let range = this.ranges[index];
     if (!range) {
-      const message = this.messages[index];
-      range = {
-        start: { line: message.frameLine ?? message.startLine, character: 0 },
-        end: { line: message.endLine, character: this.document.lineLength(message.endLine) },
-      };
+      range = messageRange(this.document, this.messages[index]);
       this.ranges[index] = range;
     }
     return range;
