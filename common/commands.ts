@@ -16,3 +16,6 @@ export const OPEN_CALL_COMMAND = 'sipSense.openCall';
 export const OPEN_CAPTURE_TRACE_COMMAND = 'sipSense.openCaptureTrace';
 /** The ladder of every call of the active trace (the command palette's). */
 export const SHOW_ALL_CALL_FLOWS_COMMAND = 'sipSense.showAllCallFlows';
+
+/** The view type of the ladder's webview panel (package.json activates the extension to restore one after a reload). */
+export const LADDER_VIEW_TYPE = 'sipSense.ladder';

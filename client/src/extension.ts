@@ -78,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (picked) await explanations.show(client, picked);
     }),
     ladder,
+    // After a window reload, the ladder that was open comes back (its webview kept which one it was).
+    vscode.window.registerWebviewPanelSerializer(LadderPanel.viewType, { deserializeWebviewPanel: (panel, state) => ladder.restore(panel, state) }),
     calls,
     vscode.commands.registerCommand(SHOW_CALL_FLOW_COMMAND, (target?: unknown) => showCallFlow(ladder, target, 'cursor')),
     vscode.commands.registerCommand(SHOW_ALL_CALL_FLOWS_COMMAND, (target?: unknown) => showCallFlow(ladder, target, 'all')),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  EXPLAIN_COMMAND, LOOK_UP_COMMAND, SHOW_ALL_CALL_FLOWS_COMMAND, SHOW_CALL_FLOW_COMMAND,
+  EXPLAIN_COMMAND, LADDER_VIEW_TYPE, LOOK_UP_COMMAND, SHOW_ALL_CALL_FLOWS_COMMAND, SHOW_CALL_FLOW_COMMAND,
 } from '../../common/commands';
 import { SERVED_LANGUAGES } from '../../common/languages';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../common/settings';
@@ -34,10 +34,11 @@ test('the server bundle holds no client code', () => {
   assert.deepEqual(sources.filter((source) => !/^(server\/src|common)\/|^package\.json$/.test(source)), []);
 });
 
-test('the extension activates on every served language, and on no other, and once started (a file over the sync limit has no language)', () => {
-  const activated = (manifest.activationEvents as string[]).filter((event) => event !== 'onStartupFinished').map((event) => event.replace(/^onLanguage:/, ''));
+test('the extension activates on every served language, and on no other, once started (a file over the sync limit has no language), and to restore a ladder', () => {
+  const others = ['onStartupFinished', `onWebviewPanel:${LADDER_VIEW_TYPE}`];
+  const activated = (manifest.activationEvents as string[]).filter((event) => !others.includes(event)).map((event) => event.replace(/^onLanguage:/, ''));
   assert.deepEqual([...activated].sort(), [...SERVED_LANGUAGES].sort());
-  assert.ok((manifest.activationEvents as string[]).includes('onStartupFinished'));
+  for (const event of others) assert.ok((manifest.activationEvents as string[]).includes(event), event);
 });
 
 test('the contributed commands: the look-up, the call flow\'s and the SIP Calls view\'s; the explain command is the client\'s own', () => {

@@ -6,6 +6,7 @@ import {
   arrowClass, buildRows, callsOf, column, formatDelta, formatTime, rowOfMessage, scrollToShow, visibleRows,
 } from '../../media/ladder/src/layout';
 import { parseMarkdown } from '../../media/ladder/src/markdown';
+import { ladderState, parseLadderState } from '../../client/src/ladder/ladderState';
 import { parseFromWebview } from '../../client/src/ladder/webviewMessages';
 
 function message(line: number, endLine: number, callId: string | undefined, extra: Partial<FlowMessage> = {}): FlowMessage {
@@ -103,5 +104,25 @@ test('messages from the webview are checked: known types, indexes of the flow se
     { type: '__proto__' }, { type: 'constructor' },
   ]) {
     assert.equal(parseFromWebview(bad, 5), undefined, JSON.stringify(bad));
+  }
+});
+
+test('the state a ladder keeps across a window reload comes back as it went (as JSON, as VS Code keeps it); anything else is refused', () => {
+  const roundTrip = (state: unknown) => parseLadderState(JSON.parse(JSON.stringify(state)));
+  for (const state of [
+    ladderState('file:///traces/rfc3665.txt', ['3848276298220188511@atlanta.example.com'], undefined),
+    ladderState('file:///big/trace%20400.txt', 'all', 20_000),
+    ladderState('sipsense-call:/big.txt%20b@h.sip?%7B%22uri%22%3A%22file%3A%2F%2F%2Fbig.txt%22%7D', ['b@h', 'c@h'], 0),
+  ]) {
+    assert.deepEqual(roundTrip(state), state);
+  }
+  assert.deepEqual(ladderState('file:///t.sip', 'all', 0), { uri: 'file:///t.sip', calls: 'all' }, 'the first window is no start');
+  for (const bad of [
+    null, 'file:///t.sip', [], {}, { uri: 42, calls: 'all' }, { uri: '', calls: 'all' }, { uri: 'file:///t.sip' },
+    { uri: 'file:///t.sip', calls: 'cursor' }, { uri: 'file:///t.sip', calls: [] }, { uri: 'file:///t.sip', calls: [1] },
+    { uri: 'file:///t.sip', calls: 'all', start: -1 }, { uri: 'file:///t.sip', calls: 'all', start: 1.5 }, { uri: 'file:///t.sip', calls: 'all', start: '3' },
+    { uri: 'x'.repeat(70_000), calls: 'all' }, { uri: 'file:///t.sip', calls: Array.from({ length: 10_001 }, (_, i) => `c${i}`) },
+  ]) {
+    assert.equal(parseLadderState(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
   }
 });

@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CallFlow } from '../../../common/callFlow';
-import { OPEN_CALL_COMMAND } from '../../../common/commands';
+import { LADDER_VIEW_TYPE, OPEN_CALL_COMMAND } from '../../../common/commands';
 import { messageAtLine } from '../../../common/flowLines';
 import type { LadderStrings, ToWebview } from '../../../media/ladder/src/protocol';
 import { requestExplanation, requestFlow } from '../flowRequests';
 import { localized, VIEW_LANGUAGE_SETTINGS, viewIsPersian } from '../localize';
+import { ladderState, parseLadderState } from './ladderState';
 import { parseFromWebview } from './webviewMessages';
 
 /**
@@ -53,7 +54,7 @@ function nonce(): string {
 }
 
 export class LadderPanel implements vscode.Disposable {
-  static readonly viewType = 'sipSense.ladder';
+  static readonly viewType = LADDER_VIEW_TYPE;
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
   private choice: CallChoice = 'all';
@@ -110,25 +111,55 @@ export class LadderPanel implements vscode.Disposable {
     this.uri = uri;
     this.choice = choice;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
+      this.adopt(vscode.window.createWebviewPanel(
         LadderPanel.viewType,
         localized('Call flow'),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: true, localResourceRoots: [this.media] },
-      );
-      this.ready = false;
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.flow = undefined;
-        this.loading?.cancel();
-      });
-      this.panel.webview.html = this.html(this.panel.webview);
+        this.options(),
+      ));
     } else {
       this.panel.reveal(undefined, true);
     }
-    this.panel.title = `${localized('Call flow')}: ${basename(uri.path)}`;
     await this.load();
+  }
+
+  /**
+   * A ladder panel VS Code brought back after a window reload, with the state its webview kept:
+   * the same ladder again (its trace opened first, so that it follows the editor as before).
+   * A state this extension did not write, or a second panel, is closed.
+   */
+  async restore(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const state = parseLadderState(raw);
+    if (!state || this.panel) {
+      panel.dispose();
+      return;
+    }
+    const uri = vscode.Uri.parse(state.uri);
+    this.uri = uri;
+    this.choice = state.calls;
+    panel.webview.options = this.options();
+    this.adopt(panel);
+    // Over VS Code's sync limit it cannot be opened: the server reads it from disk, as before the reload.
+    await Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined);
+    await this.load({ start: state.start });
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [this.media] };
+  }
+
+  /** Makes `panel` this ladder's, its page loaded anew. */
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.flow = undefined;
+      this.loading?.cancel();
+    });
+    panel.webview.html = this.html(panel.webview);
+    if (this.uri) panel.title = `${localized('Call flow')}: ${basename(this.uri.path)}`;
   }
 
   private html(webview: vscode.Webview): string {
@@ -242,6 +273,7 @@ export class LadderPanel implements vscode.Disposable {
     if (!this.ready || !this.flow || !this.uri) return;
     this.post({
       type: 'flow', flow: this.flow, callIds: this.callIds, title: basename(this.uri.path), strings: ladderStrings(), rtl: viewIsPersian(),
+      state: ladderState(this.uri.toString(), this.callIds ?? 'all', this.flow.window?.start),
     });
     const editor = this.editorOf(this.uri);
     if (editor) this.post({ type: 'cursor', line: editor.selection.active.line });

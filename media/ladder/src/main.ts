@@ -13,7 +13,7 @@ import type { FromWebview, LadderStrings, ToWebview } from './protocol';
  * goes in through textContent; nothing here builds HTML from strings.
  */
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(state: unknown): void };
 
 const vscode = acquireVsCodeApi();
 const ROW_HEIGHT = 34;
@@ -133,6 +133,8 @@ function receive(message: ToWebview): void {
 
 function show(message: Extract<ToWebview, { type: 'flow' }>): void {
   performance.mark('sipsense-ladder-received');
+  // VS Code hands it back to the extension when it restores this panel after a window reload.
+  vscode.setState(message.state);
   const { flow, strings } = message;
   const longest = flow.participants.reduce((max, p) => Math.max(max, p.address.length + (p.inferred ? strings.inferred.length + 3 : 0)), 0);
   const calls = callsOf(flow.messages);

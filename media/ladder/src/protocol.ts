@@ -45,6 +45,8 @@ export type ToWebview =
     /** The explanations' language is Persian (the toolbar and tooltips run right to left). */
     rtl: boolean;
     note?: string;
+    /** What the webview keeps (setState) for the extension to draw the same ladder after a window reload. */
+    state: unknown;
   }
   /** The editor's cursor is on this 0-based line (null: not on the trace). */
   | { type: 'cursor'; line: number | null }

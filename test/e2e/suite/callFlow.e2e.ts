@@ -259,6 +259,54 @@ test('the SIP Calls view lists the calls of the active trace, filters by text an
   await revertAndCloseAll();
 });
 
+const BUSY_CALL = '2xTb9vxSit55XU7p8@atlanta.example.com';
+
+/** The line of the busy call's first message in RFC 3665 (its INVITE), from the Outline's symbols. */
+async function busyCallLine(uri: vscode.Uri): Promise<number> {
+  const symbols = await waitFor('the outline of rfc3665.txt', async () => {
+    const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    return found && found.length > 0 ? found : undefined;
+  });
+  const busy = symbols.find((symbol) => symbol.name.endsWith('486 Busy Here'));
+  assert.ok(busy, symbols.map((symbol) => symbol.name).join(', '));
+  return busy.selectionRange.start.line;
+}
+
+test('a call\'s CodeLens, clicked in the editor, opens the ladder of that call', async () => {
+  await revertAndCloseAll(); // no ladder open: the CodeLens must open it
+  const editor = await openFile('callFlows');
+  const line = await busyCallLine(editor.document.uri);
+  place(editor, new vscode.Position(line, 0));
+  if (!hasBridge) return;
+  const lens = '.codelens-decoration a:has-text("486 Busy Here")';
+  const title = await waitFor('the busy call\'s CodeLens', async () => (await visibleTexts(lens))[0]);
+  assert.equal(title, '▶ Call flow · INVITE alice → bob · 486 Busy Here');
+  await inFrame({ holding: '.monaco-editor', click: lens });
+  const state = await ladder('the busy call, from its CodeLens', (s) => s.headings.length === 1);
+  assert.deepEqual(state.headings, [BUSY_CALL]);
+  const first = state.rows.find((r) => !r.heading);
+  assert.deepEqual([first?.line, first?.label], [line, 'INVITE'], 'its first arrow is the INVITE the CodeLens is on');
+  await revertAndCloseAll();
+});
+
+test('a call picked in the Outline: the cursor goes to it, and Show Call Flow opens that call\'s ladder', async () => {
+  const editor = await openFile('callFlows');
+  const line = await busyCallLine(editor.document.uri);
+  place(editor, new vscode.Position(0, 0));
+  if (!hasBridge) return;
+  await vscode.commands.executeCommand('outline.focus');
+  await vscode.commands.executeCommand('outline.collapse');
+  const row = '.outline-pane .monaco-list-row:has-text("486 Busy Here")';
+  await waitFor('the busy call in the Outline view', async () => ((await visibleTexts(row)).length === 1 ? true : undefined));
+  await inFrame({ holding: '.outline-pane', click: row });
+  await waitFor('the cursor on the busy call\'s INVITE', () => (editor.selection.active.line === line ? true : undefined));
+  await vscode.commands.executeCommand('sipSense.showCallFlow');
+  const state = await ladder('the call picked in the Outline', (s) => s.headings.length === 1 && s.rows.some((r) => r.current));
+  assert.deepEqual(state.headings, [BUSY_CALL]);
+  assert.equal(state.rows.find((r) => r.current)?.line, line, 'its INVITE current, where the Outline put the cursor');
+  await revertAndCloseAll();
+});
+
 test('a hostile trace: markup, scripts, javascript: URIs and 10,000-character tokens show as text, and nothing runs', async () => {
   const editor = await openGenerated('hostile.txt', hostileTrace());
   place(editor, new vscode.Position(0, 0));
