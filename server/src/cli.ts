@@ -9,6 +9,7 @@ import { captureToTrace, decodeCaptureFile, looksLikeCapture, type DecodeResult 
 import {
   AnalyzedDocument, computeDiagnostics, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo,
 } from './service';
+import { MESSAGES, say, type CliMessages } from './service/messages';
 import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
 import type { TraceModel } from './service/trace';
@@ -16,32 +17,24 @@ import { VERSION } from './version';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
 
-const USAGE = `Usage:
-  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
-  sipsense explain [--lang en|fa|both] CODE
-  sipsense calls [--format text|csv|json] FILE...
-  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
-  sipsense decode CAPTURE [-o FILE]
-  sipsense --help | --version
-
-check   reports status-code problems like a compiler (path:line:col: severity: message [rule]);
-        exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.
-        A capture (pcap, pcapng, .gz) is checked as its decoded trace.
-explain prints what a status code means.
-calls   lists the calls of traces (and captures), one row each: Call-ID, first method, From, To,
-        start, duration, messages, final code and phrase, state; exits 1 when a file cannot be read.
-flow    draws the call flow of a trace or a capture (every message, or one call's): a text ladder, a
-        standalone SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.
-
-decode  prints the SIP messages of a capture as an ngrep-style trace (or writes it to FILE);
-        exits 1 when the file is no capture or is damaged (what was read before is still printed).`;
-
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
 /** The languages of the messages (--lang). */
 const LANGUAGES = ['en', 'fa', 'both'] as const;
 type Severity = (typeof SEVERITY_ORDER)[number];
 
-class UsageError extends Error {}
+/** Bad usage: what is wrong, in the words of the catalogues (said in the language of --lang). */
+class UsageError extends Error {
+  constructor(readonly says: (m: CliMessages) => string) {
+    super(says(MESSAGES.en.cli));
+  }
+}
+
+/** The language of the command line's own words: the --lang given anywhere on it (English without one). */
+function languageOf(args: readonly string[]): (typeof LANGUAGES)[number] {
+  const at = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = at === -1 ? undefined : args[at].includes('=') ? args[at].slice('--lang='.length) : args[at + 1];
+  return LANGUAGES.find((lang) => lang === value) ?? 'en';
+}
 
 interface Output {
   out: (text: string) => void;
@@ -53,7 +46,7 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
   try {
     const [command, ...rest] = args;
     if (command === '--help' || command === '-h') {
-      io.out(USAGE);
+      io.out(say(languageOf(args), (m) => m.cli.usage));
       return 0;
     }
     if (command === '--version') {
@@ -68,10 +61,10 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
       const { file, output } = decodeArguments(rest);
       return decode(file, output, io);
     }
-    throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+    throw new UsageError((m) => (command ? m.unknownCommand(command) : m.noCommand));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`sipsense: ${error.message}\n${USAGE}`);
+    io.err(say(languageOf(args), (m) => `sipsense: ${error.says(m.cli)}\n${m.cli.usage}`));
     return 2;
   }
 }
@@ -92,11 +85,11 @@ function parseOptions(args: readonly string[], allowed: Record<string, readonly 
     }
     const [name, inline] = arg.slice(2).split('=', 2);
     const values = allowed[name];
-    if (!values) throw new UsageError(`unknown option: --${name}`);
+    if (!values) throw new UsageError((m) => m.unknownOption(name));
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined) throw new UsageError((m) => m.needsValue(name));
     // An empty list of values: the option takes any value.
-    if (values.length > 0 && !values.includes(value)) throw new UsageError(`--${name} takes one of: ${values.join(', ')}`);
+    if (values.length > 0 && !values.includes(value)) throw new UsageError((m) => m.takesOneOf(name, values.join(', ')));
     options[name] = value;
   }
   return { options, rest };
@@ -104,9 +97,10 @@ function parseOptions(args: readonly string[], allowed: Record<string, readonly 
 
 function check(args: readonly string[], io: Output): number {
   const { options, rest: files } = parseOptions(args, { format: ['text', 'json'], severity: SEVERITY_ORDER, lang: LANGUAGES });
-  if (files.length === 0) throw new UsageError('check needs at least one file');
+  if (files.length === 0) throw new UsageError((m) => m.needsFiles('check'));
   const threshold = SEVERITY_ORDER.indexOf((options.severity ?? 'information') as Severity);
-  const settings = resolveSettings({ language: options.lang ?? 'en' });
+  const language = (options.lang ?? 'en') as (typeof LANGUAGES)[number];
+  const settings = resolveSettings({ language });
   const report: { file: string; diagnostic: DiagnosticInfo }[] = [];
   let failed = false;
   for (const file of files) {
@@ -114,7 +108,7 @@ function check(args: readonly string[], io: Output): number {
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      io.err(say(language, (m) => `sipsense: ${m.cli.cannotRead(file, (error as NodeJS.ErrnoException).code ?? String(error))}`));
       failed = true;
       continue;
     }
@@ -127,7 +121,7 @@ function check(args: readonly string[], io: Output): number {
       }
       bytes = Buffer.from(text, 'utf8');
     } else if (bytes.subarray(0, 8192).includes(0)) {
-      io.err(`sipsense: skipped ${file}: binary file`);
+      io.err(say(language, (m) => `sipsense: ${m.cli.skippedBinary(file)}`));
       continue;
     }
     const text = bytes.toString('utf8');
@@ -154,7 +148,7 @@ function check(args: readonly string[], io: Output): number {
 
 function explain(args: readonly string[], io: Output): number {
   const { options, rest } = parseOptions(args, { lang: LANGUAGES });
-  if (rest.length !== 1 || !/^[0-9]{1,12}$/.test(rest[0])) throw new UsageError('explain takes one status code, e.g. sipsense explain 486');
+  if (rest.length !== 1 || !/^[0-9]{1,12}$/.test(rest[0])) throw new UsageError((m) => m.explainTakesCode);
   const language = (options.lang ?? 'en') as 'en' | 'fa' | 'both';
   io.out(markdownToPlainText(explainStatus(rest[0], language)));
   return 0;
@@ -203,7 +197,7 @@ async function streamedModel(file: string, io: Output): Promise<{ model: TraceMo
 function calls(args: readonly string[], io: Output): Promise<number> {
   // Usage errors at once (main turns them into exit code 2), before any file is read.
   const { options, rest: files } = parseOptions(args, { format: ['text', 'csv', 'json'] });
-  if (files.length === 0) throw new UsageError('calls needs at least one file');
+  if (files.length === 0) throw new UsageError((m) => m.needsFiles('calls'));
   return listCalls(files, options, io);
 }
 
@@ -248,7 +242,7 @@ async function listCalls(files: readonly string[], options: Record<string, strin
 
 function flow(args: readonly string[], io: Output): number | Promise<number> {
   const { options, rest } = parseOptions(args, { format: ['text', 'svg', 'html', 'json'], call: [] });
-  if (rest.length !== 1) throw new UsageError('flow takes one file, e.g. sipsense flow trace.sip');
+  if (rest.length !== 1) throw new UsageError((m) => m.flowTakesFile);
   const [file] = rest;
   const cannotRead = (error: unknown) => {
     io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -299,12 +293,12 @@ function decodeArguments(args: readonly string[]): { file: string; output: strin
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-o' || args[i] === '--output') {
       output = args[++i];
-      if (output === undefined) throw new UsageError('-o needs a file name');
+      if (output === undefined) throw new UsageError((m) => m.outputNeedsFile);
     } else {
       files.push(args[i]);
     }
   }
-  if (files.length !== 1) throw new UsageError('decode takes one capture file');
+  if (files.length !== 1) throw new UsageError((m) => m.decodeTakesCapture);
   return { file: files[0], output };
 }
 

@@ -59,6 +59,28 @@ test('bad usage exits 2 with the usage text', () => {
   }
 });
 
+test('--lang fa: the usage, what is wrong with it and what check cannot read are said in Persian; both says each', () => {
+  const help = run('--help', '--lang', 'fa');
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^طرز استفاده:\n  sipsense check \[--format text\|json\]/);
+  assert.match(help.out, /با کد ۱ خارج می‌شود/, 'numbers in Persian prose in Persian digits');
+  const noFile = run('check', '--lang=fa');
+  assert.equal(noFile.code, 2);
+  assert.match(noFile.err, /^sipsense: check دست‌کم به یک فایل نیاز دارد\nطرز استفاده:/);
+  const badOption = run('explain', '--lang', 'fa', '--bogus', '1');
+  assert.match(badOption.err, /^sipsense: گزینهٔ ناشناخته: --bogus/);
+  assert.match(run('explain', '--lang', 'fa').err, /مثلاً sipsense explain 486/, 'a command line keeps its digits');
+  const both = run('--help', '--lang', 'both');
+  assert.match(both.out, /^Usage:[^]*\nطرز استفاده:/);
+  assert.match(run('--help').out, /^Usage:/);
+  const dir = mkdtempSync(join(tmpdir(), 'sipsense-cli-fa-'));
+  const binary = join(dir, 'capture.pcap');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x53, 0x49, 0x50]));
+  const files = run('check', '--lang', 'fa', join(dir, 'missing.sip'), binary);
+  assert.match(files.err, /فایل .*missing\.sip خوانده نشد: ENOENT/);
+  assert.match(files.err, /capture\.pcap کنار گذاشته شد: فایل باینری است/);
+});
+
 test('explain prints the explanation as plain text, in the chosen language', () => {
   const en = run('explain', '486');
   assert.equal(en.code, 0);

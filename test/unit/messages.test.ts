@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzed } from '../support/documents';
-import { computeCodeActions, computeCompletion, computeDiagnostics, resolveSettings } from '../../server/src/service';
+import { computeCodeActions, computeCompletion, computeDiagnostics, computeHover, resolveSettings } from '../../server/src/service';
+import { withPersianDigits } from '../../server/src/service/messages/digits';
 import { MESSAGES } from '../../server/src/service/messages';
 import { main } from '../../server/src/cli';
 import { corpusFiles } from '../support/corpus';
@@ -54,5 +55,29 @@ test('sipsense check --lang fa prints the diagnostics in Persian', () => {
   const out: string[] = [];
   const file = corpusFiles('kamailio').find((f) => f.name === 'kamailio__etc_kamailio.cfg')!.path;
   main(['check', '--lang', 'fa', file], { out: (t) => out.push(t), err: () => undefined });
-  assert.ok(out.some((line) => /phrase-mismatch/.test(line) && /عبارت کد 513/.test(line)), out.join('\n'));
+  assert.ok(out.some((line) => /phrase-mismatch/.test(line) && /عبارت کد ۵۱۳/.test(line)), out.join('\n'));
+});
+
+test('numbers in Persian prose are written in Persian digits, as the seed writes them; numbers of Latin text keep theirs', () => {
+  const cases: [string, string][] = [
+    ['**486 Busy Here** · 4xx خطای درخواست', '**۴۸۶ Busy Here** · 4xx خطای درخواست'],
+    ['کد 486 (RFC 3261 §8.1.3.2) و RFC 3261 بخش 8.1.3.2', 'کد ۴۸۶ (RFC 3261 §8.1.3.2) و RFC 3261 بخش ۸.۱.۳.۲'],
+    ['از 400 تا 699؛ پیام «Response code is out of range 400 -> 699» و 603 Decline', 'از ۴۰۰ تا ۶۹۹؛ پیام «Response code is out of range 400 -> 699» و ۶۰۳ Decline'],
+    ['`sl_send_reply("404", "x")` در خط 12', '`sl_send_reply("404", "x")` در خط ۱۲'],
+    ['[RFC 3261 §21.4.7](https://www.rfc-editor.org/rfc/rfc3261#section-21.4.7) خط 5', '[RFC 3261 §21.4.7](https://www.rfc-editor.org/rfc/rfc3261#section-21.4.7) خط ۵'],
+    ['Q.850 و SIP/2.0 و T1 و 100rel و 3xx', 'Q.850 و SIP/2.0 و T1 و 100rel و 3xx'],
+    ['12 هشدار، 600 و 603', '۱۲ هشدار، ۶۰۰ و ۶۰۳'],
+  ];
+  for (const [text, persian] of cases) assert.equal(withPersianDigits(text), persian, text);
+  // Where Persian text is shown: hovers, diagnostics; never in the English of 'both'.
+  const document = analyzed('sl_send_reply("513", "Busy Here");', 'kamailio');
+  const [fa] = computeDiagnostics(document.occurrences, resolveSettings({ language: 'fa' }));
+  assert.match(fa.message, /۵۱۳/);
+  assert.doesNotMatch(fa.message, /[0-9]{3}/);
+  const [both] = computeDiagnostics(document.occurrences, resolveSettings({ language: 'both' }));
+  assert.match(both.message.split('\n')[0], /513/);
+  const hover = computeHover(document, { line: 0, character: 16 }, resolveSettings({ language: 'both' }))!.markdown;
+  const [english, persian] = hover.split('\n\n---\n\n');
+  assert.match(english, /^\*\*513 Message Too Large\*\*/);
+  assert.match(persian, /^\*\*۵۱۳ Message Too Large\*\* · 5xx /);
 });

@@ -9,7 +9,7 @@ import type { HoverLanguage } from '../settings';
 import type { CallState } from '../trace/types';
 import { formatSeconds } from './traceWording';
 import { MAX_PATTERN_CHARS, patternMeaning, summarizeCodes } from '../statusPattern';
-import { MESSAGES, languagesOf, type HoverMessages, type Lang } from '../messages';
+import { MESSAGES, inScript, languagesOf, type HoverMessages, type Lang } from '../messages';
 
 /** What is known around a status code where it was found. */
 export interface StatusCircumstances {
@@ -39,10 +39,10 @@ function notesText(s: HoverMessages, notes: readonly OccurrenceNote[] | undefine
   return (notes ?? []).map((note) => s.notes[note.key](...note.args, subject));
 }
 
-/** Renders one section per language, separated by a rule; Persian sections are marked right-to-left. */
+/** Renders one section per language, separated by a rule, each in its script. */
 function render(language: HoverLanguage, section: (lang: Lang, s: HoverMessages) => string[]): string {
   return languagesOf(language)
-    .map((lang) => section(lang, MESSAGES[lang].hover).filter((part) => part.length > 0).join('\n\n'))
+    .map((lang) => inScript(lang, section(lang, MESSAGES[lang].hover).filter((part) => part.length > 0).join('\n\n')))
     .join('\n\n---\n\n');
 }
 

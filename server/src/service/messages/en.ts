@@ -97,4 +97,37 @@ export const EN: Messages = {
   completion: {
     deprecated: 'deprecated',
   },
+  cli: {
+    usage: `Usage:
+  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
+  sipsense explain [--lang en|fa|both] CODE
+  sipsense calls [--format text|csv|json] FILE...
+  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
+  sipsense decode CAPTURE [-o FILE]
+  sipsense --help | --version
+
+check   reports status-code problems like a compiler (path:line:col: severity: message [rule]);
+        exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.
+        A capture (pcap, pcapng, .gz) is checked as its decoded trace.
+explain prints what a status code means.
+calls   lists the calls of traces (and captures), one row each: Call-ID, first method, From, To,
+        start, duration, messages, final code and phrase, state; exits 1 when a file cannot be read.
+flow    draws the call flow of a trace or a capture (every message, or one call's): a text ladder, a
+        standalone SVG, an HTML page or JSON; exits 1 when the file cannot be read or has no such call.
+
+decode  prints the SIP messages of a capture as an ngrep-style trace (or writes it to FILE);
+        exits 1 when the file is no capture or is damaged (what was read before is still printed).`,
+    unknownCommand: (command) => `unknown command: ${command}`,
+    noCommand: 'no command given',
+    unknownOption: (name) => `unknown option: --${name}`,
+    needsValue: (name) => `--${name} needs a value`,
+    takesOneOf: (name, values) => `--${name} takes one of: ${values}`,
+    needsFiles: (command) => `${command} needs at least one file`,
+    explainTakesCode: 'explain takes one status code, e.g. sipsense explain 486',
+    flowTakesFile: 'flow takes one file, e.g. sipsense flow trace.sip',
+    outputNeedsFile: '-o needs a file name',
+    decodeTakesCapture: 'decode takes one capture file',
+    cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
+    skippedBinary: (file) => `skipped ${file}: binary file`,
+  },
 };

@@ -97,4 +97,37 @@ export const FA: Messages = {
   completion: {
     deprecated: 'منسوخ',
   },
+  cli: {
+    usage: `طرز استفاده:
+  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
+  sipsense explain [--lang en|fa|both] CODE
+  sipsense calls [--format text|csv|json] FILE...
+  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
+  sipsense decode CAPTURE [-o FILE]
+  sipsense --help | --version
+
+check   مشکلات کدهای وضعیت را مثل یک کامپایلر گزارش می‌کند (path:line:col: severity: message [rule])؛
+        اگر خطایی (error) پیدا شود یا فایلی خوانده نشود با کد 1 خارج می‌شود، وگرنه با 0، و اگر دستور نادرست باشد با 2.
+        یک capture (pcap، pcapng، gz.) به شکل trace رمزگشایی‌شده‌اش بررسی می‌شود.
+explain معنای یک کد وضعیت را توضیح می‌دهد.
+calls   تماس‌های traceها (و captureها) را فهرست می‌کند، هر تماس در یک ردیف: Call-ID، اولین method، From، To،
+        شروع، مدت، تعداد پیام‌ها، کد و عبارت نهایی، وضعیت؛ اگر فایلی خوانده نشود با کد 1 خارج می‌شود.
+flow    call flow یک trace یا capture را رسم می‌کند (همهٔ پیام‌ها، یا پیام‌های یک تماس): نردبان متنی، SVG مستقل،
+        صفحهٔ HTML یا JSON؛ اگر فایل خوانده نشود یا چنین تماسی نداشته باشد با کد 1 خارج می‌شود.
+
+decode  پیام‌های SIP یک capture را به شکل trace به سبک ngrep چاپ می‌کند (یا در FILE می‌نویسد)؛
+        اگر فایل capture نباشد یا خراب باشد با کد 1 خارج می‌شود (آنچه تا آن‌جا خوانده شده باز هم چاپ می‌شود).`,
+    unknownCommand: (command) => `دستور ناشناخته: ${command}`,
+    noCommand: 'هیچ دستوری داده نشده است',
+    unknownOption: (name) => `گزینهٔ ناشناخته: --${name}`,
+    needsValue: (name) => `گزینهٔ --${name} به یک مقدار نیاز دارد`,
+    takesOneOf: (name, values) => `گزینهٔ --${name} فقط یکی از این‌ها را می‌پذیرد: ${values}`,
+    needsFiles: (command) => `${command} دست‌کم به یک فایل نیاز دارد`,
+    explainTakesCode: 'explain فقط یک کد وضعیت می‌گیرد، مثلاً sipsense explain 486',
+    flowTakesFile: 'flow فقط یک فایل می‌گیرد، مثلاً sipsense flow trace.sip',
+    outputNeedsFile: 'گزینهٔ -o به نام یک فایل نیاز دارد',
+    decodeTakesCapture: 'decode فقط یک فایل capture می‌گیرد',
+    cannotRead: (file, reason) => `فایل ${file} خوانده نشد: ${reason}`,
+    skippedBinary: (file) => `${file} کنار گذاشته شد: فایل باینری است`,
+  },
 };

@@ -20,6 +20,26 @@ export interface Messages {
     /** After the class in a completion item's detail ("4xx · deprecated"). */
     deprecated: string;
   };
+  /** The command line's own words (sipsense --lang). */
+  cli: CliMessages;
+}
+
+/** What `sipsense` says about how it is used, and about files it cannot check. */
+export interface CliMessages {
+  usage: string;
+  unknownCommand: (command: string) => string;
+  noCommand: string;
+  unknownOption: (name: string) => string;
+  needsValue: (name: string) => string;
+  takesOneOf: (name: string, values: string) => string;
+  /** A command (check, calls) given no file. */
+  needsFiles: (command: string) => string;
+  explainTakesCode: string;
+  flowTakesFile: string;
+  outputNeedsFile: string;
+  decodeTakesCapture: string;
+  cannotRead: (file: string, reason: string) => string;
+  skippedBinary: (file: string) => string;
 }
 
 /** The message of each diagnostic rule. */
