@@ -84,7 +84,7 @@ test('hover on a status code adds what the trace says: the request it answers, r
   const first = computeHover(document(), at(22, 9), settings)!.markdown;
   assert.match(first, /Answers the INVITE at line 2, 3\.2 s later\./);
   assert.match(first, /The final response to the call's initial request: the call found the callee busy\./);
-  assert.match(first, /پاسخِ INVITE در خط 2 است، 3\.2 ثانیه پس از آن\./);
+  assert.match(first, /پاسخِ INVITE در خط ۲ است، ۳\.۲ ثانیه پس از آن\./);
   assert.match(first, /مخاطب مشغول بود/);
   const again = computeHover(document(), at(32, 9), settings)!.markdown;
   assert.match(again, /A retransmission of the response at line 22\./);
