@@ -17,6 +17,14 @@ import { VERSION } from './version';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
 
+/** How each command is written: the same in every language (the usage text of the catalogues goes around it). */
+const SYNOPSIS = `  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
+  sipsense explain [--lang en|fa|both] CODE
+  sipsense calls [--format text|csv|json] FILE...
+  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
+  sipsense decode CAPTURE [-o FILE]
+  sipsense --help | --version`;
+
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
 /** The languages of the messages (--lang). */
 const LANGUAGES = ['en', 'fa', 'both'] as const;
@@ -46,7 +54,7 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
   try {
     const [command, ...rest] = args;
     if (command === '--help' || command === '-h') {
-      io.out(say(languageOf(args), (m) => m.cli.usage));
+      io.out(say(languageOf(args), (m) => m.cli.usage(SYNOPSIS)));
       return 0;
     }
     if (command === '--version') {
@@ -64,7 +72,7 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
     throw new UsageError((m) => (command ? m.unknownCommand(command) : m.noCommand));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(say(languageOf(args), (m) => `sipsense: ${error.says(m.cli)}\n${m.cli.usage}`));
+    io.err(say(languageOf(args), (m) => `sipsense: ${error.says(m.cli)}\n${m.cli.usage(SYNOPSIS)}`));
     return 2;
   }
 }

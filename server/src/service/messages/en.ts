@@ -98,13 +98,8 @@ export const EN: Messages = {
     deprecated: 'deprecated',
   },
   cli: {
-    usage: `Usage:
-  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
-  sipsense explain [--lang en|fa|both] CODE
-  sipsense calls [--format text|csv|json] FILE...
-  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
-  sipsense decode CAPTURE [-o FILE]
-  sipsense --help | --version
+    usage: (synopsis) => `Usage:
+${synopsis}
 
 check   reports status-code problems like a compiler (path:line:col: severity: message [rule]);
         exits 1 when an error is found or a file cannot be read, 0 otherwise, 2 on bad usage.

@@ -98,13 +98,8 @@ export const FA: Messages = {
     deprecated: 'منسوخ',
   },
   cli: {
-    usage: `طرز استفاده:
-  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
-  sipsense explain [--lang en|fa|both] CODE
-  sipsense calls [--format text|csv|json] FILE...
-  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
-  sipsense decode CAPTURE [-o FILE]
-  sipsense --help | --version
+    usage: (synopsis) => `طرز استفاده:
+${synopsis}
 
 check   مشکلات کدهای وضعیت را مثل یک کامپایلر گزارش می‌کند (path:line:col: severity: message [rule])؛
         اگر خطایی (error) پیدا شود یا فایلی خوانده نشود با کد 1 خارج می‌شود، وگرنه با 0، و اگر دستور نادرست باشد با 2.

@@ -26,7 +26,8 @@ export interface Messages {
 
 /** What `sipsense` says about how it is used, and about files it cannot check. */
 export interface CliMessages {
-  usage: string;
+  /** The usage text around the commands' synopsis (the same in every language). */
+  usage: (synopsis: string) => string;
   unknownCommand: (command: string) => string;
   noCommand: string;
   unknownOption: (name: string) => string;
