@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ReadCancelled, readMessageLines, readTraceFile, readTraceFileSync } from '../../server/src/files/traceFile';
 import { MAX_LINE_BYTES, TraceStream } from '../../server/src/files/traceStream';
 import { AnalyzedDocument } from '../../server/src/service';
@@ -106,4 +108,26 @@ test('reading reports progress and stops when cancelled', async () => {
   let chunks = 0;
   await assert.rejects(readTraceFile(path, { cancelled: () => ++chunks > 1 }), ReadCancelled);
   await assert.rejects(readTraceFile(join(dir, 'missing.txt')), /ENOENT/);
+});
+
+test('the records of a streamed trace hold none of its text: 40 MB of messages with long Call-IDs and junk keep a few MB', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const junk = `${'j'.repeat(199)}\n`.repeat(1000);
+  const message = (n: number) => `INVITE sip:2002@b SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-${n}-long-branch\nCall-ID: a-long-call-id-${n}@some.host.example\nCSeq: 1 INVITE\nContent-Length: 0\n\n`;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const stream = new TraceStream();
+  let bytes = 0;
+  for (let n = 0; n < 200; n++) {
+    const chunk = Buffer.from(message(n) + junk, 'latin1');
+    for (let at = 0; at < chunk.length; at += 65536) stream.push(chunk.subarray(at, at + 65536));
+    bytes += chunk.length;
+  }
+  const trace = stream.end();
+  assert.equal(trace.model.messages.length, 200);
+  gc();
+  // What the records keep alive of the text: the file's bytes when each long string held its decoded run.
+  const held = process.memoryUsage().heapUsed - before;
+  assert.ok(bytes > 40e6 && held < bytes / 10, `${(held / 1e6).toFixed(1)} MB held for ${(bytes / 1e6).toFixed(0)} MB of trace`);
 });

@@ -14,7 +14,7 @@ export const MAX_LINE_BYTES = 1024 * 1024;
  */
 export class TraceStream {
   private readonly messages: SipMessage[] = [];
-  private readonly reader = new MessageReader((message) => this.messages.push(message));
+  private readonly reader = new MessageReader((message) => this.messages.push(detached(message)));
   /** The start of a line cut by the end of the previous chunk (at most MAX_LINE_BYTES of it). */
   private carry: Buffer | undefined;
   /** Bytes of that line beyond MAX_LINE_BYTES, counted but not kept. */
@@ -140,6 +140,24 @@ export class TraceStream {
     this.line++;
     this.offset += length + breakLength;
   }
+}
+
+/** Strings this long or longer are cut out of their text by reference, not copied (V8's sliced strings). */
+const SLICED_LENGTH = 13;
+
+/**
+ * A message record that holds none of the text it was read from: a string the reader cut out of a
+ * decoded run of lines refers to that whole run, which would stay in memory as long as the record
+ * (the whole file, in the end). Such strings are copied.
+ */
+function detached(message: SipMessage): SipMessage {
+  const fields = message as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    // Joined to a blank and cut again: a copy of its own characters, apart from the run.
+    if (typeof value === 'string' && value.length >= SLICED_LENGTH) fields[key] = ` ${value}`.slice(1);
+  }
+  return message;
 }
 
 /** How many bytes UTF-8 takes for text[from, to) (a surrogate pair's four bytes counted at its first half). */
