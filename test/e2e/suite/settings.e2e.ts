@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { statusEntry } from '../../../server/src/service/registry';
+import { withPersianDigits } from '../../../server/src/service/messages/digits';
 import { persianRunOf } from '../../support/persian';
 import { test } from './harness';
 import {
@@ -17,9 +18,9 @@ test('sipSense.hover.language: fa gives the Persian explanation, en the English 
   try {
     await updateSetting('hover.language', 'fa');
     const persian = await hoverAt(document.uri, at, (text) => PERSIAN.test(text));
-    assert.match(persian, /486/);
-    // as written in the data, character for character (the server bundle is UTF-8)
-    assert.ok(persian.includes(persianRunOf(statusEntry(486)!.meaning.fa)), persian);
+    assert.match(persian, /\*\*۴۸۶ Busy Here\*\*/, 'the code in Persian digits, as Persian prose writes it');
+    // as written in the data, character for character (the server bundle is UTF-8), its numbers in Persian digits
+    assert.ok(persian.includes(persianRunOf(withPersianDigits(statusEntry(486)!.meaning.fa))), persian);
     assert.doesNotMatch(persian, /In practice/);
     await updateSetting('hover.language', 'both');
     const both = await hoverAt(document.uri, at, (text) => PERSIAN.test(text) && /Busy Here/.test(text) && /In practice/.test(text));
