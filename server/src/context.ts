@@ -18,6 +18,8 @@ export class ServerContext {
   /** Settings sent with initializationOptions or didChangeConfiguration, for clients that cannot be asked. */
   private pushedSettings: unknown;
   private readonly settingsCache = new Map<string, Promise<Settings>>();
+  /** The reading of each document's messages under way (one a document, whoever waits for it). */
+  private readonly traceReadings = new Map<AnalyzedDocument, Promise<void>>();
 
   constructor(readonly connection: Connection) {}
 
@@ -52,15 +54,27 @@ export class ServerContext {
 
   /**
    * Reads a document's SIP messages to its end in slices, serving other requests between them (a
-   * 100 MB trace takes seconds): what a feature that needs the whole trace waits for first. False
+   * 100 MB trace takes seconds): what a feature that needs the whole trace waits for first. Every
+   * request waits on the same reading, so one slice at most runs between two other requests. False
    * when the request was cancelled or the document closed meanwhile.
    */
   async traceRead(document: AnalyzedDocument, token?: CancellationToken): Promise<boolean> {
+    let reading = this.traceReadings.get(document);
+    if (!reading) {
+      reading = this.readToTheEnd(document);
+      this.traceReadings.set(document, reading);
+      void reading.finally(() => this.traceReadings.delete(document));
+    }
+    const cancelled = new Promise<void>((resolve) => token?.onCancellationRequested(() => resolve()));
+    await Promise.race([reading, cancelled]);
+    return !token?.isCancellationRequested && this.documents.get(document.uri) === document && document.isTraceRead;
+  }
+
+  private async readToTheEnd(document: AnalyzedDocument): Promise<void> {
     while (!document.traceStep(TRACE_SLICE_CHARS)) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (token?.isCancellationRequested || this.documents.get(document.uri) !== document) return false;
+      if (this.documents.get(document.uri) !== document) return;
     }
-    return true;
   }
 
   /** Forgets a closed document and its settings. Whether it was open. */

@@ -114,3 +114,27 @@ test('once a trace is validated, its messages are read in the background: nothin
   assert.ok(document.traceMessagesThrough(-1).length > 40);
   await server.stop();
 });
+
+test('requests waiting for a big trace wait on one reading: one slice at a time, not one each', async () => {
+  const server = new InProcessServer();
+  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
+  const uri = 'file:///shared-reading.sip';
+  await server.open(uri, 'sip', Array.from({ length: 40 }, () => text).join('\n'));
+  while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
+  const document = server.context.documents.get(uri)!;
+  let steps = 0;
+  let mostInOneTurn = 0;
+  let inThisTurn = 0;
+  const step = document.traceStep.bind(document);
+  document.traceStep = (maxChars) => {
+    steps++;
+    if (inThisTurn++ === 0) setImmediate(() => { inThisTurn = 0; });
+    mostInOneTurn = Math.max(mostInOneTurn, inThisTurn);
+    return step(maxChars);
+  };
+  const read = await Promise.all(Array.from({ length: 5 }, () => server.context.traceRead(document)));
+  assert.deepEqual(read, [true, true, true, true, true]);
+  assert.ok(steps > 5, `${steps} slices`);
+  assert.equal(mostInOneTurn, 1, 'slices in one turn of the event loop');
+  await server.stop();
+});
