@@ -24,7 +24,8 @@ function sameHop(a: SipMessage, b: SipMessage): boolean {
  */
 class TransactionKeys {
   private readonly byBranch = new Map<string, number[]>();
-  private readonly byCallId = new Map<string, number[]>();
+  /** RFC 2543 keys by Call-ID, then CSeq number (a registration refreshed all day keeps its Call-ID). */
+  private readonly byCallId = new Map<string, Map<number, number[]>>();
   /** The message each keyed transaction was opened by, and the method it was keyed for. */
   private readonly keys: { message: SipMessage; method: string }[] = [];
 
@@ -44,17 +45,22 @@ class TransactionKeys {
   add(message: SipMessage, method: string, index: number): void {
     const rfc3261 = hasRfc3261Branch(message);
     if (!rfc3261 && (message.callId === undefined || message.cseq === undefined)) return;
-    const map = rfc3261 ? this.byBranch : this.byCallId;
-    const name = (rfc3261 ? message.branch : message.callId) as string;
-    const indices = map.get(name);
-    if (indices) indices.push(index);
-    else map.set(name, [index]);
+    let indices = this.bucketOf(message, rfc3261);
+    if (indices === undefined) {
+      indices = [];
+      if (rfc3261) this.byBranch.set(message.branch as string, indices);
+      else {
+        const byCSeq = this.byCallId.get(message.callId as string) ?? new Map<number, number[]>();
+        this.byCallId.set(message.callId as string, byCSeq.set(message.cseq as number, indices));
+      }
+    }
+    indices.push(index);
     this.keys[index] = { message, method };
   }
 
   private bucketOf(message: SipMessage, rfc3261: boolean): number[] | undefined {
     if (rfc3261) return this.byBranch.get(message.branch as string);
-    return message.callId === undefined || message.cseq === undefined ? undefined : this.byCallId.get(message.callId);
+    return message.callId === undefined || message.cseq === undefined ? undefined : this.byCallId.get(message.callId)?.get(message.cseq);
   }
 }
 
