@@ -3,8 +3,14 @@ import { SETTINGS_SECTION } from '../../common/settings';
 import { resolveSettings, type AnalyzedDocument, type Settings } from './service';
 import { clientSupportOf, type ClientSupport } from './clientSupport';
 
-/** How much text one slice of a trace's reading takes (about a millisecond and a half: what a hover may wait behind). */
-const TRACE_SLICE_CHARS = 64 * 1024;
+/**
+ * How long one slice of a trace's reading runs (what a hover may wait behind), and the bounds of
+ * its size in characters: the size follows the time each slice took, so that the first slices,
+ * run before the reader's code is optimised, and slices on a busy machine stay short too.
+ */
+const TRACE_SLICE_MS = 1;
+const MIN_SLICE_CHARS = 4 * 1024;
+const MAX_SLICE_CHARS = 256 * 1024;
 
 /**
  * What one server holds for its client: the open documents, what the client supports, and the
@@ -71,7 +77,13 @@ export class ServerContext {
   }
 
   private async readToTheEnd(document: AnalyzedDocument): Promise<void> {
-    while (!document.traceStep(TRACE_SLICE_CHARS)) {
+    let chars = MIN_SLICE_CHARS;
+    for (;;) {
+      const start = performance.now();
+      if (document.traceStep(chars)) return;
+      const took = performance.now() - start;
+      // At most twice as much as the last slice: one quick slice says little.
+      chars = Math.round(Math.min(MAX_SLICE_CHARS, 2 * chars, Math.max(MIN_SLICE_CHARS, (chars * TRACE_SLICE_MS) / Math.max(took, 0.01))));
       await new Promise((resolve) => setImmediate(resolve));
       if (this.documents.get(document.uri) !== document) return;
     }
