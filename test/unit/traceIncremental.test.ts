@@ -23,9 +23,9 @@ const NGREP = [
   'Call-ID: c1.', 'CSeq: 1 INVITE.', '.', 'SIP/2.0 486 Busy Here.', 'CSeq: 1 INVITE.', 'Call-ID: c1.', '.', '',
 ].join('\n');
 
-/** The messages as plain data, to compare an edited model with one read afresh. */
+/** The messages as plain data, each with the start lines of its call's messages, to compare an edited model with one read afresh. */
 function snapshot(document: AnalyzedDocument) {
-  return document.trace.messages.map((m) => JSON.stringify(m));
+  return document.trace.messages.map((m) => `${JSON.stringify(m)} call ${document.callMessagesOf(m).map((c) => c.startLine).join(',')}`);
 }
 
 /** Fixed seeds in npm test, as the other property tests have (FUZZ_SEED picks others). */

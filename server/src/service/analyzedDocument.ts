@@ -7,13 +7,16 @@ import type { Scanner } from './scanner/scanner';
 import { resolveSymbols, symbolTableOf, type SymbolTable } from './scanner/symbols';
 import type { Lines } from './text';
 import { TextStore, type TextChange } from './textStore';
-import { buildCallModel, buildTraceModel } from './trace/model';
+import { buildTraceModel } from './trace/model';
 import { MAX_FRAME_GAP, readMessages } from './trace/reader';
 import { TraceIndex } from './trace/traceIndex';
 import type { SipMessage, TraceModel } from './trace/types';
 
 /** How many lines a feature reads through at once, before a big trace's reading from the top gets there (a few milliseconds). */
 const READ_AT_ONCE_LINES = 20_000;
+
+/** How many call models a document keeps (those of the calls asked about last). */
+const KEPT_CALL_MODELS = 8;
 
 /** How much of a plaintext document is read again, after an edit, to tell whether it still looks like SIP. */
 const RECONSIDER_MAX_LINES = 2000;
@@ -31,6 +34,11 @@ export class AnalyzedDocument {
   /** The trace model of `traceVersion`, built when a feature first asks for it. */
   private traceModel: TraceModel | undefined;
   private traceVersion = -1;
+  /**
+   * The models of the calls asked for last (by their message lists), while the whole trace has no
+   * model of this version: a call of thousands of messages (a day of REGISTER refreshes) is grouped once, not at every hover.
+   */
+  private readonly callModels = new Map<readonly SipMessage[], { version: number; length: number; model: TraceModel }>();
   /** The occurrences with their symbols resolved, for the index's generation they were made from. */
   private resolved: { generation: number; table: SymbolTable; occurrences: readonly Occurrence[] } | undefined;
 
@@ -133,7 +141,21 @@ export class AnalyzedDocument {
    */
   traceAround(index: number, toTheEnd = false): { model: TraceModel; index: number } {
     if (this.traceModel !== undefined && this.traceVersion === this.currentVersion) return { model: this.traceModel, index };
-    return buildCallModel(toTheEnd ? this.traceMessages : this.traceMessagesThrough(-1), index);
+    const message = (toTheEnd ? this.traceMessages : this.traceMessagesThrough(-1))[index];
+    const call = this.traceIndex.callMessages(message);
+    let kept = this.callModels.get(call);
+    if (kept === undefined || kept.version !== this.currentVersion || kept.length !== call.length) {
+      kept = { version: this.currentVersion, length: call.length, model: buildTraceModel(call.slice()) };
+    }
+    this.callModels.delete(call);
+    this.callModels.set(call, kept);
+    if (this.callModels.size > KEPT_CALL_MODELS) this.callModels.delete(this.callModels.keys().next().value as readonly SipMessage[]);
+    return { model: kept.model, index: kept.model.messages.indexOf(message) };
+  }
+
+  /** The messages read so far whose Call-ID is that of `message` (one of `traceMessages`), in trace order. */
+  callMessagesOf(message: SipMessage): readonly SipMessage[] {
+    return this.traceIndex.callMessages(message);
   }
 
   /** Whether the document's messages are read (SIP traces and the logs that embed them). */

@@ -38,6 +38,7 @@ function firstAtOrAfter<T>(items: readonly T[], line: number, lineOf: (item: T) 
 }
 
 const lineOfFrame = (line: number): number => line;
+const startLineOf = (message: SipMessage): number => message.startLine;
 
 function shift(message: SipMessage, delta: number): void {
   message.startLine += delta;
@@ -60,6 +61,8 @@ export class TraceIndex {
   private frames: number[] = [];
   /** While the messages are read from the top, only as far as asked for so far. */
   private partial: Partial | undefined;
+  /** The messages read, by Call-ID, in trace order: a call's messages without a pass over the whole trace. */
+  private readonly calls = new Map<string | undefined, SipMessage[]>();
 
   /** The messages of `text` (the document's text as it is now). */
   messages(text: TracedText): SipMessage[] {
@@ -90,7 +93,22 @@ export class TraceIndex {
     if (this.items !== undefined && this.partial === undefined) return undefined;
     const items = (this.items ??= []);
     const frames = this.frames;
-    return (this.partial ??= { reader: new MessageReader((message) => items.push(message), (frame) => frames.push(frame)), next: 0 });
+    const read = (message: SipMessage) => {
+      items.push(message);
+      this.callOf(message).push(message);
+    };
+    return (this.partial ??= { reader: new MessageReader(read, (frame) => frames.push(frame)), next: 0 });
+  }
+
+  /** The messages read so far whose Call-ID is `message`'s, in trace order (`message` among them). */
+  callMessages(message: SipMessage): readonly SipMessage[] {
+    return this.calls.get(message.callId) ?? [];
+  }
+
+  private callOf(message: SipMessage): SipMessage[] {
+    let call = this.calls.get(message.callId);
+    if (call === undefined) this.calls.set(message.callId, (call = []));
+    return call;
   }
 
   private readChunk(text: TracedText, partial: Partial, maxChars: number): void {
@@ -126,6 +144,7 @@ export class TraceIndex {
     this.items = undefined;
     this.partial = undefined;
     this.frames = [];
+    this.calls.clear();
   }
 
   /** Takes an edit that replaced lines [startLine, oldEndLine] of the old text with lines [startLine, newEndLine] of `text`. */
@@ -165,12 +184,25 @@ export class TraceIndex {
     }
     reader.end();
     if (line >= lineCount) keep = old.length;
+    for (let i = first; i < keep; i++) this.forgetInCall(old[i]);
     if (delta !== 0) for (let i = keep; i < old.length; i++) shift(old[i], delta);
     old.splice(first, keep - first, ...fresh);
+    for (const message of fresh) {
+      const call = this.callOf(message);
+      call.splice(firstAtOrAfter(call, message.startLine, startLineOf), 0, message);
+    }
     const firstFrame = firstAtOrAfter(frames, fromLine, lineOfFrame);
     const keepFrame = line >= lineCount ? frames.length : firstAtOrAfter(frames, line - delta, lineOfFrame);
     if (delta !== 0) for (let i = keepFrame; i < frames.length; i++) frames[i] += delta;
     frames.splice(firstFrame, keepFrame - firstFrame, ...freshFrames);
+  }
+
+  /** Takes a message out of its call's list (before any lines are shifted: the list's lines are in order). */
+  private forgetInCall(message: SipMessage): void {
+    const call = this.callOf(message);
+    const at = call.indexOf(message, firstAtOrAfter(call, message.startLine, startLineOf));
+    if (at >= 0) call.splice(at, 1);
+    if (call.length === 0) this.calls.delete(message.callId);
   }
 
   private lastStartingBefore(items: readonly SipMessage[], line: number): number {
