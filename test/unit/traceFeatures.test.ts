@@ -72,6 +72,12 @@ test('document symbols: one per call, named like sngrep, transactions and messag
   ]);
 });
 
+test('document symbols: a transaction of one message is that message, with nothing below it', () => {
+  const [, ping] = computeDocumentSymbols(document());
+  assert.deepEqual(ping.children.map((t) => [t.name, t.kind, t.children.length]), [['OPTIONS sip:10.0.0.9', 'message', 0]]);
+  assert.deepEqual(ping.children[0].selection, ping.selection);
+});
+
 test('folding: every message from its framing line to its last line; a contiguous call', () => {
   const ranges = computeFoldingRanges(document());
   assert.deepEqual(ranges.map((r) => [r.startLine + 1, r.endLine + 1, r.kind]), [

@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { TextPosition } from '../textStore';
-import type { SipCall, SipMessage, TraceModel } from '../trace/types';
+import type { SipCall, SipMessage, SipTransaction, TraceModel } from '../trace/types';
 import { callTitle, messageTitle } from './traceWording';
 import { messageRange, startLineLocation } from './traceTargets';
 
@@ -70,30 +70,30 @@ class MessagePlaces {
 }
 
 function callSymbol(model: TraceModel, call: SipCall, places: MessagePlaces): SymbolInfo {
-  const children = call.transactions.map((t): SymbolInfo => {
-    const transaction = model.transactions[t];
-    const messages = transaction.messages.map((m): SymbolInfo => ({
-      name: messageTitle(model, m),
-      kind: 'message',
-      range: places.range(m),
-      selection: places.selection(m),
-      children: [],
-    }));
-    const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
-    return {
-      name: final ? `${transaction.method} → ${final.status} ${final.phrase ?? ''}`.trimEnd() : transaction.method,
-      kind: 'transaction',
-      range: places.span(transaction.messages),
-      selection: places.selection(transaction.request ?? transaction.messages[0]),
-      children: messages,
-    };
-  });
   return {
     name: callTitle(model, call),
     detail: `${call.state} · ${call.callId}`,
     kind: 'call',
     range: places.span(call.messages),
     selection: places.selection(call.firstRequest ?? call.messages[0]),
-    children,
+    children: call.transactions.map((t) => transactionSymbol(model, model.transactions[t], places)),
   };
+}
+
+/** A transaction with its messages below it; one of a single message is that message (a lone ACK, a request never answered). */
+function transactionSymbol(model: TraceModel, transaction: SipTransaction, places: MessagePlaces): SymbolInfo {
+  const messages = transaction.messages.map((m) => messageSymbol(model, m, places));
+  if (messages.length === 1) return messages[0];
+  const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
+  return {
+    name: final ? `${transaction.method} → ${final.status} ${final.phrase ?? ''}`.trimEnd() : transaction.method,
+    kind: 'transaction',
+    range: places.span(transaction.messages),
+    selection: places.selection(transaction.request ?? transaction.messages[0]),
+    children: messages,
+  };
+}
+
+function messageSymbol(model: TraceModel, message: number, places: MessagePlaces): SymbolInfo {
+  return { name: messageTitle(model, message), kind: 'message', range: places.range(message), selection: places.selection(message), children: [] };
 }
