@@ -32,6 +32,14 @@ test('raw messages with CRLF, LF and lone CR, folded and compact headers', () =>
   }
 });
 
+test('Content-Length counts a CRLF per body line, as SIP sends them, also in a text saved with LF: the body ends at its last line', () => {
+  // 17 octets on the wire: "v=0", "s=-" and "t=0 0", each with its CRLF; an RFC's text or a test file keeps only the LF.
+  const text = ['INVITE sip:bob@biloxi.com SIP/2.0', 'Via: SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776', 'Call-ID: a84b4c76e66710', 'CSeq: 1 INVITE',
+    'Content-Type: application/sdp', 'Content-Length: 17', '', 'v=0', 's=-', 't=0 0', 'The prose after the example.', 'More prose.', ''].join('\n');
+  const [m] = modelOf(text).messages;
+  assert.equal(m.endLine + 1, 10);
+});
+
 test('a status line quoted in prose is no message; a message needs a header', () => {
   assert.equal(modelOf('The server answers "SIP/2.0 200 OK" and stops.\nNothing else.\n').messages.length, 0);
   assert.equal(modelOf('SIP/2.0 200 OK\n\nSIP/2.0 180 Ringing\nCSeq: 1 INVITE\n').messages.length, 1);
@@ -81,10 +89,11 @@ test('ngrep -W byline: time, transport and addresses from the header line; the t
 
 test('RFC text: page breaks inside an example message are not its end', () => {
   const model = modelOf(corpusText('sip-traces', 'rfc3665.txt'));
-  // Checked by hand: F1 of section 3.1 starts at line 666, and its page break (lines 686-691) is skipped.
+  // Checked by hand: F1 of section 3.1 starts at line 666, its page break (lines 671-678) is skipped, and its
+  // 151 octets of SDP end at line 691 (the F2 title below it is not part of it).
   const f1 = model.messages.find((m) => m.startLine + 1 === 666);
   assert.ok(f1);
-  assert.deepEqual([f1.method, f1.cseq, f1.callId, f1.endLine + 1], ['INVITE', 1, '3848276298220188511@atlanta.example.com', 694]);
+  assert.deepEqual([f1.method, f1.cseq, f1.callId, f1.endLine + 1], ['INVITE', 1, '3848276298220188511@atlanta.example.com', 691]);
 });
 
 test('the reader is a line-by-line state machine: lines pushed one by one give the same records, with offsets', () => {

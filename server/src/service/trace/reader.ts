@@ -220,7 +220,8 @@ export class MessageReader {
       this.finish();
       return;
     }
-    building.bodyChars += content.length + 1;
+    // Content-Length counts the octets sent, each line with its CRLF (RFC 3261 7.1), also where the trace keeps only the LF.
+    building.bodyChars += content.length + 2;
     building.message.endLine = line;
     if (content === 'v=0') building.message.hasSdp = true;
     if (building.contentLength !== undefined && this.bodyDone(building)) this.finish();
