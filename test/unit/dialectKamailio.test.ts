@@ -387,6 +387,20 @@ test('a plain-text document is a Kamailio script by its first line or its loadmo
   assert.deepEqual(analyzed('sl_send_reply("404", "Not Found");\n', 'plaintext').occurrences, [], 'plain text without a sign of a script');
 });
 
+test('a plain-text document is a script by its route blocks too: loadmodule with no modparam, a file of routes that a main script includes', () => {
+  // A minimal script loads its modules and sets no parameter.
+  const minimal = 'loadmodule "sl.so"\n\nroute {\n\tif (method == "OPTIONS") {\n\t\tsl_send_reply("200", "alive");\n\t}\n}\n';
+  assert.equal(routingScriptKindOf(minimal), 'kamailio');
+  // A route file (include_file "route/outbound.cfg", an m4 piece of a template) has route blocks and calls only.
+  const routeFile = '# outbound leg\nroute[OUTBOUND]\n{\n\tif (!t_relay()) {\n\t\tsend_reply("500", "Relay failed");\n\t}\n\texit;\n}\n';
+  assert.equal(routingScriptKindOf(routeFile), 'kamailio');
+  assert.equal(routingScriptKindOf('#comment naming opensips\nonreply_route[watch] {\n\tif (t_check_status("183")) xlog("early\\n");\n}\n'), 'opensips');
+  assert.deepEqual(analyzed(routeFile, 'plaintext').occurrences.map((o) => `${o.context} ${o.digits}`), ['reply-function 500']);
+  // A route block alone, or script words in prose, are not enough.
+  assert.equal(routingScriptKindOf('route {\n  follow the signs\n}\n'), undefined);
+  assert.equal(routingScriptKindOf('The proxy calls send_reply("404", "Not Found") when no route matches.\n'), undefined);
+});
+
 test('the trigger is on every line with an occurrence (all corpus lines with one match it)', () => {
   const trigger = new RegExp(kamailioDialect.trigger.source, 'i');
   for (const { name } of corpusFiles('kamailio')) {
