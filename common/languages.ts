@@ -10,8 +10,8 @@ export const SERVED_LANGUAGES = ['sip', 'kamailio', 'opensips', 'asterisk', 'log
 
 export type ServedLanguage = (typeof SERVED_LANGUAGES)[number];
 
-/** What every KEMI script that routes SIP has: calls into Kamailio's KSR module. */
-const KEMI_MARK = 'KSR.';
+/** What every KEMI script that routes SIP has: calls into Kamailio's KSR module (KSR.sl..., in Ruby KSR::SL...). */
+const KEMI_MARKS = ['KSR.', 'KSR::'];
 
 export function isKemiLanguage(languageId: string): boolean {
   return (KEMI_LANGUAGES as readonly string[]).includes(languageId);
@@ -19,5 +19,5 @@ export function isKemiLanguage(languageId: string): boolean {
 
 /** Whether the text of a KEMI-language file is a KEMI script (uses KSR). */
 export function usesKsr(text: string): boolean {
-  return text.includes(KEMI_MARK);
+  return KEMI_MARKS.some((mark) => text.includes(mark));
 }

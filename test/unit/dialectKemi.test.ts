@@ -104,3 +104,29 @@ test('a Python file becomes a KEMI script when KSR is typed into it', () => {
   document.scanAll();
   assert.deepEqual(document.occurrences.map(describeOccurrence), ['status/reply-function 486@1:25-28 "Busy Here"']);
 });
+
+test('a local variable that holds the reply code (scode = KSR.pv.get("$rs")) is compared with codes, in every KEMI language', () => {
+  const scripts: Record<string, string> = {
+    lua: 'function ksr_onreply_route()\n  local code = KSR.kx.get_status()\n  if code >= 180 and code < 299 then KSR.info("early\\n") end\nend\n',
+    python: 'import KSR\ndef ksr_onreply_manage():\n    rc = KSR.pv.get("$T(reply_code)")\n    if rc == 183 or 200 == rc:\n        return 1\n',
+    javascript: 'function ksr_onreply_manage() {\n\tvar st = KSR.kx.gets_status();\n\tif (st == "180") { KSR.info("ringing\\n"); }\n}\n',
+    ruby: 'def ksr_onreply_manage()\n  got = KSR::PV.get("$rs")\n  KSR::INFO("x") if got > 100\nend\n',
+  };
+  const found = (language: string) => analyzed(scripts[language], language).occurrences.map((o) => `${o.context} ${o.digits}@${o.line}:${o.span.start}`);
+  assert.deepEqual(found('lua'), ['status-comparison 180@2:13'], 'an ordering bound (299) is no code');
+  assert.deepEqual(found('python'), ['status-comparison 183@3:13', 'status-comparison 200@3:20']);
+  assert.deepEqual(found('javascript'), ['status-comparison 180@2:12']);
+  assert.deepEqual(found('ruby'), ['status-comparison 100@2:26']);
+  const hover = computeHover(analyzed(scripts.lua, 'lua'), { line: 2, character: 15 }, en)!;
+  assert.match(hover.markdown, /`code` holds the reply code \(assigned on line 2\)/);
+  // Other numbers, and names that hold something else, are not codes.
+  const other = 'import KSR\ndef ksr_route():\n    n = KSR.pv.get("$var(count)")\n    if n > 100:\n        KSR.sl.send_reply(503, "Busy")\n    rc = KSR.pv.get("$rs")\n    rc = 0\n    if rc == 200:\n        return 1\n';
+  assert.deepEqual(analyzed(other, 'python').occurrences.map((o) => `${o.context} ${o.digits}`), ['reply-function 503'], 'the nearest assignment above decides');
+});
+
+test('a Ruby script that writes its module names with double colons (KSR::SL.sl_send_reply) is a KEMI script', () => {
+  const ruby = 'def ksr_request_route()\n  KSR::SL.sl_send_reply(403, "Not relaying")\n  exit\nend\n';
+  assert.deepEqual(dialectsFor('ruby', ruby).map((d) => d.id), ['kamailio']);
+  assert.deepEqual(analyzed(ruby, 'ruby').occurrences.map((o) => `${o.context} ${o.digits}`), ['reply-function 403']);
+  assert.deepEqual(dialectsFor('ruby', 'module KSRX\n  A::B.c(404)\nend\n'), [], 'no KSR module, no KEMI');
+});

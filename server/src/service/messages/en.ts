@@ -23,6 +23,7 @@ export const EN: Messages = {
       definitionUsed: (name, lines) => `\`${name}\` is defined as this code and used where a status code goes (line ${lines}).`,
       accounting: () => 'acc takes the three leading digits of this comment as the SIP code of the accounting record and the rest as its reason; no reply is sent.',
       switchLabel: (subject) => `A case of switch (${subject}): taken when the reply code is this one.`,
+      holdsReplyCode: (name, line) => `\`${name}\` holds the reply code (assigned on line ${line}).`,
       rpcReply: () => 'The code of a tm.reply/t_reply management command (JSON-RPC or MI) built here: it answers a pending transaction with this code.',
       sippRegex: () => 'SIPp matches this regular expression against the received message: the code of its status line.',
       keepsReceivedClass: (code) =>

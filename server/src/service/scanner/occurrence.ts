@@ -57,17 +57,21 @@ export type OccurrenceContext =
  * the code means (commented out, a name standing for it, a product's rule about it ...).
  */
 export interface OccurrenceNote {
-  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass';
+  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass' | 'holdsReplyCode';
   args: readonly string[];
 }
 
 /**
  * A part of a routing script that other lines decide: `use`, a preprocessor name where a code goes
  * (digits: the name); `definition`, a name's definition (digits: the name; value: what it stands
- * for); `case`, a switch label (digits: the number), a code when the switch is over a reply code.
+ * for); `case`, a switch label (digits: the number), a code when the switch is over a reply code;
+ * `compared`, a number compared with a script's own variable (digits: the number; subject: the
+ * variable), a code when the variable holds the reply code (KEMI: code = KSR.pv.get("$rs")).
  */
 export interface SymbolPart {
-  role: 'use' | 'definition' | 'case';
+  role: 'use' | 'definition' | 'case' | 'compared';
+  /** For `compared`: the variable the number is compared with. */
+  subject?: string;
   /** For definitions: the value and where it is on the line. */
   value?: { text: string; span: LineSpan };
   /** Whether the name is replaced inside strings too (#!subst, #!substdef, m4), not only where it stands alone (#!define). */

@@ -1,3 +1,4 @@
+import { isKemiCodeRead } from '../dialects/routingScript/values';
 import type { Lines } from '../text';
 import { OccurrenceBuilder } from './build';
 import type { Occurrence, OccurrenceNote } from './occurrence';
@@ -5,9 +6,11 @@ import type { Occurrence, OccurrenceNote } from './occurrence';
 /**
  * What a routing script's lines say about each other: the preprocessor names it defines
  * (#!define, #!trydef, #!substdef, #!subst, m4 define) and which of them stand where a code goes,
- * and the subject of the switch around a `case` label. `symbol` occurrences are resolved against
- * it into status codes (a name that stands for 603, the definition of a name used as a code, a
- * label of a switch over $rs) or into nothing; a phrase written as a name gets the name's value.
+ * the subject of the switch around a `case` label, and what a variable compared with a number was
+ * last assigned. `symbol` occurrences are resolved against it into status codes (a name that
+ * stands for 603, the definition of a name used as a code, a label of a switch over $rs, a number
+ * compared with a KEMI variable that holds the reply code) or into nothing; a phrase written as a
+ * name gets the name's value.
  */
 export interface SymbolTable {
   definitions: ReadonlyMap<string, Definition>;
@@ -70,6 +73,26 @@ function codeSwitchAbove(lines: Lines, line: number, column: number): string | u
   return undefined;
 }
 
+/** How far above a comparison the variable's assignment is looked for. */
+const ASSIGNMENT_LOOKBACK_LINES = 200;
+
+/**
+ * The line of the nearest assignment to `name` before `column` of `line`, when what it assigns is
+ * the reply code (code = KSR.kx.get_status()); undefined when it assigns anything else, or none is near.
+ */
+function codeAssignmentAbove(lines: Lines, line: number, column: number, name: string): number | undefined {
+  const assignment = new RegExp(`(?:^|[^A-Za-z0-9_.$:])${name}[ \\t]*=(?!=)[ \\t]*`, 'g');
+  for (let l = line; l >= 0 && l >= line - ASSIGNMENT_LOOKBACK_LINES; l--) {
+    const text = l === line ? lines.lineAt(l).slice(0, column) : lines.lineAt(l);
+    if (!text.includes(name)) continue;
+    let last: RegExpExecArray | null = null;
+    assignment.lastIndex = 0;
+    for (let found = assignment.exec(text); found; found = assignment.exec(text)) last = found;
+    if (last) return isKemiCodeRead(text.slice(last.index + last[0].length)) ? l : undefined;
+  }
+  return undefined;
+}
+
 function withNote(o: Occurrence, note: OccurrenceNote): OccurrenceNote[] {
   return [...(o.notes ?? []), note];
 }
@@ -117,6 +140,14 @@ function resolveSymbol(o: Occurrence, table: SymbolTable, lines: Lines): Occurre
     const subject = codeSwitchAbove(lines, o.line, o.span.start);
     if (subject === undefined) return undefined;
     return build.number('status', o.context, o.digits, o.line, o.span, { quiet: o.quiet, notes: withNote(o, { key: 'switchLabel', args: [subject] }) });
+  }
+  if (role === 'compared') {
+    const subject = o.symbol?.subject;
+    const assigned = subject === undefined ? undefined : codeAssignmentAbove(lines, o.line, o.span.start, subject);
+    if (assigned === undefined) return undefined;
+    return build.number('status', o.context, o.digits, o.line, o.span, {
+      quiet: o.quiet, notes: withNote(o, { key: 'holdsReplyCode', args: [subject!, String(assigned + 1)] }),
+    });
   }
   if (role === 'definition') {
     const uses = table.usedAsCode.get(o.digits);

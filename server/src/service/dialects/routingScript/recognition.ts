@@ -4,12 +4,12 @@ import { OccurrenceBuilder } from '../../scanner/build';
 import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceNote } from '../../scanner/occurrence';
 import { literalCodesIn } from '../../statusPattern';
 import { completionSlot } from './completion';
-import { COLON, IDENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, isLexState, lexLine, type Tokens } from './lexer';
+import { COLON, DOT, IDENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, isLexState, lexLine, type Tokens } from './lexer';
 import type { RoutingScriptConfig } from './index';
 import {
-  Line, hasPseudoVariable, literalCode, phraseOf, single, type CallArgs, type WrittenCode,
+  Line, hasPseudoVariable, isAllDigits, literalCode, phraseOf, single, type CallArgs, type WrittenCode,
 } from './tokens';
-import { codeListItems, codeValueAt, comparisonOf, isKnownCode, isReversible } from './values';
+import { codeListItems, codeValueAt, comparisonOf, isKnownCode, isReversible, type Comparison } from './values';
 
 /**
  * Recognition: what in a routing script's line is a status code. The code of the line, and the
@@ -24,9 +24,10 @@ const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx'
 
 /**
  * Every line with an occurrence has one of these: reply functions, *_status checks, $rs,
- * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions.
+ * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions, or a
+ * comparison with a number that may be a code (KEMI: a variable that holds the reply code).
  */
-const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_/;
+const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]/;
 
 /** Lines that may open or close a block comment: /* *\/, and KEMI Lua's --[[ ]] (--[==[ ]==] ...). */
 const BLOCK_COMMENT_MARKER = /\/\*|\*\/|--\[=*\[|\]=*\]/;
@@ -82,8 +83,33 @@ function scanTokens(config: RoutingScriptConfig, line: Line, emit: Emitter): voi
     } else if ((type === NUMBER || type === STRING) && isReversible(comparisonOf(line, k + 1)) && codeValueAt(line, k + 2) !== undefined) {
       // Reversed: 486 == $rs (a pattern is never on the left of =~).
       scanComparison(line, k + 1, k, emit);
+    } else if (isPlainVariable(line, k)) {
+      scanVariableComparison(line, k, k + 1, k + 2, emit);
+    } else if (isPlainVariable(line, k + 2)) {
+      scanVariableComparison(line, k + 2, k + 1, k, emit);
     }
   }
+}
+
+/** A script's own variable (a KEMI local: code, rc ...): a name alone, neither called nor a member nor a member's owner. */
+function isPlainVariable(line: Line, k: number): boolean {
+  return k < line.count && line.type(k) === IDENT && line.end(k) - line.start(k) <= 40 && !line.isPunct(k - 1, DOT) && !line.isPunct(k - 1, COLON)
+    && !line.isPunct(k + 1, OPEN_PAREN) && !line.isPunct(k + 1, DOT);
+}
+
+/**
+ * A number compared with a variable of the script (code >= 180, 200 == rc): a code when the
+ * variable holds the reply code, which the lines above tell (a symbol the document resolves).
+ */
+function scanVariableComparison(line: Line, variable: number, op: number, value: number, emit: Emitter): void {
+  const comparison: Comparison | undefined = comparisonOf(line, op);
+  if (!isReversible(comparison) || value < 0 || value >= line.count) return;
+  const type = line.type(value);
+  const span = type === NUMBER ? { start: line.start(value), end: line.end(value) } : type === STRING ? line.contentOf(value) : undefined;
+  if (!span || span.end - span.start !== 3 || !isAllDigits(line.text, span)) return;
+  const digits = line.text.slice(span.start, span.end);
+  if (comparison === 'order' && !isKnownCode(digits)) return;
+  emit.compared({ digits, span }, line.textOf(variable));
 }
 
 /** `case 486:` at the start of a statement: a code when the switch is over one (the document decides). */
@@ -296,6 +322,11 @@ class Emitter {
     this.out.push(code.name
       ? this.build.symbol(context, code.digits, this.line, code.span, { role: 'use', inStrings: code.name.inString }, details)
       : this.build.number('status', context, code.digits, this.line, code.span, details));
+  }
+
+  /** A number compared with a script variable: a symbol until the document knows what the variable holds. */
+  compared(code: WrittenCode, subject: string): void {
+    this.out.push(this.build.symbol('status-comparison', code.digits, this.line, code.span, { role: 'compared', subject }, this.quietness()));
   }
 
   /** A `case` label's number: a symbol until the document knows what the switch is over. */

@@ -22,8 +22,8 @@ export function isCodeVariable(name: string): boolean {
   return false;
 }
 
-/** KEMI: KSR.kx.get_status(), KSR.tm.t_get_status_code() (also t_get_status_code() in a script); KSR.pv.get("$rs"). */
-const STATUS_GETTERS: ReadonlySet<string> = new Set(['get_status', 't_get_status_code']);
+/** KEMI: KSR.kx.get_status(), KSR.kx.gets_status() (as a string), KSR.tm.t_get_status_code() (also t_get_status_code() in a script); KSR.pv.get("$rs"). */
+const STATUS_GETTERS: ReadonlySet<string> = new Set(['get_status', 'gets_status', 't_get_status_code']);
 const PV_GETTERS: ReadonlySet<string> = new Set(['get', 'getw', 'gete', 'getvn', 'getvs']);
 
 /**
@@ -101,3 +101,15 @@ export function codeListItems(text: string, content: LineSpan): LineSpan[] {
   return found;
 }
 
+
+/**
+ * KEMI: a read of the reply code assigned to a variable, as written after `name =` (KSR.kx.get_status(),
+ * KSR.kx.gets_status(), KSR.tm.t_get_status_code(), KSR.pv.get("$rs") and its other getters,
+ * KSR::PV.get("$rs") in Ruby).
+ */
+const KEMI_CODE_READ = /^KSR(?:\.|::)[A-Za-z]{1,8}\.(?:(?:get_status|gets_status|t_get_status_code)[ \t]*\([ \t]*\)|(?:get|getw|gete|getvn|getvs)[ \t]*\([ \t]*(["'])([^"'\r\n]{1,40})\1)/;
+
+export function isKemiCodeRead(value: string): boolean {
+  const read = KEMI_CODE_READ.exec(value);
+  return read !== null && (read[2] === undefined || isCodeVariable(read[2].replace(/[ \t]+/g, '')));
+}
