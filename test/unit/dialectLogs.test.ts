@@ -67,7 +67,7 @@ test('every file of the logs corpus scans as a log and finds exactly the hand-ch
     const text = corpusText('logs', file.name);
     const document = doc(text);
     assert.deepEqual(document.dialects.map((d) => d.id),
-      ['sip-message', 'asterisk-log', 'kamailio-log', 'freeswitch-log', 'pjsip-log', 'sip-in-log'], file.name);
+      ['sip-message', 'asterisk-log', 'kamailio-log', 'freeswitch-log', 'pjsip-log', 'sip-in-log', 'sipp-log'], file.name);
     const found = document.occurrences.map((o) => `${o.line + 1} ${o.kind} ${o.digits} ${o.context}`);
     assert.deepEqual(found, EXPECTED[file.name], file.name);
     // Every occurrence has a hover, and it explains what the occurrence is.
@@ -426,7 +426,7 @@ test('logs offer no code completion (they are read, not written), except after S
 // Which documents get the log dialects.
 
 test('a plain-text document gets the log dialects when its head reads like a VoIP log, and nothing when it does not', () => {
-  const logIds = ['sip-message', 'asterisk-log', 'kamailio-log', 'freeswitch-log', 'pjsip-log', 'sip-in-log'];
+  const logIds = ['sip-message', 'asterisk-log', 'kamailio-log', 'freeswitch-log', 'pjsip-log', 'sip-in-log', 'sipp-log'];
   const samples = [
     '[Dec 13 20:53:40] VERBOSE[1302][C-00000171] chan_sip.c:     -- Got SIP response 503 "Service Unavailable" back from 23.246.247.146:5060',
     '[2014-10-13 16:12:17.349] DEBUG[27284]: res_pjsip_endpoint_identifier_user.c:106 username_identify: Could not identify endpoint',
@@ -495,4 +495,14 @@ test('edits rescan only the edited line: a code typed into a log line is found, 
   document.update([{ range: { start: { line: 1, character: at }, end: { line: 1, character: line.length + 2 } }, text: '' }], 3);
   document.scanAll();
   assert.deepEqual(document.occurrences, []);
+});
+
+test('SIPp error logs: the response a scenario was expecting is a code, the index and the times beside it are not', () => {
+  const aborted = "2024-05-02\t14:03:11.201733\t1714658591.201733: Aborting call on unexpected message for Call-Id '7-3141@10.0.0.5': while expecting '183' (index 2), received 'SIP/2.0 503 Service Unavailable";
+  const expecting = aborted.indexOf("'183'") + 1;
+  assert.deepEqual(seen(aborted).filter((o) => o.includes('sipp-log')), [`status 183@${expecting} (sipp-log)`]);
+  assert.deepEqual(seen("2024-05-02\t14:03:12.000001\t1714658592.000001: Aborting call on unexpected message for Call-Id '9-1@h': while expecting 'ACK' (index 5), received 'BYE sip:a@h SIP/2.0"), []);
+  assert.deepEqual(seen('Test plan: while expecting \'200\' the proxy timed out'), [], 'the cue is SIPp\'s whole sentence');
+  // A SIPp error log opened as plain text is read as a VoIP log.
+  assert.ok(looksLikeVoipLog(`first words\n${aborted}\n`));
 });

@@ -109,7 +109,7 @@ function describe(slow: readonly Slow[]): string {
     `${s.bigMs.toFixed(1)} ms for ${SMALL * FACTOR}`).join('\n');
 }
 
-const LOG_IDS = new Set(['asterisk-log', 'kamailio-log', 'freeswitch-log', 'pjsip-log', 'sip-in-log']);
+const LOG_IDS = new Set(['asterisk-log', 'kamailio-log', 'freeswitch-log', 'pjsip-log', 'sip-in-log', 'sipp-log']);
 
 test('every dialect but the log dialects costs time in proportion to the length of a line', (t) => {
   const result = checkLinear(ALL_DIALECTS.filter((d) => !LOG_IDS.has(d.id)));
