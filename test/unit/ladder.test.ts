@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { FlowMessage } from '../../common/callFlow';
 import { messageAtLine } from '../../common/flowLines';
 import {
-  arrowClass, buildRows, callsOf, column, formatDelta, formatTime, rowOfMessage, scrollToShow, visibleRows,
+  arrowClass, buildRows, callsOf, callToFollow, column, formatDelta, formatTime, rowOfMessage, scrollToShow, visibleRows,
 } from '../../media/ladder/src/layout';
 import { parseMarkdown } from '../../media/ladder/src/markdown';
 import { ladderState, parseLadderState } from '../../client/src/ladder/ladderState';
@@ -38,6 +38,15 @@ test('rows by call: each call has its heading, then its messages in file order; 
   const onlyB = buildRows(MESSAGES, calls, 'time', new Set(['b']));
   assert.deepEqual(onlyB, [{ kind: 'message', index: 1, call: 1 }, { kind: 'message', index: 3, call: 1 }]);
   assert.deepEqual([...rowOfMessage(onlyB, MESSAGES.length)], [-1, 0, -1, 1, -1]);
+});
+
+test('a ladder of one call follows the cursor into another call; a ladder of all calls, or of calls picked together, stays', () => {
+  assert.equal(callToFollow(MESSAGES, new Set(['a']), 3), 'b');
+  assert.equal(callToFollow(MESSAGES, new Set(['a']), 4), '');
+  assert.equal(callToFollow(MESSAGES, new Set(['a']), 2), undefined, 'a message of the call shown');
+  assert.equal(callToFollow(MESSAGES, undefined, 3), undefined, 'every call shown');
+  assert.equal(callToFollow(MESSAGES, new Set(['a', '']), 3), undefined, 'calls picked together');
+  assert.equal(callToFollow(MESSAGES, new Set(['a']), undefined), undefined, 'the cursor between messages');
 });
 
 test('the message under an editor line: inside a message only, never between messages', () => {

@@ -47,6 +47,17 @@ export function buildRows(messages: readonly FlowMessage[], calls: readonly stri
   return rows;
 }
 
+/**
+ * The call a ladder showing one call goes to when the editor's cursor is on message `index` of
+ * another call (the Outline or Go to Definition took it there); undefined when it stays: the
+ * message is of the call shown, or the ladder shows every call or calls picked together.
+ */
+export function callToFollow(messages: readonly FlowMessage[], shown: ReadonlySet<string> | undefined, index: number | undefined): string | undefined {
+  if (index === undefined || shown?.size !== 1) return undefined;
+  const callId = messages[index].callId ?? '';
+  return shown.has(callId) ? undefined : callId;
+}
+
 /** For each message, its row (-1 when its call is not shown). */
 export function rowOfMessage(rows: readonly Row[], messageCount: number): Int32Array {
   const map = new Int32Array(messageCount).fill(-1);
@@ -86,7 +97,7 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** The time of day (UTC) of an epoch time in seconds: 12:03:07.250. */
+/** The time of day of an epoch time in seconds, as the trace wrote it (times are read as if in UTC): 12:03:07.250. */
 export function formatTime(seconds: number): string {
   const date = new Date(Math.round(seconds * 1000));
   if (Number.isNaN(date.getTime())) return '';

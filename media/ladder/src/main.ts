@@ -1,7 +1,7 @@
 import type { CallFlow, FlowMessage } from '../../../common/callFlow';
 import { messageAtLine } from '../../../common/flowLines';
 import {
-  arrowClass, buildRows, callsOf, column, formatDelta, formatTime, isFlow, rowOfMessage, scrollToShow, visibleRows, type Order,
+  arrowClass, buildRows, callsOf, callToFollow, column, formatDelta, formatTime, isFlow, rowOfMessage, scrollToShow, visibleRows, type Order,
   type Row,
 } from './layout';
 import { parseMarkdown } from './markdown';
@@ -520,6 +520,12 @@ function onKey(event: KeyboardEvent): void {
 function followCursor(line: number | null): void {
   if (!state) return;
   const index = line === null ? undefined : messageAtLine(state.flow.messages, line);
+  const other = callToFollow(state.flow.messages, state.shown, index);
+  if (other !== undefined) {
+    state.shown = new Set([other]);
+    fillSelects(state);
+    relayout();
+  }
   const row = index === undefined ? -1 : state.rowOf[index];
   setCurrent(row >= 0 ? row : undefined, row >= 0 ? 'center' : false);
 }

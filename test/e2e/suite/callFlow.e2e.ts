@@ -289,7 +289,7 @@ test('a call\'s CodeLens, clicked in the editor, opens the ladder of that call',
   await revertAndCloseAll();
 });
 
-test('a call picked in the Outline: the cursor goes to it, and Show Call Flow opens that call\'s ladder', async () => {
+test('a call picked in the Outline: the cursor goes to it, Show Call Flow opens that call\'s ladder, and the ladder follows to the next call picked', async () => {
   const editor = await openFile('callFlows');
   const line = await busyCallLine(editor.document.uri);
   place(editor, new vscode.Position(0, 0));
@@ -304,6 +304,11 @@ test('a call picked in the Outline: the cursor goes to it, and Show Call Flow op
   const state = await ladder('the call picked in the Outline', (s) => s.headings.length === 1 && s.rows.some((r) => r.current));
   assert.deepEqual(state.headings, [BUSY_CALL]);
   assert.equal(state.rows.find((r) => r.current)?.line, line, 'its INVITE current, where the Outline put the cursor');
+  // Another call picked in the Outline: the ladder of one call goes to it.
+  const register = '.outline-pane .monaco-list-row:has-text("REGISTER bob")';
+  await inFrame({ holding: '.outline-pane', click: register });
+  const next = await ladder('the call picked next in the Outline', (s) => s.headings.length === 1 && s.headings[0] !== BUSY_CALL && s.rows.some((r) => r.current));
+  assert.deepEqual(next.headings, ['1j9FpLxk3uxtm8tn@biloxi.example.com']);
   await revertAndCloseAll();
 });
 
