@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CallsRequest, type CallSummary } from '../../common/callFlow';
 import { OPEN_CALL_COMMAND } from '../../common/commands';
+import { formatStart } from './calls/callTable';
 
 /**
  * Files VS Code shows but hands to no extension (over its 50 MB model sync limit): the editor gets
@@ -107,7 +108,7 @@ function outcomeOf(call: CallSummary): string {
 }
 
 function detailOf(call: CallSummary): string {
-  const start = call.start === undefined ? '' : ` · ${new Date(call.start * 1000).toISOString().replace('T', ' ').replace('Z', ' UTC')}`;
+  const start = call.start === undefined ? '' : ` · ${formatStart(call.start)}`;
   const duration = call.duration === undefined ? '' : ` · ${call.duration.toFixed(1)} s`;
   return `${call.callId} · ${vscode.l10n.t('{0} messages', call.messages)}${duration}${start}`;
 }

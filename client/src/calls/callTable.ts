@@ -83,7 +83,10 @@ export function formatDuration(seconds: number | undefined): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** The start as a date and time of day (UTC), like the trace's own stamps: 2024-03-01 12:03:07.250. */
+/**
+ * The start as a date and time of day as the trace wrote it (a capture's in UTC; a log's in its
+ * machine's local time, whose zone the trace does not say): 2024-03-01 12:03:07.250.
+ */
 export function formatStart(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds)) return '';
   const iso = new Date(Math.round(seconds * 1000)).toISOString();
