@@ -81,7 +81,7 @@ export class LadderPanel implements vscode.Disposable {
           return;
         }
         this.revealedLine = undefined;
-        this.post({ type: 'cursor', line });
+        this.post({ type: 'cursor', line, moved: true });
         // The cursor went to a message the window shown does not hold: the window around it.
         clearTimeout(this.pageTimer);
         if (line !== null && this.outsideWindow(line)) this.pageTimer = setTimeout(() => void this.page({ line }), 150);

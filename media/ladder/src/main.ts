@@ -124,7 +124,7 @@ function setUp(): void {
 function receive(message: ToWebview): void {
   if (!message || typeof message !== 'object') return;
   if (message.type === 'flow' && isFlow(message.flow)) show(message);
-  else if (message.type === 'cursor') followCursor(message.line);
+  else if (message.type === 'cursor') followCursor(message.line, message.moved === true);
   else if (message.type === 'explanation') {
     explanations.set(message.index, message.markdown);
     if (hovered?.index === message.index) showTooltip(message.index, hovered.anchor);
@@ -517,10 +517,11 @@ function onKey(event: KeyboardEvent): void {
   showCurrent(false);
 }
 
-function followCursor(line: number | null): void {
+/** Marks the message at the editor's cursor; a ladder of one call goes to the cursor's call when the user moved the cursor into another. */
+function followCursor(line: number | null, moved: boolean): void {
   if (!state) return;
   const index = line === null ? undefined : messageAtLine(state.flow.messages, line);
-  const other = callToFollow(state.flow.messages, state.shown, index);
+  const other = moved ? callToFollow(state.flow.messages, state.shown, index) : undefined;
   if (other !== undefined) {
     state.shown = new Set([other]);
     fillSelects(state);

@@ -48,8 +48,11 @@ export type ToWebview =
     /** What the webview keeps (setState) for the extension to draw the same ladder after a window reload. */
     state: unknown;
   }
-  /** The editor's cursor is on this 0-based line (null: not on the trace). */
-  | { type: 'cursor'; line: number | null }
+  /**
+   * The editor's cursor is on this 0-based line (null: not on the trace); `moved` when the user
+   * moved it there (not when a ladder just drawn is told where it is).
+   */
+  | { type: 'cursor'; line: number | null; moved?: boolean }
   /** The explanation of the message `index` (Markdown), or null when there is none. */
   | { type: 'explanation'; index: number; markdown: string | null };
 
