@@ -122,12 +122,26 @@ const FRAMING_INLINE_STARTS = [
 ];
 export const FRAMING_INLINE_LOOKAHEAD = FRAMING_INLINE_STARTS.join('|');
 
-/** What every form of #text-line needs somewhere on the line (see #plain-text-line). */
+/** What every form of #text-line needs somewhere on the line (see #plain-lines). */
 const TEXT_LINE_NEEDS = { characters: '<:;', words: ['SIP/', 'bytes'] };
 for (const start of FRAMING_INLINE_STARTS) {
   if (!TEXT_LINE_NEEDS.words.some((word) => start.includes(word))) throw new Error(`in-line framing without a word of TEXT_LINE_NEEDS: ${start}`);
 }
-const PLAIN_TEXT_LINE = `^(?=[^${TEXT_LINE_NEEDS.characters}]+$)(?!.*(?:${TEXT_LINE_NEEDS.words.join('|')})).+`;
+/** One character of a line with nothing #text-line looks for: none of its characters, and a first
+ *  letter of one of its words only where that word does not follow (one pass, linear). */
+const TEXT_LINE_FREE_CHAR = (() => {
+  const firsts = [...new Set(TEXT_LINE_NEEDS.words.map((w) => w[0]))];
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const keyed = firsts.map((f) => `${escape(f)}(?!${TEXT_LINE_NEEDS.words.filter((w) => w[0] === f).map((w) => escape(w.slice(1))).join('|')})`);
+  return `(?:[^${TEXT_LINE_NEEDS.characters}${firsts.map(escape).join('')}\\n]|${keyed.join('|')})`;
+})();
+/**
+ * A line that no rule takes anything from: blank, or plain text (nothing #text-line looks for),
+ * and neither line-start framing nor an SDP field, which come before it. Written for the
+ * position where the line starts (`^` or `\G`), through the end of line.
+ */
+const plainLine = (anchor) =>
+  `${anchor}(?!(?=[<UTIP0-9-])(?:${FRAMING_LINE_START_LOOKAHEAD}))(?![ \\t]*[a-z]=)${TEXT_LINE_FREE_CHAR}*\\n`;
 
 /** framing lines that start at the beginning of the line */
 const LINE_START_FORMS = [
@@ -683,9 +697,12 @@ const repository = {
     end: ['$'],
     patterns: [include('#sdp')],
   }),
-  'plain-text-line': match([PLAIN_TEXT_LINE], {
+  'plain-lines': block({
     comment:
-      'a line without anything the rules of #text-line look for (a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), e.g. prose of an RFC: taken whole, with no scope, so that it costs one step instead of a scan by every rule of #text-line',
+      'a run of lines that no rule takes anything from (blank lines, prose of an RFC: nothing of what #text-line looks for, a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), with no scope: the begin takes the whole line with its end, so that the while check of each following line is anchored (\\G) and only that check runs, against an empty list, instead of the top level',
+    begin: [plainLine('^')],
+    while: [plainLine(r`\G`)],
+    patterns: [],
   }),
   'text-line': block({
     comment: 'any other line (status lines, framing glued to junk, folded header values, free text): status lines, in-line framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line)',
@@ -703,6 +720,6 @@ export const sipGrammar = grammar({
     'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets. The top level only tells line kinds apart at their first character (framing, start line, header, SDP field, anything else); each kind is a block with the few patterns it needs, to the end of the line.',
   // in the order the kinds must be told apart where two could start a line (framing and SDP
   // before plain text, which could take a separator line or v=0), the rest by how common they are
-  patterns: [include('#framing'), include('#sdp-line'), include('#plain-text-line'), include('#header-line'), include('#request-line'), include('#text-line')],
+  patterns: [include('#framing'), include('#sdp-line'), include('#plain-lines'), include('#header-line'), include('#request-line'), include('#text-line')],
   repository,
 });
