@@ -14,7 +14,9 @@ export const MAX_LINE_BYTES = 1024 * 1024;
  */
 export class TraceStream {
   private readonly messages: SipMessage[] = [];
-  private readonly reader = new MessageReader((message) => this.messages.push(detached(message)));
+  /** One copy of each distinct string the records hold (addresses, methods, a call's Call-ID and tags repeat from message to message). */
+  private strings: Map<string, string> | undefined = new Map();
+  private readonly reader = new MessageReader((message) => this.messages.push(this.detached(message)));
   /** The start of a line cut by the end of the previous chunk (at most MAX_LINE_BYTES of it). */
   private carry: Buffer | undefined;
   /** Bytes of that line beyond MAX_LINE_BYTES, counted but not kept. */
@@ -115,12 +117,36 @@ export class TraceStream {
     this.offset += rest.length + this.skipped;
     this.skipped = 0;
     this.reader.end();
+    this.strings = undefined;
     return { model: buildTraceModel(this.messages), lines: this.line, bytes: this.offset };
   }
 
   /** Bytes read so far. */
   get bytesRead(): number {
     return this.offset + (this.carry?.length ?? 0) + this.skipped;
+  }
+
+  /**
+   * A message record that holds none of the text it was read from, and shares its strings with the
+   * records before it: a string the reader cut out of a decoded run of lines (V8's sliced strings,
+   * 13 characters or more) refers to that whole run, which would stay in memory as long as the
+   * record (the whole file, in the end). Each distinct string is copied once and shared.
+   */
+  private detached(message: SipMessage): SipMessage {
+    const strings = this.strings as Map<string, string>;
+    const fields = message as unknown as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
+      if (typeof value !== 'string') continue;
+      let kept = strings.get(value);
+      if (kept === undefined) {
+        // Joined to a blank and cut again: a copy of its own characters, apart from the run.
+        kept = value.length >= SLICED_LENGTH ? ` ${value}`.slice(1) : value;
+        strings.set(kept, kept);
+      }
+      fields[key] = kept;
+    }
+    return message;
   }
 
   private emitLine(chunk: Buffer, start: number, end: number, breakLength: number): void {
@@ -144,21 +170,6 @@ export class TraceStream {
 
 /** Strings this long or longer are cut out of their text by reference, not copied (V8's sliced strings). */
 const SLICED_LENGTH = 13;
-
-/**
- * A message record that holds none of the text it was read from: a string the reader cut out of a
- * decoded run of lines refers to that whole run, which would stay in memory as long as the record
- * (the whole file, in the end). Such strings are copied.
- */
-function detached(message: SipMessage): SipMessage {
-  const fields = message as unknown as Record<string, unknown>;
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    // Joined to a blank and cut again: a copy of its own characters, apart from the run.
-    if (typeof value === 'string' && value.length >= SLICED_LENGTH) fields[key] = ` ${value}`.slice(1);
-  }
-  return message;
-}
 
 /** How many bytes UTF-8 takes for text[from, to) (a surrogate pair's four bytes counted at its first half). */
 function utf8Length(text: string, from: number, to: number): number {
