@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { readFileTrace } from '../server/src/files/captureTrace';
-import { callSummaries } from '../server/src/service/features/callFlow';
+import { readFileCalls } from '../server/src/files/fileCalls';
 
 /**
  * One timed calls list in a process of its own (so that its peak memory is its own): the file read
@@ -11,13 +10,13 @@ async function main(): Promise<void> {
   const file = process.argv[2];
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const trace = await readFileTrace(file);
-  const calls = callSummaries(trace.model);
+  const trace = await readFileCalls(file);
+  const { calls } = trace;
   const used = process.cpuUsage(cpu);
   const ms = performance.now() - start;
   trace.dispose();
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
-  console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, calls: calls.length, messages: trace.model.messages.length, peak }));
+  console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, calls: calls.length, messages: trace.messages, peak }));
 }
 
 void main();

@@ -2,11 +2,13 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCaptureFile, looksLikeCapture, type DecodeResult } from '../capture';
 import { makeCaptureFolder, removeCaptureFolder } from './tempFolders';
-import { ReadCancelled, readTraceFile, type ReadOptions } from './traceFile';
-import { TraceStream, type StreamedTrace } from './traceStream';
+import { ReadCancelled, streamTraceFile, type ReadOptions } from './traceFile';
+import { modelStream, type StreamedTrace, type TraceStream } from './traceStream';
 
-/** A text trace or a capture read from disk as a trace. */
-export interface FileTrace extends StreamedTrace {
+/** A text trace or a capture, streamed from disk. */
+export interface StreamedFile {
+  lines: number;
+  bytes: number;
   /** For a capture: what the decoder read and skipped, and why it stopped early, if it did. */
   decode?: DecodeResult;
   /** The text the messages' offsets point into: the file itself, or a capture's decoded text (with `keepText`). */
@@ -14,6 +16,11 @@ export interface FileTrace extends StreamedTrace {
   /** Removes what reading left on disk (a capture's decoded text). */
   dispose(): void;
 }
+
+/** A text trace or a capture read from disk as a trace. */
+export type FileTrace = StreamedFile & StreamedTrace;
+
+export type FileReadOptions = ReadOptions & { keepText?: boolean };
 
 /**
  * Whether the file at `path` goes to the capture decoder: it starts like a capture (pcap, pcapng or
@@ -32,9 +39,16 @@ export function isCaptureFile(path: string): boolean {
 }
 
 /** A text trace or a capture (told apart by content), streamed into its model. */
-export async function readFileTrace(path: string, options: ReadOptions & { keepText?: boolean } = {}): Promise<FileTrace> {
-  if (isCaptureFile(path)) return readCaptureFile(path, options);
-  return { ...(await readTraceFile(path, options)), textPath: path, dispose: () => undefined };
+export async function readFileTrace(path: string, options: FileReadOptions = {}): Promise<FileTrace> {
+  const { stream, end } = modelStream();
+  const read = await streamFile(path, stream, options);
+  return { ...read, ...end() };
+}
+
+/** A text trace or a capture (told apart by content), streamed through `stream`, which it ends. */
+export async function streamFile(path: string, stream: TraceStream, options: FileReadOptions = {}): Promise<StreamedFile> {
+  if (isCaptureFile(path)) return streamCaptureFile(path, stream, options);
+  return { ...(await streamTraceFile(path, stream, options)), textPath: path, dispose: () => undefined };
 }
 
 /**
@@ -42,8 +56,7 @@ export async function readFileTrace(path: string, options: ReadOptions & { keepT
  * comes, and, with `keepText`, into a text file of its own, so that messages can later be read
  * back at their offsets as those of a text trace are. Nothing of the text stays in memory.
  */
-export async function readCaptureFile(path: string, options: ReadOptions & { keepText?: boolean } = {}): Promise<FileTrace> {
-  const stream = new TraceStream();
+async function streamCaptureFile(path: string, stream: TraceStream, options: FileReadOptions): Promise<StreamedFile> {
   const folder = options.keepText ? makeCaptureFolder() : undefined;
   const textPath = folder === undefined ? undefined : join(folder, 'decoded.txt');
   const fd = textPath === undefined ? undefined : openSync(textPath, 'w');

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { readFileTrace, type FileTrace } from './captureTrace';
+import { readFileCalls, type FileCalls } from './fileCalls';
 import { ReadCancelled, type ReadOptions } from './traceFile';
 
 /** A request's cancellation (the protocol's CancellationToken has this shape). */
@@ -8,15 +8,15 @@ export interface Cancellation {
   onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
-/** How many file models are kept (each is the records of one file's messages, never its text). */
+/** How many files' calls are kept (each a calls list and where its messages lie, never their records or text). */
 const KEPT = 2;
 
 interface Entry {
   /** Size and modification time when the read started: a file that changed since is read again. */
   stamp: string;
-  trace: Promise<FileTrace>;
+  trace: Promise<FileCalls>;
   /** The trace once read (so that forgetting it can clean up at once, as the process exits). */
-  done?: FileTrace;
+  done?: FileCalls;
   /** Requests waiting for the read; when all of them are cancelled, the read stops. */
   waiting: number;
   cancelled: boolean;
@@ -34,13 +34,13 @@ export class FileTraces {
    * The model of the file at `path`. The read stops when every request waiting for it has been
    * cancelled. `progress` hears the read's progress when this request started it.
    */
-  async get(path: string, cancellation: Cancellation, progress?: ReadOptions['progress']): Promise<FileTrace> {
+  async get(path: string, cancellation: Cancellation, progress?: ReadOptions['progress']): Promise<FileCalls> {
     const stats = statSync(path);
     const stamp = `${stats.size} ${stats.mtimeMs}`;
     let entry = this.entries.get(path);
     if (!entry || entry.stamp !== stamp || entry.cancelled) {
       const fresh: Entry = { stamp, waiting: 0, cancelled: false, trace: Promise.resolve(undefined as never) };
-      fresh.trace = readFileTrace(path, { progress, cancelled: () => fresh.cancelled, keepText: true });
+      fresh.trace = readFileCalls(path, { progress, cancelled: () => fresh.cancelled, keepText: true });
       fresh.trace.then((trace) => { fresh.done = trace; }, () => this.entries.get(path) === fresh && this.entries.delete(path));
       entry = fresh;
     }

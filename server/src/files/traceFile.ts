@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SipMessage } from '../service/trace/types';
-import { TraceStream, type StreamedTrace } from './traceStream';
+import { modelStream, type StreamedTrace, type TraceStream } from './traceStream';
 
 /** Reading trace files from disk, whatever their size: the whole file streamed into a model, or one message's lines. */
 
@@ -21,11 +21,17 @@ export class ReadCancelled extends Error {
 }
 
 /** Streams a trace file into its model, in chunks, without keeping its text. */
-export function readTraceFile(path: string, options: ReadOptions = {}): Promise<StreamedTrace> {
+export async function readTraceFile(path: string, options: ReadOptions = {}): Promise<StreamedTrace> {
+  const { stream, end } = modelStream();
+  await streamTraceFile(path, stream, options);
+  return end();
+}
+
+/** Streams a trace file through `trace`, in chunks, and ends it: how many lines and bytes the file has. */
+export function streamTraceFile(path: string, trace: TraceStream, options: ReadOptions = {}): Promise<{ lines: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const total = statSync(path).size;
     const stream = createReadStream(path, { highWaterMark: CHUNK });
-    const trace = new TraceStream();
     stream.on('data', (chunk) => {
       if (options.cancelled?.()) {
         stream.destroy();
@@ -50,12 +56,12 @@ export function readTraceFile(path: string, options: ReadOptions = {}): Promise<
 export function readTraceFileSync(path: string): StreamedTrace {
   const fd = openSync(path, 'r');
   try {
-    const trace = new TraceStream();
+    const { stream: trace, end } = modelStream();
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
       trace.push(buffer.subarray(0, read));
     }
-    return trace.end();
+    return end();
   } finally {
     closeSync(fd);
   }

@@ -8,23 +8,47 @@ import type { SipMessage, TraceModel } from '../service/trace/types';
 export const MAX_LINE_BYTES = 1024 * 1024;
 
 /**
+ * Where reading a message again starts: the line (and its byte offset) from which a reader that
+ * starts afresh reads it as the whole file's reader did. That is its framing line, or for a
+ * packet's second message the framing line of the packet; its start line when it has no framing.
+ */
+export interface Anchor {
+  line: number;
+  offset: number;
+}
+
+/** Hears each message record as it is read, with its anchor's line and offset. */
+export type MessageSink = (message: SipMessage, anchorLine: number, anchorOffset: number) => void;
+
+/**
  * Reads a trace as bytes arrive, without ever holding its text: the bytes are cut into lines as a
  * document's lines are cut (CR LF, LF or a lone CR), each line is decoded as UTF-8 and handed with
- * its number and byte offset to the trace model's line reader, and only the message records stay.
+ * its number and byte offset to the trace model's line reader, and only the message records stay
+ * (handed to `sink`). Bytes may start at a line of a file other than its first (`from`).
  */
 export class TraceStream {
-  private readonly messages: SipMessage[] = [];
   /** One copy of each distinct string the records hold (addresses, methods, a call's Call-ID and tags repeat from message to message). */
   private strings: Map<string, string> | undefined = new Map();
-  private readonly reader = new MessageReader((message) => this.messages.push(this.detached(message)));
+  /** The offset of the line being read, and the framing line the reader took last. */
+  private at = 0;
+  private frame: Anchor | undefined;
+  private readonly reader = new MessageReader(
+    (message) => this.emit(this.detached(message)),
+    (line) => { this.frame = { line, offset: this.at }; },
+  );
   /** The start of a line cut by the end of the previous chunk (at most MAX_LINE_BYTES of it). */
   private carry: Buffer | undefined;
   /** Bytes of that line beyond MAX_LINE_BYTES, counted but not kept. */
   private skipped = 0;
   /** The previous chunk ended with a CR: an LF at the start of the next one belongs to it. */
   private pendingCr = false;
-  private line = 0;
-  private offset = 0;
+  private line: number;
+  private offset: number;
+
+  constructor(private readonly sink: MessageSink, from: Anchor = { line: 0, offset: 0 }) {
+    this.line = from.line;
+    this.offset = from.offset;
+  }
 
   /**
    * Reads a chunk of the file (chunks in file order). Its whole lines are decoded at once where they
@@ -62,7 +86,7 @@ export class TraceStream {
         offset += utf8Length(text, counted, from);
         counted = from;
       }
-      this.reader.push(text.slice(from, to), this.line++, ascii ? this.offset + from : offset);
+      this.read(text.slice(from, to), ascii ? this.offset + from : offset);
     });
     this.offset += lines.length;
   }
@@ -105,20 +129,28 @@ export class TraceStream {
     this.carry = this.carry ? Buffer.concat([this.carry, part]) : Buffer.from(part);
   }
 
-  /**
-   * Ends the file: its last line (empty after a final line break, as a document's last line is)
-   * and the model of what was read.
-   */
-  end(): StreamedTrace {
+  /** Ends the file: its last line (empty after a final line break, as a document's last line is); how many lines and bytes it has. */
+  end(): { lines: number; bytes: number } {
     const rest = this.carry ?? Buffer.alloc(0);
     this.carry = undefined;
-    this.reader.push(rest.toString('utf8'), this.line, this.offset);
-    this.line++;
+    this.read(rest.toString('utf8'), this.offset);
     this.offset += rest.length + this.skipped;
     this.skipped = 0;
     this.reader.end();
     this.strings = undefined;
-    return { model: buildTraceModel(this.messages), lines: this.line, bytes: this.offset };
+    return { lines: this.line, bytes: this.offset };
+  }
+
+  /** The next line, at `offset`, to the reader. */
+  private read(text: string, offset: number): void {
+    this.at = offset;
+    this.reader.push(text, this.line++, offset);
+  }
+
+  /** To the sink, with its anchor (see Anchor). */
+  private emit(message: SipMessage): void {
+    if (message.sharesFrame && this.frame) this.sink(message, this.frame.line, this.frame.offset);
+    else this.sink(message, message.frameLine ?? message.startLine, message.offset as number);
   }
 
   /** Bytes read so far. */
@@ -162,8 +194,7 @@ export class TraceStream {
     } else {
       text = chunk.toString('utf8', start, Math.min(end, start + MAX_LINE_BYTES));
     }
-    this.reader.push(text, this.line, this.offset);
-    this.line++;
+    this.read(text, this.offset);
     this.offset += length + breakLength;
   }
 }
@@ -186,4 +217,11 @@ export interface StreamedTrace {
   model: TraceModel;
   lines: number;
   bytes: number;
+}
+
+/** A stream whose message records are kept, and at its end the model they make. */
+export function modelStream(): { stream: TraceStream; end(): StreamedTrace } {
+  const messages: SipMessage[] = [];
+  const stream = new TraceStream((message) => messages.push(message));
+  return { stream, end: () => ({ ...stream.end(), model: buildTraceModel(messages) }) };
 }

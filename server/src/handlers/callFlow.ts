@@ -7,6 +7,7 @@ import {
 } from '../../../common/callFlow';
 import { SHOW_CALL_FLOW_COMMAND } from '../../../common/commands';
 import type { ServerContext } from '../context';
+import type { FileCalls } from '../files/fileCalls';
 import { FileTraces, type Cancellation } from '../files/fileTraces';
 import { ReadCancelled, readMessageLines } from '../files/traceFile';
 import { callFlow, callLensTitle, callSummaries } from '../service/features/callFlow';
@@ -26,8 +27,8 @@ export const MAX_FLOW_MESSAGES = 10_000;
 
 type Source =
   | { kind: 'document'; model: TraceModel; lineAt: (line: number) => string }
-  /** `path`: where the messages' text is read back (the file, or a capture's decoded text); `bytes`: the size of that text. */
-  | { kind: 'file'; model: TraceModel; path: string; bytes: number; capture: boolean };
+  /** `path`: where the messages' text is read back (the file, or a capture's decoded text). */
+  | { kind: 'file'; calls: FileCalls; path: string };
 
 export function registerCallFlow(context: ServerContext): ServerCapabilities {
   const { connection, documents } = context;
@@ -72,7 +73,7 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
         reported = percentage;
         progress?.report(percentage, `${megabytes(bytes)} of ${megabytes(total)}`);
       });
-      return { kind: 'file', model: trace.model, path: trace.textPath ?? path, bytes: trace.bytes, capture: trace.decode !== undefined };
+      return { kind: 'file', calls: trace, path: trace.textPath ?? path };
     } catch (error) {
       if (error instanceof ReadCancelled) {
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -87,13 +88,12 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
   connection.onRequest(CallsRequest, async (params, token): Promise<CallsResult> => {
     const source = await sourceOf(params, token);
     if (!source) return { source: 'document', complete: false, messages: 0, calls: [], note: 'SIP Sense has no such document open, and it is no file on disk.' };
-    const result: CallsResult = { source: source.kind, complete: true, messages: source.model.messages.length, calls: callSummaries(source.model) };
-    if (source.kind === 'file') {
-      result.note = source.capture
-        ? `Decoded from disk (${megabytes(source.bytes)} of SIP messages): the editor did not hand this capture to SIP Sense.`
-        : `Read from disk (${megabytes(source.bytes)}): the editor did not hand this file to SIP Sense.`;
-    }
-    return result;
+    if (source.kind === 'document') return { source: 'document', complete: true, messages: source.model.messages.length, calls: callSummaries(source.model) };
+    const { calls, messages, bytes, decode } = source.calls;
+    const note = decode !== undefined
+      ? `Decoded from disk (${megabytes(bytes)} of SIP messages): the editor did not hand this capture to SIP Sense.`
+      : `Read from disk (${megabytes(bytes)}): the editor did not hand this file to SIP Sense.`;
+    return { source: 'file', complete: true, messages, calls: [...calls], note };
   });
 
   connection.onRequest(CallFlowRequest, async (params, token) => {
@@ -113,18 +113,22 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
       line: line as number | undefined,
     };
     const source = await sourceOf(params, token);
-    return source ? callFlow(source.model, callIds, window) : { participants: [], messages: [], window: { start: 0, total: 0 } };
+    if (!source) return { participants: [], messages: [], window: { start: 0, total: 0 } };
+    return source.kind === 'document' ? callFlow(source.model, callIds, window) : source.calls.ladder(callIds, window);
   });
 
   connection.onRequest(CallDocumentRequest, async (params, token): Promise<CallDocument | null> => {
     const callId = (params as { callId?: unknown }).callId;
     if (typeof callId !== 'string') throw new ResponseError(LSPErrorCodes.RequestFailed, 'callId must be a string');
     const source = await sourceOf(params, token);
+    if (source?.kind === 'file') {
+      const messages = await source.calls.callMessages(callId);
+      return messages === undefined ? null : callDocument(messages, await readMessageLines(source.path, messages));
+    }
     const call = source?.model.calls.find((c) => c.callId === callId);
     if (!source || !call) return null;
     const messages = call.messages.map((i) => source.model.messages[i]);
-    const texts = source.kind === 'file' ? await readMessageLines(source.path, messages) : messages.map((m) => linesOf(m, source.lineAt));
-    return callDocument(messages, texts);
+    return callDocument(messages, messages.map((m) => linesOf(m, source.lineAt)));
   });
 
   connection.onCodeLens(async ({ textDocument }, token): Promise<CodeLens[] | null> => {

@@ -55,9 +55,14 @@ export function callFlow(model: TraceModel, callIds?: readonly string[], window?
   model.messages.forEach((message, index) => {
     if (!wanted || (message.callId !== undefined && wanted.has(message.callId))) selected.push(index);
   });
+  if (window === undefined) return ladderOf(model, selected);
   const total = selected.length;
-  const start = window === undefined ? 0 : windowStart(model, selected, window);
-  const end = window === undefined ? total : Math.min(total, start + window.limit);
+  const start = windowStart(total, (i) => model.messages[selected[i]].startLine, window);
+  return { ...ladderOf(model, selected.slice(start, start + window.limit)), window: { start, total } };
+}
+
+/** The ladder of these messages of the model (indices, in trace order): their columns and arrows. */
+export function ladderOf(model: TraceModel, indices: readonly number[]): CallFlow {
   const participants: Participant[] = [];
   const columns = new Map<string, number>();
   const column = (address: string, inferred: boolean): number => {
@@ -72,8 +77,7 @@ export function callFlow(model: TraceModel, callIds?: readonly string[], window?
     return index;
   };
   const messages: FlowMessage[] = [];
-  for (let i = start; i < end; i++) {
-    const index = selected[i];
+  for (const index of indices) {
     const message = model.messages[index];
     const ends = endpointsOf(model, index);
     const arrow: FlowMessage = {
@@ -91,22 +95,23 @@ export function callFlow(model: TraceModel, callIds?: readonly string[], window?
     if (model.roles[index]?.retransmission) arrow.retransmission = true;
     messages.push(arrow);
   }
-  return window === undefined ? { participants, messages } : { participants, messages, window: { start, total } };
+  return { participants, messages };
 }
 
 /**
- * Where a window starts among the selected messages: at `start`, or with the message at or above
- * `line` in its middle; never so late that it holds fewer than `limit` messages when there are more.
+ * Where a window starts among `total` selected messages (`startLine(i)`: the start line of the
+ * i-th, in trace order): at `start`, or with the message at or above `line` in its middle; never
+ * so late that it holds fewer than `limit` messages when there are more.
  */
-function windowStart(model: TraceModel, selected: readonly number[], window: FlowWindow): number {
-  const last = Math.max(0, selected.length - window.limit);
+export function windowStart(total: number, startLine: (i: number) => number, window: FlowWindow): number {
+  const last = Math.max(0, total - window.limit);
   if (window.line === undefined) return Math.min(window.start ?? 0, last);
   let low = 0;
-  let high = selected.length - 1;
+  let high = total - 1;
   let at = 0;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (model.messages[selected[middle]].startLine <= window.line) {
+    if (startLine(middle) <= window.line) {
       at = middle;
       low = middle + 1;
     } else {
