@@ -34,9 +34,10 @@ for (const [name, text] of [['with multibyte characters', MIXED], ['in ASCII', A
       if (bytes[i] === 0x0a || bytes[i] === 0x0d) lineStarts.push(i + 1);
     }
     for (const size of [1, 2, 3, 5, 7, 64, 1000, bytes.length]) {
-      const { stream, end } = modelStream();
+      const { stream, model: modelNow } = modelStream();
       for (let at = 0; at < bytes.length; at += size) stream.push(bytes.subarray(at, at + size));
-      const { model, lines, bytes: total } = end();
+      const { lines, bytes: total } = stream.end();
+      const model = modelNow();
       assert.deepEqual(withoutOffsets(model.messages), withoutOffsets(expected.messages), `chunks of ${size}`);
       assert.equal(lines, text.split(/\r\n|\r|\n/).length);
       assert.equal(total, bytes.length);
@@ -49,13 +50,14 @@ test('a line longer than MAX_LINE_BYTES is kept only in part: the messages after
   const junk = 'x'.repeat(3 * MAX_LINE_BYTES + 12345);
   const text = `${ASCII}\n${junk}\n${ASCII}`;
   const bytes = Buffer.from(text, 'latin1');
-  const { stream, end } = modelStream();
+  const { stream, model: modelNow } = modelStream();
   let held = 0;
   for (let at = 0; at < bytes.length; at += 65536) {
     stream.push(bytes.subarray(at, at + 65536));
     held = Math.max(held, (stream as unknown as { carry?: Buffer }).carry?.length ?? 0);
   }
-  const { model, lines, bytes: total } = end();
+  const { lines, bytes: total } = stream.end();
+  const model = modelNow();
   const expected = modelOf(text);
   assert.ok(held <= MAX_LINE_BYTES, `${held} bytes held for one line`);
   assert.equal(total, bytes.length);
@@ -74,7 +76,9 @@ test('every corpus trace streamed from disk gives the calls and the ladder of th
       const text = readFileSync(file.path, 'utf8');
       const document = AnalyzedDocument.create(`file://${file.path}`, languageForFile(file.path, text.split(/\r\n|\r|\n/, 1)[0]), 1, text);
       if (document.trace.messages.length === 0) continue;
-      const streamed = (await readTraceFile(file.path)).model;
+      const read = await readTraceFile(file.path);
+      assert.equal(read.lines, text.split(/\r\n|\r|\n/).length, file.name);
+      const streamed = read.model;
       assert.deepEqual(callSummaries(streamed), callSummaries(document.trace), file.name);
       assert.deepEqual(callFlow(streamed), callFlow(document.trace), file.name);
       assert.deepEqual(readTraceFileSync(file.path).model.messages, streamed.messages, file.name);
@@ -117,14 +121,14 @@ test('the records of a streamed trace hold none of its text: 40 MB of messages w
   const message = (n: number) => `INVITE sip:2002@b SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-${n}-long-branch\nCall-ID: a-long-call-id-${n}@some.host.example\nCSeq: 1 INVITE\nContent-Length: 0\n\n`;
   gc();
   const before = process.memoryUsage().heapUsed;
-  const { stream, end } = modelStream();
+  const { stream, model: modelNow } = modelStream();
   let bytes = 0;
   for (let n = 0; n < 200; n++) {
     const chunk = Buffer.from(message(n) + junk, 'latin1');
     for (let at = 0; at < chunk.length; at += 65536) stream.push(chunk.subarray(at, at + 65536));
     bytes += chunk.length;
   }
-  const trace = end();
+  const trace = { ...stream.end(), model: modelNow() };
   assert.equal(trace.model.messages.length, 200);
   gc();
   // What the records keep alive of the text: the file's bytes when each long string held its decoded run.
@@ -139,9 +143,9 @@ test('the records of a streamed trace share the strings they repeat: 20,000 mess
   const message = (n: number) => `OPTIONS sip:2002@b SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-${n}\nCall-ID: ${callId}\nCSeq: ${n} OPTIONS\nContent-Length: 0\n\n`;
   gc();
   const before = process.memoryUsage().heapUsed;
-  const { stream, end } = modelStream();
+  const { stream, model: modelNow } = modelStream();
   for (let n = 0; n < 20_000; n++) stream.push(Buffer.from(message(n), 'latin1'));
-  const trace = end();
+  const trace = { ...stream.end(), model: modelNow() };
   assert.equal(trace.model.calls.length, 1);
   gc();
   // 37 MB when each record held a Call-ID of its own (12 MB now, the records and the model).

@@ -40,9 +40,9 @@ export function isCaptureFile(path: string): boolean {
 
 /** A text trace or a capture (told apart by content), streamed into its model. */
 export async function readFileTrace(path: string, options: FileReadOptions = {}): Promise<FileTrace> {
-  const { stream, end } = modelStream();
+  const { stream, model } = modelStream();
   const read = await streamFile(path, stream, options);
-  return { ...read, ...end() };
+  return { ...read, model: model() };
 }
 
 /** A text trace or a capture (told apart by content), streamed through `stream`, which it ends. */

@@ -22,9 +22,9 @@ export class ReadCancelled extends Error {
 
 /** Streams a trace file into its model, in chunks, without keeping its text. */
 export async function readTraceFile(path: string, options: ReadOptions = {}): Promise<StreamedTrace> {
-  const { stream, end } = modelStream();
-  await streamTraceFile(path, stream, options);
-  return end();
+  const { stream, model } = modelStream();
+  const read = await streamTraceFile(path, stream, options);
+  return { ...read, model: model() };
 }
 
 /** Streams a trace file through `trace`, in chunks, and ends it: how many lines and bytes the file has. */
@@ -56,12 +56,12 @@ export function streamTraceFile(path: string, trace: TraceStream, options: ReadO
 export function readTraceFileSync(path: string): StreamedTrace {
   const fd = openSync(path, 'r');
   try {
-    const { stream: trace, end } = modelStream();
+    const { stream: trace, model } = modelStream();
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
       trace.push(buffer.subarray(0, read));
     }
-    return end();
+    return { ...trace.end(), model: model() };
   } finally {
     closeSync(fd);
   }

@@ -219,9 +219,9 @@ export interface StreamedTrace {
   bytes: number;
 }
 
-/** A stream whose message records are kept, and at its end the model they make. */
-export function modelStream(): { stream: TraceStream; end(): StreamedTrace } {
+/** A stream whose message records are kept, and the model they make (once the stream has ended). */
+export function modelStream(): { stream: TraceStream; model(): TraceModel } {
   const messages: SipMessage[] = [];
   const stream = new TraceStream((message) => messages.push(message));
-  return { stream, end: () => ({ ...stream.end(), model: buildTraceModel(messages) }) };
+  return { stream, model: () => buildTraceModel(messages) };
 }
