@@ -130,3 +130,32 @@ test('a Ruby script that writes its module names with double colons (KSR::SL.sl_
   assert.deepEqual(analyzed(ruby, 'ruby').occurrences.map((o) => `${o.context} ${o.digits}`), ['reply-function 403']);
   assert.deepEqual(dialectsFor('ruby', 'module KSRX\n  A::B.c(404)\nend\n'), [], 'no KSR module, no KEMI');
 });
+
+test('KEMI helper functions that pass a parameter on as the reply code: their calls take codes (with the phrase where the reason is passed on too)', () => {
+  const lua = [
+    'local answer = {}',
+    'function answer.stateless(status, text)',
+    '  KSR.sl.sl_send_reply(status, text)',
+    'end',
+    'function answer.busy_and_exit()',
+    '  answer.stateless(486, "Busy Here")',
+    '  KSR.x.exit()',
+    'end',
+    'function count(n) return n end',
+    'local total = count(500)',
+  ].join('\n');
+  assert.deepEqual(analyzed(lua, 'lua').occurrences.map(describeOccurrence), ['status/reply-function 486@5:19-22 "Busy Here"']);
+  const hover = computeHover(analyzed(lua, 'lua'), { line: 5, character: 20 }, en)!.markdown;
+  assert.match(hover, /^\*\*486 Busy Here\*\*/);
+  assert.match(hover, /`answer\.stateless` sends its reply with this code \(defined on line 2\)/);
+  const python = [
+    'import KSR',
+    'class kamailio:',
+    '    def refuse(self, code, why="Forbidden"):',
+    '        KSR.tm.t_reply(code, why)',
+    '    def ksr_request_route(self, msg):',
+    '        self.refuse(403)',
+    '        self.refuse(60)',
+  ].join('\n');
+  assert.deepEqual(analyzed(python, 'python').occurrences.map((o) => `${o.context} ${o.digits}@${o.line}`), ['reply-function 403@5'], 'a method called on self; 60 is no code');
+});

@@ -57,7 +57,7 @@ export type OccurrenceContext =
  * the code means (commented out, a name standing for it, a product's rule about it ...).
  */
 export interface OccurrenceNote {
-  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass' | 'holdsReplyCode';
+  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass' | 'holdsReplyCode' | 'sendsReply';
   args: readonly string[];
 }
 
@@ -66,12 +66,20 @@ export interface OccurrenceNote {
  * (digits: the name); `definition`, a name's definition (digits: the name; value: what it stands
  * for); `case`, a switch label (digits: the number), a code when the switch is over a reply code;
  * `compared`, a number compared with a script's own variable (digits: the number; subject: the
- * variable), a code when the variable holds the reply code (KEMI: code = KSR.pv.get("$rs")).
+ * variable), a code when the variable holds the reply code (KEMI: code = KSR.pv.get("$rs"));
+ * `function`, the head of a function of a KEMI script (digits: its name; params), which makes it a
+ * helper that replies when it passes a parameter on as a reply function's code; `argument`, a
+ * number passed to a function (digits: the number; subject: the function; index: the argument's
+ * position), a code when the function is such a helper and the number is that parameter.
  */
 export interface SymbolPart {
-  role: 'use' | 'definition' | 'case' | 'compared';
-  /** For `compared`: the variable the number is compared with. */
+  role: 'use' | 'definition' | 'case' | 'compared' | 'function' | 'argument';
+  /** For `compared`: the variable the number is compared with; for `argument`: the function called. */
   subject?: string;
+  /** For `function`: the names of its parameters, in order (a method's self left out). */
+  params?: readonly string[];
+  /** For `argument`: the position of the argument. */
+  index?: number;
   /** For definitions: the value and where it is on the line. */
   value?: { text: string; span: LineSpan };
   /** Whether the name is replaced inside strings too (#!subst, #!substdef, m4), not only where it stands alone (#!define). */

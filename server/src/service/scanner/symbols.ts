@@ -16,6 +16,14 @@ export interface SymbolTable {
   definitions: ReadonlyMap<string, Definition>;
   /** Names used where a code goes, with the lines of those uses (0-based). */
   usedAsCode: ReadonlyMap<string, number[]>;
+  /** KEMI functions that pass a parameter on as a reply function's code: which argument, which one is the reason, where defined. */
+  helpers: ReadonlyMap<string, Helper>;
+}
+
+interface Helper {
+  code: number;
+  reason: number | undefined;
+  line: number;
 }
 
 interface Definition {
@@ -35,8 +43,17 @@ function phraseValue(definition: Definition): string | undefined {
 export function symbolTableOf(occurrences: readonly Occurrence[]): SymbolTable {
   const definitions = new Map<string, Definition>();
   const usedAsCode = new Map<string, number[]>();
+  const helpers = new Map<string, Helper>();
+  let inFunction: { name: string; params: readonly string[]; line: number } | undefined;
   for (const o of occurrences) {
     if (o.kind !== 'symbol' || !o.symbol) continue;
+    if (o.symbol.role === 'function') inFunction = { name: o.digits, params: o.symbol.params ?? [], line: o.line };
+    // A reply call in a function that gives a parameter as the code: the function is a helper that replies.
+    const code = o.symbol.role === 'use' && o.context === 'reply-function' && !o.quiet && inFunction ? inFunction.params.indexOf(o.digits) : -1;
+    if (code !== -1 && inFunction && !helpers.has(inFunction.name)) {
+      const reason = o.phrase?.via === undefined ? -1 : inFunction.params.indexOf(o.phrase.via);
+      helpers.set(inFunction.name, { code, reason: reason === -1 ? undefined : reason, line: inFunction.line });
+    }
     if (o.symbol.role === 'definition' && o.symbol.value) {
       // The first definition counts (#!trydef defines only what is not defined yet).
       if (!definitions.has(o.digits)) definitions.set(o.digits, { value: o.symbol.value.text, line: o.line, inStrings: o.symbol.inStrings === true });
@@ -53,7 +70,7 @@ export function symbolTableOf(occurrences: readonly Occurrence[]): SymbolTable {
       usedAsCode.set(o.digits, [o.line]);
     }
   }
-  return { definitions, usedAsCode };
+  return { definitions, usedAsCode, helpers };
 }
 
 /** How far above a `case` label the `switch` is looked for. */
@@ -91,6 +108,11 @@ function codeAssignmentAbove(lines: Lines, line: number, column: number, name: s
     if (last) return isKemiCodeRead(text.slice(last.index + last[0].length)) ? l : undefined;
   }
   return undefined;
+}
+
+/** The helper a call names: as defined (reply.stateless), or a method called on self or this. */
+function helperCalled(table: SymbolTable, callee: string): Helper | undefined {
+  return table.helpers.get(callee) ?? table.helpers.get(callee.replace(/^(?:self|this)\./, ''));
 }
 
 function withNote(o: Occurrence, note: OccurrenceNote): OccurrenceNote[] {
@@ -140,6 +162,17 @@ function resolveSymbol(o: Occurrence, table: SymbolTable, lines: Lines): Occurre
     const subject = codeSwitchAbove(lines, o.line, o.span.start);
     if (subject === undefined) return undefined;
     return build.number('status', o.context, o.digits, o.line, o.span, { quiet: o.quiet, notes: withNote(o, { key: 'switchLabel', args: [subject] }) });
+  }
+  if (role === 'function') return undefined;
+  if (role === 'argument') {
+    const callee = o.symbol?.subject ?? '';
+    const helper = helperCalled(table, callee);
+    if (!helper || helper.code !== o.symbol?.index) return undefined;
+    return build.number('status', o.context, o.digits, o.line, o.span, {
+      quiet: o.quiet,
+      phrase: helper.reason === helper.code + 1 ? resolvePhrase(o, table) : undefined,
+      notes: withNote(o, { key: 'sendsReply', args: [callee, String(helper.line + 1)] }),
+    });
   }
   if (role === 'compared') {
     const subject = o.symbol?.subject;

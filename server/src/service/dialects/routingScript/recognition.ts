@@ -25,9 +25,10 @@ const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx'
 /**
  * Every line with an occurrence has one of these: reply functions, *_status checks, $rs,
  * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions, or a
- * comparison with a number that may be a code (KEMI: a variable that holds the reply code).
+ * comparison with a number that may be a code (KEMI: a variable that holds the reply code), the
+ * head of a KEMI function, or a number passed to a call (KEMI: a helper that replies).
  */
-const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]/;
+const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]|\b(?:function|def)[ \t]|[(,][ \t]*[1-6][0-9][0-9][ \t]*[,)]/;
 
 /** Lines that may open or close a block comment: /* *\/, and KEMI Lua's --[[ ]] (--[==[ ]==] ...). */
 const BLOCK_COMMENT_MARKER = /\/\*|\*\/|--\[=*\[|\]=*\]/;
@@ -61,6 +62,7 @@ export function callKind(config: RoutingScriptConfig, name: string): 'reply' | '
 function scanLine(config: RoutingScriptConfig, build: OccurrenceBuilder, text: string, lineNumber: number, out: Occurrence[], state: number): void {
   const lexed = lexLine(text, state);
   scanDefinition(build, text, lineNumber, out);
+  if (state === IN_CODE) scanFunctionHead(build, text, lineNumber, out);
   scanTokens(config, new Line(text, lexed.code), new Emitter(build, lineNumber, out, false));
   for (const comment of lexed.comments) scanComment(config, build, text, comment, lineNumber, out);
 }
@@ -212,10 +214,45 @@ function scanRpcReply(line: Line, k: number, emit: Emitter): void {
   emit.status('reply-function', code, phrase, undefined, [{ key: 'rpcReply', args: [] }]);
 }
 
+// ---------------------------------------------------------------------------------------------
+// KEMI helper functions: function reply.busy(code, text) KSR.sl.sl_send_reply(code, text) end
+
+/** The head of a KEMI function: Lua `[local] function a.b(x, y)`, Python and Ruby `def f(self, x, y=1)`, JavaScript and Squirrel `function f(x, y) {`. */
+const FUNCTION_HEAD = /^[ \t]*(?:local[ \t]+)?(?:function|def)[ \t]+([A-Za-z_][A-Za-z0-9_.:]{0,80})[ \t]*\(([^()]{0,300})\)/;
+const PARAM = /^[ \t]*([A-Za-z_][A-Za-z0-9_]{0,40})/;
+
+/** A function's head, with its parameters (a default value and a method's self left out): the document decides whether it replies. */
+function scanFunctionHead(build: OccurrenceBuilder, text: string, lineNumber: number, out: Occurrence[]): void {
+  if (text.length > 2000 || !/function|def/.test(text)) return;
+  const head = FUNCTION_HEAD.exec(text);
+  if (!head) return;
+  const params = head[2].split(',').map((param) => PARAM.exec(param)?.[1] ?? '');
+  if (params[0] === 'self') params.shift();
+  const start = head[0].indexOf(head[1], head[0].search(/function|def/));
+  out.push(build.symbol('reply-function', head[1], lineNumber, { start, end: start + head[1].length }, { role: 'function', params }));
+}
+
+/** A call of a function that is not the script's own (reply.stateless(486, "Busy Here")): each number argument may be a helper's code. */
+function scanHelperCall(line: Line, k: number, emit: Emitter): void {
+  let first = k;
+  while (first >= 2 && line.isPunct(first - 1, DOT) && line.type(first - 2) === IDENT) first -= 2;
+  const callee = line.text.slice(line.start(first), line.end(k));
+  if (callee.length > 80) return;
+  const args = line.argsOf(k + 1);
+  for (let index = 0; index < args.length && index < 8; index++) {
+    const arg = single(args, index);
+    if (arg === undefined || line.type(arg) !== NUMBER || line.end(arg) - line.start(arg) !== 3) continue;
+    emit.argument({ digits: line.textOf(arg), span: { start: line.start(arg), end: line.end(arg) } }, callee, index, phraseOf(line, single(args, index + 1)));
+  }
+}
+
 function scanCall(config: RoutingScriptConfig, line: Line, k: number, emit: Emitter): void {
   const name = line.textOf(k);
   const kind = callKind(config, name);
-  if (!kind) return;
+  if (!kind) {
+    scanHelperCall(line, k, emit);
+    return;
+  }
   const args = line.argsOf(k + 1);
   switch (kind) {
     case 'reply': {
@@ -327,6 +364,11 @@ class Emitter {
   /** A number compared with a script variable: a symbol until the document knows what the variable holds. */
   compared(code: WrittenCode, subject: string): void {
     this.out.push(this.build.symbol('status-comparison', code.digits, this.line, code.span, { role: 'compared', subject }, this.quietness()));
+  }
+
+  /** A number passed to a function: a symbol until the document knows whether the function replies with it. */
+  argument(code: WrittenCode, callee: string, index: number, phrase: Occurrence['phrase']): void {
+    this.out.push(this.build.symbol('reply-function', code.digits, this.line, code.span, { role: 'argument', subject: callee, index }, { phrase, ...this.quietness() }));
   }
 
   /** A `case` label's number: a symbol until the document knows what the switch is over. */
