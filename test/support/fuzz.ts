@@ -10,7 +10,7 @@ import {
 import { SERVED_LANGUAGES } from '../../common/languages';
 import { asteriskDialect } from '../../server/src/service/dialects/asterisk';
 import { freeswitchDialect } from '../../server/src/service/dialects/freeswitch';
-import { kamailioDialect } from '../../server/src/service/dialects/kamailio';
+import { kamailioDialect, kemiDialect } from '../../server/src/service/dialects/kamailio';
 import { LOG_DIALECTS } from '../../server/src/service/dialects/logs';
 import { opensipsDialect } from '../../server/src/service/dialects/opensips';
 import { sipMessageDialect } from '../../server/src/service/dialects/sipMessage';
@@ -30,7 +30,7 @@ import { sharedRoot } from './corpus';
 
 /** Every dialect the service has, each timed on its own. */
 export const ALL_DIALECTS: readonly Dialect[] = [
-  sipMessageDialect, kamailioDialect, opensipsDialect, asteriskDialect, freeswitchDialect, sippDialect, ...LOG_DIALECTS,
+  sipMessageDialect, kamailioDialect, kemiDialect, opensipsDialect, asteriskDialect, freeswitchDialect, sippDialect, ...LOG_DIALECTS,
 ];
 
 /** The language ids each corpus folder is opened with (the first is its own; plaintext makes the server sniff). */

@@ -1,7 +1,7 @@
 import { SERVED_LANGUAGES, isKemiLanguage, usesKsr, type ServedLanguage } from '../../../common/languages';
 import { asteriskDialect } from './dialects/asterisk';
 import { freeswitchDialect, looksLikeFreeswitchXml } from './dialects/freeswitch';
-import { kamailioDialect } from './dialects/kamailio';
+import { kamailioDialect, kemiDialect } from './dialects/kamailio';
 import { LOG_DIALECTS, looksLikeVoipLog } from './dialects/logs';
 import { opensipsDialect } from './dialects/opensips';
 import { routingScriptKindOf } from './dialects/routingScript/index';
@@ -56,7 +56,7 @@ export function dialectsFor(languageId: string, text: string): Dialect[] {
     }
     default:
       // KEMI scripts call the same functions as kamailio.cfg (KSR.sl.sl_send_reply(404, "Not found")); other files are not served.
-      return isKemiLanguage(languageId) && usesKsr(text) ? [kamailioDialect] : [];
+      return isKemiLanguage(languageId) && usesKsr(text) ? [kemiDialect] : [];
   }
 }
 

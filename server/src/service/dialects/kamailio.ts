@@ -9,3 +9,6 @@ import { createRoutingScriptDialect } from './routingScript/index';
  * KEMI calls read the same way (KSR.sl.sl_send_reply(404, "Not Found"), KSR.pv.get("$rs") == 486).
  */
 export const kamailioDialect = createRoutingScriptDialect({ id: 'kamailio', codeStyle: 'quoted', ...KAMAILIO_CODE_TABLES });
+
+/** KEMI scripts: the same reading, and their variables that hold the reply code and helper functions that reply. */
+export const kemiDialect = createRoutingScriptDialect({ id: 'kamailio', codeStyle: 'quoted', kemi: true, ...KAMAILIO_CODE_TABLES });

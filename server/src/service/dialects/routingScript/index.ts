@@ -24,6 +24,11 @@ export interface RoutingScriptConfig extends RoutingScriptCodeTables {
    * What the user already typed (a quote, a bare digit, a KEMI call) wins over this.
    */
   codeStyle: 'quoted' | 'bare';
+  /**
+   * Kamailio's KEMI scripts (Lua, Python, JavaScript, Ruby, Squirrel calling KSR.*): their own
+   * variables that hold the reply code and their helper functions that reply are read too.
+   */
+  kemi?: true;
 }
 
 export { createRoutingScriptDialect } from './recognition';

@@ -24,11 +24,11 @@ const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx'
 
 /**
  * Every line with an occurrence has one of these: reply functions, *_status checks, $rs,
- * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions, or a
- * comparison with a number that may be a code (KEMI: a variable that holds the reply code), the
- * head of a KEMI function, or a number passed to a call (KEMI: a helper that replies).
+ * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions.
  */
-const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]|\b(?:function|def)[ \t]|[(,][ \t]*[1-6][0-9][0-9][ \t]*[,)]/;
+const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_/;
+/** KEMI scripts: also a comparison with a number that may be a code, a function's head, a number passed to a call. */
+const KEMI_TRIGGER = new RegExp(`${TRIGGER.source}|[=<>][ \\t]*["']?[1-6][0-9][0-9]\\b|\\b[1-6][0-9][0-9]["']?[ \\t]*[=<>!]|\\b(?:function|def)[ \\t]|[(,][ \\t]*[1-6][0-9][0-9][ \\t]*[,)]`);
 
 /** Lines that may open or close a block comment: /* *\/, and KEMI Lua's --[[ ]] (--[==[ ]==] ...). */
 const BLOCK_COMMENT_MARKER = /\/\*|\*\/|--\[=*\[|\]=*\]/;
@@ -37,7 +37,7 @@ export function createRoutingScriptDialect(config: RoutingScriptConfig): Dialect
   const build = new OccurrenceBuilder(config.id);
   return {
     id: config.id,
-    trigger: TRIGGER,
+    trigger: config.kemi ? KEMI_TRIGGER : TRIGGER,
     carried: { marker: BLOCK_COMMENT_MARKER, stateAfter: (text, state) => lexLine(text, state).endState },
     symbols: true,
     scanLine: (text, line, out, state) => scanLine(config, build, text, line, out, state !== undefined && isLexState(state) ? state : IN_CODE),
@@ -62,7 +62,7 @@ export function callKind(config: RoutingScriptConfig, name: string): 'reply' | '
 function scanLine(config: RoutingScriptConfig, build: OccurrenceBuilder, text: string, lineNumber: number, out: Occurrence[], state: number): void {
   const lexed = lexLine(text, state);
   scanDefinition(build, text, lineNumber, out);
-  if (state === IN_CODE) scanFunctionHead(build, text, lineNumber, out);
+  if (config.kemi && state === IN_CODE) scanFunctionHead(build, text, lineNumber, out);
   scanTokens(config, new Line(text, lexed.code), new Emitter(build, lineNumber, out, false));
   for (const comment of lexed.comments) scanComment(config, build, text, comment, lineNumber, out);
 }
@@ -85,9 +85,9 @@ function scanTokens(config: RoutingScriptConfig, line: Line, emit: Emitter): voi
     } else if ((type === NUMBER || type === STRING) && isReversible(comparisonOf(line, k + 1)) && codeValueAt(line, k + 2) !== undefined) {
       // Reversed: 486 == $rs (a pattern is never on the left of =~).
       scanComparison(line, k + 1, k, emit);
-    } else if (isPlainVariable(line, k)) {
+    } else if (config.kemi && isPlainVariable(line, k)) {
       scanVariableComparison(line, k, k + 1, k + 2, emit);
-    } else if (isPlainVariable(line, k + 2)) {
+    } else if (config.kemi && isPlainVariable(line, k + 2)) {
       scanVariableComparison(line, k + 2, k + 1, k, emit);
     }
   }
@@ -250,7 +250,7 @@ function scanCall(config: RoutingScriptConfig, line: Line, k: number, emit: Emit
   const name = line.textOf(k);
   const kind = callKind(config, name);
   if (!kind) {
-    scanHelperCall(line, k, emit);
+    if (config.kemi) scanHelperCall(line, k, emit);
     return;
   }
   const args = line.argsOf(k + 1);
