@@ -5,6 +5,7 @@ import { OPEN_CAPTURE_TRACE_COMMAND } from '../../common/commands';
 import { summaryHtml, type CaptureState, type CaptureSummary } from './captureSummary';
 import type { WorkerReply, WorkerRequest } from './captureWorker';
 import { SYNC_LIMIT_BYTES } from './largeFiles';
+import { localized } from './localize';
 
 /**
  * Packet captures (.pcap, .pcapng, .cap and their .gz) open in a read-only custom editor that
@@ -94,7 +95,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
       decoded = await this.decode(captureOf(uri), token);
       if (!decoded) return '';
       if (decoded.summary.textLength > SYNC_LIMIT_BYTES) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The decoded trace is over the 50 MB that VS Code hands to extensions: it is not opened.'));
+        void vscode.window.showWarningMessage(localized('The decoded trace is over the 50 MB that VS Code hands to extensions: it is not opened.'));
         return '';
       }
       this.traces.set(uri.toString(), decoded);
@@ -117,7 +118,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
   private decode(capture: vscode.Uri, token?: vscode.CancellationToken): Thenable<Decoded | undefined> {
     const name = capture.path.slice(capture.path.lastIndexOf('/') + 1);
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Decoding {0}', name), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: localized('Decoding {0}', name), cancellable: true },
       async (progress, cancel) => {
         const bytes = await vscode.workspace.fs.readFile(capture);
         if (cancel.isCancellationRequested || token?.isCancellationRequested) return undefined;

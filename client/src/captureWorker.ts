@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { captureToTrace } from '../../server/src/capture';
 import { callIdOf } from '../../server/src/capture/callId';
+import type { Skip } from '../../common/capture';
 import type { CaptureSummary } from './captureSummary';
 
 /**
@@ -38,7 +39,7 @@ parentPort?.once('message', (request: WorkerRequest) => {
     calls: calls.size,
     truncated,
     tlsFlows: stats.tlsFlows,
-    skipped: Object.entries(stats.skipped),
+    skipped: Object.entries(stats.skipped) as [Skip, number][],
     notes: stats.notes,
     ...(result.error ? { error: result.error } : {}),
     textLength,

@@ -5,11 +5,12 @@ import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';
 import { renderSvg } from './flow/svgLadder';
 import { renderTextLadder } from './flow/textLadder';
-import { captureToTrace, decodeCaptureFile, looksLikeCapture, type DecodeResult } from './capture';
+import { captureToTrace, decodeCaptureFile, looksLikeCapture, skipReasonOf, type CaptureProblem, type DecodeResult, type Skip } from './capture';
 import {
   AnalyzedDocument, computeDiagnostics, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo,
 } from './service';
-import { MESSAGES, say, type CliMessages } from './service/messages';
+import { captureProblemText } from '../../common/captureMessages';
+import { MESSAGES, inScript, languagesOf, type CliMessages, type Messages } from './service/messages';
 import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
 import type { TraceModel } from './service/trace';
@@ -20,14 +21,15 @@ import { VERSION } from './version';
 /** How each command is written: the same in every language (the usage text of the catalogues goes around it). */
 const SYNOPSIS = `  sipsense check [--format text|json] [--severity error|warning|information|hint] [--lang en|fa|both] FILE...
   sipsense explain [--lang en|fa|both] CODE
-  sipsense calls [--format text|csv|json] FILE...
-  sipsense flow [--call CALL-ID] [--format text|svg|html|json] FILE
-  sipsense decode CAPTURE [-o FILE]
+  sipsense calls [--format text|csv|json] [--lang en|fa|both] FILE...
+  sipsense flow [--call CALL-ID] [--format text|svg|html|json] [--lang en|fa|both] FILE
+  sipsense decode [--lang en|fa|both] CAPTURE [-o FILE]
   sipsense --help | --version`;
 
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
 /** The languages of the messages (--lang). */
 const LANGUAGES = ['en', 'fa', 'both'] as const;
+type Language = (typeof LANGUAGES)[number];
 type Severity = (typeof SEVERITY_ORDER)[number];
 
 /** Bad usage: what is wrong, in the words of the catalogues (said in the language of --lang). */
@@ -38,7 +40,7 @@ class UsageError extends Error {
 }
 
 /** The language of the command line's own words: the --lang given anywhere on it (English without one). */
-function languageOf(args: readonly string[]): (typeof LANGUAGES)[number] {
+function languageOf(args: readonly string[]): Language {
   const at = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   const value = at === -1 ? undefined : args[at].includes('=') ? args[at].slice('--lang='.length) : args[at + 1];
   return LANGUAGES.find((lang) => lang === value) ?? 'en';
@@ -54,7 +56,7 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
   try {
     const [command, ...rest] = args;
     if (command === '--help' || command === '-h') {
-      io.out(say(languageOf(args), (m) => m.cli.usage(SYNOPSIS)));
+      io.out(tell(languageOf(args), '', (m) => m.cli.usage(SYNOPSIS)));
       return 0;
     }
     if (command === '--version') {
@@ -66,13 +68,13 @@ export function main(args: readonly string[], io: Output): number | Promise<numb
     if (command === 'calls') return calls(rest, io);
     if (command === 'flow') return flow(rest, io);
     if (command === 'decode') {
-      const { file, output } = decodeArguments(rest);
-      return decode(file, output, io);
+      const { file, output, language } = decodeArguments(rest);
+      return decode(file, output, language, io);
     }
     throw new UsageError((m) => (command ? m.unknownCommand(command) : m.noCommand));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(say(languageOf(args), (m) => `sipsense: ${error.says(m.cli)}\n${m.cli.usage(SYNOPSIS)}`));
+    io.err(tell(languageOf(args), 'sipsense: ', (m) => `${error.says(m.cli)}\n${m.cli.usage(SYNOPSIS)}`));
     return 2;
   }
 }
@@ -107,7 +109,7 @@ function check(args: readonly string[], io: Output): number {
   const { options, rest: files } = parseOptions(args, { format: ['text', 'json'], severity: SEVERITY_ORDER, lang: LANGUAGES });
   if (files.length === 0) throw new UsageError((m) => m.needsFiles('check'));
   const threshold = SEVERITY_ORDER.indexOf((options.severity ?? 'information') as Severity);
-  const language = (options.lang ?? 'en') as (typeof LANGUAGES)[number];
+  const language = (options.lang ?? 'en') as Language;
   const settings = resolveSettings({ language });
   const report: { file: string; diagnostic: DiagnosticInfo }[] = [];
   let failed = false;
@@ -116,7 +118,7 @@ function check(args: readonly string[], io: Output): number {
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      io.err(say(language, (m) => `sipsense: ${m.cli.cannotRead(file, (error as NodeJS.ErrnoException).code ?? String(error))}`));
+      io.err(sayCannot(language, (m) => m.cannotRead, file, error));
       failed = true;
       continue;
     }
@@ -124,12 +126,12 @@ function check(args: readonly string[], io: Output): number {
     if (capture) {
       const { text, result } = captureToTrace(bytes);
       if (result.error) {
-        io.err(`sipsense: ${file}: ${result.error}`);
+        io.err(sayProblem(language, file, result.error));
         failed = true;
       }
       bytes = Buffer.from(text, 'utf8');
     } else if (bytes.subarray(0, 8192).includes(0)) {
-      io.err(say(language, (m) => `sipsense: ${m.cli.skippedBinary(file)}`));
+      io.err(tell(language, 'sipsense: ', (m) => m.cli.skippedBinary(file)));
       continue;
     }
     const text = bytes.toString('utf8');
@@ -157,7 +159,7 @@ function check(args: readonly string[], io: Output): number {
 function explain(args: readonly string[], io: Output): number {
   const { options, rest } = parseOptions(args, { lang: LANGUAGES });
   if (rest.length !== 1 || !/^[0-9]{1,12}$/.test(rest[0])) throw new UsageError((m) => m.explainTakesCode);
-  const language = (options.lang ?? 'en') as 'en' | 'fa' | 'both';
+  const language = (options.lang ?? 'en') as Language;
   io.out(markdownToPlainText(explainStatus(rest[0], language)));
   return 0;
 }
@@ -186,25 +188,43 @@ function csvField(value: string | number | null): string {
 }
 
 /**
+ * A message of the catalogues in the language of --lang after `prefix` ("sipsense: FILE: "), a line
+ * each language: the prefix is no part of the sentence, so the sentence's numbers are written in its script.
+ */
+function tell(language: Language, prefix: string, text: (m: Messages) => string): string {
+  return languagesOf(language).map((lang) => `${prefix}${inScript(lang, text(MESSAGES[lang]))}`).join('\n');
+}
+
+/** What the capture decoder said of `file` (an error or a note), in the language of --lang. */
+function sayProblem(language: Language, file: string, said: CaptureProblem): string {
+  return tell(language, `sipsense: ${file}: `, (m) => captureProblemText(m.capture, said));
+}
+
+/** That `file` could not be read (or written), in the language of --lang. */
+function sayCannot(language: Language, words: (m: CliMessages) => (file: string, reason: string) => string, file: string, error: unknown): string {
+  return tell(language, 'sipsense: ', (m) => words(m.cli)(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+}
+
+/**
  * The trace model of a file, streamed from disk in bounded memory: a text trace read in chunks, a
  * capture decoded as it streams (neither's text kept). A capture's notes and damage are said (what
  * was read before the damage is kept); undefined, said too, when the file cannot be read.
  */
-async function streamedModel(file: string, io: Output): Promise<{ model: TraceModel; damaged: boolean } | undefined> {
+async function streamedModel(file: string, language: Language, io: Output): Promise<{ model: TraceModel; damaged: boolean } | undefined> {
   try {
     const trace = await readFileTrace(file);
-    for (const note of trace.decode?.stats.notes ?? []) io.err(`sipsense: ${file}: ${note}`);
-    if (trace.decode?.error) io.err(`sipsense: ${file}: ${trace.decode.error}`);
+    for (const note of trace.decode?.stats.notes ?? []) io.err(sayProblem(language, file, note));
+    if (trace.decode?.error) io.err(sayProblem(language, file, trace.decode.error));
     return { model: trace.model, damaged: trace.decode?.error !== undefined };
   } catch (error) {
-    io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    io.err(sayCannot(language, (m) => m.cannotRead, file, error));
     return undefined;
   }
 }
 
 function calls(args: readonly string[], io: Output): Promise<number> {
   // Usage errors at once (main turns them into exit code 2), before any file is read.
-  const { options, rest: files } = parseOptions(args, { format: ['text', 'csv', 'json'] });
+  const { options, rest: files } = parseOptions(args, { format: ['text', 'csv', 'json'], lang: LANGUAGES });
   if (files.length === 0) throw new UsageError((m) => m.needsFiles('calls'));
   return listCalls(files, options, io);
 }
@@ -213,7 +233,7 @@ async function listCalls(files: readonly string[], options: Record<string, strin
   const rows: CallRow[] = [];
   let failed = false;
   for (const file of files) {
-    const read = await streamedModel(file, io);
+    const read = await streamedModel(file, (options.lang ?? 'en') as Language, io);
     if (!read) {
       failed = true;
       continue;
@@ -249,11 +269,12 @@ async function listCalls(files: readonly string[], options: Record<string, strin
 }
 
 function flow(args: readonly string[], io: Output): number | Promise<number> {
-  const { options, rest } = parseOptions(args, { format: ['text', 'svg', 'html', 'json'], call: [] });
+  const { options, rest } = parseOptions(args, { format: ['text', 'svg', 'html', 'json'], call: [], lang: LANGUAGES });
   if (rest.length !== 1) throw new UsageError((m) => m.flowTakesFile);
   const [file] = rest;
+  const language = (options.lang ?? 'en') as Language;
   const cannotRead = (error: unknown) => {
-    io.err(`sipsense: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    io.err(sayCannot(language, (m) => m.cannotRead, file, error));
     return 1;
   };
   let capture: boolean;
@@ -269,24 +290,24 @@ function flow(args: readonly string[], io: Output): number | Promise<number> {
     } catch (error) {
       return cannotRead(error);
     }
-    return drawFlow(model, file, options, io);
+    return drawFlow(model, file, options, language, io);
   }
   // A capture is decoded as it streams; what was read before any damage is still drawn.
-  return streamedModel(file, io).then((read) => {
+  return streamedModel(file, language, io).then((read) => {
     if (!read) return 1;
-    const code = drawFlow(read.model, file, options, io);
+    const code = drawFlow(read.model, file, options, language, io);
     return read.damaged ? 1 : code;
   });
 }
 
-function drawFlow(model: TraceModel, file: string, options: Record<string, string>, io: Output): number {
-  const callIds = options.call === undefined ? undefined : [options.call];
-  const calls = callSummaries(model).filter((call) => !callIds || callIds.includes(call.callId));
-  if (callIds && calls.length === 0) {
-    io.err(`sipsense: no call with Call-ID ${options.call} in ${file}`);
+function drawFlow(model: TraceModel, file: string, options: Record<string, string>, language: Language, io: Output): number {
+  const callId = options.call;
+  const calls = callSummaries(model).filter((call) => callId === undefined || call.callId === callId);
+  if (callId !== undefined && calls.length === 0) {
+    io.err(tell(language, 'sipsense: ', (m) => m.cli.noSuchCall(callId, file)));
     return 1;
   }
-  const ladder = callFlow(model, callIds);
+  const ladder = callFlow(model, callId === undefined ? undefined : [callId]);
   const title = `${basename(file)}${options.call === undefined ? '' : ` · ${options.call}`}`;
   if (options.format === 'json') io.out(JSON.stringify(ladder, null, 2));
   else if (options.format === 'svg') io.out(renderSvg(ladder, title));
@@ -295,28 +316,29 @@ function drawFlow(model: TraceModel, file: string, options: Record<string, strin
   return 0;
 }
 
-function decodeArguments(args: readonly string[]): { file: string; output: string | undefined } {
+function decodeArguments(args: readonly string[]): { file: string; output: string | undefined; language: Language } {
   let output: string | undefined;
-  const files: string[] = [];
+  const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-o' || args[i] === '--output') {
       output = args[++i];
       if (output === undefined) throw new UsageError((m) => m.outputNeedsFile);
     } else {
-      files.push(args[i]);
+      rest.push(args[i]);
     }
   }
+  const { options, rest: files } = parseOptions(rest, { lang: LANGUAGES });
   if (files.length !== 1) throw new UsageError((m) => m.decodeTakesCapture);
-  return { file: files[0], output };
+  return { file: files[0], output, language: (options.lang ?? 'en') as Language };
 }
 
 /** Streams the trace of a capture to stdout or to `output`, written as it is decoded. */
-async function decode(file: string, output: string | undefined, io: Output): Promise<number> {
+async function decode(file: string, output: string | undefined, language: Language, io: Output): Promise<number> {
   let fd: number | undefined;
   try {
     fd = output === undefined ? undefined : openSync(output, 'w');
   } catch (error) {
-    io.err(`sipsense: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    io.err(sayCannot(language, (m) => m.cannotWrite, output ?? '', error));
     return 1;
   }
   const target = fd;
@@ -332,14 +354,20 @@ async function decode(file: string, output: string | undefined, io: Output): Pro
   } finally {
     if (target !== undefined) closeSync(target);
   }
-  for (const note of result.stats.notes) io.err(`sipsense: ${file}: ${note}`);
+  for (const note of result.stats.notes) io.err(sayProblem(language, file, note));
   if (result.error) {
-    io.err(`sipsense: ${file}: ${result.error}`);
+    io.err(sayProblem(language, file, result.error));
     return 1;
   }
   if (output !== undefined) {
-    const skipped = Object.entries(result.stats.skipped).map(([reason, count]) => `${count} ${reason}`).join(', ');
-    io.err(`sipsense: ${file}: ${result.stats.frames} frames, ${result.stats.sipMessages} SIP messages${skipped ? `; skipped ${skipped}` : ''}`);
+    const { frames, sipMessages, skipped } = result.stats;
+    io.err(tell(language, `sipsense: ${file}: `, (m) => {
+      const counts = Object.entries(skipped).map(([key, count]) => {
+        const { reason, detail } = skipReasonOf(key as Skip);
+        return `${count} ${m.capture.skipped[reason](detail)}`;
+      });
+      return m.cli.decoded(frames, sipMessages, counts.join(m.cli.listSeparator));
+    }));
   }
   return 0;
 }

@@ -5,7 +5,7 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { CaptureDecoder } from '../../server/src/capture';
 import { transportDecoders } from '../../server/src/capture/transports';
-import type { DecodeStats, Segment, SipRecord } from '../../server/src/capture/types';
+import type { CaptureProblem, DecodeStats, Segment, SipRecord } from '../../server/src/capture/types';
 import { sharedRoot } from './corpus';
 
 /**
@@ -127,7 +127,7 @@ export function decodeSegments(segments: readonly Segment[]): { records: number;
     for (const decoder of decoders) if (decoder.accept(numbered, emit, stats)) break;
   });
   for (const decoder of decoders) decoder.flush(emit, stats);
-  for (const [reason, count] of Object.entries(stats.skipped)) assert.ok(Number.isFinite(count) && count > 0, reason);
+  for (const [reason, count] of Object.entries(stats.skipped)) assert.ok(count !== undefined && Number.isFinite(count) && count > 0, reason);
   return { records, stats };
 }
 
@@ -228,7 +228,7 @@ export function captureArb(maxBytes = 1024 * 1024, corpus: readonly CaptureFile[
 }
 
 /** Decodes a capture pushed in chunks, checking every record; returns how many came out and the result. */
-export function decodeCapture(capture: FuzzCapture): { records: number; error: string | undefined; stats: DecodeStats } {
+export function decodeCapture(capture: FuzzCapture): { records: number; error: CaptureProblem | undefined; stats: DecodeStats } {
   let records = 0;
   const decoder = new CaptureDecoder({
     onRecord: (record) => {

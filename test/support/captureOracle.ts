@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { CaptureDecoder } from '../../server/src/capture/decoder';
-import type { SipRecord, TransportDecoder } from '../../server/src/capture/types';
+import type { CaptureProblem, SipRecord, TransportDecoder } from '../../server/src/capture/types';
+import { CAPTURE_MESSAGES, captureProblemText } from '../../common/captureMessages';
 
 /**
  * tshark as the oracle for the capture decoder. tshark prints a frame's several messages as
@@ -56,6 +57,11 @@ export function messagesByFrame(records: readonly SipRecord[]): Record<number, F
 }
 
 /** Decodes a whole capture in memory: its records in output order and the result. */
+/** What the decoder said (an error or a note) in English words, '' for nothing. */
+export function english(said: CaptureProblem | undefined): string {
+  return said ? captureProblemText(CAPTURE_MESSAGES.en, said) : '';
+}
+
 export function decodeAll(bytes: Uint8Array, transports?: TransportDecoder[]) {
   const records: SipRecord[] = [];
   const decoder = new CaptureDecoder({ transports, onRecord: (record) => records.push(record) });

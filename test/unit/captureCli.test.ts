@@ -83,3 +83,26 @@ test('the built command decodes and stops quietly when its reader does', () => {
   assert.match(result.stdout, /^U 2012\/06\/23 23:45:09\.792454 127\.0\.0\.1:5060 -> 127\.0\.0\.1:5090\n$/);
   assert.equal(result.stderr, '');
 });
+
+test('--lang fa: what decode, calls and flow say at run time is Persian, its numbers in Persian digits; both says each', async () => {
+  const netmon = await run('decode', '--lang', 'fa', pcap('sipnab__c07-sip-r2.cap'));
+  assert.equal(netmon.code, 1);
+  assert.match(netmon.err, /^sipsense: \S+c07-sip-r2\.cap: این فایل یک capture از Microsoft Network Monitor است و SIP Sense آن را نمی‌خواند/);
+  const output = join(dir, 'retrans.txt');
+  const summary = await run('decode', '--lang=fa', pcap('heplify__sip_ipv4_tcp_retrans.pcap'), '-o', output);
+  assert.equal(summary.code, 0, summary.err);
+  assert.equal(summary.err, `sipsense: ${pcap('heplify__sip_ipv4_tcp_retrans.pcap')}: ۱۹۶ فریم، ۸ پیام SIP؛ کنار گذاشته‌شده: ۹ پروتکل IP شمارهٔ ۱۱۲، ۲ فریم‌های بدون IP، ۵ streamهای TCP که SIP ندارند`);
+  const both = await run('decode', '--lang', 'both', pcap('heplify__sip_ipv4_tcp_retrans.pcap'), '-o', output);
+  assert.deepEqual(both.err.split('\n').map((line) => /skipped 9 IP protocol 112/.test(line) || /کنار گذاشته‌شده/.test(line)), [true, true]);
+  const bytes = Buffer.from(readFileSync(pcap('pkts__cancel.pcap')));
+  bytes.writeUInt32LE(0xffffffff, 24 + 8);
+  const damaged = join(dir, 'damaged-first.pcap');
+  writeFileSync(damaged, bytes);
+  assert.match((await run('decode', '--lang', 'fa', damaged)).err, /فایل pcap خراب است: رکورد ۱ ادعا می‌کند ۴۲۹۴۹۶۷۲۹۵ بایت است \(در بایت ۲۴\)$/);
+  assert.match((await run('decode', '--lang', 'fa', pcap('pkts__cancel.pcap'), '-o', join(dir, 'none', 'x.txt'))).err, /^sipsense: در فایل \S+ نوشتن ممکن نشد: ENOENT$/);
+  assert.match((await run('calls', '--lang', 'fa', join(dir, 'missing.sip'))).err, /^sipsense: فایل \S+missing\.sip خوانده نشد: ENOENT$/);
+  const noCall = await run('flow', '--lang', 'fa', '--call', 'abc-123', pcap('pkts__cancel.pcap'));
+  assert.equal(noCall.code, 1);
+  assert.match(noCall.err, /^sipsense: در \S+ هیچ تماسی با Call-ID abc-123 نیست$/);
+  assert.match((await run('flow', '--call', 'abc-123', pcap('pkts__cancel.pcap'))).err, /^sipsense: no call with Call-ID abc-123 in /, 'English without --lang');
+});

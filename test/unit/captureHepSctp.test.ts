@@ -7,7 +7,6 @@ import { CaptureDecoder } from '../../server/src/capture';
 import { HepDecoder } from '../../server/src/capture/hep';
 import { SctpDecoder } from '../../server/src/capture/sctp';
 import { TcpDecoder } from '../../server/src/capture/tcp';
-import { SKIPPED } from '../../server/src/capture/transportRecords';
 import type { DecodeStats, SipRecord } from '../../server/src/capture/types';
 import { sharedRoot } from '../support/corpus';
 import { CLIENT, datagram, request, response, run, sip, tcpSegment } from '../support/segments';
@@ -73,8 +72,8 @@ test('HEP that carries RTCP or logs is counted, broken compression is counted, p
   assert.equal(decoder.accept(datagram('udp', sip(request('OPTIONS', 1))), (r) => emitted.push(r), stats), false);
   assert.equal(decoder.accept(datagram('sctp', hep3(sip(request('OPTIONS', 1)))), (r) => emitted.push(r), stats), false);
   assert.equal(emitted.length, 0);
-  assert.equal(stats.skipped[SKIPPED.hepNotSip], 1);
-  assert.equal(stats.skipped[SKIPPED.hepBroken] ?? stats.skipped[SKIPPED.hepMalformed], 1);
+  assert.equal(stats.skipped.hepNotSip, 1);
+  assert.equal(stats.skipped.hepBroken ?? stats.skipped.hepMalformed, 1);
 });
 
 test('HEP version 2 (header, little-endian time, then SIP) and version 1', () => {
@@ -148,7 +147,7 @@ test('SCTP: chunks whose lengths lie are counted, never read past the packet', (
   chunkBytes[3] = 0xff;
   const { records, stats } = run(new SctpDecoder(), [datagram('sctp', chunkBytes), datagram('sctp', Uint8Array.from([0, 3, 0, 2]))], undefined);
   assert.equal(records.length, 0);
-  assert.equal(stats.skipped[SKIPPED.sctpMalformed], 2);
+  assert.equal(stats.skipped.sctpMalformed, 2);
 });
 
 /** A corpus capture through the whole decoder: its records' frames, first lines, endpoints and times. */
@@ -175,7 +174,7 @@ test('corpus hep.pcap (HEP3 over UDP 9060): six SIP messages with HEP\'s endpoin
   // The UDP packets go 127.0.0.1:51160 -> 127.0.0.1:9060; the call is between HEP's endpoints.
   assert.deepEqual([records[0].src, records[0].dst], [{ address: '192.168.1.1', port: 5060 }, { address: '192.168.1.2', port: 5060 }]);
   assert.deepEqual(records[0].time, { seconds: 1481455196, nanos: 100_000 });
-  assert.equal(stats.skipped[SKIPPED.hepNotSip], 2);
+  assert.equal(stats.skipped.hepNotSip, 2);
 });
 
 test('corpus hep3_compressed.pcapng: 21 compressed payloads inflated, each packet sent to three collectors', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { captureToTrace } from '../../server/src/capture';
-import { decodeAll, messagesByFrame, tsharkMessages } from '../support/captureOracle';
+import { decodeAll, english, messagesByFrame, tsharkMessages } from '../support/captureOracle';
 import { corpusFiles } from '../support/corpus';
 
 /**
@@ -39,7 +39,7 @@ for (const { name, path } of corpusFiles('pcap')) {
   if (name === 'MANIFEST.tsv') continue;
   test(`capture oracle: ${name}`, () => {
     const { records, result } = decodeAll(readFileSync(path));
-    const got = { frames: messagesByFrame(records), error: result.error };
+    const got = { frames: messagesByFrame(records), error: result.error && english(result.error) };
     const byHand = BY_HAND[name];
     if (byHand) {
       if (byHand.error) assert.match(got.error ?? '', byHand.error, byHand.why);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzed } from '../support/documents';
 import { computeCodeActions, computeCompletion, computeDiagnostics, computeHover, resolveSettings } from '../../server/src/service';
-import { withPersianDigits } from '../../server/src/service/messages/digits';
+import { withPersianDigits } from '../../common/digits';
 import { MESSAGES } from '../../server/src/service/messages';
 import { main } from '../../server/src/cli';
 import { corpusFiles } from '../support/corpus';

@@ -1,11 +1,11 @@
-import { CaptureError, SUPPORTED, describeForeignFile, type Packet } from './fileFormat';
+import { CaptureError, describeForeignFile, type Packet } from './fileFormat';
 import { NetworkDecoder } from './network';
 import { PcapReader, isPcapMagic } from './pcap';
 import { PcapngReader, isPcapngMagic } from './pcapng';
 import { Heap } from './heap';
 import { transportDecoders } from './transports';
 import { UdpDecoder } from './udp';
-import { emptyStats, skip, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
+import { emptyStats, problem, skip, type CaptureProblem, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
 
 /**
  * The decoder: capture file bytes pushed in chunks, SIP records out in capture order (by time,
@@ -25,7 +25,7 @@ export interface DecoderOptions {
 export interface DecodeResult {
   stats: DecodeStats;
   /** Why decoding stopped early: a file that is no capture, or damage past which nothing can be read. */
-  error?: string;
+  error?: CaptureProblem;
   /** Whether the capture's timestamps are finer than microseconds. */
   nanosecondTimes: boolean;
 }
@@ -37,7 +37,7 @@ export class CaptureDecoder {
   private reader: Reader | undefined;
   private pending: Uint8Array = new Uint8Array(0);
   private consumed = 0;
-  private error: string | undefined;
+  private error: CaptureProblem | undefined;
   private readonly network: NetworkDecoder;
   private readonly transports: TransportDecoder[];
   /** Records not yet handed on, the earliest (by time, then frame) first out. */
@@ -73,7 +73,7 @@ export class CaptureDecoder {
         }
         if (isPcapMagic(buffer)) this.reader = new PcapReader();
         else if (isPcapngMagic(buffer)) this.reader = new PcapngReader();
-        else throw new CaptureError(notACapture(buffer));
+        else throw new CaptureError(problem('notACapture', describeForeignFile(buffer)));
       }
       const used = this.reader.read(buffer, 0, this.onPacket);
       this.consumed += used;
@@ -86,11 +86,11 @@ export class CaptureDecoder {
   end(): DecodeResult {
     if (this.error === undefined) {
       if (!this.reader) {
-        this.error = notACapture(this.pending);
+        this.error = problem('notACapture', describeForeignFile(this.pending));
       } else if (!this.reader.started) {
-        this.error = `damaged ${this.reader.format}: the file ends inside its header`;
+        this.error = problem('endsInHeader', this.reader.format);
       } else if (this.pending.length > 0) {
-        this.stats.notes.push(`the file ends in the middle of a packet (${this.pending.length} bytes after frame ${this.stats.frames})`);
+        this.stats.notes.push(problem('endsInPacket', this.pending.length, this.stats.frames));
       }
     }
     this.pending = new Uint8Array(0);
@@ -98,15 +98,14 @@ export class CaptureDecoder {
       this.network.finish();
       for (const transport of this.transports) transport.flush(this.emit, this.stats);
     } catch (error) {
-      this.stats.notes.push(`internal error at the end of the capture: ${String(error)}`);
+      this.stats.notes.push(problem('internalAtEnd', String(error)));
     }
     for (let held = this.window.pop(); held; held = this.window.pop()) this.options.onRecord(held.record);
     return { stats: this.stats, error: this.error, nanosecondTimes: this.nanosecondTimes };
   }
 
   private fail(error: unknown): void {
-    if (error instanceof CaptureError) this.error = error.message;
-    else this.error = `damaged capture after frame ${this.stats.frames}: ${String(error)}`;
+    this.error = error instanceof CaptureError ? error.problem : problem('damagedAfter', this.stats.frames, String(error));
   }
 
   private packet(packet: Packet): void {
@@ -114,8 +113,8 @@ export class CaptureDecoder {
     try {
       this.network.packet(packet);
     } catch (error) {
-      skip(this.stats, 'frames the decoder could not read');
-      if (this.stats.notes.length < 20) this.stats.notes.push(`frame ${packet.frame}: ${String(error)}`);
+      skip(this.stats, 'unreadableFrame');
+      if (this.stats.notes.length < 20) this.stats.notes.push(problem('frameFailed', packet.frame, String(error)));
     }
   }
 
@@ -123,7 +122,7 @@ export class CaptureDecoder {
     for (const transport of this.transports) {
       if (transport.accept(segment, this.emit, this.stats)) return;
     }
-    skip(this.stats, segment.transport === 'udp' ? 'UDP datagrams with no SIP' : `${segment.transport.toUpperCase()} segments (no decoder yet)`);
+    skip(this.stats, segment.transport === 'udp' ? 'udpNotSip' : `noDecoder:${segment.transport.toUpperCase()}`);
   }
 
   private hold(record: SipRecord): void {
@@ -131,10 +130,6 @@ export class CaptureDecoder {
     this.window.push({ record, order: this.held++ });
     if (this.window.size > REORDER_WINDOW) this.options.onRecord(this.window.pop()!.record);
   }
-}
-
-function notACapture(head: Uint8Array): string {
-  return `this is ${describeForeignFile(head)}, which SIP Sense does not read (${SUPPORTED})`;
 }
 
 /** A record waiting in the window, with the order it came in (several messages of one frame keep theirs). */

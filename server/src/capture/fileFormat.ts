@@ -1,4 +1,4 @@
-import type { Timestamp } from './types';
+import type { CaptureProblem, ForeignFile, Timestamp } from './types';
 
 /** One captured frame as a file format hands it on. */
 export interface Packet {
@@ -13,26 +13,28 @@ export interface Packet {
 }
 
 /** A file this decoder refuses, or a capture damaged past the point where reading can go on. */
-export class CaptureError extends Error {}
+export class CaptureError extends Error {
+  constructor(readonly problem: CaptureProblem) {
+    super(problem.key);
+  }
+}
 
 /** The largest record or block accepted: a length field claiming more is damage, not data. */
 export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
-export const SUPPORTED = 'supported: pcap (.pcap, .cap, .dmp), pcapng (.pcapng, .ntar) and either gzip-compressed (.gz)';
-
 /** What a file that is no pcap or pcapng looks like, for the refusal message. */
-export function describeForeignFile(head: Uint8Array): string {
+export function describeForeignFile(head: Uint8Array): ForeignFile {
   const ascii = (from: number, to: number) => Buffer.from(head.subarray(from, to)).toString('latin1');
-  if (head.length === 0) return 'an empty file';
-  if (ascii(0, 4) === 'GMBU' || ascii(0, 4) === 'RTSS') return 'a Microsoft Network Monitor capture';
-  if (ascii(0, 8) === 'snoop\0\0\0') return 'a Solaris snoop capture';
-  if (ascii(0, 4) === 'XCP\0') return 'a NetXray/Sniffer capture';
-  if (ascii(0, 16).startsWith('\x7fELF')) return 'an executable';
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'a gzip file that holds no capture';
-  if (ascii(0, 4) === 'PK\x03\x04') return 'a zip archive';
-  if (looksLikeErf(head)) return 'an Endace ERF capture';
-  if (looksLikeText(head)) return 'a text file';
-  return 'no packet capture';
+  if (head.length === 0) return 'empty';
+  if (ascii(0, 4) === 'GMBU' || ascii(0, 4) === 'RTSS') return 'netmon';
+  if (ascii(0, 8) === 'snoop\0\0\0') return 'snoop';
+  if (ascii(0, 4) === 'XCP\0') return 'netxray';
+  if (ascii(0, 16).startsWith('\x7fELF')) return 'executable';
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzipNoCapture';
+  if (ascii(0, 4) === 'PK\x03\x04') return 'zip';
+  if (looksLikeErf(head)) return 'erf';
+  if (looksLikeText(head)) return 'text';
+  return 'unknown';
 }
 
 function looksLikeText(head: Uint8Array): boolean {

@@ -20,7 +20,7 @@ export type FragmentResult = Uint8Array | 'pending' | 'dropped';
 export class FragmentTable {
   private readonly pending = new Map<string, Pending>();
   /** Datagrams given up on, by reason: read and cleared by the caller. */
-  dropped: string[] = [];
+  dropped: ('fragmentsTooMany' | 'fragmentsIncomplete')[] = [];
 
   add(key: string, frame: number, offset: number, more: boolean, bytes: Uint8Array): FragmentResult {
     this.expire(frame);
@@ -33,7 +33,7 @@ export class FragmentTable {
       if (this.pending.size >= MAX_DATAGRAMS) {
         const oldest = this.pending.keys().next().value as string;
         this.pending.delete(oldest);
-        this.dropped.push('IP fragments: too many datagrams pending');
+        this.dropped.push('fragmentsTooMany');
       }
       entry = { firstFrame: frame, pieces: [], total: undefined };
       this.pending.set(key, entry);
@@ -56,7 +56,7 @@ export class FragmentTable {
     for (const [key, entry] of this.pending) {
       if (frame - entry.firstFrame <= MAX_AGE_FRAMES) break;
       this.pending.delete(key);
-      this.dropped.push('IP fragments: never completed');
+      this.dropped.push('fragmentsIncomplete');
     }
   }
 }

@@ -3,7 +3,7 @@ import { ipv4Text, ipv6Text } from './address';
 import { isSipStartLine } from './sip';
 import { copyBytes, lineBreaksAt } from './streamBuffer';
 import { MAX_MESSAGE } from './sipStream';
-import { emitMessage, SKIPPED } from './transportRecords';
+import { emitMessage } from './transportRecords';
 import { skip, type DecodeStats, type Endpoint, type Segment, type SipRecord, type Timestamp, type TransportDecoder } from './types';
 
 /**
@@ -152,19 +152,19 @@ function parseHep2(bytes: Uint8Array): HepPacket | undefined {
 export function emitHepPacket(bytes: Uint8Array, frame: number, time: Timestamp, emit: (record: SipRecord) => void, stats: DecodeStats): void {
   const packet = parseHep(bytes);
   if (!packet) {
-    skip(stats, SKIPPED.hepMalformed);
+    skip(stats, 'hepMalformed');
     return;
   }
   if (packet.kind === 'other') {
-    skip(stats, SKIPPED.hepNotSip);
+    skip(stats, 'hepNotSip');
     return;
   }
   if (packet.kind === 'broken') {
-    skip(stats, SKIPPED.hepBroken);
+    skip(stats, 'hepBroken');
     return;
   }
   const origin = { frame, time: packet.time ?? time, transport: 'HEP' as const, src: packet.src, dst: packet.dst };
-  emitMessage(copyBytes(packet.payload), false, origin, emit, stats, SKIPPED.hepNotSip);
+  emitMessage(copyBytes(packet.payload), false, origin, emit, stats, 'hepNotSip');
 }
 
 /** HEP over UDP, on any port: datagrams that are HEP by content (the others are left to the next decoder). */

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { CaptureDecoder, type DecodeResult } from './decoder';
 import { TraceSink } from './trace';
-import type { SipRecord, TransportDecoder } from './types';
+import { problem, type CaptureProblem, type SipRecord, type TransportDecoder } from './types';
 
 /** Entry points of the capture decoder: whole bytes to a trace, or a file streamed to a writer. */
 
@@ -66,7 +66,7 @@ export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): {
       input = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIP_BYTES });
     } catch (error) {
       const result = decoder.end();
-      return { text: '', textLength: 0, result: { ...result, error: `damaged gzip file: ${(error as Error).message}` } };
+      return { text: '', textLength: 0, result: { ...result, error: problem('gzipDamaged', (error as Error).message) } };
     }
   }
   for (let at = 0; at < input.length && !decoder.failed; at += READ_CHUNK) {
@@ -82,7 +82,7 @@ export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): {
 export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => void, options: TraceOptions = {}): Promise<DecodeResult> {
   const { decoder, sink } = tracingDecoder(write, options);
   const file = createReadStream(path, { highWaterMark: READ_CHUNK });
-  let gzipError: string | undefined;
+  let gzipError: CaptureProblem | undefined;
   try {
     let source: AsyncIterable<Buffer> = file;
     const iterator = file[Symbol.asyncIterator]();
@@ -113,7 +113,7 @@ export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => 
       }
     }
   } catch (error) {
-    gzipError = (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? `damaged gzip file: ${(error as Error).message}` : `cannot read ${path}: ${(error as Error).message}`;
+    gzipError = (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? problem('gzipDamaged', (error as Error).message) : problem('cannotRead', path, (error as Error).message);
   } finally {
     file.destroy();
   }

@@ -36,7 +36,7 @@ export class NetworkDecoder {
   packet(packet: Packet): void {
     const link = linkPayload(packet.linkType, packet.data);
     if (!link) {
-      skip(this.stats, LINK_TYPES[packet.linkType] ? 'frames with no IP' : `frames of link type ${packet.linkType}`);
+      skip(this.stats, LINK_TYPES[packet.linkType] ? 'noIp' : `linkType:${packet.linkType}`);
       return;
     }
     this.network(link.etherType, link.payload, { frame: packet.frame, time: packet.time, depth: 0, cut: packet.originalLength > packet.data.length });
@@ -45,30 +45,30 @@ export class NetworkDecoder {
   /** End of capture: say what fragments never completed. */
   finish(): void {
     const pending = this.ipv4Fragments.size + this.ipv6Fragments.size;
-    if (pending > 0) skip(this.stats, 'IP datagrams with fragments missing', pending);
+    if (pending > 0) skip(this.stats, 'fragmentsMissing', pending);
     this.collectDrops();
   }
 
   private network(etherType: number, payload: Uint8Array, context: Context): void {
     if (context.depth > MAX_DEPTH) {
-      skip(this.stats, 'tunnels nested too deep');
+      skip(this.stats, 'tunnelsTooDeep');
       return;
     }
     if (etherType === ETHERTYPE_IPV4) this.ipv4(payload, context);
     else if (etherType === ETHERTYPE_IPV6) this.ipv6(payload, context);
     else if (etherType === ETHERTYPE_ETHERNET) this.ethernet(payload, context);
-    else skip(this.stats, 'frames with no IP');
+    else skip(this.stats, 'noIp');
   }
 
   private ethernet(payload: Uint8Array, context: Context): void {
     const inner = ethernet(payload);
     if (inner) this.network(inner.etherType, inner.payload, deeper(context));
-    else skip(this.stats, 'frames with no IP');
+    else skip(this.stats, 'noIp');
   }
 
   private ipv4(data: Uint8Array, context: Context): void {
     if (data.length < 20 || data[0] >> 4 !== 4) {
-      skip(this.stats, 'malformed IPv4 headers');
+      skip(this.stats, 'ipv4Malformed');
       return;
     }
     const headerLength = (data[0] & 0x0f) * 4;
@@ -76,7 +76,7 @@ export class NetworkDecoder {
     // A total length of 0 is what TCP segmentation offload leaves in captures: take the frame.
     const end = totalLength === 0 ? data.length : Math.min(totalLength, data.length);
     if (headerLength < 20 || end < headerLength) {
-      skip(this.stats, 'malformed IPv4 headers');
+      skip(this.stats, 'ipv4Malformed');
       return;
     }
     const flags = data[6] >> 5;
@@ -89,7 +89,7 @@ export class NetworkDecoder {
       const key = `${src}>${dst}/${protocol}/${(data[4] << 8) | data[5]}`;
       const whole = this.ipv4Fragments.add(key, context.frame, offset, (flags & 1) !== 0, payload);
       this.collectDrops();
-      if (whole === 'dropped') skip(this.stats, 'IP fragments beyond 64 KB');
+      if (whole === 'dropped') skip(this.stats, 'fragmentsTooLarge');
       if (!(whole instanceof Uint8Array)) return;
       payload = whole;
     }
@@ -98,7 +98,7 @@ export class NetworkDecoder {
 
   private ipv6(data: Uint8Array, context: Context): void {
     if (data.length < 40 || data[0] >> 4 !== 6) {
-      skip(this.stats, 'malformed IPv6 headers');
+      skip(this.stats, 'ipv6Malformed');
       return;
     }
     const payloadLength = (data[4] << 8) | data[5];
@@ -133,7 +133,7 @@ export class NetworkDecoder {
         const key = `${src}>${dst}/${id}`;
         const whole = this.ipv6Fragments.add(key, context.frame, offset, more, data.subarray(at, end));
         this.collectDrops();
-        if (whole === 'dropped') skip(this.stats, 'IP fragments beyond 64 KB');
+        if (whole === 'dropped') skip(this.stats, 'fragmentsTooLarge');
         if (!(whole instanceof Uint8Array)) return;
         // The first fragment's own next-header field names the protocol of the reassembled payload.
         this.ipPayload(nextHeader, src, dst, whole, context);
@@ -143,7 +143,7 @@ export class NetworkDecoder {
       }
     }
     if (at > end) {
-      skip(this.stats, 'malformed IPv6 headers');
+      skip(this.stats, 'ipv6Malformed');
       return;
     }
     this.ipPayload(next, src, dst, data.subarray(at, end), context);
@@ -157,13 +157,13 @@ export class NetworkDecoder {
       case PROTOCOL_IPV4: return this.network(ETHERTYPE_IPV4, payload, deeper(context));
       case PROTOCOL_IPV6: return this.network(ETHERTYPE_IPV6, payload, deeper(context));
       case PROTOCOL_GRE: return this.gre(payload, deeper(context));
-      default: skip(this.stats, `IP protocol ${protocol}`);
+      default: skip(this.stats, `ipProtocol:${protocol}`);
     }
   }
 
   private udp(src: string, dst: string, data: Uint8Array, context: Context): void {
     if (data.length < 8) {
-      skip(this.stats, 'malformed UDP headers');
+      skip(this.stats, 'udpMalformed');
       return;
     }
     const srcPort = (data[0] << 8) | data[1];
@@ -181,7 +181,7 @@ export class NetworkDecoder {
   private tcp(src: string, dst: string, data: Uint8Array, context: Context): void {
     const headerLength = data.length >= 20 ? (data[12] >> 4) * 4 : 0;
     if (headerLength < 20 || headerLength > data.length) {
-      skip(this.stats, 'malformed TCP headers');
+      skip(this.stats, 'tcpMalformed');
       return;
     }
     const flags = data[13];
@@ -200,7 +200,7 @@ export class NetworkDecoder {
   /** SCTP: the segment's payload is the chunks after the 12-byte common header. */
   private sctp(src: string, dst: string, data: Uint8Array, context: Context): void {
     if (data.length < 12) {
-      skip(this.stats, 'malformed SCTP headers');
+      skip(this.stats, 'sctpHeaderMalformed');
       return;
     }
     this.onSegment({
@@ -213,7 +213,7 @@ export class NetworkDecoder {
   /** GRE (RFC 2784/2890): optional checksum, key and sequence number, then the protocol carried. */
   private gre(data: Uint8Array, context: Context): void {
     if (data.length < 4) {
-      skip(this.stats, 'malformed GRE headers');
+      skip(this.stats, 'greMalformed');
       return;
     }
     const flags = data[0];
@@ -221,7 +221,7 @@ export class NetworkDecoder {
     const protocol = (data[2] << 8) | data[3];
     let at = 4;
     if (version !== 0) {
-      skip(this.stats, 'GRE other than version 0 (PPTP)');
+      skip(this.stats, 'greVersion');
       return;
     }
     if (flags & 0x80) at += 4;
@@ -229,14 +229,14 @@ export class NetworkDecoder {
     const sequenced = (flags & 0x10) !== 0;
     if (sequenced) at += 4;
     if (at > data.length) {
-      skip(this.stats, 'malformed GRE headers');
+      skip(this.stats, 'greMalformed');
       return;
     }
     const payload = data.subarray(at);
     if (protocol === 0x88be) {
       // ERSPAN type I has no header of its own (and no GRE sequence number); type II has 8 bytes.
       if (!sequenced) return this.ethernet(payload, context);
-      return payload.length >= 8 ? this.ethernet(payload.subarray(8), context) : skip(this.stats, 'malformed ERSPAN headers');
+      return payload.length >= 8 ? this.ethernet(payload.subarray(8), context) : skip(this.stats, 'erspanMalformed');
     }
     if (protocol === 0x22eb) return this.erspan3(payload, context);
     this.network(protocol, payload, context);
@@ -245,13 +245,13 @@ export class NetworkDecoder {
   /** ERSPAN type III: 12 bytes, 8 more with the platform subheader (O flag); Ethernet or IP frames. */
   private erspan3(data: Uint8Array, context: Context): void {
     if (data.length < 12) {
-      skip(this.stats, 'malformed ERSPAN headers');
+      skip(this.stats, 'erspanMalformed');
       return;
     }
     const frameType = (data[10] >> 2) & 0x1f;
     const at = 12 + ((data[11] & 0x01) !== 0 ? 8 : 0);
     if (at > data.length) {
-      skip(this.stats, 'malformed ERSPAN headers');
+      skip(this.stats, 'erspanMalformed');
       return;
     }
     const payload = data.subarray(at);

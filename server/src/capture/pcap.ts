@@ -1,4 +1,5 @@
 import { CaptureError, MAX_RECORD_BYTES, type Packet } from './fileFormat';
+import { problem } from './types';
 
 /** The classic libpcap format: a 24-byte file header, then records. */
 
@@ -46,7 +47,7 @@ export class PcapReader {
       const included = view.getUint32(at + 8, littleEndian);
       const original = view.getUint32(at + 12, littleEndian);
       if (included > MAX_RECORD_BYTES) {
-        throw new CaptureError(`damaged pcap: record ${this.frame + 1} claims ${included} bytes (at byte ${at})`);
+        throw new CaptureError(problem('recordClaims', this.frame + 1, included, at));
       }
       if (buffer.length - at - recordHeader < included) break;
       const seconds = view.getUint32(at, littleEndian);

@@ -1,5 +1,5 @@
 import { CaptureError, MAX_RECORD_BYTES, type Packet } from './fileFormat';
-import type { Timestamp } from './types';
+import { problem, type Timestamp } from './types';
 
 /** pcapng: sections (each with its own byte order) of interfaces and packet blocks. */
 
@@ -56,15 +56,15 @@ export class PcapngReader {
         const magic = view.getUint32(at + 8, true);
         if (magic === BYTE_ORDER_MAGIC) this.littleEndian = true;
         else if (magic === 0x4d3c2b1a) this.littleEndian = false;
-        else throw new CaptureError(`damaged pcapng: section header ${this.blocks + 1} has no byte-order magic (at byte ${at})`);
+        else throw new CaptureError(problem('noByteOrderMagic', this.blocks + 1, at));
         this.inSection = true;
         this.interfaces = [];
       } else if (!this.inSection) {
-        throw new CaptureError('damaged pcapng: the file does not start with a section header');
+        throw new CaptureError(problem('noSectionHeader'));
       }
       const length = view.getUint32(at + 4, this.littleEndian);
       if (length < 12 || length % 4 !== 0 || length > MAX_RECORD_BYTES) {
-        throw new CaptureError(`damaged pcapng: block ${this.blocks + 1} claims ${length} bytes (at byte ${at})`);
+        throw new CaptureError(problem('blockClaims', this.blocks + 1, length, at));
       }
       if (buffer.length - at < length) break;
       this.blocks++;
@@ -78,7 +78,7 @@ export class PcapngReader {
     const le = this.littleEndian;
     const bodyEnd = at + length - 4;
     if (type === INTERFACE_DESCRIPTION) {
-      if (length < 20) throw new CaptureError(`damaged pcapng: interface block ${this.blocks} is too short`);
+      if (length < 20) throw new CaptureError(problem('interfaceBlockShort', this.blocks));
       const iface: Interface = { linkType: view.getUint16(at + 8, le), decimal: true, exponent: 6, offsetSeconds: 0, fcsBytes: 0, cachedHigh: -1, cachedSeconds: 0, cachedRemainder: 0 };
       this.options(view, at + 16, bodyEnd, (code, start, size) => {
         if (code === OPTION_TSRESOL && size >= 1) {
@@ -102,7 +102,7 @@ export class PcapngReader {
     let original: number;
     let dataAt: number;
     if (type === ENHANCED_PACKET || type === OBSOLETE_PACKET) {
-      if (length < 32) throw new CaptureError(`damaged pcapng: packet block ${this.blocks} is too short`);
+      if (length < 32) throw new CaptureError(problem('packetBlockShort', this.blocks));
       id = type === ENHANCED_PACKET ? view.getUint32(at + 8, le) : view.getUint16(at + 8, le);
       high = view.getUint32(at + 12, le);
       low = view.getUint32(at + 16, le);
@@ -110,7 +110,7 @@ export class PcapngReader {
       original = view.getUint32(at + 24, le);
       dataAt = at + 28;
     } else if (type === SIMPLE_PACKET) {
-      if (length < 16) throw new CaptureError(`damaged pcapng: packet block ${this.blocks} is too short`);
+      if (length < 16) throw new CaptureError(problem('packetBlockShort', this.blocks));
       id = 0;
       high = 0;
       low = 0;
@@ -120,9 +120,9 @@ export class PcapngReader {
     } else {
       return;
     }
-    if (dataAt + captured > bodyEnd) throw new CaptureError(`damaged pcapng: packet block ${this.blocks} holds less than it claims`);
+    if (dataAt + captured > bodyEnd) throw new CaptureError(problem('packetBlockHoldsLess', this.blocks));
     const iface = this.interfaces[id];
-    if (!iface) throw new CaptureError(`damaged pcapng: packet block ${this.blocks} names interface ${id}, which the section does not describe`);
+    if (!iface) throw new CaptureError(problem('unknownInterface', this.blocks, id));
     onPacket({
       frame: ++this.frame, linkType: iface.linkType,
       time: type === SIMPLE_PACKET ? { seconds: 0, nanos: 0 } : timestamp(iface, high, low),

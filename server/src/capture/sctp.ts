@@ -1,6 +1,6 @@
 import { MAX_MESSAGE } from './sipStream';
 import { copyBytes } from './streamBuffer';
-import { emitMessage, SKIPPED } from './transportRecords';
+import { emitMessage } from './transportRecords';
 import { skip, type DecodeStats, type Segment, type SipRecord, type TransportDecoder } from './types';
 
 /**
@@ -53,13 +53,13 @@ export class SctpDecoder implements TransportDecoder {
       const flags = bytes[at + 1];
       const length = view.getUint16(at + 2);
       if (length < 4 || at + length > bytes.length) {
-        skip(stats, SKIPPED.sctpMalformed);
+        skip(stats, 'sctpMalformed');
         break;
       }
       const headerSize = type === DATA ? 16 : type === I_DATA ? 20 : 0;
       if (headerSize > 0) {
         if (length < headerSize) {
-          skip(stats, SKIPPED.sctpMalformed);
+          skip(stats, 'sctpMalformed');
         } else {
           association ??= this.association(key);
           const tsn = view.getUint32(at + 4);
@@ -67,7 +67,7 @@ export class SctpDecoder implements TransportDecoder {
           const data = bytes.subarray(at + headerSize, at + length);
           if (this.firstTime(association, tsn)) {
             const origin = { frame: segment.frame, time: segment.time, transport: 'SCTP' as const, src: segment.src, dst: segment.dst };
-            const deliver = (message: Uint8Array, truncated: boolean): void => emitMessage(message, truncated, origin, emit, stats, SKIPPED.sctpNotSip);
+            const deliver = (message: Uint8Array, truncated: boolean): void => emitMessage(message, truncated, origin, emit, stats, 'sctpNotSip');
             if ((flags & (FLAG_BEGIN | FLAG_END)) === (FLAG_BEGIN | FLAG_END)) {
               deliver(copyBytes(data), false);
             } else {
@@ -90,7 +90,7 @@ export class SctpDecoder implements TransportDecoder {
   flush(_emit: (record: SipRecord) => void, stats: DecodeStats): void {
     for (const association of this.directions.values()) {
       for (const fragments of association.fragments.values()) {
-        if (fragments.some((f) => f.begin)) skip(stats, SKIPPED.sctpDropped, fragments.length);
+        if (fragments.some((f) => f.begin)) skip(stats, 'sctpDropped', fragments.length);
       }
     }
     this.directions.clear();
@@ -115,7 +115,7 @@ export class SctpDecoder implements TransportDecoder {
     association: Association, group: string, fragment: Fragment, deliver: (message: Uint8Array, truncated: boolean) => void, stats: DecodeStats,
   ): void {
     if (association.fragmentBytes + fragment.bytes.length > MAX_FRAGMENT_BYTES) {
-      for (const fragments of association.fragments.values()) skip(stats, SKIPPED.sctpDropped, fragments.length);
+      for (const fragments of association.fragments.values()) skip(stats, 'sctpDropped', fragments.length);
       association.fragments.clear();
       association.fragmentBytes = 0;
     }

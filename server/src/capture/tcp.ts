@@ -2,7 +2,7 @@ import { emitHepPacket, findHep3 } from './hep';
 import { isSipStartLine } from './sip';
 import { findMessageStart, SipStreamFramer, type MessageSink, type StreamCounts } from './sipStream';
 import { Budget, copyBytes, lineBreaksAt, StreamBuffer } from './streamBuffer';
-import { emitMessage, SKIPPED } from './transportRecords';
+import { emitMessage } from './transportRecords';
 import { skip, type DecodeStats, type Endpoint, type Segment, type SipRecord, type Timestamp, type TransportDecoder } from './types';
 import { mayBeHttp, readHandshake, startsWithSipFrame, WebSocketStream } from './websocket';
 
@@ -111,7 +111,7 @@ export class TcpDecoder implements TransportDecoder {
     if (this.directions.size >= MAX_DIRECTIONS) {
       const oldest = this.directions.values().next().value as Direction;
       this.close(oldest, emit, stats);
-      skip(stats, SKIPPED.tcpFlowsEvicted);
+      skip(stats, 'tcpFlowsEvicted');
     }
     const direction: Direction = {
       key,
@@ -278,7 +278,7 @@ export class TcpDecoder implements TransportDecoder {
     // A connection counts once, whichever direction shows it first.
     const reverse = this.directions.get(direction.reverseKey)?.consumer.kind;
     if (consumer.kind === 'tls' && reverse !== 'tls') stats.tlsFlows++;
-    if (consumer.kind === 'other' && reverse !== 'other' && reverse !== 'tls') skip(stats, SKIPPED.tcpNotSip);
+    if (consumer.kind === 'other' && reverse !== 'other' && reverse !== 'tls') skip(stats, 'tcpNotSip');
   }
 
   private handshake(direction: Direction, buffer: StreamBuffer, emit: (record: SipRecord) => void, stats: DecodeStats): void {
@@ -313,7 +313,7 @@ export class TcpDecoder implements TransportDecoder {
       const length = bytes.length >= 6 ? (bytes[4] << 8) | bytes[5] : undefined;
       if (length === undefined) break;
       if (length < 6) {
-        skip(stats, SKIPPED.hepMalformed);
+        skip(stats, 'hepMalformed');
         buffer.consume(4);
         continue;
       }
@@ -336,7 +336,7 @@ export class TcpDecoder implements TransportDecoder {
   private webSocketSink(direction: Direction, emit: (record: SipRecord) => void, stats: DecodeStats): MessageSink {
     return (bytes, truncated) => emitMessage(bytes, truncated, {
       frame: direction.frame, time: direction.time, transport: 'WS', src: direction.src, dst: direction.dst,
-    }, emit, stats, SKIPPED.webSocketNotSip);
+    }, emit, stats, 'webSocketNotSip');
   }
 
   /** Bytes are missing from the direction before what comes next (or nothing comes next: the direction ends). */
@@ -381,9 +381,9 @@ export class TcpDecoder implements TransportDecoder {
   }
 
   private report(stats: DecodeStats): void {
-    if (this.counts.junk > 0) skip(stats, SKIPPED.tcpJunk, this.counts.junk);
-    if (this.counts.dropped > 0) skip(stats, SKIPPED.tcpDropped, this.counts.dropped);
-    if (this.gaps > 0) skip(stats, SKIPPED.tcpGaps, this.gaps);
+    if (this.counts.junk > 0) skip(stats, 'tcpJunk', this.counts.junk);
+    if (this.counts.dropped > 0) skip(stats, 'tcpDropped', this.counts.dropped);
+    if (this.gaps > 0) skip(stats, 'tcpGaps', this.gaps);
     this.counts.junk = 0;
     this.counts.dropped = 0;
     this.gaps = 0;

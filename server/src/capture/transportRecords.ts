@@ -1,26 +1,11 @@
 import { findSipMessages, isSipStartLine } from './sip';
 import { copyBytes, lineBreaksAt } from './streamBuffer';
-import { skip, type DecodeStats, type Endpoint, type SipRecord, type SipTransport, type Timestamp } from './types';
+import { skip, type DecodeStats, type Endpoint, type SipRecord, type SipTransport, type Skip, type Timestamp } from './types';
 
 /**
- * What the transport decoders (TCP, WebSocket, SCTP, HEP) share: the reasons they count in
- * DecodeStats.skipped, and the passing on of a message they framed as a SIP record.
+ * What the transport decoders (TCP, WebSocket, SCTP, HEP) share: the passing on of a message they
+ * framed as a SIP record.
  */
-
-export const SKIPPED = {
-  tcpNotSip: 'TCP streams that carry no SIP',
-  tcpJunk: 'bytes of SIP streams that belong to no message (capture started mid-message, junk)',
-  tcpDropped: 'bytes of TCP streams dropped (over a message or memory cap, lost segments)',
-  tcpGaps: 'gaps in TCP streams (segments missing from the capture)',
-  tcpFlowsEvicted: 'TCP streams closed early (too many open at once)',
-  webSocketNotSip: 'WebSocket messages that are not SIP',
-  sctpNotSip: 'SCTP user messages that are not SIP',
-  sctpMalformed: 'malformed SCTP chunks',
-  sctpDropped: 'SCTP fragments dropped (over the reassembly cap)',
-  hepNotSip: 'HEP packets that carry no SIP (RTCP, logs, reports)',
-  hepBroken: 'HEP compressed payloads that do not inflate',
-  hepMalformed: 'malformed HEP packets',
-} as const;
 
 /** Where and when a message was seen, and how it travelled. */
 export interface RecordOrigin {
@@ -42,7 +27,7 @@ export function startsWithSip(bytes: Uint8Array): boolean {
  * it under `notSip` when it is not SIP.
  */
 export function emitMessage(
-  bytes: Uint8Array, truncated: boolean, origin: RecordOrigin, emit: (record: SipRecord) => void, stats: DecodeStats, notSip: string,
+  bytes: Uint8Array, truncated: boolean, origin: RecordOrigin, emit: (record: SipRecord) => void, stats: DecodeStats, notSip: Skip,
 ): void {
   if (!startsWithSip(bytes)) {
     skip(stats, notSip);

@@ -1,6 +1,10 @@
+import type { CaptureProblem, Skip } from '../../../common/capture';
+
+export { problem, skipReasonOf, type CaptureProblem, type CaptureProblems, type ForeignFile, type Skip, type SkipReason } from '../../../common/capture';
+
 /**
  * The capture decoder's shared types: bytes of a capture in, SIP messages out. Nothing here knows
- * the language service or any protocol of the editor.
+ * the language service or any protocol of the editor; what it says is in the words of common/capture.ts.
  */
 
 /** Since the epoch (UTC); nanosecond captures lose nothing. */
@@ -42,12 +46,13 @@ export interface DecodeStats {
   frames: number;
   sipMessages: number;
   /** Frames, segments or messages left out, by reason. */
-  skipped: Record<string, number>;
+  skipped: Partial<Record<Skip, number>>;
   /** Flows that look like TLS: they cannot be decrypted. */
   tlsFlows: number;
-  /** One line each: what a reader of the trace should know (cut-off file, dropped buffers). */
-  notes: string[];
+  /** One each: what a reader of the trace should know (cut-off file, unreadable frames). */
+  notes: CaptureProblem[];
 }
+
 
 /** One module each: udp.ts here; tcp, sctp, websocket and hep beside it. */
 export interface TransportDecoder {
@@ -57,8 +62,8 @@ export interface TransportDecoder {
   flush(emit: (record: SipRecord) => void, stats: DecodeStats): void;
 }
 
-/** Counts one skipped item under `reason`. */
-export function skip(stats: DecodeStats, reason: string, count = 1): void {
+/** Counts one skipped item (or `count`) under `reason`. */
+export function skip(stats: DecodeStats, reason: Skip, count = 1): void {
   stats.skipped[reason] = (stats.skipped[reason] ?? 0) + count;
 }
 

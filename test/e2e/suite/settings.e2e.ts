@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { statusEntry } from '../../../server/src/service/registry';
-import { withPersianDigits } from '../../../server/src/service/messages/digits';
+import { withPersianDigits } from '../../../common/digits';
 import { persianRunOf } from '../../support/persian';
 import { test } from './harness';
 import {

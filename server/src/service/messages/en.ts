@@ -1,3 +1,4 @@
+import { CAPTURE_MESSAGES } from '../../../../common/captureMessages';
 import type { Messages } from './types';
 
 /** The English catalogue. */
@@ -125,6 +126,11 @@ decode  prints the SIP messages of a capture as an ngrep-style trace (or writes 
     outputNeedsFile: '-o needs a file name',
     decodeTakesCapture: 'decode takes one capture file',
     cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
+    cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
     skippedBinary: (file) => `skipped ${file}: binary file`,
+    noSuchCall: (callId, file) => `no call with Call-ID ${callId} in ${file}`,
+    decoded: (frames, sipMessages, skipped) => `${frames} frames, ${sipMessages} SIP messages${skipped ? `; skipped ${skipped}` : ''}`,
+    listSeparator: ', ',
   },
+  capture: CAPTURE_MESSAGES.en,
 };

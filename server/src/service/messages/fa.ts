@@ -1,3 +1,4 @@
+import { CAPTURE_MESSAGES } from '../../../../common/captureMessages';
 import type { Messages } from './types';
 
 /** The Persian catalogue: the seed guide's register, with the terms engineers use (INVITE, proxy, trunk) in Latin script. */
@@ -125,6 +126,11 @@ decode  پیام‌های SIP یک capture را به شکل trace به سبک ng
     outputNeedsFile: 'گزینهٔ -o به نام یک فایل نیاز دارد',
     decodeTakesCapture: 'decode فقط یک فایل capture می‌گیرد',
     cannotRead: (file, reason) => `فایل ${file} خوانده نشد: ${reason}`,
+    cannotWrite: (file, reason) => `در فایل ${file} نوشتن ممکن نشد: ${reason}`,
     skippedBinary: (file) => `${file} کنار گذاشته شد: فایل باینری است`,
+    noSuchCall: (callId, file) => `در ${file} هیچ تماسی با Call-ID ${callId} نیست`,
+    decoded: (frames, sipMessages, skipped) => `${frames} فریم، ${sipMessages} پیام SIP${skipped ? `؛ کنار گذاشته‌شده: ${skipped}` : ''}`,
+    listSeparator: '، ',
   },
+  capture: CAPTURE_MESSAGES.fa,
 };

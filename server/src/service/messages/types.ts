@@ -1,3 +1,4 @@
+import type { CaptureMessages } from '../../../../common/captureMessages';
 import type { CauseKind } from '../../data/causes';
 import type { OccurrenceNote } from '../scanner/occurrence';
 import type { CallState } from '../trace/types';
@@ -22,7 +23,10 @@ export interface Messages {
   };
   /** The command line's own words (sipsense --lang). */
   cli: CliMessages;
+  /** What the capture decoder says of a capture (sipsense, the capture's tab). */
+  capture: CaptureMessages;
 }
+
 
 /** What `sipsense` says about how it is used, and about files it cannot check. */
 export interface CliMessages {
@@ -40,7 +44,14 @@ export interface CliMessages {
   outputNeedsFile: string;
   decodeTakesCapture: string;
   cannotRead: (file: string, reason: string) => string;
+  cannotWrite: (file: string, reason: string) => string;
   skippedBinary: (file: string) => string;
+  /** flow --call with a Call-ID that the file does not have. */
+  noSuchCall: (callId: string, file: string) => string;
+  /** What decode -o read: frames, SIP messages, then what it left out ("12 malformed IPv4 headers, ...", '' for nothing). */
+  decoded: (frames: number, sipMessages: number, skipped: string) => string;
+  /** Between the items of a list in a sentence. */
+  listSeparator: string;
 }
 
 /** The message of each diagnostic rule. */

@@ -1,3 +1,5 @@
+import { isDigit, isLetter } from '../../../../common/chars';
+
 /**
  * ASCII character classes over UTF-16 code units (`text.charCodeAt(i)`, which is NaN past either
  * end of the text: NaN is in no class). Readers with a white space of their own name it after what
@@ -9,15 +11,7 @@ export function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-/** A digit 0-9. */
-export function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** A letter A-Z or a-z. */
-export function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
+export { isDigit, isLetter } from '../../../../common/chars';
 
 /** A word character as in a regular expression's \w: a letter, a digit or '_'. */
 export function isWordChar(code: number): boolean {

@@ -1,4 +1,4 @@
-import { isDigit, isLetter } from '../syntax/chars';
+import { isDigit, isLetter } from './chars';
 
 /** ۰ (U+06F0): the Persian digits follow it in order. */
 const PERSIAN_ZERO = 0x06f0;
@@ -55,4 +55,12 @@ export function withPersianDigits(text: string): string {
     i++;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** A language of the catalogues. */
+export type Lang = 'en' | 'fa';
+
+/** Text written in `lang`, in its script: Persian with its numbers in Persian digits. */
+export function inScript(lang: Lang, text: string): string {
+  return lang === 'fa' ? withPersianDigits(text) : text;
 }
