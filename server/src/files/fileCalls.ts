@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { CallFlow, CallSummary } from '../../../common/callFlow';
-import { callFlow, callSummaries, ladderOf, windowStart, type FlowWindow } from '../service/features/callFlow';
+import { callSummaries, ladderOf, windowStart, type FlowWindow, type LadderFacts } from '../service/features/callFlow';
 import { buildTraceModel } from '../service/trace/model';
 import type { SipMessage } from '../service/trace/types';
 import { streamFile, type FileReadOptions, type StreamedFile } from './captureTrace';
@@ -35,6 +35,9 @@ interface Positions {
   /** The messages of call c are members[first[c] .. first[c + 1]); those without a Call-ID come after the last call's. */
   first: Int32Array;
   members: Int32Array;
+  /** What a ladder needs of the model: whether each message is a retransmission, and the request of its transaction (-1: none). */
+  retransmitted: Uint8Array;
+  requestOf: Int32Array;
 }
 
 /** Reads a text trace or a capture from disk (streamed, as readFileTrace reads it) into its calls and message positions. */
@@ -60,23 +63,22 @@ export async function readFileCalls(path: string, options: FileReadOptions = {})
     calls,
     messages: positions.callOf.length,
     async ladder(callIds, window) {
-      if (callIds !== undefined) {
-        const wanted = callIds.map((id) => byCallId.get(id)).filter((c): c is number => c !== undefined);
-        const model = buildTraceModel(await reread(membersOf(positions, wanted)));
-        return callFlow(model, callIds, window);
-      }
-      const total = positions.callOf.length;
-      const start = windowStart(total, (i) => positions.startLines[i], window);
-      const end = Math.min(total, start + window.limit);
-      // The window's messages with the rest of their calls (a retransmission and an inferred column need their transaction).
-      const groups = new Set<number>();
-      for (let i = start; i < end; i++) groups.add(positions.callOf[i] === -1 ? calls.length : positions.callOf[i]);
-      const indices = membersOf(positions, [...groups]);
-      const model = buildTraceModel(await reread(indices));
-      const local = new Map(indices.map((index, at) => [index, at]));
+      const selected = callIds === undefined ? undefined : membersOf(positions, [...new Set(callIds.map((id) => byCallId.get(id)).filter((c): c is number => c !== undefined))]);
+      const total = selected?.length ?? positions.callOf.length;
+      const nth = (i: number) => (selected === undefined ? i : selected[i]);
+      const start = windowStart(total, (i) => positions.startLines[nth(i)], window);
       const shown: number[] = [];
-      for (let i = start; i < end; i++) shown.push(local.get(i) as number);
-      return { ...ladderOf(model, shown), window: { start, total } };
+      for (let i = start; i < Math.min(total, start + window.limit); i++) shown.push(nth(i));
+      // With the requests of their transactions: a response without framing takes a column from its request.
+      const needed = [...new Set([...shown, ...shown.map((i) => positions.requestOf[i]).filter((i) => i !== -1)])].sort((a, b) => a - b);
+      const records = await reread(needed);
+      const read = new Map(needed.map((index, k) => [index, records[k]]));
+      const facts: LadderFacts = {
+        message: (index) => read.get(index) as SipMessage,
+        retransmission: (index) => positions.retransmitted[index] === 1,
+        request: (index) => read.get(positions.requestOf[index]),
+      };
+      return { ...ladderOf(facts, shown), window: { start, total } };
     },
     async callMessages(callId) {
       const call = byCallId.get(callId);
@@ -117,15 +119,27 @@ function summarize(messages: SipMessage[], anchorLines: readonly number[], ancho
   const startLines = new Float64Array(count);
   for (let i = 0; i < count; i++) startLines[i] = messages[i].startLine;
   const calls: CallSummary[] = [];
-  for (let c = 0; c < sizes.length; c++) {
+  const retransmitted = new Uint8Array(count);
+  const requestOf = new Int32Array(count).fill(-1);
+  // Each call's model (and that of the messages without a Call-ID): its summary, and what its ladder needs.
+  for (let c = 0; c <= sizes.length; c++) {
     const own: SipMessage[] = [];
     for (let k = first[c]; k < first[c + 1]; k++) own.push(messages[members[k]]);
-    calls.push(callSummaries(buildTraceModel(own))[0]);
+    const model = buildTraceModel(own);
+    if (c < sizes.length) calls.push(callSummaries(model)[0]);
+    for (let j = 0; j < own.length; j++) {
+      const role = model.roles[j];
+      const request = model.transactions[role.transaction].request;
+      retransmitted[members[first[c] + j]] = role.retransmission ? 1 : 0;
+      if (request !== undefined) requestOf[members[first[c] + j]] = members[first[c] + request];
+    }
   }
   messages.length = 0;
   return {
     calls,
-    positions: { anchorLines: Float64Array.from(anchorLines), anchorOffsets: Float64Array.from(anchorOffsets), startLines, callOf, first, members },
+    positions: {
+      anchorLines: Float64Array.from(anchorLines), anchorOffsets: Float64Array.from(anchorOffsets), startLines, callOf, first, members, retransmitted, requestOf,
+    },
   };
 }
 
@@ -139,39 +153,52 @@ function membersOf(positions: Positions, calls: readonly number[]): number[] {
 /** How many bytes are read at first to read one message again (more, four times as many each time, when it goes on). */
 const FIRST_READ = 4096;
 const MAX_READ = 1024 * 1024;
+/** A message whose anchor is at most this far past what a reader has read is read by that reader, not by a fresh one. */
+const NEAR = FIRST_READ;
 
 /**
- * The records of these messages (indices, in trace order), read again from the text at their
- * anchors: from there a reader that starts afresh reads them as the whole file's reader did, and
- * reads on until it has them. Messages with one anchor (a packet's messages) are read together.
+ * The records of these messages (indices, in trace order), read again from the text. A reader
+ * that starts afresh at a message's anchor reads it as the whole file's reader did, and so does
+ * that reader as it reads on: it reads on to the next message wanted when that one is near (a
+ * call's messages close together are read in one pass), else a fresh reader starts at its anchor.
  */
 async function readMessagesAgain(path: string, positions: Positions, indices: readonly number[]): Promise<SipMessage[]> {
+  const at = new Map<number, number>();
+  indices.forEach((index, k) => at.set(positions.startLines[index], k));
+  const result: (SipMessage | undefined)[] = new Array(indices.length).fill(undefined);
+  const sink = (message: SipMessage) => {
+    const k = at.get(message.startLine);
+    if (k !== undefined) result[k] ??= message;
+  };
   const file = await open(path, 'r');
   try {
-    const result: SipMessage[] = [];
+    let stream: TraceStream | undefined;
+    let position = 0;
+    let size = FIRST_READ;
     for (let k = 0; k < indices.length;) {
-      const anchor = positions.anchorOffsets[indices[k]];
-      const wanted = new Set<number>();
-      for (; k < indices.length && positions.anchorOffsets[indices[k]] === anchor; k++) wanted.add(positions.startLines[indices[k]]);
-      const found: SipMessage[] = [];
-      const stream = new TraceStream((message) => {
-        if (wanted.has(message.startLine)) found.push(message);
-      }, { line: positions.anchorLines[indices[k - 1]], offset: anchor });
-      let position = anchor;
-      for (let size = FIRST_READ; found.length < wanted.size; size = Math.min(MAX_READ, size * 4)) {
-        const buffer = Buffer.allocUnsafe(size);
-        const { bytesRead } = await file.read(buffer, 0, size, position);
-        if (bytesRead === 0) {
-          stream.end();
-          break;
-        }
-        stream.push(buffer.subarray(0, bytesRead));
-        position += bytesRead;
+      if (result[k] !== undefined) {
+        k++;
+        continue;
       }
-      if (found.length < wanted.size) throw new Error(`${path} changed since it was read`);
-      result.push(...found.slice(0, wanted.size));
+      const anchor = positions.anchorOffsets[indices[k]];
+      if (stream === undefined || anchor > position + NEAR) {
+        stream = new TraceStream(sink, { line: positions.anchorLines[indices[k]], offset: anchor });
+        position = anchor;
+        size = FIRST_READ;
+      }
+      const buffer = Buffer.allocUnsafe(size);
+      const { bytesRead } = await file.read(buffer, 0, size, position);
+      if (bytesRead === 0) {
+        stream.end();
+        if (result[k] === undefined) throw new Error(`${path} changed since it was read`);
+        stream = undefined;
+        continue;
+      }
+      stream.push(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+      size = Math.min(MAX_READ, size * 4);
     }
-    return result;
+    return result as SipMessage[];
   } finally {
     await file.close();
   }

@@ -55,14 +55,38 @@ export function callFlow(model: TraceModel, callIds?: readonly string[], window?
   model.messages.forEach((message, index) => {
     if (!wanted || (message.callId !== undefined && wanted.has(message.callId))) selected.push(index);
   });
-  if (window === undefined) return ladderOf(model, selected);
+  const facts = modelFacts(model);
+  if (window === undefined) return ladderOf(facts, selected);
   const total = selected.length;
   const start = windowStart(total, (i) => model.messages[selected[i]].startLine, window);
-  return { ...ladderOf(model, selected.slice(start, start + window.limit)), window: { start, total } };
+  return { ...ladderOf(facts, selected.slice(start, start + window.limit)), window: { start, total } };
 }
 
-/** The ladder of these messages of the model (indices, in trace order): their columns and arrows. */
-export function ladderOf(model: TraceModel, indices: readonly number[]): CallFlow {
+/**
+ * What a ladder needs of each message (by index): the message, whether it is a retransmission, and
+ * the request of its transaction (where an inferred column of a response comes from). A model
+ * gives them; so do the facts a file read from disk keeps.
+ */
+export interface LadderFacts {
+  message(index: number): SipMessage;
+  retransmission(index: number): boolean;
+  request(index: number): SipMessage | undefined;
+}
+
+/** A model's ladder facts. */
+export function modelFacts(model: TraceModel): LadderFacts {
+  return {
+    message: (index) => model.messages[index],
+    retransmission: (index) => model.roles[index]?.retransmission ?? false,
+    request: (index) => {
+      const request = model.transactions[model.roles[index]?.transaction ?? -1]?.request;
+      return request === undefined ? undefined : model.messages[request];
+    },
+  };
+}
+
+/** The ladder of these messages (indices, in trace order): their columns and arrows. */
+export function ladderOf(facts: LadderFacts, indices: readonly number[]): CallFlow {
   const participants: Participant[] = [];
   const columns = new Map<string, number>();
   const column = (address: string, inferred: boolean): number => {
@@ -78,8 +102,8 @@ export function ladderOf(model: TraceModel, indices: readonly number[]): CallFlo
   };
   const messages: FlowMessage[] = [];
   for (const index of indices) {
-    const message = model.messages[index];
-    const ends = endpointsOf(model, index);
+    const message = facts.message(index);
+    const ends = endpointsOf(facts, index);
     const arrow: FlowMessage = {
       line: message.startLine,
       endLine: message.endLine,
@@ -92,7 +116,7 @@ export function ladderOf(model: TraceModel, indices: readonly number[]): CallFlo
     if (message.status !== undefined) arrow.status = message.status;
     if (message.method) arrow.method = message.method;
     if (message.hasSdp) arrow.sdp = true;
-    if (model.roles[index]?.retransmission) arrow.retransmission = true;
+    if (facts.retransmission(index)) arrow.retransmission = true;
     messages.push(arrow);
   }
   return { participants, messages };
@@ -131,15 +155,15 @@ export function labelOf(message: SipMessage): string {
  * taken from the message (a request goes from its top Via's sent-by to its Request-URI's host; a
  * response from where its request went back to the sent-by).
  */
-function endpointsOf(model: TraceModel, index: number): { from: string; to: string; inferred: boolean } {
-  const message = model.messages[index];
+function endpointsOf(facts: LadderFacts, index: number): { from: string; to: string; inferred: boolean } {
+  const message = facts.message(index);
   if (message.source !== undefined && message.destination !== undefined) {
     return { from: message.source, to: message.destination, inferred: false };
   }
   const via = message.sentBy === undefined ? UNKNOWN : sentByHost(message.sentBy);
   if (message.kind === 'request') return { from: via, to: requestTarget(message), inferred: true };
-  const request = model.transactions[model.roles[index]?.transaction ?? -1]?.request;
-  return { from: request === undefined ? UNKNOWN : requestTarget(model.messages[request]), to: via, inferred: true };
+  const request = facts.request(index);
+  return { from: request === undefined ? UNKNOWN : requestTarget(request), to: via, inferred: true };
 }
 
 function requestTarget(request: SipMessage): string {
