@@ -526,3 +526,28 @@ test('a reply call inside a /* */ block over several lines is commented-out code
   assert.deepEqual(rules(text), ['custom-phrase@3:25', 'removed-code@4:15']);
   assert.match(computeHover(doc(text), { line: 1, character: 18 }, en)!.markdown, /In commented-out code/);
 });
+
+test('a variable that a reply function sends as its code: the numbers assigned to it and compared with it are codes', () => {
+  const script = [
+    'route[REJECT] {',
+    '\tsl_send_reply("$var(code)", "$var(reason)");',
+    '\texit;',
+    '}',
+    'request_route {',
+    '\tif (!allow_source_address()) {',
+    '\t\t$var(code) = 403;',
+    '\t\t$var(reason) = "Forbidden";',
+    '\t\troute(REJECT);',
+    '\t}',
+    '\tif ($var(code) == 486 || $var(count) > 100) exit;',
+    '\t$var(count) = 100;',
+    '\tif ($(sel(cfg_get.proxy.busy_code){s.int}) != 486) send_reply("$(sel(cfg_get.proxy.busy_code){s.int})", "Busy");',
+    '}',
+  ].join('\n');
+  assert.deepEqual(found(script), ['status/reply-function 403@6:15-18', 'status/status-comparison 486@10:19-22', 'status/status-comparison 486@12:47-50']);
+  const hover = computeHover(doc(script), { line: 6, character: 16 }, en)!.markdown;
+  assert.match(hover, /^\*\*403 Forbidden\*\*/);
+  assert.match(hover, /`\$var\(code\)` is sent as the code of a reply \(line 2\)/);
+  // Without a reply that sends it, a variable is only a variable.
+  assert.deepEqual(found('request_route {\n\t$var(code) = 403;\n\tif ($var(code) == 486) exit;\n}\n'), []);
+});

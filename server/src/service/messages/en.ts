@@ -25,6 +25,7 @@ export const EN: Messages = {
       accounting: () => 'acc takes the three leading digits of this comment as the SIP code of the accounting record and the rest as its reason; no reply is sent.',
       switchLabel: (subject) => `A case of switch (${subject}): taken when the reply code is this one.`,
       holdsReplyCode: (name, line) => `\`${name}\` holds the reply code (assigned on line ${line}).`,
+      sentAsReply: (name, line) => `\`${name}\` is sent as the code of a reply (line ${line}).`,
       sendsReply: (name, line) => `\`${name}\` sends its reply with this code (defined on line ${line}).`,
       rpcReply: () => 'The code of a tm.reply/t_reply management command (JSON-RPC or MI) built here: it answers a pending transaction with this code.',
       sippRegex: () => 'SIPp matches this regular expression against the received message: the code of its status line.',

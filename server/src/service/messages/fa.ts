@@ -25,6 +25,7 @@ export const FA: Messages = {
       accounting: () => 'ماژول acc سه رقم اول این توضیح را کد SIP رکورد accounting و بقیه را reason آن می‌گیرد؛ پاسخی ارسال نمی‌شود.',
       switchLabel: (subject) => `یک case از switch (${subject}): وقتی اجرا می‌شود که کد پاسخ همین باشد.`,
       holdsReplyCode: (name, line) => `\`${name}\` کد پاسخ را در خود دارد (مقداردهی در خط ${line}).`,
+      sentAsReply: (name, line) => `\`${name}\` به‌عنوان کد یک پاسخ ارسال می‌شود (خط ${line}).`,
       sendsReply: (name, line) => `\`${name}\` پاسخ خود را با این کد ارسال می‌کند (تعریف در خط ${line}).`,
       rpcReply: () => 'کد یک فرمان مدیریتی tm.reply/t_reply (JSON-RPC یا MI) که این‌جا ساخته می‌شود: با این کد به یک تراکنش در انتظار پاسخ می‌دهد.',
       sippRegex: () => 'SIPp این عبارت باقاعده را روی پیام دریافتی امتحان می‌کند: کدِ خط وضعیت آن.',

@@ -57,7 +57,7 @@ export type OccurrenceContext =
  * the code means (commented out, a name standing for it, a product's rule about it ...).
  */
 export interface OccurrenceNote {
-  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass' | 'holdsReplyCode' | 'sendsReply';
+  key: 'commentedOut' | 'standsFor' | 'definitionUsed' | 'accounting' | 'switchLabel' | 'rpcReply' | 'sippRegex' | 'keepsReceivedClass' | 'holdsReplyCode' | 'sendsReply' | 'sentAsReply';
   args: readonly string[];
 }
 
@@ -70,11 +70,14 @@ export interface OccurrenceNote {
  * `function`, the head of a function of a KEMI script (digits: its name; params), which makes it a
  * helper that replies when it passes a parameter on as a reply function's code; `argument`, a
  * number passed to a function (digits: the number; subject: the function; index: the argument's
- * position), a code when the function is such a helper and the number is that parameter.
+ * position), a code when the function is such a helper and the number is that parameter; `sent`,
+ * a variable that a reply function sends as its code (digits: the variable, sl_send_reply("$var(code)",
+ * ...)); `assigned`, a number assigned to a variable (digits: the number; subject: the variable), a
+ * code when a reply sends that variable.
  */
 export interface SymbolPart {
-  role: 'use' | 'definition' | 'case' | 'compared' | 'function' | 'argument';
-  /** For `compared`: the variable the number is compared with; for `argument`: the function called. */
+  role: 'use' | 'definition' | 'case' | 'compared' | 'function' | 'argument' | 'sent' | 'assigned';
+  /** For `compared` and `assigned`: the variable the number is compared with or assigned to; for `argument`: the function called. */
   subject?: string;
   /** For `function`: the names of its parameters, in order (a method's self left out). */
   params?: readonly string[];

@@ -18,6 +18,8 @@ export interface SymbolTable {
   usedAsCode: ReadonlyMap<string, number[]>;
   /** KEMI functions that pass a parameter on as a reply function's code: which argument, which one is the reason, where defined. */
   helpers: ReadonlyMap<string, Helper>;
+  /** Variables that a reply function sends as its code ("$var(code)"), with the line of the first such reply. */
+  sentAsCode: ReadonlyMap<string, number>;
 }
 
 interface Helper {
@@ -44,10 +46,12 @@ export function symbolTableOf(occurrences: readonly Occurrence[]): SymbolTable {
   const definitions = new Map<string, Definition>();
   const usedAsCode = new Map<string, number[]>();
   const helpers = new Map<string, Helper>();
+  const sentAsCode = new Map<string, number>();
   let inFunction: { name: string; params: readonly string[]; line: number } | undefined;
   for (const o of occurrences) {
     if (o.kind !== 'symbol' || !o.symbol) continue;
     if (o.symbol.role === 'function') inFunction = { name: o.digits, params: o.symbol.params ?? [], line: o.line };
+    if (o.symbol.role === 'sent' && !o.quiet && !sentAsCode.has(o.digits)) sentAsCode.set(o.digits, o.line);
     // A reply call in a function that gives a parameter as the code: the function is a helper that replies.
     const code = o.symbol.role === 'use' && o.context === 'reply-function' && !o.quiet && inFunction ? inFunction.params.indexOf(o.digits) : -1;
     if (code !== -1 && inFunction && !helpers.has(inFunction.name)) {
@@ -70,7 +74,7 @@ export function symbolTableOf(occurrences: readonly Occurrence[]): SymbolTable {
       usedAsCode.set(o.digits, [o.line]);
     }
   }
-  return { definitions, usedAsCode, helpers };
+  return { definitions, usedAsCode, helpers, sentAsCode };
 }
 
 /** How far above a `case` label the `switch` is looked for. */
@@ -163,7 +167,13 @@ function resolveSymbol(o: Occurrence, table: SymbolTable, lines: Lines): Occurre
     if (subject === undefined) return undefined;
     return build.number('status', o.context, o.digits, o.line, o.span, { quiet: o.quiet, notes: withNote(o, { key: 'switchLabel', args: [subject] }) });
   }
-  if (role === 'function') return undefined;
+  if (role === 'function' || role === 'sent') return undefined;
+  if (role === 'assigned' || (role === 'compared' && table.sentAsCode.has(o.symbol?.subject ?? ''))) {
+    const subject = o.symbol?.subject ?? '';
+    const sent = table.sentAsCode.get(subject);
+    if (sent === undefined) return undefined;
+    return build.number('status', o.context, o.digits, o.line, o.span, { quiet: o.quiet, notes: withNote(o, { key: 'sentAsReply', args: [subject, String(sent + 1)] }) });
+  }
   if (role === 'argument') {
     const callee = o.symbol?.subject ?? '';
     const helper = helperCalled(table, callee);

@@ -4,7 +4,7 @@ import { OccurrenceBuilder } from '../../scanner/build';
 import { MAX_PHRASE_CHARS, type LineSpan, type Occurrence, type OccurrenceNote } from '../../scanner/occurrence';
 import { literalCodesIn } from '../../statusPattern';
 import { completionSlot } from './completion';
-import { COLON, DOT, IDENT, IN_CODE, NUMBER, OPEN_PAREN, SEMICOLON, STRING, isLexState, lexLine, type Tokens } from './lexer';
+import { COLON, DOT, EQUALS, IDENT, IN_CODE, NUMBER, OP, OPEN_PAREN, PVAR, SEMICOLON, STRING, isLexState, lexLine, type Tokens } from './lexer';
 import type { RoutingScriptConfig } from './index';
 import {
   Line, hasPseudoVariable, isAllDigits, literalCode, phraseOf, single, type CallArgs, type WrittenCode,
@@ -24,11 +24,12 @@ const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx'
 
 /**
  * Every line with an occurrence has one of these: reply functions, *_status checks, $rs,
- * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions.
+ * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions, or a
+ * number assigned to or compared with a variable (which may be one that a reply sends).
  */
-const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_/;
-/** KEMI scripts: also a comparison with a number that may be a code, a function's head, a number passed to a call. */
-const KEMI_TRIGGER = new RegExp(`${TRIGGER.source}|[=<>][ \\t]*["']?[1-6][0-9][0-9]\\b|\\b[1-6][0-9][0-9]["']?[ \\t]*[=<>!]|\\b(?:function|def)[ \\t]|[(,][ \\t]*[1-6][0-9][0-9][ \\t]*[,)]`);
+const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]/;
+/** KEMI scripts: also a function's head and a number passed to a call. */
+const KEMI_TRIGGER = new RegExp(`${TRIGGER.source}|\\b(?:function|def)[ \\t]|[(,][ \\t]*[1-6][0-9][0-9][ \\t]*[,)]`);
 
 /** Lines that may open or close a block comment: /* *\/, and KEMI Lua's --[[ ]] (--[==[ ]==] ...). */
 const BLOCK_COMMENT_MARKER = /\/\*|\*\/|--\[=*\[|\]=*\]/;
@@ -85,12 +86,45 @@ function scanTokens(config: RoutingScriptConfig, line: Line, emit: Emitter): voi
     } else if ((type === NUMBER || type === STRING) && isReversible(comparisonOf(line, k + 1)) && codeValueAt(line, k + 2) !== undefined) {
       // Reversed: 486 == $rs (a pattern is never on the left of =~).
       scanComparison(line, k + 1, k, emit);
-    } else if (config.kemi && isPlainVariable(line, k)) {
-      scanVariableComparison(line, k, k + 1, k + 2, emit);
-    } else if (config.kemi && isPlainVariable(line, k + 2)) {
+    } else if (isVariable(config, line, k)) {
+      if (line.type(k) === PVAR && isAssignment(line, k + 1)) scanAssignment(line, k, emit);
+      else scanVariableComparison(line, k, k + 1, k + 2, emit);
+    } else if (isVariable(config, line, k + 2)) {
       scanVariableComparison(line, k + 2, k + 1, k, emit);
     }
   }
+}
+
+/** A variable that may hold a code: a pseudo-variable ($var(code), $avp(rc)), or in KEMI scripts a local (code, rc ...). */
+function isVariable(config: RoutingScriptConfig, line: Line, k: number): boolean {
+  if (k >= line.count) return false;
+  if (line.type(k) === PVAR) return line.end(k) - line.start(k) <= MAX_HOLDER_CHARS;
+  return config.kemi === true && isPlainVariable(line, k);
+}
+
+/** `=` alone: an assignment, not a comparison. */
+function isAssignment(line: Line, k: number): boolean {
+  return k < line.count && line.type(k) === OP && line.end(k) - line.start(k) === 1 && line.text.charCodeAt(line.start(k)) === EQUALS;
+}
+
+/** `$var(code) = 403;`: a code when a reply sends the variable (the document decides). */
+function scanAssignment(line: Line, variable: number, emit: Emitter): void {
+  const value = variable + 2;
+  if (value >= line.count || line.type(value) !== NUMBER || line.end(value) - line.start(value) !== 3) return;
+  if (value + 1 < line.count && !line.isPunct(value + 1, SEMICOLON)) return;
+  emit.assigned({ digits: line.textOf(value), span: { start: line.start(value), end: line.end(value) } }, line.textOf(variable));
+}
+
+/** The longest pseudo-variable taken as a holder of a code ($(sel(cfg_get.group.name){s.int}) included). */
+const MAX_HOLDER_CHARS = 100;
+
+/** A pseudo-variable that a reply function sends as its code, written alone in the code argument ("$var(code)", $var(code)). */
+function sentHolder(line: Line, k: number | undefined): { text: string; span: LineSpan } | undefined {
+  if (k === undefined) return undefined;
+  const span = line.type(k) === PVAR ? { start: line.start(k), end: line.end(k) } : line.type(k) === STRING ? line.contentOf(k) : undefined;
+  if (!span || span.end - span.start > MAX_HOLDER_CHARS || span.end - span.start < 2) return undefined;
+  const text = line.text.slice(span.start, span.end);
+  return text[0] === '$' && text.indexOf('$', 1) === -1 && !/[ \t]/.test(text) ? { text, span } : undefined;
 }
 
 /** A script's own variable (a KEMI local: code, rc ...): a name alone, neither called nor a member nor a member's owner. */
@@ -258,7 +292,11 @@ function scanCall(config: RoutingScriptConfig, line: Line, k: number, emit: Emit
     case 'reply': {
       const reply = replyFunctionOf(config, name)!;
       const code = literalCode(line, single(args, reply.code));
-      if (!code) return;
+      if (!code) {
+        const holder = sentHolder(line, single(args, reply.code));
+        if (holder) emit.sent(holder.text, holder.span);
+        return;
+      }
       const phrase = reply.reason === undefined ? undefined : phraseOf(line, single(args, reply.reason));
       emit.status('reply-function', code, phrase, undefined, reply.keepsReceivedClass ? [{ key: 'keepsReceivedClass', args: [] }] : undefined);
       return;
@@ -364,6 +402,16 @@ class Emitter {
   /** A number compared with a script variable: a symbol until the document knows what the variable holds. */
   compared(code: WrittenCode, subject: string): void {
     this.out.push(this.build.symbol('status-comparison', code.digits, this.line, code.span, { role: 'compared', subject }, this.quietness()));
+  }
+
+  /** A variable that a reply function sends as its code: what the document knows its assignments and comparisons by. */
+  sent(holder: string, span: LineSpan): void {
+    this.out.push(this.build.symbol('reply-function', holder, this.line, span, { role: 'sent' }, this.quietness()));
+  }
+
+  /** A number assigned to a variable: a symbol until the document knows whether a reply sends the variable. */
+  assigned(code: WrittenCode, variable: string): void {
+    this.out.push(this.build.symbol('reply-function', code.digits, this.line, code.span, { role: 'assigned', subject: variable }, this.quietness()));
   }
 
   /** A number passed to a function: a symbol until the document knows whether the function replies with it. */
