@@ -551,3 +551,9 @@ test('a variable that a reply function sends as its code: the numbers assigned t
   // Without a reply that sends it, a variable is only a variable.
   assert.deepEqual(found('request_route {\n\t$var(code) = 403;\n\tif ($var(code) == 486) exit;\n}\n'), []);
 });
+
+test('the presence module\'s $notify_reply($rs) holds the code of the reply to a NOTIFY: compared with codes, also as a switch subject', () => {
+  const script = 'event_route[presence:notify-reply] {\n\tif ($notify_reply($rs) == 481) {\n\t\txlog("gone\\n");\n\t}\n\tswitch ($notify_reply($rs)) {\n\t\tcase 408:\n\t\t\tbreak;\n\t}\n}\n';
+  assert.deepEqual(found(script), ['status/status-comparison 481@1:27-30', 'status/status-comparison 408@5:7-10']);
+  assert.deepEqual(found('if ($notify_reply($ru) == 481) exit;\n'), [], 'another field of the reply');
+});

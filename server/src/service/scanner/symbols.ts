@@ -1,4 +1,4 @@
-import { isKemiCodeRead } from '../dialects/routingScript/values';
+import { isCodeVariable, isKemiCodeRead } from '../dialects/routingScript/values';
 import type { Lines } from '../text';
 import { OccurrenceBuilder } from './build';
 import type { Occurrence, OccurrenceNote } from './occurrence';
@@ -80,8 +80,6 @@ export function symbolTableOf(occurrences: readonly Occurrence[]): SymbolTable {
 /** How far above a `case` label the `switch` is looked for. */
 const SWITCH_LOOKBACK_LINES = 200;
 const SWITCH = /\bswitch[ \t]*\([ \t]*([^()]{1,40}?(?:\([^()]{0,20}\))?)[ \t]*\)/;
-/** The values a switch over a reply code is over: $rs, $T_reply_code, $(rs{s.int}), $T_rpl($rs), $err.rcode, status. */
-const CODE_SUBJECT = /^(?:\$rs|\$T_reply_code|\$T_reply_last|\$err\.rcode|\$\(rs(?:\{[^}]*\})?\)|\$T_rpl\(\$rs\)|\$T\(reply_code\)|status)$/;
 
 /** The subject of the nearest switch before the label at `column` of `line`, when it is a reply code. */
 function codeSwitchAbove(lines: Lines, line: number, column: number): string | undefined {
@@ -89,7 +87,8 @@ function codeSwitchAbove(lines: Lines, line: number, column: number): string | u
     const text = l === line ? lines.lineAt(l).slice(0, column) : lines.lineAt(l);
     if (!text.includes('switch')) continue;
     const subject = SWITCH.exec(text)?.[1].trim();
-    if (subject !== undefined) return CODE_SUBJECT.test(subject) ? subject : undefined;
+    // A switch over a variable that holds a reply code ($rs, $T_reply_code, $(rs{s.int}) ...) or over `status`.
+    if (subject !== undefined) return subject === 'status' || isCodeVariable(subject.replace(/[ \t]+/g, '')) ? subject : undefined;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { isAllDigits, type Line } from './tokens';
 
 /** What holds the code of a reply ($rs, status, KSR.pv.get("$rs")), how it is compared, and lists of codes. */
 
-/** $rs, $(rs), $(rs{s.int}), $T_reply_code, $T_reply_last, $T_rpl($rs), $T(reply_code), $err.rcode. */
+/** $rs, $(rs), $(rs{s.int}), $T_reply_code, $T_reply_last, $T_rpl($rs), $T(reply_code), $err.rcode, $notify_reply($rs) (presence: the reply to a NOTIFY). */
 export function isCodeVariable(name: string): boolean {
   switch (name) {
     case '$rs':
@@ -19,6 +19,7 @@ export function isCodeVariable(name: string): boolean {
   }
   if (name.startsWith('$(rs')) return name.length === 5 || name[4] === '{' || name[4] === '[' || name[4] === ')';
   if (name.startsWith('$T_rpl(') && name.endsWith(')')) return isCodeVariable(name.slice(7, -1).trim());
+  if (name.startsWith('$notify_reply(') && name.endsWith(')')) return isCodeVariable(name.slice(14, -1).trim());
   return false;
 }
 
