@@ -277,8 +277,11 @@ function mergeRun(run) {
   const captures = {};
   const alternatives = [];
   let offset = 0;
+  // rules that all start at the start of a line: the anchor once, in front of the alternation, where
+  // Oniguruma sees it (inside the alternatives it tries every alternative at every position)
+  const anchored = run.every((rule) => rule.match.startsWith('^'));
   for (const rule of run) {
-    let source = rule.match;
+    let source = anchored ? rule.match.slice(1) : rule.match;
     if (rule.name) {
       captures[++offset] = { name: rule.name };
       source = `(${source})`;
@@ -293,7 +296,7 @@ function mergeRun(run) {
     offset += captureCount(rule.match);
     alternatives.push(source);
   }
-  return { match: alternatives.join('|'), captures };
+  return { match: `${anchored ? '^' : ''}${anchored ? `(?:${alternatives.join('|')})` : alternatives.join('|')}`, captures };
 }
 
 /**
