@@ -9,10 +9,10 @@ import { TraceStream } from './traceStream';
 /**
  * What the server keeps of a trace or a capture read from disk: its calls list, and where each
  * message lies in the text (where reading it again starts, and its start line), never the message
- * records. The messages of the calls a ladder or a call document asks for are read again from
- * disk. Calls are summarised each from its own messages: transactions never cross a Call-ID, so a
- * call's model is that call in the whole trace's model, and a Call-ID repeated by many calls' broken
- * branches is never searched across the whole trace.
+ * records. The messages a ladder shows, or a call document holds, are read again from disk.
+ * Calls are summarised each from its own messages: transactions never cross a Call-ID, so a call's
+ * model is that call in the whole trace's model, and a branch that many calls repeat (broken
+ * clients, traces made of copies) is never searched across the whole trace.
  */
 export interface FileCalls extends StreamedFile {
   /** The calls list: one row per call, in the order of their first message. */
