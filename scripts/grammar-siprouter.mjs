@@ -376,9 +376,10 @@ export function sipRouterGrammar(lang) {
       ],
     },
     modules: match([r`\b`, cap(s('keyword.control.import'), '(?:loadmodulex?|loadpath|include_file|import_file)'), r`\b`]),
+    'control-keywords': match([r`\b`, `(?:${words(f.keywords)})`, r`\b`], { name: s('keyword.control') }),
     keywords: {
       patterns: [
-        match([r`\b`, `(?:${words(f.keywords)})`, r`\b`], { name: s('keyword.control') }),
+        include('#control-keywords'),
         ...(f.wordOperators.length ? [match([r`\b`, `(?:${words(f.wordOperators)})`, r`\b`], { name: s('keyword.operator.word') })] : []),
         match([r`\b`, `(?:${words(CORE_KEYWORDS.filter((k) => k !== 'msg:len'))})`, r`\b`, r`(?![.(])`], { name: s('variable.language.core') }),
         match([r`\bmsg:len\b`], { name: s('variable.language.core') }),
@@ -533,6 +534,9 @@ export function sipRouterGrammar(lang) {
     include('#comment-block'),
     ...(lang === 'opensips' ? [include('#m4-quote')] : []),
     include('#strings'),
+    // if, else, return ..., the word gate's commonest form, in one step without the gate (no form
+    // before them in the gate takes one of these words)
+    include('#control-keywords'),
     include('#word-rules'),
     include('#dollar-rules'),
     include('#comment-lines'),
