@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { AnalyzedDocument } from '../server/src/service';
 import { languageForFile } from '../server/src/service/fileLanguage';
 
@@ -12,13 +12,8 @@ import { languageForFile } from '../server/src/service/fileLanguage';
  * the first digit), number, label, why. `code` is a status code as used there, `not` is a number
  * that is no status code (a port, a timer, CSeq ...); any other label (prose in comments, names
  * that contain a code) counts neither way and is only reported. A claim is a status occurrence on a
- * number written in the file. Each file gets the language id an editor gives it (VS Code's own ids
- * for the KEMI languages, plain text for anything unknown).
+ * number written in the file. Each file gets the language id `sipsense check` gives it.
  */
-
-const KEMI_EXTENSIONS: Readonly<Record<string, string>> = {
-  '.lua': 'lua', '.py': 'python', '.js': 'javascript', '.rb': 'ruby', '.sq': 'squirrel', '.nut': 'squirrel',
-};
 
 interface Label {
   file: string;
@@ -39,8 +34,7 @@ function readLabels(path: string): Label[] {
 }
 
 function languageOf(file: string, text: string): string {
-  const language = languageForFile(file, text.slice(0, 1024).split(/\r?\n|\r/, 1)[0]);
-  return language === 'plaintext' ? KEMI_EXTENSIONS[extname(file).toLowerCase()] ?? language : language;
+  return languageForFile(file, text.slice(0, 1024).split(/\r?\n|\r/, 1)[0]);
 }
 
 /** The numbers of a file that the service calls status codes, as "line:column" (1-based). */

@@ -51,6 +51,17 @@ test('unreadable and binary files get a clear message and the others are still c
   assert.match(result.out, /b\.sip:1:9: warning: .*\[removed-code\]/);
 });
 
+test('check reads KEMI scripts by their extension (Lua, Python, JavaScript, Ruby, Squirrel), and an ordinary script gets nothing', () => {
+  const lua = file('routing.lua', 'function ksr_request_route()\n  KSR.sl.sl_send_reply(409, "Conflict")\nend\n');
+  const python = file('tool.py', 'import requests\nif requests.get(url).status_code == 409:\n    print("Conflict")\n');
+  const result = run('check', lua, python);
+  assert.match(result.out, /routing\.lua:2:24: warning: .*\[removed-code\]/);
+  assert.doesNotMatch(result.out, /tool\.py/);
+  for (const [name, language] of [['a.lua', 'lua'], ['a.py', 'python'], ['a.js', 'javascript'], ['a.rb', 'ruby'], ['a.nut', 'squirrel'], ['a.sq', 'squirrel']]) {
+    assert.equal(languageForFile(`/srv/${name}`, ''), language, name);
+  }
+});
+
 test('bad usage exits 2 with the usage text', () => {
   for (const args of [[], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['explain'], ['explain', 'abc'], ['frobnicate']]) {
     const result = run(...args);

@@ -17,10 +17,18 @@ export interface ManifestLanguage {
   firstLine?: string;
 }
 
-/** VS Code's built-in languages that the CLI also needs (they are not ours to contribute). */
+/**
+ * VS Code's built-in languages that the CLI also needs (they are not ours to contribute), and the
+ * KEMI languages as editors name them (Squirrel's .nut, and .sq as Kamailio's examples name it).
+ */
 const BUILT_IN: readonly ManifestLanguage[] = [
   { id: 'xml', extensions: ['.xml'] },
   { id: 'log', extensions: ['.log'] },
+  { id: 'lua', extensions: ['.lua'] },
+  { id: 'python', extensions: ['.py'] },
+  { id: 'javascript', extensions: ['.js', '.mjs', '.cjs'] },
+  { id: 'ruby', extensions: ['.rb'] },
+  { id: 'squirrel', extensions: ['.nut', '.sq'] },
 ];
 
 /** One segment of a glob (`*`, `?` and literal characters) as a regex over one path segment. */
