@@ -22,6 +22,11 @@ export function withPersianDigits(text: string): string {
   const n = text.length;
   for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
+    if (c === 92 /* \\ */) {
+      // A backslash-escaped character (text from the user's file) is that character, never a code span's fence.
+      i += 2;
+      continue;
+    }
     if (c === 96 /* ` */) {
       const close = text.indexOf('`', i + 1);
       if (close === -1) break;
@@ -63,4 +68,14 @@ export type Lang = 'en' | 'fa';
 /** Text written in `lang`, in its script: Persian with its numbers in Persian digits. */
 export function inScript(lang: Lang, text: string): string {
   return lang === 'fa' ? withPersianDigits(text) : text;
+}
+
+/**
+ * A number a message is given (a count, '12.5', '1,234', a duration '4:05') as text in `lang`:
+ * Persian digits in Persian. Any other argument (a file name, an error, a SIP token such as
+ * 486 Busy Here) as it is.
+ */
+export function numberIn(lang: Lang, value: string | number): string {
+  const text = String(value);
+  return lang === 'fa' && /^[0-9][0-9.,:]*$/.test(text) ? withPersianDigits(text) : text;
 }

@@ -1,7 +1,7 @@
 import { skipReasonOf, type CaptureProblem, type Skip } from '../../common/capture';
 import { CAPTURE_MESSAGES, captureProblemText } from '../../common/captureMessages';
-import { inScript, type Lang } from '../../common/digits';
-import { localized, viewIsPersian } from './localize';
+import { inScript, numberIn, type Lang } from '../../common/digits';
+import { localized, viewLang } from './localize';
 
 /**
  * What the capture decoder read, as the capture's own tab shows it (a read-only custom editor):
@@ -37,7 +37,7 @@ function escape(text: string): string {
 }
 
 function row(lang: Lang, label: string, value: number): string {
-  return `<tr><th>${escape(label)}</th><td>${escape(inScript(lang, String(value)))}</td></tr>`;
+  return `<tr><th>${escape(label)}</th><td>${escape(numberIn(lang, value))}</td></tr>`;
 }
 
 function megabytes(units: number): string {
@@ -46,7 +46,7 @@ function megabytes(units: number): string {
 
 /** The HTML of the capture's tab (no script; the only link is the command that opens the trace). */
 export function summaryHtml(fileName: string, state: CaptureState, openTraceLink: string, cspSource: string): string {
-  const lang: Lang = viewIsPersian() ? 'fa' : 'en';
+  const lang: Lang = viewLang();
   const said = (problem: CaptureProblem) => escape(inScript(lang, captureProblemText(CAPTURE_MESSAGES[lang], problem)));
   const parts: string[] = [`<h1>${escape(fileName)}</h1>`];
   if (state.kind === 'decoding') parts.push(`<p>${escape(localized('Decoding the capture...'))}</p>`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { numberIn, type Lang } from '../../common/digits';
 
 /**
  * The words of the views (the ladder panel, the calls list) in the language of everything else:
@@ -36,13 +37,24 @@ export function viewIsPersian(): boolean {
   return language === 'fa' || (language === 'auto' && vscode.env.language.toLowerCase().startsWith('fa'));
 }
 
-function format(template: string, args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? String(args[Number(n)]) : whole));
+function format(template: string, args: string[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? args[Number(n)] : whole));
 }
 
-/** `message` (English, with {0}-style placeholders) in the views' language. */
+/** The views' language as a catalogue language. */
+export function viewLang(): Lang {
+  return viewIsPersian() ? 'fa' : 'en';
+}
+
+/** A number the views show (a count, a duration), in Persian digits when they speak Persian. */
+export function viewNumber(value: string | number): string {
+  return numberIn(viewLang(), value);
+}
+
+/** `message` (English, with {0}-style placeholders) in the views' language, the numbers it is given in that language's digits. */
 export function localized(message: string, ...args: (string | number)[]): string {
   const language = viewLanguage();
-  if (language === 'auto') return vscode.l10n.t(message, ...args);
-  return format(language === 'fa' ? persian[message] ?? message : message, args);
+  const written = args.map(viewNumber);
+  if (language === 'auto') return vscode.l10n.t(message, ...written);
+  return format(language === 'fa' ? persian[message] ?? message : message, written);
 }

@@ -44,7 +44,8 @@ test('cells: final response, class, duration and start', () => {
   assert.equal(finalResponse(call(0, { status: 699 })), '699');
   assert.equal(finalClass(CALLS[0]), 4);
   assert.equal(finalClass(call(0, { status: 99 })), undefined);
-  assert.deepEqual([0, 0.25, 2, 12.34, 65, 3723, undefined, -1].map(formatDuration), ['0 s', '0.25 s', '2 s', '12.3 s', '1:05', '1:02:03', '', '']);
+  assert.deepEqual([0, 0.25, 2, 12.34, 65, 3723, undefined, -1].map((s) => formatDuration(s)), ['0 s', '0.25 s', '2 s', '12.3 s', '1:05', '1:02:03', '', '']);
+  assert.deepEqual([0.25, 12.34, 65].map((s) => formatDuration(s, (value) => `${value} ثانیه`)), ['0.25 ثانیه', '12.3 ثانیه', '1:05'], 'seconds in the views\' words');
   assert.equal(formatStart(Date.UTC(2024, 2, 1, 12, 3, 7, 250) / 1000), '2024-03-01 12:03:07.250');
   assert.equal(formatStart(undefined), '');
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { withPersianDigits } from '../../common/digits';
 import { repoRoot } from '../support/corpus';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -34,5 +35,22 @@ test('every runtime message of the client and of its views has its Persian trans
   for (const [key, text] of Object.entries(bundle)) {
     assert.match(text, PERSIAN, key);
     for (const placeholder of key.match(/\{\d\}/g) ?? []) assert.ok(text.includes(placeholder), `${key}: ${placeholder}`);
+  }
+});
+
+/** Persian texts whose Latin digits are what the user types or reads as a SIP token, not a number of the sentence. */
+const LATIN_DIGITS_MEANT: Readonly<Record<string, string>> = {
+  'e.g. alice, 486, REJECTED': 'an example of what to type in the filter, which matches the final response as the trace writes it',
+};
+
+test('the Persian of the manifest and of the views writes the numbers of its prose in Persian digits (code and SIP tokens keep theirs)', () => {
+  const texts = [
+    ...Object.entries(JSON.parse(read('package.nls.fa.json')) as Record<string, string>),
+    ...Object.entries(JSON.parse(read('l10n/bundle.l10n.fa.json')) as Record<string, string>),
+  ];
+  for (const [key, withPlaceholders] of texts) {
+    const text = withPlaceholders.replace(/\{\d\}/g, '{}');
+    if (key in LATIN_DIGITS_MEANT) assert.notEqual(withPersianDigits(text), text, `${key}: no longer needs its exception`);
+    else assert.equal(withPersianDigits(text), text, key);
   }
 });

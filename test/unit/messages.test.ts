@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzed } from '../support/documents';
 import { computeCodeActions, computeCompletion, computeDiagnostics, computeHover, resolveSettings } from '../../server/src/service';
-import { withPersianDigits } from '../../common/digits';
+import { numberIn, withPersianDigits } from '../../common/digits';
 import { MESSAGES } from '../../server/src/service/messages';
 import { main } from '../../server/src/cli';
 import { corpusFiles } from '../support/corpus';
@@ -80,4 +80,10 @@ test('numbers in Persian prose are written in Persian digits, as the seed writes
   const [english, persian] = hover.split('\n\n---\n\n');
   assert.match(english, /^\*\*513 Message Too Large\*\*/);
   assert.match(persian, /^\*\*۵۱۳ Message Too Large\*\* · 5xx /);
+});
+
+test('a number a view is given is written in Persian digits in Persian (counts, durations), other arguments as they are', () => {
+  assert.deepEqual([12, '1,234', '12.5', '4:05'].map((value) => numberIn('fa', value)), ['۱۲', '۱,۲۳۴', '۱۲.۵', '۴:۰۵']);
+  assert.deepEqual([12, '1,234', '4:05'].map((value) => numberIn('en', value)), ['12', '1,234', '4:05']);
+  for (const other of ['486 Busy Here', 'trace-2024.sip', 'ENOENT', '10.0.0.1:5060x', '']) assert.equal(numberIn('fa', other), other);
 });

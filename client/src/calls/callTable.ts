@@ -71,11 +71,11 @@ export function finalResponse(call: CallSummary): string {
   return call.phrase ? `${call.status} ${call.phrase}` : String(call.status);
 }
 
-/** 0.250 s, 12.5 s, 4:05, 1:02:03. */
-export function formatDuration(seconds: number | undefined): string {
+/** 0.250 s, 12.5 s, 4:05, 1:02:03; `inSeconds` writes a number of seconds in the views' words. */
+export function formatDuration(seconds: number | undefined, inSeconds = (value: string) => `${value} s`): string {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '';
-  if (seconds < 10) return `${seconds.toFixed(3).replace(/\.?0+$/, '') || '0'} s`;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 10) return inSeconds(seconds.toFixed(3).replace(/\.?0+$/, '') || '0');
+  if (seconds < 60) return inSeconds(seconds.toFixed(1));
   const whole = Math.round(seconds);
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);

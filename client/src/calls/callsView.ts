@@ -6,7 +6,7 @@ import { CAPTURE_SCHEME, CAPTURE_VIEW_TYPE } from '../../../common/capture';
 import { SHOW_CALL_FLOW_COMMAND } from '../../../common/commands';
 import { traceUri } from '../captureEditor';
 import { requestCalls } from '../flowRequests';
-import { localized, VIEW_LANGUAGE_SETTINGS } from '../localize';
+import { localized, VIEW_LANGUAGE_SETTINGS, viewNumber } from '../localize';
 import {
   DEFAULT_QUERY, finalClass, finalResponse, formatDuration, formatStart, selectCalls, SORT_KEYS, statesOf, type CallQuery, type SortKey,
 } from './callTable';
@@ -208,7 +208,8 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
     const item = new vscode.TreeItem(`${start ? `${start.slice(11)}  ` : ''}${call.from} → ${call.to}`);
     const response = finalResponse(call);
     // The outcome first: it is what a narrow sidebar should still show.
-    item.description = [response, call.state, call.method, localized('{0} messages', call.messages), formatDuration(call.duration)]
+    const duration = viewNumber(formatDuration(call.duration, (value) => localized('{0} s', value)));
+    item.description = [response, call.state, call.method, localized('{0} messages', call.messages), duration]
       .filter(Boolean).join(' · ');
     item.tooltip = [
       `Call-ID: ${call.callId}`,
@@ -218,8 +219,8 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
       `${localized('Method')}: ${call.method}`,
       `${localized('State')}: ${call.state}`,
       `${localized('Final response')}: ${response}`,
-      `${localized('Messages')}: ${call.messages}`,
-      `${localized('Duration')}: ${formatDuration(call.duration)}`,
+      `${localized('Messages')}: ${viewNumber(call.messages)}`,
+      `${localized('Duration')}: ${duration}`,
     ].join('\n');
     const klass = finalClass(call);
     item.iconPath = new vscode.ThemeIcon('call-outgoing', klass ? new vscode.ThemeColor(CLASS_COLOURS[klass]) : undefined);

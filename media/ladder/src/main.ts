@@ -1,4 +1,5 @@
 import type { CallFlow, FlowMessage } from '../../../common/callFlow';
+import { numberIn, type Lang } from '../../../common/digits';
 import { messageAtLine } from '../../../common/flowLines';
 import {
   arrowClass, buildRows, callsOf, callToFollow, column, formatDelta, formatTime, isFlow, rowOfMessage, scrollToShow, visibleRows, type Order,
@@ -36,6 +37,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 interface State {
   flow: CallFlow;
   strings: LadderStrings;
+  /**
+   * The language of the panel's words: its counts and line numbers in Persian digits in Persian;
+   * arrow labels (SIP tokens: 486 Busy Here), times and addresses as the trace writes them.
+   */
+  lang: Lang;
   calls: string[];
   order: Order;
   shown?: Set<string>;
@@ -143,7 +149,7 @@ function show(message: Extract<ToWebview, { type: 'flow' }>): void {
   const counts = new Map<string, number>();
   for (const m of flow.messages) counts.set(m.callId ?? '', (counts.get(m.callId ?? '') ?? 0) + 1);
   state = {
-    flow, strings, calls, counts, order: previousOrder, rows: [], rowOf: new Int32Array(0), allOptions: false,
+    flow, strings, lang: message.rtl ? 'fa' : 'en', calls, counts, order: previousOrder, rows: [], rowOf: new Int32Array(0), allOptions: false,
     columnWidth: Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, longest * 7.5 + 24)),
   };
   if (flow.window && flow.window.total > flow.messages.length) state.window = { start: flow.window.start, total: flow.window.total };
@@ -157,7 +163,7 @@ function show(message: Extract<ToWebview, { type: 'flow' }>): void {
   document.documentElement.lang = message.rtl ? 'fa' : 'en';
   toolbar.dir = message.rtl ? 'rtl' : 'ltr';
   tooltip.dir = message.rtl ? 'rtl' : 'ltr';
-  titleText.textContent = `${message.title} · ${state.window?.total ?? flow.messages.length} ${strings.messages}`;
+  titleText.textContent = `${message.title} · ${numberIn(state.lang, state.window?.total ?? flow.messages.length)} ${strings.messages}`;
   drawPager(state);
   noteText.textContent = message.note ?? (flow.participants.some((p) => p.inferred) ? strings.inferredNote : '');
   scroller.setAttribute('aria-label', `${strings.title}: ${message.title}`);
@@ -184,7 +190,7 @@ function option(value: string, text: string): HTMLOptionElement {
 
 function callOption(s: State, i: number): HTMLOptionElement {
   const callId = s.calls[i];
-  return option(String(i), `#${i + 1} ${callId || '—'} (${s.counts.get(callId) ?? 0})`);
+  return option(String(i), `#${count(s, i + 1)} ${callId || '—'} (${count(s, s.counts.get(callId) ?? 0)})`);
 }
 
 /**
@@ -192,8 +198,8 @@ function callOption(s: State, i: number): HTMLOptionElement {
  * calls as options would cost more than the whole ladder to lay out.
  */
 function fillSelects(s: State): void {
-  callSelect.replaceChildren(option('*', `${s.strings.allCalls} (${s.calls.length})`));
-  if (s.requested && s.requested.size > 1) callSelect.append(option('requested', `${s.strings.selectedCalls} (${s.requested.size})`));
+  callSelect.replaceChildren(option('*', `${s.strings.allCalls} (${count(s, s.calls.length)})`));
+  if (s.requested && s.requested.size > 1) callSelect.append(option('requested', `${s.strings.selectedCalls} (${count(s, s.requested.size)})`));
   if (s.shown?.size === 1) callSelect.append(callOption(s, s.calls.indexOf([...s.shown][0])));
   s.allOptions = false;
   callSelect.value = !s.shown ? '*' : s.shown.size === 1 ? String(s.calls.indexOf([...s.shown][0])) : 'requested';
@@ -215,8 +221,9 @@ function fillCallOptions(): void {
   s.allOptions = true;
 }
 
-function count(value: number): string {
-  return value.toLocaleString('en-US');
+/** A count or a line number in the panel's words. */
+function count(s: State, value: number): string {
+  return numberIn(s.lang, value.toLocaleString('en-US'));
 }
 
 /** Where the window lies among all the messages, and the buttons to the windows before and after it. */
@@ -226,10 +233,10 @@ function drawPager(s: State): void {
   const shown = s.flow.messages.length;
   const before = s.window.start;
   const after = Math.max(0, s.window.total - s.window.start - shown);
-  rangeText.textContent = s.strings.window.replace('{0}', count(before + 1)).replace('{1}', count(before + shown)).replace('{2}', count(s.window.total));
-  earlierButton.textContent = `◀ ${s.strings.earlier.replace('{0}', count(before))}`;
+  rangeText.textContent = s.strings.window.replace('{0}', count(s, before + 1)).replace('{1}', count(s, before + shown)).replace('{2}', count(s, s.window.total));
+  earlierButton.textContent = `◀ ${s.strings.earlier.replace('{0}', count(s, before))}`;
   earlierButton.disabled = before === 0;
-  moreButton.textContent = `${s.strings.more.replace('{0}', count(after))} ▶`;
+  moreButton.textContent = `${s.strings.more.replace('{0}', count(s, after))} ▶`;
   moreButton.disabled = after === 0;
   moreRow.textContent = moreButton.textContent;
 }
@@ -344,7 +351,7 @@ function describe(s: State, message: FlowMessage): string {
   if (message.time !== undefined) parts.push(formatTime(message.time));
   if (message.sdp) parts.push(s.strings.sdp);
   if (message.retransmission) parts.push(s.strings.retransmission);
-  parts.push(`${s.strings.line} ${message.line + 1}`);
+  parts.push(`${s.strings.line} ${numberIn(s.lang, message.line + 1)}`);
   return parts.join(', ');
 }
 
@@ -360,9 +367,9 @@ function drawRow(s: State, row: number): HTMLElement {
   if (entry.kind === 'call') {
     node.classList.add('call-heading', `call-${entry.call % CALL_COLOURS}`);
     node.setAttribute('aria-disabled', 'true');
-    node.append(element('span', 'call-number', `${s.strings.call} ${entry.call + 1}`));
+    node.append(element('span', 'call-number', `${s.strings.call} ${count(s, entry.call + 1)}`));
     node.append(element('span', 'call-id', entry.callId || '—'));
-    node.append(element('span', 'call-count', `${entry.count} ${s.strings.messages}`));
+    node.append(element('span', 'call-count', `${count(s, entry.count)} ${s.strings.messages}`));
     return node;
   }
   const message = s.flow.messages[entry.index];

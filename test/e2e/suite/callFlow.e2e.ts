@@ -213,8 +213,14 @@ for (const setting of ['language', 'hover.language']) {
         });
         return answer.time === 'زمان' ? answer : undefined;
       });
-      assert.match(words.title, /پیام/);
+      assert.match(words.title, /^rfc3665\.txt · [۰-۹]+ پیام$/, 'the count of messages in Persian digits (the file name as it is)');
       assert.equal(words.dir, 'rtl');
+      const row = await inFrame<{ label: string; aria: string }>({
+        holding: LADDER,
+        script: `(() => { const r = document.querySelector('.row[data-line="695"]'); return { label: r.querySelector('.label').textContent, aria: r.getAttribute('aria-label') }; })()`,
+      });
+      assert.match(row.label, /^180 Ringing/, 'an arrow\'s label is the status line as SIP writes it');
+      assert.match(row.aria, /خط ۶۹۶$/, 'its line number in Persian prose, in Persian digits');
       assert.equal(words.lang, 'fa');
       const tip = await waitFor('the Persian explanation of 180 on hover', async () => {
         const text = await inFrame<string>({ holding: LADDER, hover: '.row[data-line="695"] .label', script: `(() => { const t = document.querySelector('.tooltip'); return t.hidden ? '' : t.textContent; })()` });
