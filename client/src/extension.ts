@@ -46,6 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: CAPTURE_SCHEME, language: 'sip' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
+    // HTML in hovers (VS Code sanitises it): the server right-aligns Persian with <div align="right">.
+    // Every text of the user's file in them is escaped Markdown (server: features/markdownText.ts).
+    markdown: { supportHtml: true },
     middleware: {
       // Ordinary Lua, Python, JavaScript ... files never reach the server; KEMI scripts (KSR.*) do.
       ...kemi.middleware,

@@ -6,6 +6,12 @@ export interface ClientSupport {
   configuration: boolean;
   /** The format of hovers: Markdown where the client shows it, else plain text. */
   hoverFormat: MarkupKind;
+  /**
+   * Whether the client renders HTML in Markdown (it lists the tags it keeps in
+   * general.markdown.allowedTags, as VS Code's client does with supportHtml): explanations then
+   * show their Persian right-aligned and right to left (explain.ts rightToLeftPersian).
+   */
+  markdownHtml: boolean;
   /** The format of completion items' documentation. */
   completionDocumentationFormat: MarkupKind;
   /** DocumentSymbol trees; otherwise a flat list of SymbolInformation. */
@@ -36,6 +42,7 @@ export function clientSupportOf(capabilities: ClientCapabilities | undefined): C
   return {
     configuration: capabilities?.workspace?.configuration === true,
     hoverFormat: formatOf(text?.hover?.contentFormat),
+    markdownHtml: Array.isArray(capabilities?.general?.markdown?.allowedTags) && capabilities.general.markdown.allowedTags.includes('div'),
     completionDocumentationFormat: formatOf(text?.completion?.completionItem?.documentationFormat),
     hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,

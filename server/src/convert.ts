@@ -3,8 +3,9 @@ import {
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
   type InlayHint, type Location, type LocationLink, type MarkupContent, type Range, type SymbolInformation,
 } from 'vscode-languageserver/node';
+import type { HoverLanguage } from '../../common/settings';
 import {
-  markdownToPlainText, type CodeActionInfo, type CompletionInfo, type DefinitionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
+  markdownToPlainText, rightToLeftPersian, type CodeActionInfo, type CompletionInfo, type DefinitionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
   type InlayHintInfo, type LineLocation, type SymbolInfo,
 } from './service';
 import type { LineSpan } from './service/scanner/occurrence';
@@ -16,11 +17,17 @@ export function rangeOf(line: number, span: LineSpan): Range {
   return { start: { line, character: span.start }, end: { line, character: span.end } };
 }
 
-/** The service's Markdown in the client's format. */
-export function markupOf(markdown: string, format: MarkupKind): MarkupContent {
-  return format === MarkupKind.Markdown
-    ? { kind: MarkupKind.Markdown, value: markdown }
-    : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
+/** How the client shows explanations: its format, whether it renders HTML in Markdown, the language setting. */
+export interface ExplanationFormat {
+  format: MarkupKind;
+  html: boolean;
+  language: HoverLanguage;
+}
+
+/** The service's Markdown in the client's format (with its Persian right to left where the client renders HTML). */
+export function markupOf(markdown: string, { format, html, language }: ExplanationFormat): MarkupContent {
+  if (format !== MarkupKind.Markdown) return { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
+  return { kind: MarkupKind.Markdown, value: html ? rightToLeftPersian(markdown, language) : markdown };
 }
 
 const SEVERITY: Record<DiagnosticInfo['severity'], DiagnosticSeverity> = {
@@ -42,7 +49,7 @@ export function toDiagnostic(info: DiagnosticInfo): Diagnostic {
   };
 }
 
-export function toHover(info: HoverInfo, format: MarkupKind): Hover {
+export function toHover(info: HoverInfo, format: ExplanationFormat): Hover {
   return { contents: markupOf(info.markdown, format), range: rangeOf(info.line, info.span) };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corpusText } from '../support/corpus';
 import { positionOf } from '../support/documents';
-import { InProcessServer, type InitializeOptions } from '../support/lspClient';
+import { InProcessServer, VS_CODE_CAPABILITIES, type InitializeOptions } from '../support/lspClient';
 
 /**
  * The handlers in this process (createServer over in-memory streams): what a client's capabilities
@@ -108,3 +108,21 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+test('a client that renders HTML in Markdown (it lists allowedTags, as VS Code does) gets its Persian right-aligned, right to left; others get plain Markdown', async () => {
+  const html = new InProcessServer();
+  html.settings = { language: 'fa' };
+  await html.initialize({ capabilities: { ...VS_CODE_CAPABILITIES, general: { markdown: { parser: 'marked', allowedTags: ['p', 'div', 'code'] } } } });
+  await html.open(TRACE_URI, 'sip', trace);
+  const aligned = await html.hover(TRACE_URI, accepted);
+  assert.match(aligned.contents.value, /^<div align="right">\n\n\u2067\*\*۲۰۲ Accepted\*\*/);
+  const resolved = await html.request('completionItem/resolve', { label: '486 Busy Here', data: { uri: TRACE_URI, code: 486 } });
+  assert.match(resolved.documentation.value, /^<div align="right">/);
+  await html.stop();
+  const plain = new InProcessServer();
+  plain.settings = { language: 'fa' };
+  await plain.initialize();
+  await plain.open(TRACE_URI, 'sip', trace);
+  assert.match((await plain.hover(TRACE_URI, accepted)).contents.value, /^\*\*۲۰۲ Accepted\*\*/, 'no HTML for a client that did not ask for it');
+  await plain.stop();
+});

@@ -13,8 +13,9 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
   connection.onHover(async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return null;
-    const hover = computeHover(document, position, await context.settingsFor(textDocument.uri));
-    return hover ? toHover(hover, context.client.hoverFormat) : null;
+    const settings = await context.settingsFor(textDocument.uri);
+    const hover = computeHover(document, position, settings);
+    return hover ? toHover(hover, { format: context.client.hoverFormat, html: context.client.markdownHtml, language: settings.language }) : null;
   });
 
   connection.onCompletion(async ({ textDocument, position }) => {
@@ -28,7 +29,8 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
     const data = item.data as Partial<CompletionData> | undefined;
     if (typeof data?.code !== 'number') return item;
     const settings = await context.settingsFor(typeof data.uri === 'string' ? data.uri : undefined);
-    return { ...item, documentation: markupOf(completionDocumentation(data.code, settings), context.client.completionDocumentationFormat) };
+    const format = { format: context.client.completionDocumentationFormat, html: context.client.markdownHtml, language: settings.language };
+    return { ...item, documentation: markupOf(completionDocumentation(data.code, settings), format) };
   });
 
   connection.onCodeAction(async ({ textDocument, range, context: actionContext }) => {

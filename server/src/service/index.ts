@@ -4,7 +4,7 @@ export { servedLanguageId } from './dialectSelection';
 export { computeCodeActions, type CodeActionInfo } from './features/codeActions';
 export { completionDocumentation, computeCompletion, type CompletionInfo } from './features/completion';
 export { computeDiagnostics, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
-export { explainCause, explainStatus, explainWarnCode, statusTitle } from './features/explain';
+export { explainCause, explainStatus, explainWarnCode, rightToLeftPersian, statusTitle } from './features/explain';
 export { computeHover, type HoverInfo } from './features/hover';
 export { markdownToPlainText } from './features/plainText';
 export { computeInlayHints, type InlayHintInfo } from './features/inlayHints';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { test } from './harness';
 import { ngrepTrace } from '../traceGenerator';
 import {
-  diagnosticsFor, hasBridge, inFrame, openFile, positionOf, revertAndCloseAll, ruleOf, screenshot, sleep, visibleTexts, waitFor, WIDGETS,
+  diagnosticsFor, hasBridge, inFrame, openFile, positionOf, revertAndCloseAll, ruleOf, screenshot, sleep, updateSetting, visibleTexts, waitFor, WIDGETS,
 } from './helpers';
 
 /**
@@ -18,19 +18,61 @@ async function showHoverAt(editor: vscode.TextEditor, position: vscode.Position)
   await vscode.commands.executeCommand('editor.action.showHover');
 }
 
+/** The text of the hover at `position` once it holds `wanted`. */
+async function hoverHolding(editor: vscode.TextEditor, position: vscode.Position, wanted: string): Promise<string> {
+  return waitFor(`the hover holding ${wanted}`, async () => {
+    await showHoverAt(editor, position);
+    await sleep(300);
+    const text = (await visibleTexts(WIDGETS.hover)).join('\n');
+    return text.includes(wanted) ? text : undefined;
+  }, 20_000, 500);
+}
+
 test('the hover over 486 in a trace, as rendered', async () => {
   const editor = await openFile('callFlows');
   const at = positionOf(editor.document, 'SIP/2.0  486 Busy Here', 10);
   if (!hasBridge) return;
-  const rendered = await waitFor('the hover widget', async () => {
-    await showHoverAt(editor, at);
-    await sleep(300);
-    const text = (await visibleTexts(WIDGETS.hover)).join('\n');
-    return text.includes('486 Busy Here') ? text : undefined;
-  }, 20_000, 500);
-  assert.match(rendered, /RFC 3261/);
+  assert.match(await hoverHolding(editor, at, '486 Busy Here'), /RFC 3261/);
   await screenshot('hover');
   await revertAndCloseAll();
+});
+
+test('the Persian hover, as rendered: right-aligned, right to left, Persian digits; a hostile phrase shows as text', async () => {
+  const editor = await openFile('callFlows');
+  const at = positionOf(editor.document, 'SIP/2.0  486 Busy Here', 10);
+  if (!hasBridge) return;
+  await updateSetting('language', 'fa');
+  try {
+    assert.match(await hoverHolding(editor, at, '۴۸۶ Busy Here'), /RFC 3261/);
+    const layout = await inFrame<{ align: string | null; direction: string; textAlign: string }>({
+      holding: '.monaco-workbench',
+      script: `(() => { const div = document.querySelector('${WIDGETS.hover} div[align]'); const p = div?.querySelector('p');
+        return { align: div?.getAttribute('align') ?? null, direction: p ? getComputedStyle(p).direction : '', textAlign: p ? getComputedStyle(p).textAlign : '' }; })()`,
+    });
+    assert.equal(layout.align, 'right', 'VS Code keeps align on the Persian section');
+    assert.match(layout.textAlign, /^(-webkit-)?right$/, 'align="right" is Chromium\'s -webkit-right');
+    await mouseAway();
+    await showHoverAt(editor, at);
+    await sleep(600);
+    await screenshot('hover-fa');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+    // A phrase that tries HTML and a link, in a trace of its own.
+    const hostile = await vscode.workspace.openTextDocument({
+      language: 'sip',
+      content: 'SIP/2.0 486 <img src=x onerror=alert(1)> [click](https://evil.example/x) <b>bold</b>\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n',
+    });
+    const hostileEditor = await vscode.window.showTextDocument(hostile, { preview: false });
+    const shown = await hoverHolding(hostileEditor, new vscode.Position(0, 9), 'onerror');
+    assert.match(shown, /<img src=x onerror=alert\(1\)> \[click\]\(https:\/\/evil\.example\/x\) <b>bold<\/b>/, 'the phrase as written');
+    const elements = await inFrame<number>({
+      holding: '.monaco-workbench',
+      script: `document.querySelectorAll('${WIDGETS.hover} img, ${WIDGETS.hover} b, ${WIDGETS.hover} a[href*="evil"]').length`,
+    });
+    assert.equal(elements, 0, 'no image, no bold, no link came from the phrase');
+  } finally {
+    await updateSetting('language', undefined);
+    await revertAndCloseAll();
+  }
 });
 
 test('the diagnostics of a Kamailio config, as rendered in the editor and the Problems panel', async () => {
@@ -47,13 +89,7 @@ test('the diagnostics of a Kamailio config, as rendered in the editor and the Pr
   assert.match(problems, /kamailio__etc_kamailio\.cfg/);
   assert.match(problems, /phrase-mismatch/);
   assert.match(problems, /\[Ln 678, Col 25\]/);
-  const rendered = await waitFor('the hover over the diagnostic', async () => {
-    await showHoverAt(editor, mismatch.range.start.translate(0, 2));
-    await sleep(300);
-    const text = (await visibleTexts(WIDGETS.hover)).join('\n');
-    return text.includes('reason phrase of 513') ? text : undefined;
-  }, 20_000, 500);
-  assert.match(rendered, /phrase-mismatch/);
+  assert.match(await hoverHolding(editor, mismatch.range.start.translate(0, 2), 'reason phrase of 513'), /phrase-mismatch/);
   await screenshot('diagnostics');
   await vscode.commands.executeCommand('workbench.action.closePanel');
   await revertAndCloseAll();

@@ -10,6 +10,7 @@ import type { CallState } from '../trace/types';
 import { formatSeconds } from './traceWording';
 import { MAX_PATTERN_CHARS, patternMeaning, summarizeCodes } from '../statusPattern';
 import { MESSAGES, inScript, languagesOf, type HoverMessages, type Lang } from '../messages';
+import { codeSpan, markdownText } from './markdownText';
 
 /** What is known around a status code where it was found. */
 export interface StatusCircumstances {
@@ -34,16 +35,49 @@ export interface StatusCircumstances {
   };
 }
 
-/** The notes a dialect attached to `subject` (the code or pattern), in one language. */
+/** The arguments of notes that are names from the script (a define's), shown as code; the others are shown as text. */
+const CODE_ARGUMENTS: Partial<Record<OccurrenceNote['key'], readonly number[]>> = { standsFor: [0], definitionUsed: [0] };
+
+/** The notes a dialect attached to `subject` (the code or pattern), in one language; their arguments are the file's text. */
 function notesText(s: HoverMessages, notes: readonly OccurrenceNote[] | undefined, subject: string): string[] {
-  return (notes ?? []).map((note) => s.notes[note.key](...note.args, subject));
+  return (notes ?? []).map((note) => {
+    const code = CODE_ARGUMENTS[note.key] ?? [];
+    return s.notes[note.key](...note.args.map((arg, i) => (code.includes(i) ? codeSpan(arg) : markdownText(arg))), markdownText(subject));
+  });
 }
+
+/** Between the languages of an explanation ('both'): a rule. */
+const LANGUAGE_RULE = '\n\n---\n\n';
 
 /** Renders one section per language, separated by a rule, each in its script. */
 function render(language: HoverLanguage, section: (lang: Lang, s: HoverMessages) => string[]): string {
   return languagesOf(language)
     .map((lang) => inScript(lang, section(lang, MESSAGES[lang].hover).filter((part) => part.length > 0).join('\n\n')))
-    .join('\n\n---\n\n');
+    .join(LANGUAGE_RULE);
+}
+
+/** Right-to-left isolate (U+2067): what follows it, to the end of its paragraph, is laid out right to left. */
+const RIGHT_TO_LEFT = '\u2067';
+
+/**
+ * An explanation (in `language`) for a client that renders HTML in Markdown, as VS Code does: its
+ * Persian section right-aligned and right to left. VS Code's sanitiser keeps `align` but drops
+ * `dir`, so a `<div align="right">` aligns the section and a right-to-left isolate opening each
+ * paragraph and list item gives it the direction of Persian, so that its Latin terms, numbers and
+ * punctuation fall in Persian order. Text from the user's file is escaped Markdown (markdownText.ts):
+ * none of it can open or close a tag.
+ */
+export function rightToLeftPersian(markdown: string, language: HoverLanguage): string {
+  const langs = languagesOf(language);
+  const sections = markdown.split(LANGUAGE_RULE);
+  if (sections.length !== langs.length) return markdown;
+  return sections.map((section, i) => {
+    if (langs[i] !== 'fa') return section;
+    const blocks = section.split('\n\n').map((block) => (block.startsWith('- ')
+      ? block.split('\n').map((item) => item.replace(/^- /, `- ${RIGHT_TO_LEFT}`)).join('\n')
+      : `${RIGHT_TO_LEFT}${block}`));
+    return `<div align="right">\n\n${blocks.join('\n\n')}\n\n</div>`;
+  }).join(LANGUAGE_RULE);
 }
 
 function text(value: Bilingual | undefined, lang: Lang): string {
@@ -64,7 +98,8 @@ export function statusTitle(code: number, digits = String(code)): string {
 export function explainStatus(digits: string, language: HoverLanguage, around: StatusCircumstances = {}): string {
   const code = Number(digits);
   if (!isWellFormedStatus(digits)) {
-    return render(language, (_lang, s) => [`**${digits}**`, s.impossibleCode(digits)]);
+    const shown = markdownText(digits);
+    return render(language, (_lang, s) => [`**${shown}**`, s.impossibleCode(shown)]);
   }
   const entry = statusEntry(code);
   const klass = responseClass(code);
@@ -91,7 +126,7 @@ export function explainStatus(digits: string, language: HoverLanguage, around: S
 function circumstances(s: HoverMessages, code: number, around: StatusCircumstances): string {
   const notes: string[] = notesText(s, around.notes, String(code));
   const trace = around.trace;
-  if (trace?.answers) notes.push(s.answers(trace.answers.method, trace.answers.line, trace.answers.seconds === undefined ? undefined : formatSeconds(trace.answers.seconds)));
+  if (trace?.answers) notes.push(s.answers(markdownText(trace.answers.method), trace.answers.line, trace.answers.seconds === undefined ? undefined : formatSeconds(trace.answers.seconds)));
   if (trace?.retransmissionOf !== undefined) notes.push(s.retransmission(trace.retransmissionOf));
   if (trace?.decided) notes.push(s.decidedCall(s.callStates[trace.decided]));
   if (around.sipfrag) notes.push(s.sipfrag);
@@ -101,9 +136,10 @@ function circumstances(s: HoverMessages, code: number, around: StatusCircumstanc
   if (phrase && entry && !isStandardPhrase(entry, phrase)) {
     const variant = phraseVariant(entry, phrase);
     const others = codesWithPhrase(phrase).filter((other) => other !== code);
-    if (variant) notes.push(`${s.onTheWire(phrase)}: ${s.variantOf(variant.source)}.`);
-    else if (others.length > 0) notes.push(s.otherCodesPhrase(phrase, others.join(', ')));
-    else notes.push(`${s.onTheWire(phrase)}: ${s.customPhrase}.`);
+    const shown = markdownText(phrase);
+    if (variant) notes.push(`${s.onTheWire(shown)}: ${s.variantOf(variant.source)}.`);
+    else if (others.length > 0) notes.push(s.otherCodesPhrase(shown, others.join(', ')));
+    else notes.push(`${s.onTheWire(shown)}: ${s.customPhrase}.`);
   }
   return notes.join('\n\n');
 }
@@ -190,8 +226,8 @@ export function explainPattern(pattern: string, language: HoverLanguage, notes?:
   const meaning = patternMeaning(pattern);
   return render(language, (_lang, s) => {
     const shown = pattern.length > MAX_PATTERN_CHARS ? `${pattern.slice(0, 100)}…` : pattern;
-    const heading = [`**${s.patternHeading}** \`${shown}\``, ...notesText(s, notes, pattern)].join('\n\n');
-    if (!meaning.ok) return [heading, meaning.unchecked ? s.patternUnchecked(meaning.error) : s.patternInvalid(meaning.error)];
+    const heading = [`**${s.patternHeading}** ${codeSpan(shown)}`, ...notesText(s, notes, pattern)].join('\n\n');
+    if (!meaning.ok) return [heading, meaning.unchecked ? s.patternUnchecked(markdownText(meaning.error)) : s.patternInvalid(markdownText(meaning.error))];
     if (meaning.codes.length === 0) return [heading, s.patternMatchesNothing];
     const known = meaning.codes.filter((code) => statusEntry(code)?.status === 'registered' || statusEntry(code)?.status === 'deprecated');
     const list = known.length <= 12 ? known.map((code) => `- ${statusTitle(code)}`).join('\n') : '';

@@ -20,8 +20,8 @@ export const EN: Messages = {
     },
     notes: {
       commentedOut: () => 'In commented-out code: explained here, not checked (it does nothing until it is uncommented).',
-      standsFor: (name, value, line) => `\`${name}\` stands for ${value} here (defined on line ${line}).`,
-      definitionUsed: (name, lines) => `\`${name}\` is defined as this code and used where a status code goes (line ${lines}).`,
+      standsFor: (name, value, line) => `${name} stands for ${value} here (defined on line ${line}).`,
+      definitionUsed: (name, lines) => `${name} is defined as this code and used where a status code goes (line ${lines}).`,
       accounting: () => 'acc takes the three leading digits of this comment as the SIP code of the accounting record and the rest as its reason; no reply is sent.',
       switchLabel: (subject) => `A case of switch (${subject}): taken when the reply code is this one.`,
       holdsReplyCode: (name, line) => `\`${name}\` holds the reply code (assigned on line ${line}).`,

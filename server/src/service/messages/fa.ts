@@ -20,8 +20,8 @@ export const FA: Messages = {
     },
     notes: {
       commentedOut: () => 'در کدِ کامنت‌شده: این‌جا توضیح داده می‌شود اما بررسی نمی‌شود (تا از کامنت درنیاید کاری انجام نمی‌دهد).',
-      standsFor: (name, value, line) => `\`${name}\` این‌جا به جای ${value} نوشته شده است (تعریف در خط ${line}).`,
-      definitionUsed: (name, lines) => `\`${name}\` با این کد تعریف شده و جایی به کار رفته که کد وضعیت می‌آید (خط ${lines}).`,
+      standsFor: (name, value, line) => `${name} این‌جا به جای ${value} نوشته شده است (تعریف در خط ${line}).`,
+      definitionUsed: (name, lines) => `${name} با این کد تعریف شده و جایی به کار رفته که کد وضعیت می‌آید (خط ${lines}).`,
       accounting: () => 'ماژول acc سه رقم اول این توضیح را کد SIP رکورد accounting و بقیه را reason آن می‌گیرد؛ پاسخی ارسال نمی‌شود.',
       switchLabel: (subject) => `یک case از switch (${subject}): وقتی اجرا می‌شود که کد پاسخ همین باشد.`,
       holdsReplyCode: (name, line) => `\`${name}\` کد پاسخ را در خود دارد (مقداردهی در خط ${line}).`,

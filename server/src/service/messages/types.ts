@@ -88,7 +88,8 @@ export interface CauseMessages {
 export interface HoverMessages {
   /**
    * What a dialect notes about where a code was found (OccurrenceNote), by key: each message is
-   * given the note's arguments, then the code (or pattern) the note is attached to.
+   * given the note's arguments, then the code (or pattern) the note is attached to, all of them
+   * Markdown already (a name from the script as a code span, other text escaped: features/explain.ts).
    */
   notes: Record<OccurrenceNote['key'], (...args: string[]) => string>;
   /** The request a response answers, its line (1-based) and how many seconds after it (`3.2`), from the trace. */
