@@ -180,3 +180,16 @@ test('a capture\'s decoded text lives on disk only while its model is kept', asy
   text.dispose();
   assert.ok(existsSync(onDisk));
 });
+
+test('what the server says of a file it reads from disk is in the language setting (Persian: its numbers in Persian digits)', async () => {
+  const s = new InProcessServer();
+  s.settings = { language: 'fa' };
+  await s.initialize();
+  const path = join(sharedRoot, 'corpus', 'pcap', 'pkts__sipp.pcap');
+  const calls = await s.connection.sendRequest(CallsRequest, { uri: pathToFileURL(path).toString() });
+  assert.match(calls.note ?? '', /^از دیسک رمزگشایی شد \([۰-۹.]+ مگابایت پیام SIP\): ویرایشگر این capture را به SIP Sense نداد\.$/);
+  const unknown = await s.connection.sendRequest(CallsRequest, { uri: 'untitled:Untitled-1' });
+  assert.match(unknown.note ?? '', /^SIP Sense چنین سندی باز ندارد/);
+  await assert.rejects(s.connection.sendRequest(CallsRequest, { uri: pathToFileURL(join(sharedRoot, 'no-such-trace.sip')).toString() }), /فایل \S+no-such-trace\.sip خوانده نشد: ENOENT/);
+  await s.stop();
+});

@@ -7,6 +7,7 @@ import {
 } from '../../../common/callFlow';
 import { SHOW_CALL_FLOW_COMMAND } from '../../../common/commands';
 import type { ServerContext } from '../context';
+import { say, type FromDiskMessages } from '../service/messages';
 import type { FileCalls } from '../files/fileCalls';
 import { FileTraces, type Cancellation } from '../files/fileTraces';
 import { ReadCancelled, readMessageLines } from '../files/traceFile';
@@ -49,6 +50,8 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
     }
     if (!uri.startsWith('file:')) return undefined;
     const path = fileURLToPath(uri);
+    const { language } = await context.settingsFor(uri);
+    const says = (text: (m: FromDiskMessages) => string) => say(language, (m) => text(m.fromDisk));
     const workDoneToken = (params as { workDoneToken?: ProgressToken }).workDoneToken;
     let progress: WorkDoneProgressReporter | undefined;
     let cancellation: Cancellation = token;
@@ -59,27 +62,27 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
       progress = own;
       cancellation = eitherCancelled(token, own.token);
     }
-    progress?.begin('SIP Sense: reading the trace from disk', 0, path, true);
+    progress?.begin(says((m) => m.reading), 0, path, true);
     let reported = -1;
     try {
       const trace = await files.get(path, cancellation, (bytes, total) => {
         if (total === undefined) {
           // A capture: how much text it decoded to so far.
-          progress?.report(`${megabytes(bytes)} of SIP messages decoded`);
+          progress?.report(says((m) => m.decodedSoFar(megabytes(bytes))));
           return;
         }
         const percentage = total === 0 ? 100 : Math.floor((bytes / total) * 100);
         if (percentage === reported) return;
         reported = percentage;
-        progress?.report(percentage, `${megabytes(bytes)} of ${megabytes(total)}`);
+        progress?.report(percentage, says((m) => m.readSoFar(megabytes(bytes), megabytes(total))));
       });
       return { kind: 'file', calls: trace, path: trace.textPath ?? path };
     } catch (error) {
       if (error instanceof ReadCancelled) {
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Reading the trace was cancelled.');
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, says((m) => m.cancelled));
       }
-      throw new ResponseError(LSPErrorCodes.RequestFailed, `SIP Sense cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, says((m) => m.cannotRead(path, (error as NodeJS.ErrnoException).code ?? String(error))));
     } finally {
       progress?.done();
     }
@@ -87,12 +90,11 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
 
   connection.onRequest(CallsRequest, async (params, token): Promise<CallsResult> => {
     const source = await sourceOf(params, token);
-    if (!source) return { source: 'document', complete: false, messages: 0, calls: [], note: 'SIP Sense has no such document open, and it is no file on disk.' };
+    const { language } = await context.settingsFor(uriOf(params));
+    if (!source) return { source: 'document', complete: false, messages: 0, calls: [], note: say(language, (m) => m.fromDisk.noSource) };
     if (source.kind === 'document') return { source: 'document', complete: true, messages: source.model.messages.length, calls: callSummaries(source.model) };
     const { calls, messages, bytes, decode } = source.calls;
-    const note = decode !== undefined
-      ? `Decoded from disk (${megabytes(bytes)} of SIP messages): the editor did not hand this capture to SIP Sense.`
-      : `Read from disk (${megabytes(bytes)}): the editor did not hand this file to SIP Sense.`;
+    const note = say(language, (m) => (decode !== undefined ? m.fromDisk.decoded(megabytes(bytes)) : m.fromDisk.read(megabytes(bytes))));
     return { source: 'file', complete: true, messages, calls: [...calls], note };
   });
 
@@ -189,6 +191,7 @@ function eitherCancelled(a: Cancellation, b: Cancellation): Cancellation {
   };
 }
 
+/** A size in megabytes, as the messages give it ('12.5'; their words add the unit). */
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
 }

@@ -133,5 +133,15 @@ decode  prints the SIP messages of a capture as an ngrep-style trace (or writes 
     decoded: (frames, sipMessages, skipped) => `${frames} frames, ${sipMessages} SIP messages${skipped ? `; skipped ${skipped}` : ''}`,
     listSeparator: ', ',
   },
+  fromDisk: {
+    reading: 'SIP Sense: reading the trace from disk',
+    decodedSoFar: (size) => `${size} MB of SIP messages decoded`,
+    readSoFar: (size, total) => `${size} MB of ${total} MB`,
+    cancelled: 'Reading the trace was cancelled.',
+    cannotRead: (path, reason) => `SIP Sense cannot read ${path}: ${reason}`,
+    noSource: 'SIP Sense has no such document open, and it is no file on disk.',
+    decoded: (size) => `Decoded from disk (${size} MB of SIP messages): the editor did not hand this capture to SIP Sense.`,
+    read: (size) => `Read from disk (${size} MB): the editor did not hand this file to SIP Sense.`,
+  },
   capture: CAPTURE_MESSAGES.en,
 };

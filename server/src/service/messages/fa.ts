@@ -133,5 +133,15 @@ decode  پیام‌های SIP یک capture را به شکل trace به سبک ng
     decoded: (frames, sipMessages, skipped) => `${frames} فریم، ${sipMessages} پیام SIP${skipped ? `؛ کنار گذاشته‌شده: ${skipped}` : ''}`,
     listSeparator: '، ',
   },
+  fromDisk: {
+    reading: 'SIP Sense: در حال خواندن trace از دیسک',
+    decodedSoFar: (size) => `${size} مگابایت پیام SIP رمزگشایی شد`,
+    readSoFar: (size, total) => `${size} از ${total} مگابایت`,
+    cancelled: 'خواندن trace لغو شد.',
+    cannotRead: (path, reason) => `فایل ${path} خوانده نشد: ${reason}`,
+    noSource: 'SIP Sense چنین سندی باز ندارد و فایلی هم با این نشانی روی دیسک نیست.',
+    decoded: (size) => `از دیسک رمزگشایی شد (${size} مگابایت پیام SIP): ویرایشگر این capture را به SIP Sense نداد.`,
+    read: (size) => `از دیسک خوانده شد (${size} مگابایت): ویرایشگر این فایل را به SIP Sense نداد.`,
+  },
   capture: CAPTURE_MESSAGES.fa,
 };

@@ -4,7 +4,7 @@ import { EN } from './en';
 import { FA } from './fa';
 import type { Messages } from './types';
 
-export type { CliMessages, DiagnosticMessages, HoverMessages, Messages } from './types';
+export type { CliMessages, DiagnosticMessages, FromDiskMessages, HoverMessages, Messages } from './types';
 
 export { inScript, type Lang } from '../../../../common/digits';
 

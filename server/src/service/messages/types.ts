@@ -23,6 +23,8 @@ export interface Messages {
   };
   /** The command line's own words (sipsense --lang). */
   cli: CliMessages;
+  /** What the server says of a trace it reads from disk (the SIP Calls view's note, progress, errors). */
+  fromDisk: FromDiskMessages;
   /** What the capture decoder says of a capture (sipsense, the capture's tab). */
   capture: CaptureMessages;
 }
@@ -52,6 +54,21 @@ export interface CliMessages {
   decoded: (frames: number, sipMessages: number, skipped: string) => string;
   /** Between the items of a list in a sentence. */
   listSeparator: string;
+}
+
+/** What the server says while and after it reads a trace from disk (size: a number of megabytes, '12.5'). */
+export interface FromDiskMessages {
+  /** The title of the progress of the reading. */
+  reading: string;
+  /** A capture's progress: how much SIP text it decoded to so far. */
+  decodedSoFar: (size: string) => string;
+  readSoFar: (size: string, total: string) => string;
+  cancelled: string;
+  cannotRead: (path: string, reason: string) => string;
+  /** A request for calls of a URI that is no open document and no file. */
+  noSource: string;
+  decoded: (size: string) => string;
+  read: (size: string) => string;
 }
 
 /** The message of each diagnostic rule. */
