@@ -33,6 +33,8 @@ test('call summaries: first request, From and To, final response, state, duratio
   assert.equal(calls[1].line, text.split('\n').indexOf('INVITE sip:2002@biloxi.example.com SIP/2.0\r', 2));
   assert.equal(callLensTitle(calls[0]), '▶ Call flow · INVITE 1001 → 2002 · 486 Busy Here');
   assert.equal(callLensTitle({ ...calls[0], status: undefined, phrase: undefined, state: 'no final response' }), '▶ Call flow · INVITE 1001 → 2002 · no final response');
+  assert.equal(callLensTitle(calls[0], 'fa'), '▶ جریان تماس · INVITE 1001 → 2002 · 486 Busy Here', 'the word in Persian, the trace\'s text as it writes it');
+  assert.equal(callLensTitle(calls[0], 'both'), callLensTitle(calls[0]), 'one line: English');
 });
 
 test('a ladder of chosen calls holds only their messages, and its columns only their endpoints', () => {

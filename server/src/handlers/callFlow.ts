@@ -136,9 +136,10 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
   connection.onCodeLens(async ({ textDocument }, token): Promise<CodeLens[] | null> => {
     const document = documents.get(textDocument.uri);
     if (!document || !(await context.traceRead(document, token))) return null;
+    const { language } = await context.settingsFor(textDocument.uri);
     return callSummaries(document.trace).map((call) => ({
       range: { start: { line: call.line, character: 0 }, end: { line: call.line, character: 0 } },
-      command: { title: callLensTitle(call), command: SHOW_CALL_FLOW_COMMAND, arguments: [{ uri: textDocument.uri, callId: call.callId }] },
+      command: { title: callLensTitle(call, language), command: SHOW_CALL_FLOW_COMMAND, arguments: [{ uri: textDocument.uri, callId: call.callId }] },
     }));
   });
 

@@ -1,4 +1,6 @@
 import type { CallFlow, CallSummary, FlowMessage, Participant } from '../../../../common/callFlow';
+import type { HoverLanguage } from '../settings';
+import { MESSAGES, languagesOf } from '../messages';
 import { sentByHost, uriHost } from '../syntax/uri';
 import type { SipCall, SipMessage, TraceModel } from '../trace/types';
 
@@ -171,7 +173,8 @@ function requestTarget(request: SipMessage): string {
 }
 
 /** The title of the CodeLens on a call's first message: `▶ Call flow · INVITE 1001 → 2002 · 486 Busy Here`. */
-export function callLensTitle(call: CallSummary): string {
+export function callLensTitle(call: CallSummary, language: HoverLanguage = 'en'): string {
   const outcome = call.status === undefined ? call.state : `${call.status}${call.phrase ? ` ${call.phrase}` : ''}`;
-  return `▶ Call flow · ${call.method} ${call.from || '?'} → ${call.to || '?'} · ${outcome}`;
+  // One line: 'both' takes the English word. What follows is the trace's, as it writes it.
+  return `${MESSAGES[languagesOf(language)[0]].actions.callFlow} · ${call.method} ${call.from || '?'} → ${call.to || '?'} · ${outcome}`;
 }

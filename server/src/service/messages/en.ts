@@ -97,6 +97,7 @@ export const EN: Messages = {
   actions: {
     replacePhrase: (phrase) => `Replace with the standard phrase “${phrase}”`,
     explainCode: (digits) => `Explain ${digits} (no automatic change)`,
+    callFlow: '▶ Call flow',
   },
   completion: {
     deprecated: 'deprecated',

@@ -97,6 +97,7 @@ export const FA: Messages = {
   actions: {
     replacePhrase: (phrase) => `جایگزینی با عبارت استاندارد «${phrase}»`,
     explainCode: (digits) => `توضیح ${digits} (بدون تغییر خودکار)`,
+    callFlow: '▶ جریان تماس',
   },
   completion: {
     deprecated: 'منسوخ',

@@ -16,6 +16,8 @@ export interface Messages {
     replacePhrase: (phrase: string) => string;
     /** A code action that explains a code instead of changing it. */
     explainCode: (digits: string) => string;
+    /** The CodeLens on a call's first message, before what the trace says of the call (INVITE 1001 → 2002 · 486 Busy Here). */
+    callFlow: string;
   };
   completion: {
     /** After the class in a completion item's detail ("4xx · deprecated"). */
