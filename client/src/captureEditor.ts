@@ -120,7 +120,8 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: localized('Decoding {0}', name), cancellable: true },
       async (progress, cancel) => {
-        const bytes = await vscode.workspace.fs.readFile(capture);
+        // A file on this machine is read by the worker as it decodes (a capture of gigabytes is never in memory); others through VS Code's file system.
+        const bytes = capture.scheme === 'file' ? undefined : await vscode.workspace.fs.readFile(capture);
         if (cancel.isCancellationRequested || token?.isCancellationRequested) return undefined;
         return new Promise<Decoded | undefined>((resolve, reject) => {
           const worker = new Worker(this.workerPath);
@@ -148,6 +149,10 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
             finish();
             reject(error);
           });
+          if (!bytes) {
+            worker.postMessage({ path: capture.fsPath, maxText: SYNC_LIMIT_BYTES } satisfies WorkerRequest);
+            return;
+          }
           // The file's bytes move to the worker (no copy).
           const copy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
           const request: WorkerRequest = { bytes: copy, maxText: SYNC_LIMIT_BYTES };

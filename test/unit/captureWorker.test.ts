@@ -9,8 +9,9 @@ import { repoRoot, sharedRoot } from '../support/corpus';
 
 /** The capture editor's worker, as built (dist/captureWorker.js): progress, then the trace and its summary. */
 
-function decodeInWorker(name: string, maxText = 50 * 1024 * 1024): Promise<{ progress: number; reply: Extract<WorkerReply, { kind: 'done' }> }> {
-  const bytes = new Uint8Array(readFileSync(join(sharedRoot, 'corpus', 'pcap', name)));
+/** The worker's answer for a corpus capture, sent as bytes or (`path`) as the file's path, which the worker streams. */
+function decodeInWorker(name: string, maxText = 50 * 1024 * 1024, path = false): Promise<{ progress: number; reply: Extract<WorkerReply, { kind: 'done' }> }> {
+  const file = join(sharedRoot, 'corpus', 'pcap', name);
   const worker = new Worker(join(repoRoot, 'dist', 'captureWorker.js'));
   let progress = 0;
   return new Promise((resolve, reject) => {
@@ -24,10 +25,24 @@ function decodeInWorker(name: string, maxText = 50 * 1024 * 1024): Promise<{ pro
       resolve({ progress, reply });
     });
     worker.on('error', reject);
+    if (path) {
+      worker.postMessage({ path: file, maxText } satisfies WorkerRequest);
+      return;
+    }
+    const bytes = new Uint8Array(readFileSync(file));
     const request: WorkerRequest = { bytes, maxText };
     worker.postMessage(request, [bytes.buffer]);
   });
 }
+
+test('a capture file given by its path is streamed by the worker: the same trace and summary as from its bytes, with progress', async () => {
+  for (const [name, maxText] of [['heplify__sip_tcp_websocket.pcap', undefined], ['hep-wireshark__hep3_compressed.pcapng', undefined], ['heplify__sip_ipv4_tcp_retrans.pcap', 100], ['sipnab__c07-sip-r2.cap', undefined]] as const) {
+    const fromBytes = await decodeInWorker(name, maxText);
+    const fromPath = await decodeInWorker(name, maxText, true);
+    assert.deepEqual(fromPath.reply, fromBytes.reply, name);
+    assert.ok(fromPath.progress >= 1, name);
+  }
+});
 
 test('a capture with SIP over UDP and WebSocket: the trace, and frames, messages, calls in the summary', async () => {
   const { progress, reply } = await decodeInWorker('heplify__sip_tcp_websocket.pcap');

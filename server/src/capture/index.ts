@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { CaptureDecoder, type DecodeResult } from './decoder';
 import { TraceSink } from './trace';
@@ -30,7 +30,7 @@ export interface TraceOptions {
   transports?: TransportDecoder[];
   /** Each record, as it goes into the trace. */
   onRecord?: (record: SipRecord) => void;
-  /** After each chunk: bytes of the (decompressed) capture decoded, and in all. */
+  /** After each chunk: bytes of the (decompressed) capture decoded, and in all; for a file streamed, bytes of the file read, and its size. */
   onProgress?: (done: number, total: number) => void;
   /** Text past this many UTF-8 bytes is measured (textLength) but not kept. */
   maxText?: number;
@@ -51,15 +51,28 @@ function tracingDecoder(output: (chunk: Buffer) => void, options: TraceOptions):
   return { decoder, sink };
 }
 
+/** The trace text kept while a capture is decoded: all of it, or none once it is longer than `maxText` UTF-8 bytes (then only measured). */
+class KeptText {
+  private parts: Buffer[] = [];
+  length = 0;
+
+  constructor(private readonly maxText: number) {}
+
+  readonly write = (chunk: Buffer): void => {
+    this.length += chunk.length;
+    if (this.length <= this.maxText) this.parts.push(chunk);
+    else this.parts = [];
+  };
+
+  get text(): string {
+    return this.length <= this.maxText ? Buffer.concat(this.parts).toString('utf8') : '';
+  }
+}
+
 /** A capture held in memory (pcap, pcapng or their gzip) as trace text; textLength counts its UTF-8 bytes. */
 export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): { text: string; textLength: number; result: DecodeResult } {
-  const parts: Buffer[] = [];
-  const maxText = options.maxText ?? Infinity;
-  let textLength = 0;
-  const { decoder, sink } = tracingDecoder((chunk) => {
-    textLength += chunk.length;
-    if (textLength <= maxText) parts.push(chunk);
-  }, options);
+  const kept = new KeptText(options.maxText ?? Infinity);
+  const { decoder, sink } = tracingDecoder(kept.write, options);
   let input = bytes;
   if (isGzip(bytes)) {
     try {
@@ -75,13 +88,25 @@ export function captureToTrace(bytes: Uint8Array, options: TraceOptions = {}): {
   }
   const result = decoder.end();
   sink.flush();
-  return { text: textLength <= maxText ? Buffer.concat(parts).toString('utf8') : '', textLength, result };
+  return { text: kept.text, textLength: kept.length, result };
+}
+
+/** A capture file as trace text, streamed from disk (the capture never whole in memory); as captureToTrace. */
+export async function captureFileToTrace(path: string, options: TraceOptions = {}): Promise<{ text: string; textLength: number; result: DecodeResult }> {
+  const kept = new KeptText(options.maxText ?? Infinity);
+  const result = await decodeCaptureFile(path, kept.write, options);
+  return { text: kept.text, textLength: kept.length, result };
 }
 
 /** A capture file streamed through the decoder (gzip recognised by content), the trace's UTF-8 to `write` in batches. */
 export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => void, options: TraceOptions = {}): Promise<DecodeResult> {
   const { decoder, sink } = tracingDecoder(write, options);
   const file = createReadStream(path, { highWaterMark: READ_CHUNK });
+  if (options.onProgress) {
+    const onProgress = options.onProgress;
+    const size = statSync(path).size;
+    file.on('data', () => onProgress(Math.min(file.bytesRead, size), size));
+  }
   let gzipError: CaptureProblem | undefined;
   try {
     let source: AsyncIterable<Buffer> = file;
