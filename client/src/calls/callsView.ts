@@ -11,6 +11,21 @@ import {
   DEFAULT_QUERY, finalClass, finalResponse, formatDuration, formatStart, selectCalls, SORT_KEYS, statesOf, type CallQuery, type SortKey,
 } from './callTable';
 
+/** A call's state in the views' language (the state itself stays the filter's value). */
+function stateWord(state: string): string {
+  switch (state) {
+    case 'completed': return localized('completed');
+    case 'rejected': return localized('rejected');
+    case 'busy': return localized('busy');
+    case 'cancelled': return localized('cancelled');
+    case 'redirected': return localized('redirected');
+    case 'in call': return localized('in call');
+    case 'registered': return localized('registered');
+    case 'failed authentication': return localized('failed authentication');
+    case 'no final response': return localized('no final response');
+    default: return state;
+  }
+}
 /**
  * The SIP Calls view (Explorer): the calls of the trace or capture in the active tab, like sngrep's call
  * list, sortable and filterable by text and by state. It follows the active tab through
@@ -188,11 +203,12 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
     if (!chosen) {
       const present = statesOf(this.result?.calls ?? []);
       const picked = await vscode.window.showQuickPick(present.map((state) => ({
-        label: state,
+        label: stateWord(state),
+        state,
         description: localized('{0} calls', (this.result?.calls ?? []).filter((call) => call.state === state).length),
         picked: this.query.states.includes(state),
       })), { canPickMany: true, placeHolder: localized('Show the calls in these states (none: all)') });
-      chosen = picked?.map((item) => item.label);
+      chosen = picked?.map((item) => item.state);
     }
     if (chosen) this.setQuery({ ...this.query, states: chosen });
   }
@@ -209,7 +225,7 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
     const response = finalResponse(call);
     // The outcome first: it is what a narrow sidebar should still show.
     const duration = viewNumber(formatDuration(call.duration, (value) => localized('{0} s', value)));
-    item.description = [response, call.state, call.method, localized('{0} messages', call.messages), duration]
+    item.description = [response, stateWord(call.state), call.method, localized('{0} messages', call.messages), duration]
       .filter(Boolean).join(' · ');
     item.tooltip = [
       `Call-ID: ${call.callId}`,
@@ -217,7 +233,7 @@ export class CallsView implements vscode.TreeDataProvider<CallSummary>, vscode.D
       `${localized('From')}: ${call.from}`,
       `${localized('To')}: ${call.to}`,
       `${localized('Method')}: ${call.method}`,
-      `${localized('State')}: ${call.state}`,
+      `${localized('State')}: ${stateWord(call.state)}`,
       `${localized('Final response')}: ${response}`,
       `${localized('Messages')}: ${viewNumber(call.messages)}`,
       `${localized('Duration')}: ${duration}`,
