@@ -36,11 +36,12 @@ function decodeInWorker(name: string, maxText = 50 * 1024 * 1024, path = false):
 }
 
 test('a capture file given by its path is streamed by the worker: the same trace and summary as from its bytes, with progress', async () => {
-  for (const [name, maxText] of [['heplify__sip_tcp_websocket.pcap', undefined], ['hep-wireshark__hep3_compressed.pcapng', undefined], ['heplify__sip_ipv4_tcp_retrans.pcap', 100], ['sipnab__c07-sip-r2.cap', undefined]] as const) {
+  for (const [name, maxText] of [['sipnab__sipp-branch-scenario.pcapng', undefined], ['heplify__sip_tcp_websocket.pcap', undefined], ['hep-wireshark__hep3_compressed.pcapng', undefined], ['heplify__sip_ipv4_tcp_retrans.pcap', 100], ['sipnab__c07-sip-r2.cap', undefined]] as const) {
     const fromBytes = await decodeInWorker(name, maxText);
     const fromPath = await decodeInWorker(name, maxText, true);
     assert.deepEqual(fromPath.reply, fromBytes.reply, name);
     assert.ok(fromPath.progress >= 1, name);
+    if (name.startsWith('sipnab__sipp')) assert.ok(fromPath.progress >= 3, 'a 3.7 MB file read 1 MB at a time reports each');
   }
 });
 
@@ -53,6 +54,17 @@ test('a capture with SIP over UDP and WebSocket: the trace, and frames, messages
   assert.equal(reply.summary.textLength, reply.text.length);
   assert.equal(reply.text.match(/^W \d{4}\/\d\d\/\d\d /gm)?.length, 11);
   assert.equal(reply.summary.error, undefined);
+});
+
+test('a path that cannot be read: the summary says so, the worker does not fail', async () => {
+  const worker = new Worker(join(repoRoot, 'dist', 'captureWorker.js'));
+  const reply = await new Promise<WorkerReply>((resolve, reject) => {
+    worker.on('message', (message: WorkerReply) => message.kind === 'done' && resolve(message));
+    worker.on('error', reject);
+    worker.postMessage({ path: join(sharedRoot, 'corpus', 'pcap', 'no-such-capture.pcap'), maxText: 1024 } satisfies WorkerRequest);
+  });
+  void worker.terminate();
+  assert.ok(reply.kind === 'done' && reply.summary.error !== undefined && reply.summary.sipMessages === 0);
 });
 
 test('TLS flows are counted; text over the limit is measured, not sent', async () => {

@@ -102,11 +102,6 @@ export async function captureFileToTrace(path: string, options: TraceOptions = {
 export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => void, options: TraceOptions = {}): Promise<DecodeResult> {
   const { decoder, sink } = tracingDecoder(write, options);
   const file = createReadStream(path, { highWaterMark: READ_CHUNK });
-  if (options.onProgress) {
-    const onProgress = options.onProgress;
-    const size = statSync(path).size;
-    file.on('data', () => onProgress(Math.min(file.bytesRead, size), size));
-  }
   let gzipError: CaptureProblem | undefined;
   try {
     let source: AsyncIterable<Buffer> = file;
@@ -114,9 +109,15 @@ export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => 
     const first = await iterator.next();
     if (!first.done) {
       const head = first.value as Buffer;
+      const size = options.onProgress ? statSync(path).size : 0;
+      let read = 0;
+      // Each chunk of the file as it is read (before any gunzip), with the progress through the file.
       const rest = (async function* () {
-        yield head;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
+        for (let next: IteratorResult<Buffer> = first; !next.done; next = await iterator.next()) {
+          read += next.value.length;
+          options.onProgress?.(Math.min(read, size), size);
+          yield next.value;
+        }
       })();
       if (isGzip(head)) {
         const gunzip = createGunzip();
