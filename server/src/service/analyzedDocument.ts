@@ -142,7 +142,7 @@ export class AnalyzedDocument {
   traceAround(index: number, toTheEnd = false): { model: TraceModel; index: number } {
     if (this.traceModel !== undefined && this.traceVersion === this.currentVersion) return { model: this.traceModel, index };
     const message = (toTheEnd ? this.traceMessages : this.traceMessagesThrough(-1))[index];
-    const call = this.traceIndex.callMessages(message);
+    const call = this.callMessagesOf(message);
     let kept = this.callModels.get(call);
     if (kept === undefined || kept.version !== this.currentVersion || kept.length !== call.length) {
       kept = { version: this.currentVersion, length: call.length, model: buildTraceModel(call.slice()) };
