@@ -11,6 +11,12 @@ import { clientSupportOf, type ClientSupport } from './clientSupport';
 const TRACE_SLICE_MS = 1;
 const MIN_SLICE_CHARS = 4 * 1024;
 const MAX_SLICE_CHARS = 256 * 1024;
+/**
+ * How long the reading of traces stands aside after a request the user waits for (a hover, a
+ * completion, a definition), and after diagnostics are published (what the user does next):
+ * requests that come one after another never wait behind a slice.
+ */
+const STAND_ASIDE_MS = 50;
 
 /**
  * What one server holds for its client: the open documents, what the client supports, and the
@@ -26,6 +32,8 @@ export class ServerContext {
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   /** The reading of each document's messages under way (one a document, whoever waits for it). */
   private readonly traceReadings = new Map<AnalyzedDocument, Promise<void>>();
+  /** Until when the reading of traces stands aside (a performance.now() time). */
+  private standAsideUntil = 0;
 
   constructor(readonly connection: Connection) {}
 
@@ -76,16 +84,24 @@ export class ServerContext {
     return !token?.isCancellationRequested && this.documents.get(document.uri) === document && document.isTraceRead;
   }
 
+  /** The user waits for an answer: the reading of traces runs no slice for a moment. */
+  standAside(): void {
+    this.standAsideUntil = performance.now() + STAND_ASIDE_MS;
+  }
+
   private async readToTheEnd(document: AnalyzedDocument): Promise<void> {
     let chars = MIN_SLICE_CHARS;
     for (;;) {
+      for (let wait = this.standAsideUntil - performance.now(); wait > 0; wait = this.standAsideUntil - performance.now()) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      if (this.documents.get(document.uri) !== document) return;
       const start = performance.now();
       if (document.traceStep(chars)) return;
       const took = performance.now() - start;
       // At most twice as much as the last slice: one quick slice says little.
       chars = Math.round(Math.min(MAX_SLICE_CHARS, 2 * chars, Math.max(MIN_SLICE_CHARS, (chars * TRACE_SLICE_MS) / Math.max(took, 0.01))));
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.documents.get(document.uri) !== document) return;
     }
   }
 

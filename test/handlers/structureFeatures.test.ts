@@ -109,7 +109,7 @@ test('once a trace is validated, its messages are read in the background: nothin
   await server.open(uri, 'sip', text);
   await server.diagnostics(uri, () => true);
   const document = server.context.documents.get(uri)!;
-  for (let slice = 0; slice < 1000 && !document.isTraceRead; slice++) await new Promise((resolve) => setImmediate(resolve));
+  for (let wait = 0; wait < 500 && !document.isTraceRead; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
   assert.ok(document.isTraceRead, 'the messages were read');
   assert.ok(document.traceMessagesThrough(-1).length > 40);
   await server.stop();
@@ -136,5 +136,34 @@ test('requests waiting for a big trace wait on one reading: one slice at a time,
   assert.deepEqual(read, [true, true, true, true, true]);
   assert.ok(steps > 5, `${steps} slices`);
   assert.equal(mostInOneTurn, 1, 'slices in one turn of the event loop');
+  await server.stop();
+});
+
+test('the background reading of a trace stands aside for the diagnostics\' first reader and for each hover: no slice runs between them', async () => {
+  const server = new InProcessServer();
+  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
+  const uri = 'file:///stand-aside.sip';
+  const big = Array.from({ length: 40 }, () => text).join('\n');
+  await server.open(uri, 'sip', big);
+  while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
+  const document = server.context.documents.get(uri)!;
+  let steps = 0;
+  const step = document.traceStep.bind(document);
+  document.traceStep = (maxChars) => {
+    steps++;
+    return step(maxChars);
+  };
+  await server.diagnostics(uri, () => true);
+  const statusLine = splitLines(big).findIndex((line) => /^\s*SIP\/2\.0 180 /.test(line));
+  const position = { line: statusLine, character: splitLines(big)[statusLine].indexOf('180') + 1 };
+  const turns = () => new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
+  for (let hover = 0; hover < 5; hover++) {
+    await turns();
+    assert.ok(await server.request('textDocument/hover', { textDocument: { uri }, position }));
+  }
+  await turns();
+  assert.equal(steps, 0, 'slices run between the diagnostics and the hovers');
+  assert.equal(await server.context.traceRead(document), true);
+  assert.ok(steps > 5, `${steps} slices once the hovers stopped`);
   await server.stop();
 });

@@ -11,6 +11,7 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
   const { connection, documents } = context;
 
   connection.onHover(async ({ textDocument, position }) => {
+    context.standAside();
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     const settings = await context.settingsFor(textDocument.uri);
@@ -19,6 +20,7 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
   });
 
   connection.onCompletion(async ({ textDocument, position }) => {
+    context.standAside();
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     const { language } = await context.settingsFor(textDocument.uri);
@@ -34,6 +36,7 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
   });
 
   connection.onCodeAction(async ({ textDocument, range, context: actionContext }) => {
+    context.standAside();
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     const { language } = await context.settingsFor(textDocument.uri);
@@ -42,6 +45,7 @@ export function registerLanguageFeatures(context: ServerContext): ServerCapabili
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    context.standAside();
     const document = documents.get(textDocument.uri);
     if (!document || !(await context.settingsFor(textDocument.uri)).inlayHints.enable) return null;
     return computeInlayHints(document, range.start.line, range.end.line).map(toInlayHint);

@@ -34,6 +34,7 @@ export function registerStructureFeatures(context: ServerContext): ServerCapabil
   });
 
   connection.onDefinition(({ textDocument, position }) => {
+    context.standAside();
     const document = documents.get(textDocument.uri);
     const definition = document && computeDefinition(document, position);
     return definition ? toDefinition(textDocument.uri, definition, context.client.definitionLinks) : null;

@@ -35,7 +35,9 @@ export function createValidation(context: ServerContext): Validation {
     if (context.documents.get(uri) !== document || document.version !== version || !document.isScanned) return;
     const diagnostics = computeDiagnostics(document.occurrences, settings).map(toDiagnostic);
     await context.connection.sendDiagnostics({ uri, version, diagnostics });
-    // Then its SIP messages, in slices too: a later hover, Outline or Go to Definition anywhere in it finds them read.
+    // Then its SIP messages, in slices too, once what the user does on seeing the diagnostics is
+    // answered: a later hover, Outline or Go to Definition anywhere in it finds them read.
+    context.standAside();
     await context.traceRead(document);
   }
 
