@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MessageReader, type SipMessage } from '../../server/src/service/trace';
-import { corpusText } from '../support/corpus';
+import { MAX_FRAME_GAP, MessageReader, readMessages, readMessagesAround, type SipMessage } from '../../server/src/service/trace';
+import { messageAtLine } from '../../server/src/service/trace/query';
+import { corpusFiles, corpusText } from '../support/corpus';
+import { splitLines } from '../support/fuzz';
 import { modelOf, startLines } from '../support/traces';
 
 /** Picks the fields a framing gives, for comparison. */
@@ -230,4 +232,23 @@ test('messages, transactions and calls of every corpus trace and log', () => {
   const hand = modelOf(corpusText('sip-traces', 'resiprocate__resip_stack_test_testTFSM-servernoninvite'));
   assert.deepEqual(hand.messages.map((m) => [m.startLine + 1, m.method, m.status]), [[4, 'REGISTER', undefined], [32, 'REGISTER', 100], [58, 'REGISTER', undefined], [85, 'REGISTER', 200]]);
   assert.deepEqual(hand.roles.map((r) => r.retransmission), [false, false, true, false]);
+});
+
+test('a message read on its own (a hover before the reading from the top reaches it) is the one read from its whole window, on the lines of the corpus traces and logs', () => {
+  let compared = 0;
+  for (const folder of ['sip-traces', 'sip-torture', 'logs']) {
+    for (const { name } of corpusFiles(folder)) {
+      const lines = splitLines(corpusText(folder, name));
+      const lineAt = (line: number) => lines[line];
+      // every line of a small file; of a big one, lines spread over all of it (each costs two reads)
+      for (let line = 0; line < lines.length; line += Math.ceil(lines.length / 1500)) {
+        const window = readMessages(Math.min(lines.length, line + MAX_FRAME_GAP), lineAt, Math.max(0, line - MAX_FRAME_GAP));
+        const around = readMessagesAround(line, lines.length, lineAt);
+        const [a, b] = [messageAtLine(window, line), messageAtLine(around, line)];
+        assert.deepEqual(b === undefined ? undefined : around[b], a === undefined ? undefined : window[a], `${folder}/${name}:${line + 1}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 10_000, `${compared} lines`);
 });

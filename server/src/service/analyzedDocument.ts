@@ -8,7 +8,7 @@ import { resolveSymbols, symbolTableOf, type SymbolTable } from './scanner/symbo
 import type { Lines } from './text';
 import { TextStore, type TextChange } from './textStore';
 import { buildTraceModel } from './trace/model';
-import { MAX_FRAME_GAP, readMessages } from './trace/reader';
+import { readMessagesAround } from './trace/reader';
 import { TraceIndex } from './trace/traceIndex';
 import type { SipMessage, TraceModel } from './trace/types';
 
@@ -117,15 +117,14 @@ export class AnalyzedDocument {
 
   /**
    * The messages to know the message at `line` by: those read from the top through it when little
-   * is left to read (`fromTheTop`), else the messages around it read on their own, from
-   * MAX_FRAME_GAP lines above it to as far below: bounded work whatever the document's size, for a
-   * hover in the first seconds of a big trace (what the message is, not yet what it answers).
+   * is left to read (`fromTheTop`), else the messages around it read on their own: bounded work
+   * whatever the document's size, for a hover in the first seconds of a big trace (what the
+   * message is, not yet what it answers).
    */
   traceMessagesAt(line: number): { messages: readonly SipMessage[]; fromTheTop: boolean } {
     if (!this.readsSip) return { messages: [], fromTheTop: true };
     if (this.traceIndex.linesLeftThrough(line) <= READ_AT_ONCE_LINES) return { messages: this.traceMessagesThrough(line), fromTheTop: true };
-    const to = Math.min(this.text.lineCount, line + MAX_FRAME_GAP);
-    return { messages: readMessages(to, (l) => this.text.lineAt(l), Math.max(0, line - MAX_FRAME_GAP)), fromTheTop: false };
+    return { messages: readMessagesAround(line, this.text.lineCount, (l) => this.text.lineAt(l)), fromTheTop: false };
   }
 
   /** Whether the whole document's messages are read (so that what follows a message is known too). */

@@ -1,5 +1,5 @@
 /** The trace model: SIP messages, transactions and calls read from text traces. Pure, no protocol in it. */
 export type { CallState, MessageRole, SipCall, SipMessage, SipTransaction, TraceModel } from './types';
-export { MessageReader, readMessages } from './reader';
+export { MAX_FRAME_GAP, MessageReader, readMessages, readMessagesAround } from './reader';
 export { buildTraceModel } from './model';
 export { messageAtLine, messageStartingAt, requestOf } from './query';

@@ -301,3 +301,19 @@ export function readMessages(lineCount: number, lineAt: (line: number) => string
   reader.end();
   return messages;
 }
+
+/**
+ * The messages around `line` read on their own (not from the top): from MAX_FRAME_GAP lines above
+ * it, where its framing line may be, until the message that holds it, or the first after it, has
+ * ended (at most MAX_FRAME_GAP lines below it). Bounded work whatever the document's size.
+ */
+export function readMessagesAround(line: number, lineCount: number, lineAt: (line: number) => string): SipMessage[] {
+  const messages: SipMessage[] = [];
+  const reader = new MessageReader((message) => messages.push(message));
+  const last = Math.min(lineCount, line + MAX_FRAME_GAP);
+  for (let at = Math.max(0, line - MAX_FRAME_GAP); at < last && !(messages.length > 0 && messages[messages.length - 1].endLine >= line); at++) {
+    reader.push(lineAt(at), at);
+  }
+  reader.end();
+  return messages;
+}
