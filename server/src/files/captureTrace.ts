@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { decodeCaptureFile, looksLikeCapture, type DecodeResult } from '../capture';
 import { makeCaptureFolder, removeCaptureFolder } from './tempFolders';
 import { ReadCancelled, streamTraceFile, type ReadOptions } from './traceFile';
-import { modelStream, type StreamedTrace, type TraceStream } from './traceStream';
+import { modelStream, type StreamedTrace, type TextStream } from './traceStream';
 
 /** A text trace or a capture, streamed from disk. */
 export interface StreamedFile {
@@ -46,7 +46,7 @@ export async function readFileTrace(path: string, options: FileReadOptions = {})
 }
 
 /** A text trace or a capture (told apart by content), streamed through `stream`, which it ends. */
-export async function streamFile(path: string, stream: TraceStream, options: FileReadOptions = {}): Promise<StreamedFile> {
+export async function streamFile(path: string, stream: TextStream, options: FileReadOptions = {}): Promise<StreamedFile> {
   if (isCaptureFile(path)) return streamCaptureFile(path, stream, options);
   return { ...(await streamTraceFile(path, stream, options)), textPath: path, dispose: () => undefined };
 }
@@ -56,7 +56,7 @@ export async function streamFile(path: string, stream: TraceStream, options: Fil
  * comes, and, with `keepText`, into a text file of its own, so that messages can later be read
  * back at their offsets as those of a text trace are. Nothing of the text stays in memory.
  */
-async function streamCaptureFile(path: string, stream: TraceStream, options: FileReadOptions): Promise<StreamedFile> {
+async function streamCaptureFile(path: string, stream: TextStream, options: FileReadOptions): Promise<StreamedFile> {
   const folder = options.keepText ? makeCaptureFolder() : undefined;
   const textPath = folder === undefined ? undefined : join(folder, 'decoded.txt');
   const fd = textPath === undefined ? undefined : openSync(textPath, 'w');

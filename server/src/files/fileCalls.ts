@@ -4,6 +4,8 @@ import { callSummaries, ladderOf, windowStart, type FlowWindow, type LadderFacts
 import { buildTraceModel } from '../service/trace/model';
 import type { SipMessage } from '../service/trace/types';
 import { streamFile, type FileReadOptions, type StreamedFile } from './captureTrace';
+import { FastTraceStream } from './fastTraceStream';
+import { MessageColumns } from './messageColumns';
 import { TraceStream } from './traceStream';
 
 /**
@@ -12,7 +14,9 @@ import { TraceStream } from './traceStream';
  * records. The messages a ladder shows, or a call document holds, are read again from disk.
  * Calls are summarised each from its own messages: transactions never cross a Call-ID, so a call's
  * model is that call in the whole trace's model, and a branch that many calls repeat (broken
- * clients, traces made of copies) is never searched across the whole trace.
+ * clients, traces made of copies) is never searched across the whole trace. The file is read by
+ * FastTraceStream (ngrep framing as bytes, the rest line by line), its messages kept as columns
+ * until the calls are summarised.
  */
 export interface FileCalls extends StreamedFile {
   /** The calls list: one row per call, in the order of their first message. */
@@ -42,16 +46,10 @@ interface Positions {
 
 /** Reads a text trace or a capture from disk (streamed, as readFileTrace reads it) into its calls and message positions. */
 export async function readFileCalls(path: string, options: FileReadOptions = {}): Promise<FileCalls> {
-  const messages: SipMessage[] = [];
-  const anchorLines: number[] = [];
-  const anchorOffsets: number[] = [];
-  const stream = new TraceStream((message, line, offset) => {
-    messages.push(message);
-    anchorLines.push(line);
-    anchorOffsets.push(offset);
-  });
+  const columns = new MessageColumns();
+  const stream = new FastTraceStream((message, line, offset) => columns.push(message, line, offset));
   const read = await streamFile(path, stream, options);
-  const { calls, positions } = summarize(messages, anchorLines, anchorOffsets);
+  const { calls, positions } = summarize(columns);
   const textPath = read.textPath;
   const byCallId = new Map(calls.map((call, index) => [call.callId, index]));
   const reread = (indices: readonly number[]): Promise<SipMessage[]> => {
@@ -87,16 +85,17 @@ export async function readFileCalls(path: string, options: FileReadOptions = {})
   };
 }
 
-/** The calls list, each call summarised from its own messages, and the messages' positions (the records themselves are dropped). */
-function summarize(messages: SipMessage[], anchorLines: readonly number[], anchorOffsets: readonly number[]): { calls: CallSummary[]; positions: Positions } {
-  const count = messages.length;
+/** The calls list, each call summarised from its own messages, and the messages' positions. */
+function summarize(columns: MessageColumns): { calls: CallSummary[]; positions: Positions } {
+  const count = columns.count;
   const callOf = new Int32Array(count);
-  const byCallId = new Map<string, number>();
+  /** Calls by the string id of their Call-ID. */
+  const byCallId = new Map<number, number>();
   const sizes: number[] = [];
   let unowned = 0;
   for (let i = 0; i < count; i++) {
-    const callId = messages[i].callId;
-    if (callId === undefined) {
+    const callId = columns.callIdOf(i);
+    if (callId === -1) {
       callOf[i] = -1;
       unowned++;
       continue;
@@ -117,14 +116,14 @@ function summarize(messages: SipMessage[], anchorLines: readonly number[], ancho
   const filled = first.slice(0, sizes.length + 1);
   for (let i = 0; i < count; i++) members[filled[callOf[i] === -1 ? sizes.length : callOf[i]]++] = i;
   const startLines = new Float64Array(count);
-  for (let i = 0; i < count; i++) startLines[i] = messages[i].startLine;
+  for (let i = 0; i < count; i++) startLines[i] = columns.startLine(i);
   const calls: CallSummary[] = [];
   const retransmitted = new Uint8Array(count);
   const requestOf = new Int32Array(count).fill(-1);
   // Each call's model (and that of the messages without a Call-ID): its summary, and what its ladder needs.
   for (let c = 0; c <= sizes.length; c++) {
     const own: SipMessage[] = [];
-    for (let k = first[c]; k < first[c + 1]; k++) own.push(messages[members[k]]);
+    for (let k = first[c]; k < first[c + 1]; k++) own.push(columns.message(members[k]));
     const model = buildTraceModel(own);
     if (c < sizes.length) calls.push(callSummaries(model)[0]);
     for (let j = 0; j < own.length; j++) {
@@ -134,12 +133,10 @@ function summarize(messages: SipMessage[], anchorLines: readonly number[], ancho
       if (request !== undefined) requestOf[members[first[c] + j]] = members[first[c] + request];
     }
   }
-  messages.length = 0;
+  const anchors = columns.anchors();
   return {
     calls,
-    positions: {
-      anchorLines: Float64Array.from(anchorLines), anchorOffsets: Float64Array.from(anchorOffsets), startLines, callOf, first, members, retransmitted, requestOf,
-    },
+    positions: { anchorLines: anchors.lines, anchorOffsets: anchors.offsets, startLines, callOf, first, members, retransmitted, requestOf },
   };
 }
 

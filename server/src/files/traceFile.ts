@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SipMessage } from '../service/trace/types';
-import { modelStream, type StreamedTrace, type TraceStream } from './traceStream';
+import { modelStream, type StreamedTrace, type TextStream } from './traceStream';
 
 /** Reading trace files from disk, whatever their size: the whole file streamed into a model, or one message's lines. */
 
@@ -28,7 +28,7 @@ export async function readTraceFile(path: string, options: ReadOptions = {}): Pr
 }
 
 /** Streams a trace file through `trace`, in chunks, and ends it: how many lines and bytes the file has. */
-export function streamTraceFile(path: string, trace: TraceStream, options: ReadOptions = {}): Promise<{ lines: number; bytes: number }> {
+export function streamTraceFile(path: string, trace: TextStream, options: ReadOptions = {}): Promise<{ lines: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const total = statSync(path).size;
     const stream = createReadStream(path, { highWaterMark: CHUNK });

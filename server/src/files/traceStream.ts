@@ -20,13 +20,22 @@ export interface Anchor {
 /** Hears each message record as it is read, with its anchor's line and offset. */
 export type MessageSink = (message: SipMessage, anchorLine: number, anchorOffset: number) => void;
 
+/** What reads a file's bytes, chunk by chunk as they arrive, into message records. */
+export interface TextStream {
+  push(chunk: Buffer): void;
+  /** Ends the file: how many lines (its last line counted, empty after a final line break) and bytes it has. */
+  end(): { lines: number; bytes: number };
+  /** Bytes read so far. */
+  readonly bytesRead: number;
+}
+
 /**
  * Reads a trace as bytes arrive, without ever holding its text: the bytes are cut into lines as a
  * document's lines are cut (CR LF, LF or a lone CR), each line is decoded as UTF-8 and handed with
  * its number and byte offset to the trace model's line reader, and only the message records stay
  * (handed to `sink`). Bytes may start at a line of a file other than its first (`from`).
  */
-export class TraceStream {
+export class TraceStream implements TextStream {
   /** One copy of each distinct string the records hold (addresses, methods, a call's Call-ID and tags repeat from message to message). */
   private strings: Map<string, string> | undefined = new Map();
   /** The offset of the line being read, and the framing line the reader took last. */
@@ -129,11 +138,15 @@ export class TraceStream {
     this.carry = this.carry ? Buffer.concat([this.carry, part]) : Buffer.from(part);
   }
 
-  /** Ends the file: its last line (empty after a final line break, as a document's last line is); how many lines and bytes it has. */
-  end(): { lines: number; bytes: number } {
+  /**
+   * Ends the file: its last line (empty after a final line break, as a document's last line is);
+   * how many lines and bytes it has. With `lastLine` false, bytes that end with a line break end
+   * there (a part of a file read on its own, the line after it read by another reader).
+   */
+  end(lastLine = true): { lines: number; bytes: number } {
     const rest = this.carry ?? Buffer.alloc(0);
     this.carry = undefined;
-    this.read(rest.toString('utf8'), this.offset);
+    if (lastLine || rest.length > 0 || this.skipped > 0) this.read(rest.toString('utf8'), this.offset);
     this.offset += rest.length + this.skipped;
     this.skipped = 0;
     this.reader.end();

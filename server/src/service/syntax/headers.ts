@@ -30,7 +30,7 @@ export const COMPACT_FORMS: Readonly<Record<string, string>> = {
 };
 
 /** A character of an RFC 3261 token (alphanumerics and -.!%*_+`'~). */
-function isTokenChar(code: number): boolean {
+export function isTokenChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
     || code === 45 || code === 46 || code === 33 || code === 37 || code === 42 || code === 95 || code === 43
     || code === 96 || code === 39 || code === 126;

@@ -15,18 +15,22 @@ const RELATED_CALL_HEADERS: ReadonlySet<string> = new Set(['x-call-id', 'x-cid',
 /** Headers that name who diverted or transferred a call (the first value's URI). Data only. */
 const DIVERSION_HEADERS: ReadonlySet<string> = new Set(['diversion', 'history-info', 'referred-by']);
 /** The headers the model reads (the others are only counted). */
-const READ_HEADERS: ReadonlySet<string> = new Set([
+export const READ_HEADERS: ReadonlySet<string> = new Set([
   'via', 'call-id', 'cseq', 'from', 'to', 'content-length', 'content-type', ...RELATED_CALL_HEADERS, ...DIVERSION_HEADERS,
 ]);
 const readHeaderName = headerNameReader(READ_HEADERS);
 
-interface Building {
+/** A message being read, and what its reader keeps beside it until it ends. */
+export interface MessageInProgress {
   message: SipMessage;
   body: boolean;
   headers: number;
   contentLength?: number;
   bodyChars: number;
   sipfrag: boolean;
+}
+
+interface Building extends MessageInProgress {
   shape?: LineShape;
   /** The header being read (its value grows with folded lines); null for one the model does not read. */
   header?: { name: string; value: string } | null;
@@ -71,7 +75,7 @@ export class MessageReader {
    * of an earlier reading had it: at its framing line, or at a start line with no framing around.
    */
   startsAfresh(text: string, before: SipMessage): boolean {
-    if (before.frameLine !== undefined) return this.frameOf(text) !== undefined;
+    if (before.frameLine !== undefined) return frameOf(text) !== undefined;
     if (before.sharesFrame || this.frame) return false;
     const building = this.building;
     if (building?.body && building.sipfrag && !this.bodyDone(building)) return false;
@@ -134,18 +138,8 @@ export class MessageReader {
     else this.readHeader(building, content, line);
   }
 
-  private frameOf(text: string): { reader: FramingReader; facts: FrameFacts } | undefined {
-    if (!ANY_FRAMING_CUE.test(text)) return undefined;
-    for (const reader of FRAMING_READERS) {
-      if (!reader.cues.some((cue) => text.includes(cue))) continue;
-      const facts = reader.frame(text);
-      if (facts) return { reader, facts };
-    }
-    return undefined;
-  }
-
   private readFrame(text: string, line: number, offset: number | undefined): boolean {
-    const found = this.frameOf(text);
+    const found = frameOf(text);
     if (!found) return false;
     this.finish();
     this.frame = { ...found.facts, reader: found.reader, line, started: false, ...(offset === undefined ? {} : { offset }) };
@@ -234,51 +228,7 @@ export class MessageReader {
   private commitHeader(building: Building): void {
     const header = building.header;
     building.header = undefined;
-    if (!header) return;
-    const message = building.message;
-    switch (header.name) {
-      case 'via': {
-        if (message.sentBy !== undefined) return;
-        const via = readVia(header.value);
-        if (!via) return;
-        message.sentBy = via.sentBy;
-        if (via.branch) message.branch = via.branch;
-        message.transport ??= via.transport;
-        return;
-      }
-      case 'call-id':
-        message.callId ??= firstValue(header.value);
-        return;
-      case 'cseq': {
-        const cseq = readCSeq(header.value);
-        if (!cseq || message.cseq !== undefined) return;
-        message.cseq = cseq.number;
-        message.cseqMethod = cseq.method;
-        if (message.kind === 'response') message.method = cseq.method;
-        return;
-      }
-      case 'from':
-      case 'to': {
-        if (message[header.name] !== undefined) return;
-        const who = readNameAddr(header.value);
-        message[header.name] = who.who;
-        if (who.tag) message[header.name === 'from' ? 'fromTag' : 'toTag'] = who.tag;
-        return;
-      }
-      case 'content-length':
-        building.contentLength ??= readContentLength(header.value);
-        return;
-      case 'content-type': {
-        const type = readMediaType(header.value);
-        message.contentType ??= type;
-        if (type === 'application/sdp') message.hasSdp = true;
-        if (type === 'message/sipfrag') building.sipfrag = true;
-        return;
-      }
-      default:
-        if (RELATED_CALL_HEADERS.has(header.name)) message.relatedCallId ??= firstValue(header.value);
-        else if (DIVERSION_HEADERS.has(header.name)) message.divertedBy ??= readNameAddr(firstValue(header.value)).who;
-    }
+    if (header) readHeaderValue(building.message, building, header.name, header.value);
   }
 
   private finish(): void {
@@ -290,6 +240,84 @@ export class MessageReader {
     if (this.frame?.started && !this.frame.reader.content) this.frame = undefined;
     // A start line without a single header line is prose that quotes one, not a message.
     if (building.headers > 0) this.emit(building.message);
+  }
+}
+
+/** The framing line `text` is, if it is one: the first framing reader whose cue it holds that takes it. */
+export function frameOf(text: string): { reader: FramingReader; facts: FrameFacts } | undefined {
+  if (!ANY_FRAMING_CUE.test(text)) return undefined;
+  for (const reader of FRAMING_READERS) {
+    if (!reader.cues.some((cue) => text.includes(cue))) continue;
+    const facts = reader.frame(text);
+    if (facts) return { reader, facts };
+  }
+  return undefined;
+}
+
+/** The readers of the values of the headers the model reads: each answer depends on the value alone (a reader may remember them). */
+export interface HeaderValueReaders {
+  via: typeof readVia;
+  cseq: typeof readCSeq;
+  nameAddr: typeof readNameAddr;
+  firstValue: typeof firstValue;
+  contentLength: typeof readContentLength;
+  mediaType: typeof readMediaType;
+}
+
+export const HEADER_VALUE_READERS: HeaderValueReaders = {
+  via: readVia, cseq: readCSeq, nameAddr: readNameAddr, firstValue, contentLength: readContentLength, mediaType: readMediaType,
+};
+
+/**
+ * What a header line the model reads (`name`, one of READ_HEADERS; `value` trimmed) says of its
+ * message (the first Via, Call-ID, CSeq, From and To count), and of its body: its length and whether it is a sipfrag.
+ */
+export function readHeaderValue(
+  message: SipMessage, body: { contentLength?: number; sipfrag: boolean }, name: string, value: string, read: HeaderValueReaders = HEADER_VALUE_READERS,
+): void {
+  switch (name) {
+    case 'via': {
+      if (message.sentBy !== undefined) return;
+      const via = read.via(value);
+      if (!via) return;
+      message.sentBy = via.sentBy;
+      if (via.branch) message.branch = via.branch;
+      message.transport ??= via.transport;
+      return;
+    }
+    case 'call-id':
+      message.callId ??= read.firstValue(value);
+      return;
+    case 'cseq': {
+      const cseq = read.cseq(value);
+      if (!cseq || message.cseq !== undefined) return;
+      message.cseq = cseq.number;
+      message.cseqMethod = cseq.method;
+      if (message.kind === 'response') message.method = cseq.method;
+      return;
+    }
+    case 'from':
+    case 'to': {
+      const field = name as 'from' | 'to';
+      if (message[field] !== undefined) return;
+      const who = read.nameAddr(value);
+      message[field] = who.who;
+      if (who.tag) message[field === 'from' ? 'fromTag' : 'toTag'] = who.tag;
+      return;
+    }
+    case 'content-length':
+      body.contentLength ??= read.contentLength(value);
+      return;
+    case 'content-type': {
+      const type = read.mediaType(value);
+      message.contentType ??= type;
+      if (type === 'application/sdp') message.hasSdp = true;
+      if (type === 'message/sipfrag') body.sipfrag = true;
+      return;
+    }
+    default:
+      if (RELATED_CALL_HEADERS.has(name)) message.relatedCallId ??= firstValue(value);
+      else if (DIVERSION_HEADERS.has(name)) message.divertedBy ??= readNameAddr(firstValue(value)).who;
   }
 }
 

@@ -3,7 +3,7 @@ import { readDateTime } from './facts';
 import { END_OF_MESSAGE, type FramingReader } from './framing';
 
 /** ngrep's protocol letters (and those of the capture decoder, which prints the same way). Data only. */
-const TRANSPORT_LETTERS: Readonly<Record<string, string>> = { U: 'UDP', T: 'TCP', S: 'SCTP', W: 'WS', H: 'HEP' };
+export const TRANSPORT_LETTERS: Readonly<Record<string, string>> = { U: 'UDP', T: 'TCP', S: 'SCTP', W: 'WS', H: 'HEP' };
 
 /** `U 2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060` (the date and time only with -t). */
 const HEADER = /^([A-Z]) (?:([0-9]{4}\/[0-9]{2}\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?) )?(?:\+[0-9.]+ )?(\S+ -> \S+)(?: .*)?$/;

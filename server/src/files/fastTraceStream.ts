@@ -1,0 +1,535 @@
+import { isAscii } from 'node:buffer';
+import { COMPACT_FORMS, isTokenChar } from '../service/syntax/headers';
+import { readStartLine } from '../service/syntax/startLine';
+import { ANY_FRAMING_CUE } from '../service/trace/framing';
+import { readEndpoint } from '../service/trace/framing/facts';
+import { TRANSPORT_LETTERS } from '../service/trace/framing/ngrep';
+import { isPageFooter } from '../service/trace/framing/pageBreaks';
+import { frameOf, HEADER_VALUE_READERS, MAX_FRAME_GAP, READ_HEADERS, readHeaderValue, type HeaderValueReaders, type MessageInProgress } from '../service/trace/reader';
+import type { SipMessage } from '../service/trace/types';
+import { TraceStream, type MessageSink, type TextStream } from './traceStream';
+
+/**
+ * The trace reader of files read from disk for their calls, at the speed of their bytes: the same
+ * message records and anchors as TraceStream hands its sink, without a string for each line.
+ *
+ * Text in `ngrep -W byline` framing (the capture decoder's, ngrep's, sipgrep's) is read as bytes:
+ * lines are cut with Buffer.indexOf, the lines a message reader would look at more closely
+ * (framing cues, "/2.0" of start lines) are found for a whole chunk at once, header names are
+ * matched as bytes, and only the start line and the values of the headers the model reads are
+ * decoded, then read by the trace model's own readers. A packet whose lines ask for more than
+ * that (folded headers, a sipfrag body, page breaks, ngrep's "####" lines, a framing line of
+ * another kind, a line longer than MAX_FAST_LINE) is read again from its framing line by a
+ * TraceStream, as is all text before the first ngrep framing line and text in any other framing.
+ * A framing line resets the message reader (it ends what was read before it), so a packet read
+ * on its own from its framing line is read as the whole file's reader reads it.
+ */
+
+/** How many bytes a packet may hold and still be read as bytes (longer ones go to TraceStream). */
+const MAX_BLOCK = 1024 * 1024;
+/** A line longer than this is read by TraceStream. */
+const MAX_FAST_LINE = 64 * 1024;
+/** How many bytes of lines are looked at closely at once. */
+const SCAN_PIECE = 64 * 1024;
+/** The longest ngrep framing line read as bytes. */
+const MAX_FRAME_LINE = 512;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const SLASH = 0x2f;
+
+/** Lines worth a closer look: a framing reader's cue, or the "/2.0" every start line holds. */
+const CLOSER_LOOK = new RegExp(`${ANY_FRAMING_CUE.source}|/2\\.0`, 'g');
+
+/** RFC 3261 token bytes. */
+const TOKEN = Uint8Array.from({ length: 256 }, (_, code) => (isTokenChar(code) ? 1 : 0));
+/** Bytes of an address as readEndpoint takes it (with IPv6 brackets). */
+const ENDPOINT = Uint8Array.from({ length: 256 }, (_, code) => (/^[A-Za-z0-9_.:[\]-]$/.test(String.fromCharCode(code)) ? 1 : 0));
+
+/** The names of the headers the model reads (full and compact, lower case), by length and first byte. */
+const HEADER_NAMES: Map<number, { spelling: Buffer; name: string }[]> = (() => {
+  const names = new Map<number, { spelling: Buffer; name: string }[]>();
+  const add = (spelling: string, name: string): void => {
+    const key = spelling.length * 256 + spelling.charCodeAt(0);
+    names.set(key, [...(names.get(key) ?? []), { spelling: Buffer.from(spelling, 'latin1'), name }]);
+  };
+  for (const name of READ_HEADERS) add(name, name);
+  for (const [letter, name] of Object.entries(COMPACT_FORMS)) if (READ_HEADERS.has(name)) add(letter, name);
+  return names;
+})();
+
+function lower(byte: number): number {
+  return byte >= 0x41 && byte <= 0x5a ? byte + 32 : byte;
+}
+
+function isDigitByte(byte: number): boolean {
+  return byte >= 0x30 && byte <= 0x39;
+}
+
+/** What an ngrep framing line says (as ngrepFraming.frame reads it). */
+interface FrameFacts {
+  time: number;
+  transport?: string;
+  source: string;
+  destination: string;
+}
+
+interface Building extends MessageInProgress {
+  /** A header line was read last (a blank-led line after it would fold into it). */
+  inHeader: boolean;
+}
+
+export class FastTraceStream implements TextStream {
+  private buf = Buffer.allocUnsafe(8 * 1024 * 1024);
+  private length = 0;
+  /** The file offset of buf[0]. */
+  private base = 0;
+  /** Where the next line starts, and its number. */
+  private at = 0;
+  private line = 0;
+  /** The current line started before the buffer (a line too long to keep, read by TraceStream). */
+  private longLine = false;
+  /** Lines up to here have been looked at closely; where the cues and "/2.0" of those not yet read are. */
+  private scanned = 0;
+  private ascii = true;
+  private cues: number[] = [];
+  private cueAt = 0;
+  private versions: number[] = [];
+  private versionAt = 0;
+
+  /** The part being read: from its framing line (or the file's start), read as bytes or by TraceStream. */
+  private fast = false;
+  private blockStart = 0;
+  private blockLine = 0;
+  private blockOffset = 0;
+  private frame: FrameFacts | undefined;
+  private started = false;
+  private building: Building | undefined;
+  private pending: SipMessage[] = [];
+  /** The TraceStream of a part read by it, and how far into the buffer it has been given bytes. */
+  private general: TraceStream | undefined;
+  private givenTo = 0;
+
+  /** Dates of framing lines to the second, as seconds since 1970 (consecutive packets share them). */
+  private lastDate = Buffer.alloc(19);
+  private lastSeconds = Number.NaN;
+  private readonly endpoints = new Map<string, string | null>();
+  /** The model's header value readers, their answers remembered (values repeat from message to message). */
+  private readonly readers: HeaderValueReaders = {
+    via: remembered(HEADER_VALUE_READERS.via),
+    cseq: remembered(HEADER_VALUE_READERS.cseq),
+    nameAddr: remembered(HEADER_VALUE_READERS.nameAddr),
+    firstValue: remembered(HEADER_VALUE_READERS.firstValue),
+    contentLength: remembered(HEADER_VALUE_READERS.contentLength),
+    mediaType: remembered(HEADER_VALUE_READERS.mediaType),
+  };
+
+  /** How many packets were read as bytes (the others went to TraceStream). */
+  packetsReadAsBytes = 0;
+
+  constructor(private readonly sink: MessageSink) {}
+
+  get bytesRead(): number {
+    return this.base + this.length;
+  }
+
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.reserve(chunk.length);
+    chunk.copy(this.buf, this.length);
+    this.length += chunk.length;
+    this.readLines(false);
+  }
+
+  end(): { lines: number; bytes: number } {
+    this.readLines(true);
+    this.closePart(this.length, true);
+    return { lines: this.line, bytes: this.base + this.length };
+  }
+
+  /** Room for `bytes` more: what no longer needs keeping is dropped (a part too big to keep goes to TraceStream). */
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buf.length) return;
+    if (this.fast && this.length - this.blockStart > MAX_BLOCK) this.toGeneral();
+    if (!this.fast) {
+      this.giveGeneral(this.longLine ? this.length : this.at);
+      if (this.length - this.at > MAX_BLOCK) {
+        // A line too long to keep: what there is of it goes to TraceStream now.
+        this.giveGeneral(this.length);
+        this.longLine = true;
+        this.at = this.length;
+        this.scanned = this.length;
+      }
+    }
+    const keep = this.fast ? this.blockStart : Math.min(this.at, this.givenTo);
+    const kept = this.length - keep;
+    if (kept + bytes > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, kept + bytes));
+      this.buf.copy(bigger, 0, keep, this.length);
+      this.buf = bigger;
+    } else {
+      this.buf.copy(this.buf, 0, keep, this.length);
+    }
+    this.base += keep;
+    this.length = kept;
+    this.at -= keep;
+    this.scanned -= keep;
+    this.blockStart -= keep;
+    this.givenTo -= keep;
+    this.cues = this.cues.slice(this.cueAt).map((position) => position - keep);
+    this.cueAt = 0;
+    this.versions = this.versions.slice(this.versionAt).map((position) => position - keep);
+    this.versionAt = 0;
+  }
+
+  /** Reads the whole lines in the buffer (and, at the end, the last line, ended or not). */
+  private readLines(last: boolean): void {
+    const buf = this.buf;
+    let end: number;
+    if (last) {
+      end = this.length;
+    } else {
+      // Up to the last line break, not a CR that ends the buffer (an LF may follow it in the next chunk).
+      const lf = buf.lastIndexOf(LF, this.length - 1);
+      const cr = this.length < 2 ? -1 : buf.lastIndexOf(CR, this.length - 2);
+      end = Math.max(lf, cr) + 1;
+      if (end > 0 && end < this.length && buf[end - 1] === CR && buf[end] === LF) end++;
+      if (end <= this.at) return;
+    }
+    if (this.longLine) {
+      const lf = buf.indexOf(LF, this.at);
+      const cr = buf.indexOf(CR, this.at);
+      const eol = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (eol === -1 || eol >= end) {
+        if (last) this.line++;
+        return;
+      }
+      this.at = eol + (buf[eol] === CR && eol + 1 < end && buf[eol + 1] === LF ? 2 : 1);
+      this.scanned = this.at;
+      this.line++;
+      this.longLine = false;
+    }
+    this.scan(end);
+    let lf = -2;
+    let cr = -2;
+    while (this.at < end || (last && this.at === end)) {
+      const from = this.at;
+      if (lf !== -1 && lf < from) lf = buf.indexOf(LF, from);
+      if (cr !== -1 && cr < from) cr = buf.indexOf(CR, from);
+      let eol = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (eol === -1 || eol >= end) eol = end;
+      const next = eol === end ? end : eol + (buf[eol] === CR && eol + 1 < end && buf[eol + 1] === LF ? 2 : 1);
+      this.readLine(from, eol, next);
+      this.at = next;
+      this.line++;
+      if (eol === end) break;
+    }
+  }
+
+  /**
+   * Finds the cues and "/2.0" of lines [scanned, end) (neither holds a line break, so none crosses
+   * a line), in pieces of whole lines small enough for strings that die young.
+   */
+  private scan(end: number): void {
+    if (end <= this.scanned) return;
+    this.ascii = isAscii(this.buf.subarray(this.scanned, end));
+    while (this.scanned < end) {
+      const from = this.scanned;
+      const piece = from + SCAN_PIECE >= end ? end : this.buf.lastIndexOf(LF, from + SCAN_PIECE) + 1;
+      const to = piece > from ? piece : end;
+      const text = this.buf.toString('latin1', from, to);
+      CLOSER_LOOK.lastIndex = 0;
+      for (let match = CLOSER_LOOK.exec(text); match; match = CLOSER_LOOK.exec(text)) {
+        if (match[0] === '/2.0') this.versions.push(from + match.index);
+        else this.cues.push(from + match.index);
+        // Overlapping matches: a cue may start inside the previous one.
+        CLOSER_LOOK.lastIndex = match.index + 1;
+      }
+      this.scanned = to;
+    }
+  }
+
+  /** One line: bytes [from, eol), the next line at `next`. */
+  private readLine(from: number, eol: number, next: number): void {
+    let cue = false;
+    while (this.cueAt < this.cues.length && this.cues[this.cueAt] < next) {
+      if (this.cues[this.cueAt] < eol) cue = true;
+      this.cueAt++;
+    }
+    let version = false;
+    while (this.versionAt < this.versions.length && this.versions[this.versionAt] < next) {
+      if (this.versions[this.versionAt] < eol && this.maybeStartLine(this.versions[this.versionAt] + 4, eol)) version = true;
+      this.versionAt++;
+    }
+    if (cue) {
+      const facts = this.ngrepFrame(from, eol);
+      if (facts) {
+        this.closePart(from, false);
+        this.fast = true;
+        this.blockStart = from;
+        this.blockLine = this.line;
+        this.blockOffset = this.base + from;
+        this.frame = facts;
+        this.started = false;
+        return;
+      }
+      if (this.fast && frameOf(this.text(from, eol)) !== undefined) this.toGeneral();
+    }
+    if (this.fast) this.readPacketLine(from, eol, version);
+  }
+
+  /** A line of a packet read as bytes (MessageReader.push and read, for ngrep framing). */
+  private readPacketLine(from: number, eol: number, version: boolean): void {
+    const buf = this.buf;
+    if (eol - from > MAX_FAST_LINE) return this.toGeneral();
+    // A page footer (with the blank lines before it and what follows it, none of the message's).
+    if (eol > from && buf[eol - 1] === 0x5d && isPageFooter(this.text(from, eol))) return this.toGeneral();
+    // ngrep's lines of "#" (a packet that did not match) end the framed message.
+    if (buf[from] === 0x23 && /^#+[ \t]*$/.test(this.text(from, eol))) return this.toGeneral();
+    // ngrep prints a CR as a trailing ".".
+    const end = eol > from && buf[eol - 1] === DOT ? eol - 1 : eol;
+    let building = this.building;
+    if (version && !(building?.body && building.sipfrag && !bodyDone(building))) {
+      const start = readStartLine(this.text(from, end));
+      if (start) {
+        this.finish();
+        const frame = this.frame as FrameFacts;
+        const message: SipMessage = start.kind === 'request'
+          ? { startLine: this.line, startColumn: start.column, endLine: this.line, kind: 'request', method: start.method, requestUri: start.uri, hasSdp: false }
+          : { startLine: this.line, startColumn: start.column, endLine: this.line, kind: 'response', method: '', status: start.status, phrase: start.phrase, hasSdp: false };
+        if (!this.started) {
+          message.frameLine = this.blockLine;
+          message.offset = this.blockOffset;
+        } else {
+          message.offset = this.base + from;
+          message.sharesFrame = true;
+        }
+        this.started = true;
+        message.time = frame.time;
+        if (frame.transport !== undefined) message.transport = frame.transport;
+        message.source = frame.source;
+        message.destination = frame.destination;
+        this.building = { message, body: false, headers: 0, bodyChars: 0, sipfrag: false, inHeader: false };
+        return;
+      }
+    }
+    if (!building) {
+      if (!this.started && this.line - this.blockLine > MAX_FRAME_GAP) this.toGeneral();
+      return;
+    }
+    if (building.sipfrag) return this.toGeneral();
+    const blank = isBlankBytes(buf, from, end);
+    if (building.body) {
+      if (blank && (building.contentLength === undefined || bodyDone(building))) {
+        this.finish();
+        return;
+      }
+      building.bodyChars += (this.ascii ? end - from : this.text(from, end).length) + 2;
+      building.message.endLine = this.line;
+      if (end - from === 3 && buf[from] === 0x76 && buf[from + 1] === 0x3d && buf[from + 2] === 0x30) building.message.hasSdp = true;
+      if (building.contentLength !== undefined && bodyDone(building)) this.finish();
+      return;
+    }
+    if (blank) {
+      building.inHeader = false;
+      building.body = true;
+      if (building.contentLength === 0) this.finish();
+      return;
+    }
+    const first = buf[from];
+    if (first === SPACE || first === TAB) {
+      // A folded line (read by TraceStream), or, with no header before it, the end of the message.
+      if (building.inHeader) return this.toGeneral();
+      this.finish();
+      return;
+    }
+    let nameEnd = from;
+    while (nameEnd < end && TOKEN[buf[nameEnd]] === 1) nameEnd++;
+    let colon = nameEnd;
+    while (colon < end && (buf[colon] === SPACE || buf[colon] === TAB)) colon++;
+    if (nameEnd === from || colon >= end || buf[colon] !== COLON) {
+      // Text that is no header: the message ended without its blank line.
+      this.finish();
+      return;
+    }
+    building.inHeader = true;
+    building.headers++;
+    building.message.endLine = this.line;
+    const name = this.headerName(from, nameEnd);
+    if (name !== undefined) {
+      building = this.building as Building;
+      readHeaderValue(building.message, building, name, this.trimmed(colon + 1, end), this.readers);
+    }
+  }
+
+  /**
+   * Whether the "/2.0" ending at `after` may be a start line's (readStartLine needs a blank after
+   * a status line's version, and nothing but blanks and ngrep's "." after a request line's); a
+   * Via's "SIP/2.0/UDP" is neither.
+   */
+  private maybeStartLine(after: number, eol: number): boolean {
+    const buf = this.buf;
+    if (after === eol || buf[after] === SPACE || buf[after] === TAB) return true;
+    for (let i = after; i < eol; i++) if (buf[i] !== SPACE && buf[i] !== TAB && buf[i] !== DOT) return false;
+    return true;
+  }
+
+  /** The full name of the header the model reads named by bytes [from, to), if it is one. */
+  private headerName(from: number, to: number): string | undefined {
+    const buf = this.buf;
+    const candidates = HEADER_NAMES.get((to - from) * 256 + lower(buf[from]));
+    if (!candidates) return undefined;
+    for (const { spelling, name } of candidates) {
+      let i = 1;
+      while (i < spelling.length && lower(buf[from + i]) === spelling[i]) i++;
+      if (i === spelling.length) return name;
+    }
+    return undefined;
+  }
+
+  /** Ends the message being read; a start line without a single header line is prose, not a message. */
+  private finish(): void {
+    const building = this.building;
+    if (!building) return;
+    this.building = undefined;
+    if (building.headers > 0) this.pending.push(building.message);
+  }
+
+  /** The part being read ends before `at` (a new framing line, or the end of the file). */
+  private closePart(at: number, last: boolean): void {
+    if (this.fast) {
+      this.finish();
+      this.packetsReadAsBytes++;
+      for (const message of this.pending) this.sink(message, this.blockLine, this.blockOffset);
+      this.pending = [];
+      return;
+    }
+    this.giveGeneral(at);
+    this.general?.end(last);
+    this.general = undefined;
+  }
+
+  /** The packet being read is read again from its framing line by TraceStream, and what follows until the next ngrep framing line. */
+  private toGeneral(): void {
+    this.fast = false;
+    this.building = undefined;
+    this.pending = [];
+    this.givenTo = this.blockStart;
+  }
+
+  /** Hands TraceStream the bytes up to `to`. */
+  private giveGeneral(to: number): void {
+    if (to <= this.givenTo) return;
+    this.general ??= new TraceStream(this.sink, { line: this.blockLine, offset: this.blockOffset });
+    this.general.push(this.buf.subarray(this.givenTo, to));
+    this.givenTo = to;
+  }
+
+  /** Bytes [from, to) decoded, trimmed as String.prototype.trim trims (in ASCII: tabs, VT, FF and spaces; lines hold no line breaks). */
+  private trimmed(from: number, to: number): string {
+    if (!this.ascii) return this.text(from, to).trim();
+    const buf = this.buf;
+    while (from < to && isAsciiSpace(buf[from])) from++;
+    while (to > from && isAsciiSpace(buf[to - 1])) to--;
+    return buf.toString('latin1', from, to);
+  }
+
+  /** Bytes [from, to) decoded as TraceStream decodes a line. */
+  private text(from: number, to: number): string {
+    return this.ascii ? this.buf.toString('latin1', from, to) : this.buf.toString('utf8', from, to);
+  }
+
+  /**
+   * The facts of an ngrep framing line in the exact shape `U 2016/11/17 21:52:35.303348707
+   * 127.0.0.1:5061 -> 127.0.0.1:5060` (what ngrepFraming.frame reads from it, and no other
+   * framing reader comes before it), else undefined.
+   */
+  private ngrepFrame(from: number, eol: number): FrameFacts | undefined {
+    const buf = this.buf;
+    if (eol - from > MAX_FRAME_LINE || eol - from < 30) return undefined;
+    const letter = buf[from];
+    if (letter < 0x41 || letter > 0x5a || buf[from + 1] !== SPACE) return undefined;
+    const date = from + 2;
+    for (let i = 0; i < 19; i++) {
+      const byte = buf[date + i];
+      const expected = i === 4 || i === 7 ? SLASH : i === 10 ? SPACE : i === 13 || i === 16 ? COLON : -1;
+      if (expected === -1 ? !isDigitByte(byte) : byte !== expected) return undefined;
+    }
+    let i = date + 19;
+    let fraction = -1;
+    if (buf[i] === DOT) {
+      fraction = i++;
+      while (i < eol && isDigitByte(buf[i])) i++;
+      if (i - fraction < 2 || i - fraction > 10) return undefined;
+    }
+    const fractionEnd = i;
+    if (buf[i] !== SPACE) return undefined;
+    const sourceAt = ++i;
+    while (i < eol && ENDPOINT[buf[i]] === 1) i++;
+    const sourceEnd = i;
+    if (sourceEnd === sourceAt || buf[i] !== SPACE || buf[i + 1] !== 0x2d || buf[i + 2] !== 0x3e || buf[i + 3] !== SPACE) return undefined;
+    i += 4;
+    const destinationAt = i;
+    while (i < eol && ENDPOINT[buf[i]] === 1) i++;
+    if (i !== eol || i === destinationAt) return undefined;
+    const source = this.endpoint(sourceAt, sourceEnd);
+    const destination = this.endpoint(destinationAt, eol);
+    if (source === undefined || destination === undefined) return undefined;
+    if (buf.compare(this.lastDate, 0, 19, date, date + 19) !== 0) {
+      buf.copy(this.lastDate, 0, date, date + 19);
+      const digits = (at: number, count: number): number => Number(buf.toString('latin1', date + at, date + at + count));
+      this.lastSeconds = Date.UTC(digits(0, 4), digits(5, 2) - 1, digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2)) / 1000;
+    }
+    // As readDateTime adds them: the seconds to the second, then the fraction as written.
+    const time = this.lastSeconds - 0 + (fraction === -1 ? 0 : Number(buf.toString('latin1', fraction, fractionEnd)));
+    const transport = TRANSPORT_LETTERS[String.fromCharCode(letter)];
+    return transport === undefined ? { time, source, destination } : { time, transport, source, destination };
+  }
+
+  /** An address as readEndpoint reads it (undefined when it is none), remembered. */
+  private endpoint(from: number, to: number): string | undefined {
+    const text = this.buf.toString('latin1', from, to);
+    let endpoint = this.endpoints.get(text);
+    if (endpoint === undefined) {
+      if (this.endpoints.size > 10_000) this.endpoints.clear();
+      endpoint = readEndpoint(text) ?? null;
+      this.endpoints.set(text, endpoint);
+    }
+    return endpoint ?? undefined;
+  }
+}
+
+/** How many answers a remembering reader keeps (it forgets them all past that). */
+const REMEMBERED = 50_000;
+
+/** A reader of header values that remembers its answers: they depend on the value alone. */
+function remembered<T>(read: (value: string) => T): (value: string) => T {
+  const answers = new Map<string, T>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined && !answers.has(value)) {
+      if (answers.size >= REMEMBERED) answers.clear();
+      answer = read(value);
+      answers.set(value, answer);
+    }
+    return answer as T;
+  };
+}
+
+/** Tab, VT, FF, space: the ASCII white space a line can hold. */
+function isAsciiSpace(byte: number): boolean {
+  return byte === SPACE || byte === TAB || byte === 0x0b || byte === 0x0c;
+}
+
+function isBlankBytes(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (buf[i] !== SPACE && buf[i] !== TAB) return false;
+  return true;
+}
+
+function bodyDone(building: Building): boolean {
+  return building.contentLength !== undefined && building.bodyChars >= building.contentLength;
+}
