@@ -1,14 +1,18 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { basename } from 'node:path';
 import { isCaptureFile, readFileTrace } from './files/captureTrace';
 import { readTraceFileSync } from './files/traceFile';
 import { renderHtmlPage } from './flow/htmlPage';
 import { renderSvg } from './flow/svgLadder';
 import { renderTextLadder } from './flow/textLadder';
-import { captureToTrace, decodeCaptureFile, looksLikeCapture, skipReasonOf, type CaptureProblem, type DecodeResult, type Skip } from './capture';
+import { decodeCaptureFile, looksLikeCapture, skipReasonOf, type CaptureProblem, type DecodeResult, type Skip } from './capture';
 import {
-  AnalyzedDocument, computeDiagnostics, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo,
+  AnalyzedDocument, DiagnosticsCollector, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo, type Settings,
 } from './service';
+import { isKemiLanguage } from '../../common/languages';
+import { scannerFor } from './service/dialectSelection';
+import { LineTooLong, MAX_STREAMED_LINE, StreamedScan } from './service/scanner/streamedScan';
 import { captureProblemText } from '../../common/captureMessages';
 import { MESSAGES, inScript, languagesOf, type CliMessages, type Messages } from './service/messages';
 import { callFlow, callSummaries } from './service/features/callFlow';
@@ -105,40 +109,23 @@ function parseOptions(args: readonly string[], allowed: Record<string, readonly 
   return { options, rest };
 }
 
-function check(args: readonly string[], io: Output): number {
+function check(args: readonly string[], io: Output): Promise<number> {
+  // Usage errors at once (main turns them into exit code 2), before any file is read.
   const { options, rest: files } = parseOptions(args, { format: ['text', 'json'], severity: SEVERITY_ORDER, lang: LANGUAGES });
   if (files.length === 0) throw new UsageError((m) => m.needsFiles('check'));
+  return checkFiles(files, options, io);
+}
+
+async function checkFiles(files: readonly string[], options: Record<string, string>, io: Output): Promise<number> {
   const threshold = SEVERITY_ORDER.indexOf((options.severity ?? 'information') as Severity);
   const language = (options.lang ?? 'en') as Language;
   const settings = resolveSettings({ language });
   const report: { file: string; diagnostic: DiagnosticInfo }[] = [];
   let failed = false;
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      io.err(sayCannot(language, (m) => m.cannotRead, file, error));
-      failed = true;
-      continue;
-    }
-    const capture = looksLikeCapture(bytes);
-    if (capture) {
-      const { text, result } = captureToTrace(bytes);
-      if (result.error) {
-        io.err(sayProblem(language, file, result.error));
-        failed = true;
-      }
-      bytes = Buffer.from(text, 'utf8');
-    } else if (bytes.subarray(0, 8192).includes(0)) {
-      io.err(tell(language, 'sipsense: ', (m) => m.cli.skippedBinary(file)));
-      continue;
-    }
-    const text = bytes.toString('utf8');
-    const firstLine = text.slice(0, 1024).split(/\r?\n|\r/, 1)[0];
-    const document = AnalyzedDocument.create(`file://${file}`, capture ? 'sip' : languageForFile(file, firstLine), 1, text);
-    document.scanAll();
-    for (const diagnostic of computeDiagnostics(document.occurrences, settings)) {
+    const checked = await diagnosticsOfFile(file, settings, language, io);
+    if (checked.failed) failed = true;
+    for (const diagnostic of checked.diagnostics) {
       if (SEVERITY_ORDER.indexOf(diagnostic.severity) > threshold) continue;
       report.push({ file, diagnostic });
       if (diagnostic.severity === 'error') failed = true;
@@ -154,6 +141,76 @@ function check(args: readonly string[], io: Output): number {
     }
   }
   return failed ? 1 : 0;
+}
+
+/** How much of a file is read to tell what it is: enough bytes for the characters its language is told by. */
+const HEAD_BYTES = 256 * 1024;
+
+/**
+ * The diagnostics of one file, in bounded memory whatever its size: a text scanned as it streams
+ * from disk, a capture's trace as it is decoded (neither kept whole); only a script whose
+ * occurrences name each other (a routing script) or that is told by what it calls (KEMI) is read
+ * whole. What cannot be read, a capture's damage and a binary file are said.
+ */
+async function diagnosticsOfFile(file: string, settings: Settings, language: Language, io: Output): Promise<{ diagnostics: DiagnosticInfo[]; failed: boolean }> {
+  const cannotRead = (error: unknown) => {
+    io.err(sayCannot(language, (m) => m.cannotRead, file, error));
+    return { diagnostics: [], failed: true };
+  };
+  let head: Buffer;
+  try {
+    head = readHead(file, HEAD_BYTES);
+  } catch (error) {
+    return cannotRead(error);
+  }
+  const collector = new DiagnosticsCollector(settings);
+  if (looksLikeCapture(head)) {
+    const scan = new StreamedScan(scannerFor('sip', ''));
+    const text = new StringDecoder('utf8');
+    const result = await decodeCaptureFile(file, (chunk) => collector.add(scan.push(text.write(chunk))));
+    collector.add(scan.push(text.end()));
+    collector.add(scan.end());
+    if (result.error) io.err(sayProblem(language, file, result.error));
+    return { diagnostics: collector.diagnostics(), failed: result.error !== undefined };
+  }
+  if (head.subarray(0, 8192).includes(0)) {
+    io.err(tell(language, 'sipsense: ', (m) => m.cli.skippedBinary(file)));
+    return { diagnostics: [], failed: false };
+  }
+  const headText = head.toString('utf8');
+  const languageId = languageForFile(file, headText.slice(0, 1024).split(/\r?\n|\r/, 1)[0]);
+  const scanner = scannerFor(languageId, headText);
+  try {
+    if (isKemiLanguage(languageId) || scanner.resolvesSymbols) {
+      const document = AnalyzedDocument.create(`file://${file}`, languageId, 1, readFileSync(file, 'utf8'));
+      document.scanAll();
+      collector.add(document.occurrences);
+    } else {
+      const scan = new StreamedScan(scanner);
+      const text = new StringDecoder('utf8');
+      for await (const chunk of createReadStream(file)) collector.add(scan.push(text.write(chunk as Buffer)));
+      collector.add(scan.push(text.end()));
+      collector.add(scan.end());
+    }
+  } catch (error) {
+    if (error instanceof LineTooLong) {
+      io.err(tell(language, `sipsense: ${file}: `, (m) => m.cli.lineTooLong(error.line + 1, MAX_STREAMED_LINE / 1_000_000)));
+      return { diagnostics: collector.diagnostics(), failed: true };
+    }
+    return cannotRead(error);
+  }
+  return { diagnostics: collector.diagnostics(), failed: false };
+}
+
+/** The first `bytes` bytes of a file (fewer when it is shorter). */
+function readHead(file: string, bytes: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function explain(args: readonly string[], io: Output): number {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { runCli, runCliAsync as run } from '../support/cli';
+import { runCliAsync as run } from '../support/cli';
 import { repoRoot, sharedRoot } from '../support/corpus';
 
 const pcap = (name: string) => join(sharedRoot, 'corpus', 'pcap', name);
@@ -63,10 +63,10 @@ test('decode of a capture damaged after its first packets prints what came befor
   assert.match(result.err, /damaged pcap: record 3 claims 4294967295 bytes/);
 });
 
-test('check reads a capture as its decoded trace and says when one is damaged', () => {
+test('check reads a capture as its decoded trace and says when one is damaged', async () => {
   const cut = join(dir, 'cut.pcap');
   writeFileSync(cut, Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 0, 0, 0x53, 0x49, 0x50]));
-  const damaged = runCli('check', cut);
+  const damaged = await run('check', cut);
   assert.equal(damaged.code, 1);
   assert.equal(damaged.err, `sipsense: ${cut}: damaged pcap: the file ends inside its header`);
   const file = pcap('sipnab__sipp-branch-scenario.pcapng');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { languageForFile } from '../../server/src/service/fileLanguage';
-import { runCli as run } from '../support/cli';
+import { runCli as run, runCliAsync as runAsync } from '../support/cli';
 import { repoRoot, sharedRoot } from '../support/corpus';
 
 
@@ -23,38 +23,38 @@ test('--version prints package.json\'s version, the one place it is written', ()
   assert.equal(result.out, manifest.version);
 });
 
-test('check prints diagnostics like a compiler and exits 1 on an error', () => {
+test('check prints diagnostics like a compiler and exits 1 on an error', async () => {
   const bigcode = join(sharedRoot, 'corpus', 'sip-traces', 'resiprocate__resip_stack_test_bigcode.dat');
-  const result = run('check', bigcode);
+  const result = await runAsync('check', bigcode);
   assert.equal(result.code, 1);
   assert.equal(result.out, `${bigcode}:1:9: error: 4294967301 is not a valid SIP status code: status codes are three digits from 100 to 699 (RFC 3261 §7.2). [impossible-code]`);
 });
 
-test('check exits 0 on warnings only; --severity filters; --format json', () => {
+test('check exits 0 on warnings only; --severity filters; --format json', async () => {
   const trace = file('a.sip', 'SIP/2.0 202 Accepted\r\nCSeq: 1 REFER\r\n\r\nSIP/2.0 603 Nope\r\n');
-  const text = run('check', trace);
+  const text = await runAsync('check', trace);
   assert.equal(text.code, 0);
   assert.match(text.out, /a\.sip:1:9: warning: 202 Accepted is deprecated/);
   assert.doesNotMatch(text.out, /custom-phrase/, 'hints are below the default threshold');
-  assert.equal(run('check', '--severity', 'error', trace).out, '');
-  const json = JSON.parse(run('check', '--format=json', '--severity', 'hint', trace).out);
+  assert.equal((await runAsync('check', '--severity', 'error', trace)).out, '');
+  const json = JSON.parse((await runAsync('check', '--format=json', '--severity', 'hint', trace)).out);
   assert.deepEqual(json.map((d: { line: number; column: number; rule: string }) => [d.line, d.column, d.rule]), [[1, 9, 'deprecated-code'], [4, 13, 'custom-phrase']]);
 });
 
-test('unreadable and binary files get a clear message and the others are still checked', () => {
+test('unreadable and binary files get a clear message and the others are still checked', async () => {
   const binary = file('capture.pcap', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x53, 0x49, 0x50]));
   const trace = file('b.sip', 'SIP/2.0 409 Conflict\n');
-  const result = run('check', join(dir, 'missing.sip'), binary, trace);
+  const result = await runAsync('check', join(dir, 'missing.sip'), binary, trace);
   assert.equal(result.code, 1);
   assert.match(result.err, /cannot read .*missing\.sip: ENOENT/);
   assert.match(result.err, /skipped .*capture\.pcap: binary file/);
   assert.match(result.out, /b\.sip:1:9: warning: .*\[removed-code\]/);
 });
 
-test('check reads KEMI scripts by their extension (Lua, Python, JavaScript, Ruby, Squirrel), and an ordinary script gets nothing', () => {
+test('check reads KEMI scripts by their extension (Lua, Python, JavaScript, Ruby, Squirrel), and an ordinary script gets nothing', async () => {
   const lua = file('routing.lua', 'function ksr_request_route()\n  KSR.sl.sl_send_reply(409, "Conflict")\nend\n');
   const python = file('tool.py', 'import requests\nif requests.get(url).status_code == 409:\n    print("Conflict")\n');
-  const result = run('check', lua, python);
+  const result = await runAsync('check', lua, python);
   assert.match(result.out, /routing\.lua:2:24: warning: .*\[removed-code\]/);
   assert.doesNotMatch(result.out, /tool\.py/);
   for (const [name, language] of [['a.lua', 'lua'], ['a.py', 'python'], ['a.js', 'javascript'], ['a.rb', 'ruby'], ['a.nut', 'squirrel'], ['a.sq', 'squirrel']]) {
@@ -70,7 +70,7 @@ test('bad usage exits 2 with the usage text', () => {
   }
 });
 
-test('--lang fa: the usage, what is wrong with it and what check cannot read are said in Persian; both says each', () => {
+test('--lang fa: the usage, what is wrong with it and what check cannot read are said in Persian; both says each', async () => {
   const help = run('--help', '--lang', 'fa');
   assert.equal(help.code, 0);
   assert.match(help.out, /^طرز استفاده:\n  sipsense check \[--format text\|json\]/);
@@ -87,7 +87,7 @@ test('--lang fa: the usage, what is wrong with it and what check cannot read are
   const dir = mkdtempSync(join(tmpdir(), 'sipsense-cli-fa-'));
   const binary = join(dir, 'capture.pcap');
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x53, 0x49, 0x50]));
-  const files = run('check', '--lang', 'fa', join(dir, 'missing.sip'), binary);
+  const files = await runAsync('check', '--lang', 'fa', join(dir, 'missing.sip'), binary);
   assert.match(files.err, /فایل .*missing\.sip خوانده نشد: ENOENT/);
   assert.match(files.err, /capture\.pcap کنار گذاشته شد: فایل باینری است/);
 });

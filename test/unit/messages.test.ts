@@ -51,10 +51,10 @@ test('sipSense.language governs diagnostics, quick-fix titles and completion det
   assert.equal(items.find((item) => item.label === '202 Accepted')!.detail, '2xx · منسوخ');
 });
 
-test('sipsense check --lang fa prints the diagnostics in Persian', () => {
+test('sipsense check --lang fa prints the diagnostics in Persian', async () => {
   const out: string[] = [];
   const file = corpusFiles('kamailio').find((f) => f.name === 'kamailio__etc_kamailio.cfg')!.path;
-  main(['check', '--lang', 'fa', file], { out: (t) => out.push(t), err: () => undefined });
+  await main(['check', '--lang', 'fa', file], { out: (t) => out.push(t), err: () => undefined });
   assert.ok(out.some((line) => /phrase-mismatch/.test(line) && /عبارت کد ۵۱۳/.test(line)), out.join('\n'));
 });
 

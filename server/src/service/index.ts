@@ -3,7 +3,7 @@ export { AnalyzedDocument } from './analyzedDocument';
 export { servedLanguageId } from './dialectSelection';
 export { computeCodeActions, type CodeActionInfo } from './features/codeActions';
 export { completionDocumentation, computeCompletion, type CompletionInfo } from './features/completion';
-export { computeDiagnostics, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
+export { computeDiagnostics, DiagnosticsCollector, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
 export { explainCause, explainStatus, explainWarnCode, rightToLeftPersian, statusTitle } from './features/explain';
 export { computeHover, type HoverInfo } from './features/hover';
 export { markdownToPlainText } from './features/plainText';

@@ -130,6 +130,7 @@ decode  prints the SIP messages of a capture as an ngrep-style trace (or writes 
     cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
     cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
     skippedBinary: (file) => `skipped ${file}: binary file`,
+    lineTooLong: (line, millions) => `line ${line} is longer than ${millions} million characters: the rest of the file is not checked`,
     noSuchCall: (callId, file) => `no call with Call-ID ${callId} in ${file}`,
     decoded: (frames, sipMessages, skipped) => `${frames} frames, ${sipMessages} SIP messages${skipped ? `; skipped ${skipped}` : ''}`,
     listSeparator: ', ',

@@ -130,6 +130,7 @@ decode  پیام‌های SIP یک capture را به شکل trace به سبک ng
     cannotRead: (file, reason) => `فایل ${file} خوانده نشد: ${reason}`,
     cannotWrite: (file, reason) => `در فایل ${file} نوشتن ممکن نشد: ${reason}`,
     skippedBinary: (file) => `${file} کنار گذاشته شد: فایل باینری است`,
+    lineTooLong: (line, millions) => `سطر ${line} از ${millions} میلیون نویسه بلندتر است: باقی فایل بررسی نشد`,
     noSuchCall: (callId, file) => `در ${file} هیچ تماسی با Call-ID ${callId} نیست`,
     decoded: (frames, sipMessages, skipped) => `${frames} فریم، ${sipMessages} پیام SIP${skipped ? `؛ کنار گذاشته‌شده: ${skipped}` : ''}`,
     listSeparator: '، ',

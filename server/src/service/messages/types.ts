@@ -50,6 +50,8 @@ export interface CliMessages {
   cannotRead: (file: string, reason: string) => string;
   cannotWrite: (file: string, reason: string) => string;
   skippedBinary: (file: string) => string;
+  /** check stops at a line longer than it holds (in millions of characters). */
+  lineTooLong: (line: number, millions: number) => string;
   /** flow --call with a Call-ID that the file does not have. */
   noSuchCall: (callId: string, file: string) => string;
   /** What decode -o read: frames, SIP messages, then what it left out ("12 malformed IPv4 headers, ...", '' for nothing). */

@@ -68,40 +68,59 @@ function severityOf(rule: Rule | undefined, id: string, settings: Settings): Sev
 const rulesById = new Map(RULES.map((rule) => [rule.id, rule]));
 
 /** The diagnostics of a document's occurrences, at most settings.diagnostics.maxPerDocument of them. */
-export function computeDiagnostics(occurrences: readonly Occurrence[], settings: Settings): DiagnosticInfo[] {
-  if (!settings.diagnostics.enable) return [];
-  const max = settings.diagnostics.maxPerDocument;
-  const out: DiagnosticInfo[] = [];
-  let omitted = 0;
-  for (const occurrence of occurrences) {
-    const findings = findingsOf(occurrence);
-    if (findings.length === 0) continue;
-    for (const finding of findings) {
-      const severity = severityOf(rulesById.get(finding.rule), finding.rule, settings);
-      if (!severity) continue;
-      if (out.length >= max) {
-        omitted++;
-        continue;
+export function computeDiagnostics(occurrences: Iterable<Occurrence>, settings: Settings): DiagnosticInfo[] {
+  const collector = new DiagnosticsCollector(settings);
+  collector.add(occurrences);
+  return collector.diagnostics();
+}
+
+/**
+ * Diagnostics gathered from occurrences handed over in pieces (a text scanned as it streams), at
+ * most settings.diagnostics.maxPerDocument of them, then a count of the others: bounded memory
+ * whatever the text's size.
+ */
+export class DiagnosticsCollector {
+  private readonly out: DiagnosticInfo[] = [];
+  private omitted = 0;
+
+  constructor(private readonly settings: Settings) {}
+
+  add(occurrences: Iterable<Occurrence>): void {
+    const { settings, out } = this;
+    if (!settings.diagnostics.enable) return;
+    const max = settings.diagnostics.maxPerDocument;
+    for (const occurrence of occurrences) {
+      const findings = findingsOf(occurrence);
+      if (findings.length === 0) continue;
+      for (const finding of findings) {
+        const severity = severityOf(rulesById.get(finding.rule), finding.rule, settings);
+        if (!severity) continue;
+        if (out.length >= max) {
+          this.omitted++;
+          continue;
+        }
+        out.push({
+          rule: finding.rule,
+          severity,
+          line: occurrence.line,
+          span: finding.span,
+          message: say(settings.language, (m, lang) => finding.message(m.diagnostics, lang)),
+          ...(finding.deprecated ? { deprecated: true } : {}),
+          data: { code: occurrence.digits, ...(finding.replacement ? { replacement: finding.replacement } : {}) },
+        });
       }
-      out.push({
-        rule: finding.rule,
-        severity,
-        line: occurrence.line,
-        span: finding.span,
-        message: say(settings.language, (m, lang) => finding.message(m.diagnostics, lang)),
-        ...(finding.deprecated ? { deprecated: true } : {}),
-        data: { code: occurrence.digits, ...(finding.replacement ? { replacement: finding.replacement } : {}) },
-      });
     }
   }
-  if (omitted > 0) {
-    out.push({
+
+  /** The diagnostics gathered, with one that says how many more there were. */
+  diagnostics(): DiagnosticInfo[] {
+    if (this.omitted === 0) return this.out;
+    return [...this.out, {
       rule: OVERFLOW_RULE,
       severity: 'information',
       line: 0,
       span: { start: 0, end: 0 },
-      message: say(settings.language, (m) => m.diagnostics.tooMany(omitted, max)),
-    });
+      message: say(this.settings.language, (m) => m.diagnostics.tooMany(this.omitted, this.settings.diagnostics.maxPerDocument)),
+    }];
   }
-  return out;
 }
