@@ -147,6 +147,8 @@ test('the background reading of a trace stands aside for the diagnostics\' first
   await server.open(uri, 'sip', big);
   while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
   const document = server.context.documents.get(uri)!;
+  // Long enough for the hovers below on a machine as busy as it gets (the reading waits for it at the end).
+  server.context.standAsideMs = 1000;
   let steps = 0;
   const step = document.traceStep.bind(document);
   document.traceStep = (maxChars) => {
