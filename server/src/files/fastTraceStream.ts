@@ -31,6 +31,11 @@ const MAX_BLOCK = 1024 * 1024;
 const MAX_FAST_LINE = 64 * 1024;
 /** How many bytes of lines are looked at closely at once. */
 const SCAN_PIECE = 64 * 1024;
+/** How many header values are remembered by their bytes, and the longest remembered. */
+const VALUE_SLOTS = 16_384;
+const VALUE_BYTES = 128;
+/** The model's header value readers, by name. */
+const READERS = Object.keys(HEADER_VALUE_READERS) as (keyof HeaderValueReaders)[];
 /** The longest ngrep framing line read as bytes. */
 const MAX_FRAME_LINE = 512;
 
@@ -118,15 +123,19 @@ export class FastTraceStream implements TextStream {
   private lastDate = Buffer.alloc(19);
   private lastSeconds = Number.NaN;
   private readonly endpoints = new Map<string, string | null>();
-  /** The model's header value readers, their answers remembered (values repeat from message to message). */
-  private readonly readers: HeaderValueReaders = {
-    via: remembered(HEADER_VALUE_READERS.via),
-    cseq: remembered(HEADER_VALUE_READERS.cseq),
-    nameAddr: remembered(HEADER_VALUE_READERS.nameAddr),
-    firstValue: remembered(HEADER_VALUE_READERS.firstValue),
-    contentLength: remembered(HEADER_VALUE_READERS.contentLength),
-    mediaType: remembered(HEADER_VALUE_READERS.mediaType),
-  };
+  /**
+   * Header values remembered by their bytes (see value), a slot each (VALUE_BYTES of bytes a
+   * slot), with the answer of the reader that read the value last (its index in READERS).
+   */
+  private readonly valueKeys = new Uint8Array(VALUE_SLOTS * VALUE_BYTES);
+  private readonly valueLengths = new Int32Array(VALUE_SLOTS).fill(-1);
+  private readonly valueTexts: string[] = new Array<string>(VALUE_SLOTS).fill('');
+  private readonly valueReaders = new Int8Array(VALUE_SLOTS).fill(-1);
+  private readonly valueAnswers: unknown[] = new Array<unknown>(VALUE_SLOTS).fill(undefined);
+  /** The slot of the value read last (-1: none). */
+  private slot = -1;
+  /** The model's header value readers, answering from the slot of the value when they read it again. */
+  private readonly readers = Object.fromEntries(READERS.map((name, index) => [name, (value: string) => this.answer(index, value)])) as unknown as HeaderValueReaders;
 
   /** How many packets were read as bytes (the others went to TraceStream). */
   packetsReadAsBytes = 0;
@@ -362,7 +371,7 @@ export class FastTraceStream implements TextStream {
     const name = this.headerName(from, nameEnd);
     if (name !== undefined) {
       building = this.building as Building;
-      readHeaderValue(building.message, building, name, this.trimmed(colon + 1, end), this.readers);
+      readHeaderValue(building.message, building, name, this.value(colon + 1, end), this.readers);
     }
   }
 
@@ -427,6 +436,47 @@ export class FastTraceStream implements TextStream {
     this.general ??= new TraceStream(this.sink, { line: this.blockLine, offset: this.blockOffset });
     this.general.push(this.buf.subarray(this.givenTo, to));
     this.givenTo = to;
+  }
+
+  /**
+   * A header value, bytes [from, to) trimmed: the string of the same bytes read before, when it
+   * is remembered (values repeat from message to message: no string to make, and the readers'
+   * answer is in its slot).
+   */
+  private value(from: number, to: number): string {
+    const length = to - from;
+    this.slot = -1;
+    if (!this.ascii || length > VALUE_BYTES) return this.trimmed(from, to);
+    const buf = this.buf;
+    let hash = length;
+    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
+    const slot = hash & (VALUE_SLOTS - 1);
+    const at = slot * VALUE_BYTES;
+    const keys = this.valueKeys;
+    this.slot = slot;
+    if (this.valueLengths[slot] === length) {
+      let i = 0;
+      while (i < length && keys[at + i] === buf[from + i]) i++;
+      if (i === length) return this.valueTexts[slot];
+    }
+    const text = this.trimmed(from, to);
+    buf.copy(keys, at, from, to);
+    this.valueLengths[slot] = length;
+    this.valueTexts[slot] = text;
+    this.valueReaders[slot] = -1;
+    return text;
+  }
+
+  /** What reader `index` of READERS says of `value`: remembered in the slot of the value read last, when it is that value. */
+  private answer(index: number, value: string): unknown {
+    const slot = this.slot;
+    const read = HEADER_VALUE_READERS[READERS[index]] as (value: string) => unknown;
+    if (slot === -1 || this.valueTexts[slot] !== value) return read(value);
+    if (this.valueReaders[slot] !== index) {
+      this.valueAnswers[slot] = read(value);
+      this.valueReaders[slot] = index;
+    }
+    return this.valueAnswers[slot];
   }
 
   /** Bytes [from, to) decoded, trimmed as String.prototype.trim trims (in ASCII: tabs, VT, FF and spaces; lines hold no line breaks). */
@@ -501,23 +551,6 @@ export class FastTraceStream implements TextStream {
     }
     return endpoint ?? undefined;
   }
-}
-
-/** How many answers a remembering reader keeps (it forgets them all past that). */
-const REMEMBERED = 50_000;
-
-/** A reader of header values that remembers its answers: they depend on the value alone. */
-function remembered<T>(read: (value: string) => T): (value: string) => T {
-  const answers = new Map<string, T>();
-  return (value) => {
-    let answer = answers.get(value);
-    if (answer === undefined && !answers.has(value)) {
-      if (answers.size >= REMEMBERED) answers.clear();
-      answer = read(value);
-      answers.set(value, answer);
-    }
-    return answer as T;
-  };
 }
 
 /** Tab, VT, FF, space: the ASCII white space a line can hold. */
