@@ -14,6 +14,32 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 /** pseudo-variable class name: $ru, $T_reply_code, $err.rcode, $ct.fields */
 const PVNAME = `${IDENT}(?:\\.${IDENT})*`;
 
+/**
+ * The same words as `words(list)` matches when a word boundary follows, as a tree of their common
+ * prefixes (`(?:a(?:nd|ny)|b...)`): Oniguruma then tries one branch per letter instead of every
+ * word, which matters where the alternation is tried at every word of a file.
+ */
+function wordTree(list) {
+  words(list); // the same check of the characters
+  const root = new Map();
+  for (const word of list) {
+    let node = root;
+    for (const ch of word) {
+      if (!node.has(ch)) node.set(ch, new Map());
+      node = node.get(ch);
+    }
+    node.set('', null);
+  }
+  const emit = (node) => {
+    const ends = node.has('');
+    const branches = [...node.keys()].filter((ch) => ch !== '').sort().map((ch) => ch.replace('.', '\\.') + emit(node.get(ch)));
+    if (branches.length === 0) return '';
+    if (branches.length === 1 && !ends) return branches[0];
+    return `(?:${branches.join('|')})${ends ? '?' : ''}`;
+  };
+  return emit(root);
+}
+
 const FLAVORS = {
   kamailio: {
     title: 'Kamailio',
@@ -39,11 +65,14 @@ const CORE_KEYWORDS = [
 ];
 const CONSTANTS = ['yes', 'no', 'true', 'false', 'on', 'off', 'enable', 'disable', 'INET', 'INET6', 'UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS', 'NULL'];
 const KAMAILIO_DIRECTIVES_DEFINE = ['define', 'def', 'redefine', 'redef', 'trydef', 'defexp', 'defexps', 'defenv', 'defenvs', 'trydefenv', 'trydefenvs'];
-const KAMAILIO_DIRECTIVES_CONDITIONAL = ['ifdef', 'ifndef', 'undef', 'ifexp', 'else', 'endif'];
+const KAMAILIO_DIRECTIVES_IF = ['ifdef', 'ifndef', 'undef'];
+const KAMAILIO_DIRECTIVES_ELSE = ['else', 'endif'];
 const KAMAILIO_DIRECTIVES_SUBST = ['substdefs', 'substdef', 'subst'];
 const KAMAILIO_DIRECTIVES_INCLUDE = ['include_file', 'import_file'];
 const KAMAILIO_DIRECTIVES_COMPAT = ['KAMAILIO', 'OPENSER', 'SER', 'MAXCOMPAT', 'ALL'];
-const KAMAILIO_DIRECTIVES = [...KAMAILIO_DIRECTIVES_DEFINE, ...KAMAILIO_DIRECTIVES_CONDITIONAL, ...KAMAILIO_DIRECTIVES_SUBST, ...KAMAILIO_DIRECTIVES_INCLUDE, ...KAMAILIO_DIRECTIVES_COMPAT];
+const TRANSPORTS = ['udp', 'tcp', 'tls', 'sctp', 'wss', 'ws', 'any'];
+const ROUTE_ARMS = ['t_on_reply', 't_on_failure', 't_on_branch', 't_on_branch_failure'];
+const MODULE_WORDS = ['loadmodule', 'loadmodulex', 'loadpath', 'include_file', 'import_file'];
 const M4_MACROS = ['divert', 'define', 'undefine', 'ifelse', 'ifdef', 'include', 'sinclude', 'changequote'];
 
 /** Names of the reply functions whose code is argument `index`. */
@@ -68,6 +97,8 @@ export function sipRouterGrammar(lang) {
   const s = (scope) => `${scope}.${lang}`;
   const code = () => statusCode(lang, { outOfRange: true });
   const quote = (which) => cap(s(`punctuation.definition.string.${which}`), '"');
+  /** a double-quoted string with nothing in it that a rule takes (no escape, no variable), closed on its line */
+  const plainStringParts = () => [quote('begin'), r`[^"\\$]*`, quote('end')];
   /** `(NAME` or `("NAME"` after route and t_on_*: the name of the route called or armed. */
   /** `"module", "parameter", ` of a modparam that takes codes (the module as a string, the parameter named as such). */
   const modparamName = (module, parameter) => [
@@ -107,6 +138,7 @@ export function sipRouterGrammar(lang) {
     // ------------------------------------------------------------- strings and variables
     strings: {
       patterns: [
+        match(plainStringParts(), { name: s('string.quoted.double'), comment: 'a string with no escape nor variable in it, closed on its line: one match' }),
         block({
           name: s('string.quoted.double'),
           begin: [quote('begin')],
@@ -368,14 +400,14 @@ export function sipRouterGrammar(lang) {
         match(
           [
             r`\b`,
-            cap(s('support.function'), '(?:t_on_reply|t_on_failure|t_on_branch|t_on_branch_failure)'),
+            cap(s('support.function'), `(?:${words(ROUTE_ARMS)})`),
             ...routeNameArgument(),
           ],
           { name: s('meta.route.arm') },
         ),
       ],
     },
-    modules: match([r`\b`, cap(s('keyword.control.import'), '(?:loadmodulex?|loadpath|include_file|import_file)'), r`\b`]),
+    modules: match([r`\b`, cap(s('keyword.control.import'), `(?:${words(MODULE_WORDS)})`), r`\b`]),
     'control-keywords': match([r`\b`, `(?:${words(f.keywords)})`, r`\b`], { name: s('keyword.control') }),
     keywords: {
       patterns: [
@@ -388,7 +420,7 @@ export function sipRouterGrammar(lang) {
     constants: {
       patterns: [
         match([r`\b`, `(?:${words(CONSTANTS)})`, r`\b`], { name: s('constant.language') }),
-        match([r`\b`, cap(s('constant.language.transport'), '(?:udp|tcp|tls|sctp|wss|ws|any)'), r`(?=:)`]),
+        match([r`\b`, cap(s('constant.language.transport'), `(?:${words(TRANSPORTS)})`), r`(?=:)`]),
         match([r`\b`, '[A-Z][A-Z0-9_]*[A-Z0-9]', r`\b`], { name: s('constant.other.define') }),
       ],
     },
@@ -417,24 +449,86 @@ export function sipRouterGrammar(lang) {
     },
   };
 
+  // Words that some rule takes for what it is (a keyword, a route, a reply function ...): they, and
+  // only they, go through the word gate below. Any other word is a function's name, a define, an
+  // assignment or nothing, which the top level decides at once.
+  const specialWords = [
+    ...f.keywords,
+    ...f.wordOperators,
+    ...CORE_KEYWORDS.map((k) => k.replace(/:.*/, '')),
+    ...CONSTANTS,
+    ...TRANSPORTS,
+    ...f.routeTypes,
+    ...ROUTE_ARMS,
+    ...MODULE_WORDS,
+    ...replyFunctionNames,
+    ...statusRegexFunctions,
+    'modparam',
+    'modparamx',
+    ...(lang === 'opensips' ? [...M4_MACROS, 'dnl'] : ['desc']),
+  ];
+  const special = `(?:${words([...new Set(specialWords)])})\\b`;
+  /** the special words that the word gate takes: all but the control keywords, which the top level takes at once */
+  const gateWords = [...new Set(specialWords)].filter((w) => !f.keywords.includes(w));
+
+  // ------------------------------------------------- several tokens in one match, at the top level
+  const PUNCTUATION = {
+    '{': 'punctuation.section.block.begin',
+    '}': 'punctuation.section.block.end',
+    '(': 'punctuation.section.parens.begin',
+    ')': 'punctuation.section.parens.end',
+    ';': 'punctuation.terminator.statement',
+    ',': 'punctuation.separator.comma',
+  };
+  const mark = (m) => cap(s(PUNCTUATION[m]), m.replace(/[{}()]/, (c) => `\\${c}`));
+  /** Up to `n` more of the punctuation `marks`, each after optional blanks: nothing else starts with one, so the top level would make the same tokens of them one by one. */
+  const marksAfter = (n, marks) => (n === 0 ? [] : [opt(r`[ \t]*`, alt(...marks.map(mark)), ...marksAfter(n - 1, marks))]);
+  const plainString = () => cap(s('string.quoted.double'), ...plainStringParts());
+  /** `$name` that the dollar gate would make a plain pseudo-variable of: not a code holder, nor $null, nor called (`$name(`). */
+  const plainPvar = () => [cap(s('punctuation.definition.variable'), r`\$`), `(?!(?:null|${words(CODE_PVARS)})\\b)`, cap(s('variable.other.pvar'), PVNAME), r`(?![A-Za-z0-9_(]|\.[A-Za-z_])`];
+  /** An argument the top level takes in one token (or a plain string): what it would make of it. */
+  const argument = () =>
+    alt(
+      plainString(),
+      [r`(?<![A-Za-z0-9_.])`, cap(s('constant.numeric.ip-address'), '[0-9]{1,3}(?:\\.[0-9]{1,3}){3}'), r`(?![A-Za-z0-9_.])`],
+      cap(s('constant.numeric.integer'), r`\b(?:0x[0-9A-Fa-f]+|[0-9]+)\b`),
+      [r`\b(?!`, special, ')', alt(cap(s('constant.other.define'), '[A-Z][A-Z0-9_]*[A-Z0-9]\\b'), r`[A-Za-z_][A-Za-z0-9_]*\b`), r`(?![ \t]*\()`],
+      [r`\b`, cap(s('constant.language'), `(?:${words(CONSTANTS)})`), r`\b(?![ \t]*\()`],
+      plainPvar(),
+    );
   const top = [];
   if (lang === 'kamailio') {
+    const directive = (scope, which) => [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s(`keyword.control.directive.${scope}`), `(?:${words(which)})`), r`\b`];
+    const preprocessorName = () => cap(s('entity.name.constant.preprocessor'), IDENT);
+    repository['preprocessor-lines'] = {
+      comment: 'the commonest pre-processor lines (#!ifdef X, #!endif, #!define X 1), in one regex and one match each',
+      patterns: [
+        match([...directive('conditional', KAMAILIO_DIRECTIVES_IF), opt(r`[ \t]+`, preprocessorName())], { name: s('meta.preprocessor.conditional') }),
+        match(directive('conditional', KAMAILIO_DIRECTIVES_ELSE), { name: s('meta.preprocessor.conditional') }),
+        match(directive('compat', KAMAILIO_DIRECTIVES_COMPAT), { name: s('meta.preprocessor.compat') }),
+        match(
+          [
+            ...directive('define', KAMAILIO_DIRECTIVES_DEFINE),
+            r`[ \t]+`,
+            preprocessorName(),
+            opt(r`[ \t]+`, alt(plainString(), cap(s('constant.numeric.integer'), r`\b(?:0x[0-9A-Fa-f]+|[0-9]+)\b`))),
+            r`[ \t]*$`,
+          ],
+          { name: s('meta.preprocessor.define') },
+        ),
+      ],
+    };
     repository.preprocessor = block({
-      comment: 'pre-processor directives start with #! or !! (the #! form is not a comment): one cheap test per line, the forms behind it',
-      begin: ['^', `(?=[ \\t]*(?:#!|!!)(?:${words(KAMAILIO_DIRECTIVES)})\\b)`],
+      comment: 'the other pre-processor lines, those with a body: one cheap test per line, the forms behind it',
+      begin: ['^', `(?=[ \\t]*(?:#!|!!)(?:${words([...KAMAILIO_DIRECTIVES_DEFINE, 'ifexp', ...KAMAILIO_DIRECTIVES_SUBST, ...KAMAILIO_DIRECTIVES_INCLUDE])})\\b)`],
       end: ['(?!\\G)'],
       patterns: [
         block({
           name: s('meta.preprocessor.define'),
-          begin: [
-            r`\G[ \t]*`,
-            cap(s('punctuation.definition.directive'), '#!|!!'),
-            cap(s('keyword.control.directive.define'), `(?:${words(KAMAILIO_DIRECTIVES_DEFINE)})`),
-            r`\b`,
-          ],
+          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.define'), `(?:${words(KAMAILIO_DIRECTIVES_DEFINE)})`), r`\b`],
           end: ['$'],
           patterns: [
-            match([r`\G[ \t]+`, cap(s('entity.name.constant.preprocessor'), IDENT)]),
+            match([r`\G[ \t]+`, preprocessorName()]),
             include('#strings'),
             include('#pvars'),
             include('#numbers'),
@@ -442,24 +536,11 @@ export function sipRouterGrammar(lang) {
             include('#constants'),
           ],
         }),
-        match(
-          [
-            r`\G[ \t]*`,
-            cap(s('punctuation.definition.directive'), '#!|!!'),
-            cap(s('keyword.control.directive.conditional'), '(?:ifdef|ifndef|undef)'),
-            r`\b`,
-            opt(r`[ \t]+`, cap(s('entity.name.constant.preprocessor'), IDENT)),
-          ],
-          { name: s('meta.preprocessor.conditional') },
-        ),
         block({
           name: s('meta.preprocessor.conditional'),
           begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), 'ifexp'), r`\b`],
           end: ['$'],
           patterns: [include('#strings'), include('#numbers'), include('#operators'), include('#constants')],
-        }),
-        match([r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), '(?:else|endif)'), r`\b`], {
-          name: s('meta.preprocessor.conditional'),
         }),
         block({
           name: s('meta.preprocessor.subst'),
@@ -473,11 +554,9 @@ export function sipRouterGrammar(lang) {
           end: ['$'],
           patterns: [include('#strings')],
         }),
-        match([r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.compat'), `(?:${words(KAMAILIO_DIRECTIVES_COMPAT)})`), r`\b`], {
-          name: s('meta.preprocessor.compat'),
-        }),
       ],
     });
+    top.push(include('#preprocessor-lines'));
     top.push(include('#preprocessor'));
     repository['cfg-var-description'] = match([r`(?<=["0-9a-zA-Z_][ \t])`, 'desc', r`\b`], { name: s('keyword.other.description') });
   } else {
@@ -497,14 +576,15 @@ export function sipRouterGrammar(lang) {
     });
   }
 
-  // A scanner costs in proportion to its regexes at every position it tries, so the top level keeps
-  // few: the rules that start with a word, and those that start with $, each sit behind one cheap
-  // gate (a zero-width rule that starts there and ends as soon as the scan moves on), in their
-  // order of old, so that where two of them could start at one place the same one wins. A word
-  // that none of them takes is consumed whole, so that the scan does not stop inside it again.
+
+  // A scanner costs in proportion to its regexes at every position it tries, and each match costs a
+  // call and its captures, so the top level keeps few regexes: the common forms, that take several
+  // tokens at once, and gates for the rare ones (a zero-width rule that starts there and ends as soon
+  // as the scan moves on, the rules behind it in their order of old), so that where two of them could
+  // start at one place the same one wins.
   repository['word-rules'] = block({
     keepApart: true,
-    begin: [r`\b(?=[A-Za-z_])`],
+    begin: [r`\b(?=`, wordTree(gateWords), r`\b)`],
     end: ['(?!\\G)'],
     patterns: [
       include('#modparam'),
@@ -530,23 +610,85 @@ export function sipRouterGrammar(lang) {
     end: ['(?!\\G)'],
     patterns: [include('#status-regex'), include('#status-comparison'), include('#pvars')],
   });
+
+  const WS = r`[ \t]*`;
+  const comma = () => cap(s('punctuation.separator.comma'), ',');
+  repository['modparam-simple'] = match(
+    [
+      r`\b`,
+      cap(s('support.function.modparam'), 'modparamx?'),
+      WS,
+      cap(s('punctuation.section.arguments.begin'), r`\(`),
+      WS,
+      plainString(),
+      WS,
+      comma(),
+      WS,
+      `(?!"(?:${words(Object.keys(f.codes.modparams).map((key) => key.split('/')[1]))})")`,
+      plainString(),
+      WS,
+      comma(),
+      WS,
+      alt(
+        plainString(),
+        [r`(?<![A-Za-z0-9_.])`, cap(s('constant.numeric.ip-address'), '[0-9]{1,3}(?:\\.[0-9]{1,3}){3}'), r`(?![A-Za-z0-9_.])`],
+        cap(s('constant.numeric.integer'), r`\b(?:0x[0-9A-Fa-f]+|[0-9]+)\b`),
+        [r`\b`, alt(cap(s('constant.language'), `(?:${words(CONSTANTS)})\\b`), cap(s('constant.other.define'), '[A-Z][A-Z0-9_]*[A-Z0-9]\\b'), r`[A-Za-z_][A-Za-z0-9_]*\b`)],
+      ),
+      WS,
+      cap(s('punctuation.section.arguments.end'), r`\)`),
+    ],
+    { comment: 'modparam("module", "name", value) with a plain value, of a parameter that takes no code: the whole call in one match', name: s('meta.modparam') },
+  );
+  repository['function-call'] = match(
+    [
+      r`\b(?!(?:`,
+      words(f.keywords),
+      r`)\b)`,
+      cap(`${s('meta.function-call')} ${s('support.function')}`, IDENT),
+      WS,
+      mark('('),
+      opt(WS, argument(), opt(WS, mark(','), WS, argument(), opt(WS, mark(','), WS, argument()))),
+      ...marksAfter(3, [')', ';', '{']),
+    ],
+    { comment: 'a call of a function no other rule knows, with up to three simple arguments, and the marks after it' },
+  );
+  repository['control-keyword-then'] = match(
+    [
+      r`\b`,
+      cap(s('keyword.control'), `(?:${words(f.keywords)})`),
+      r`\b`,
+      opt(WS, alt([mark('('), opt(WS, cap(s('keyword.operator.logical'), '!'), '(?![=~])')], mark(';'), mark('{'))),
+    ],
+    { comment: 'if (, exit;, else {: the keyword and the mark after it' },
+  );
+  repository['closing-parens'] = match([mark(')'), ...marksAfter(2, [')', ';', '{'])]);
+  repository['common-tokens'] = {
+    comment: 'one regex: the words that are keywords, defines or nothing, plain pseudo-variables, comments, numbers, operators and punctuation',
+    patterns: [
+      include('#control-keyword-then'),
+      // an indented assignment starts with its indentation, before any word
+      include('#global-assignment'),
+      match([r`\b[A-Z][A-Z0-9_]*[A-Z0-9]\b`], { name: s('constant.other.define') }),
+      match([r`\b[A-Za-z_][A-Za-z0-9_]*`]),
+      match(plainPvar()),
+    ],
+  };
+  repository['common-tokens-2'] = { patterns: [include('#comment-lines'), include('#numbers')] };
+  repository['common-tokens-3'] = { patterns: [include('#closing-parens'), include('#symbols')] };
+
   top.push(
     include('#comment-block'),
     ...(lang === 'opensips' ? [include('#m4-quote')] : []),
     include('#strings'),
-    // if, else, return ..., the word gate's commonest form, in one step without the gate (no form
-    // before them in the gate takes one of these words)
-    include('#control-keywords'),
+    include('#modparam-simple'),
     include('#word-rules'),
+    include('#function-call'),
+    include('#common-tokens'),
+    include('#common-tokens-2'),
+    include('#common-tokens-3'),
     include('#dollar-rules'),
-    include('#comment-lines'),
-    // an indented assignment starts with its indentation, before the word gate
-    include('#global-assignment'),
-    include('#numbers'),
-    include('#symbols'),
   );
-
-
 
   return grammar({
     name: `${f.title} configuration`,
