@@ -115,8 +115,6 @@ function summarize(columns: MessageColumns): { calls: CallSummary[]; positions: 
   const members = new Int32Array(count);
   const filled = first.slice(0, sizes.length + 1);
   for (let i = 0; i < count; i++) members[filled[callOf[i] === -1 ? sizes.length : callOf[i]]++] = i;
-  const startLines = new Float64Array(count);
-  for (let i = 0; i < count; i++) startLines[i] = columns.startLine(i);
   const calls: CallSummary[] = [];
   const retransmitted = new Uint8Array(count);
   const requestOf = new Int32Array(count).fill(-1);
@@ -133,11 +131,7 @@ function summarize(columns: MessageColumns): { calls: CallSummary[]; positions: 
       if (request !== undefined) requestOf[members[first[c] + j]] = members[first[c] + request];
     }
   }
-  const anchors = columns.anchors();
-  return {
-    calls,
-    positions: { anchorLines: anchors.lines, anchorOffsets: anchors.offsets, startLines, callOf, first, members, retransmitted, requestOf },
-  };
+  return { calls, positions: { ...columns.lines(), callOf, first, members, retransmitted, requestOf } };
 }
 
 /** The messages of these calls (indices into calls; calls.length for the messages without a Call-ID), in trace order. */

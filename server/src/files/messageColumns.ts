@@ -4,43 +4,56 @@ import type { SipMessage } from '../service/trace/types';
 const STRING_FIELDS = [
   'method', 'requestUri', 'phrase', 'callId', 'cseqMethod', 'from', 'fromTag', 'to', 'toTag', 'branch', 'sentBy', 'transport', 'source', 'destination',
 ] as const;
-/** Its number fields (startLine apart: every message has one). */
-const NUMBER_FIELDS = ['status', 'cseq', 'time'] as const;
-
+/** Its number fields: its start line and anchor first, then those that may be absent (NaN). */
+const START_LINE = 0;
+const ANCHOR_LINE = 1;
+const ANCHOR_OFFSET = 2;
+const OPTIONAL_NUMBERS = ['status', 'cseq', 'time'] as const;
+const NUMBERS = 3 + OPTIONAL_NUMBERS.length;
+/** A row of string ids: the fields' ids (-1: absent), then whether it is a request. */
+const STRINGS = STRING_FIELDS.length + 1;
+const KIND = STRING_FIELDS.length;
 const CALL_ID = STRING_FIELDS.indexOf('callId');
 
+/** Messages a block of rows holds (blocks are added as messages come: none is ever copied or grown). */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const ROW = BLOCK - 1;
+
 /**
- * The messages of a file read from disk, as the trace model groups them, kept as columns: numbers
- * in typed arrays, each distinct string once in a table. A file of millions of messages keeps no
- * object per message (the records a reader hands over die young), so memory stays a few dozen
- * bytes a message and the garbage collector has no millions of records to walk. A message taken
- * back (`message`) has every field that transactions and calls are made of (those of STRING_FIELDS
- * and NUMBER_FIELDS, its kind and start line), as the reader gave it; not its end line, column, body facts or framing lines.
+ * The messages of a file read from disk, as the trace model groups them, kept in blocks of rows:
+ * numbers in typed arrays, each distinct string once in a table. A file of millions of messages
+ * keeps no object per message (the records a reader hands over die young), so memory stays about
+ * 100 bytes a message and the garbage collector has no millions of records to walk. A message
+ * taken back (`message`) has every field that transactions and calls are made of (those of
+ * STRING_FIELDS and OPTIONAL_NUMBERS, its kind and start line), as the reader gave it; not its end
+ * line, column, body facts or framing lines.
  */
 export class MessageColumns {
   count = 0;
-  private capacity = 0;
-  private startLines = new Float64Array(0);
-  private anchorLineColumn = new Float64Array(0);
-  private anchorOffsetColumn = new Float64Array(0);
-  private requests = new Uint8Array(0);
-  private numberColumns: Float64Array[] = NUMBER_FIELDS.map(() => new Float64Array(0));
+  private readonly numbers: Float64Array[] = [];
+  private readonly strings: Int32Array[] = [];
   private readonly table: string[] = [];
-  /** Per string field, its column and the last value kept with its id. */
-  private stringColumns: Int32Array[] = STRING_FIELDS.map(() => new Int32Array(0));
+  private readonly ids = new Map<string, number>();
+  /** Per string field, the last value kept with its id. */
   private readonly lastValues: (string | undefined)[] = STRING_FIELDS.map(() => undefined);
   private readonly lastIds = new Int32Array(STRING_FIELDS.length);
-  private readonly ids = new Map<string, number>();
 
   /** Keeps a message with its anchor (where reading it again starts). */
   push(message: SipMessage, anchorLine: number, anchorOffset: number): void {
-    if (this.count === this.capacity) this.grow();
     const i = this.count++;
-    this.startLines[i] = message.startLine;
-    this.anchorLineColumn[i] = anchorLine;
-    this.anchorOffsetColumn[i] = anchorOffset;
-    this.requests[i] = message.kind === 'request' ? 1 : 0;
-    for (let f = 0; f < NUMBER_FIELDS.length; f++) this.numberColumns[f][i] = message[NUMBER_FIELDS[f]] ?? Number.NaN;
+    if ((i & ROW) === 0) {
+      this.numbers.push(new Float64Array(BLOCK * NUMBERS));
+      this.strings.push(new Int32Array(BLOCK * STRINGS));
+    }
+    const numbers = this.numbers[i >>> BLOCK_BITS];
+    const n = (i & ROW) * NUMBERS;
+    numbers[n + START_LINE] = message.startLine;
+    numbers[n + ANCHOR_LINE] = anchorLine;
+    numbers[n + ANCHOR_OFFSET] = anchorOffset;
+    for (let f = 0; f < OPTIONAL_NUMBERS.length; f++) numbers[n + 3 + f] = message[OPTIONAL_NUMBERS[f]] ?? Number.NaN;
+    const strings = this.strings[i >>> BLOCK_BITS];
+    const s = (i & ROW) * STRINGS;
     for (let f = 0; f < STRING_FIELDS.length; f++) {
       const value = message[STRING_FIELDS[f]];
       let id = -1;
@@ -50,22 +63,29 @@ export class MessageColumns {
         this.lastValues[f] = value;
         this.lastIds[f] = id;
       }
-      this.stringColumns[f][i] = id;
+      strings[s + f] = id;
     }
+    strings[s + KIND] = message.kind === 'request' ? 1 : 0;
   }
 
   /** The message as grouping reads it (see the class). */
   message(i: number): SipMessage {
-    const startLine = this.startLines[i];
+    const numbers = this.numbers[i >>> BLOCK_BITS];
+    const n = (i & ROW) * NUMBERS;
+    const strings = this.strings[i >>> BLOCK_BITS];
+    const s = (i & ROW) * STRINGS;
     const text = (f: number): string | undefined => {
-      const id = this.stringColumns[f][i];
+      const id = strings[s + f];
       return id === -1 ? undefined : this.table[id];
     };
-    const message: SipMessage = { startLine, startColumn: 0, endLine: startLine, kind: this.requests[i] === 1 ? 'request' : 'response', method: text(0) as string, hasSdp: false };
-    const [status, cseq, time] = this.numberColumns;
-    if (!Number.isNaN(status[i])) message.status = status[i];
-    if (!Number.isNaN(cseq[i])) message.cseq = cseq[i];
-    if (!Number.isNaN(time[i])) message.time = time[i];
+    const startLine = numbers[n + START_LINE];
+    const message: SipMessage = { startLine, startColumn: 0, endLine: startLine, kind: strings[s + KIND] === 1 ? 'request' : 'response', method: text(0) as string, hasSdp: false };
+    const status = numbers[n + 3];
+    if (!Number.isNaN(status)) message.status = status;
+    const cseq = numbers[n + 4];
+    if (!Number.isNaN(cseq)) message.cseq = cseq;
+    const time = numbers[n + 5];
+    if (!Number.isNaN(time)) message.time = time;
     const requestUri = text(1);
     if (requestUri !== undefined) message.requestUri = requestUri;
     const phrase = text(2);
@@ -97,16 +117,22 @@ export class MessageColumns {
 
   /** The id of message i's Call-ID in the string table (-1: none): alike for alike Call-IDs. */
   callIdOf(i: number): number {
-    return this.stringColumns[CALL_ID][i];
+    return this.strings[i >>> BLOCK_BITS][(i & ROW) * STRINGS + CALL_ID];
   }
 
-  startLine(i: number): number {
-    return this.startLines[i];
-  }
-
-  /** The anchors of all messages (see Anchor in traceStream.ts). */
-  anchors(): { lines: Float64Array; offsets: Float64Array } {
-    return { lines: this.anchorLineColumn.slice(0, this.count), offsets: this.anchorOffsetColumn.slice(0, this.count) };
+  /** The start lines and anchors (see Anchor in traceStream.ts) of all messages. */
+  lines(): { startLines: Float64Array; anchorLines: Float64Array; anchorOffsets: Float64Array } {
+    const startLines = new Float64Array(this.count);
+    const anchorLines = new Float64Array(this.count);
+    const anchorOffsets = new Float64Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const numbers = this.numbers[i >>> BLOCK_BITS];
+      const n = (i & ROW) * NUMBERS;
+      startLines[i] = numbers[n + START_LINE];
+      anchorLines[i] = numbers[n + ANCHOR_LINE];
+      anchorOffsets[i] = numbers[n + ANCHOR_OFFSET];
+    }
+    return { startLines, anchorLines, anchorOffsets };
   }
 
   private idOf(value: string): number {
@@ -117,21 +143,5 @@ export class MessageColumns {
       this.ids.set(value, id);
     }
     return id;
-  }
-
-  private grow(): void {
-    const capacity = Math.max(1024, this.capacity * 2);
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(column: T, make: new (n: number) => T): T => {
-      const bigger = new make(capacity);
-      bigger.set(column);
-      return bigger;
-    };
-    this.startLines = grown(this.startLines, Float64Array);
-    this.anchorLineColumn = grown(this.anchorLineColumn, Float64Array);
-    this.anchorOffsetColumn = grown(this.anchorOffsetColumn, Float64Array);
-    this.requests = grown(this.requests, Uint8Array);
-    this.numberColumns = this.numberColumns.map((column) => grown(column, Float64Array));
-    this.stringColumns = this.stringColumns.map((column) => grown(column, Int32Array));
-    this.capacity = capacity;
   }
 }
