@@ -124,18 +124,22 @@ export class FastTraceStream implements TextStream {
   private lastSeconds = Number.NaN;
   private readonly endpoints = new Map<string, string | null>();
   /**
-   * Header values remembered by their bytes (see value), a slot each (VALUE_BYTES of bytes a
-   * slot), with the answer of the reader that read the value last (its index in READERS).
+   * Header values and start lines remembered by their bytes (see value), a slot each (VALUE_BYTES
+   * of bytes a slot), with the answer of the reader that read the text last (see answer).
    */
   private readonly valueKeys = new Uint8Array(VALUE_SLOTS * VALUE_BYTES);
   private readonly valueLengths = new Int32Array(VALUE_SLOTS).fill(-1);
+  private readonly valueTrimmed = new Uint8Array(VALUE_SLOTS);
   private readonly valueTexts: string[] = new Array<string>(VALUE_SLOTS).fill('');
   private readonly valueReaders = new Int8Array(VALUE_SLOTS).fill(-1);
   private readonly valueAnswers: unknown[] = new Array<unknown>(VALUE_SLOTS).fill(undefined);
   /** The slot of the value read last (-1: none). */
   private slot = -1;
   /** The model's header value readers, answering from the slot of the value when they read it again. */
-  private readonly readers = Object.fromEntries(READERS.map((name, index) => [name, (value: string) => this.answer(index, value)])) as unknown as HeaderValueReaders;
+  private readonly readers = Object.fromEntries(READERS.map((name, index) => {
+    const read = HEADER_VALUE_READERS[name] as (value: string) => unknown;
+    return [name, (value: string) => this.answer(index, value, read)];
+  })) as unknown as HeaderValueReaders;
 
   /** How many packets were read as bytes (the others went to TraceStream). */
   packetsReadAsBytes = 0;
@@ -303,7 +307,7 @@ export class FastTraceStream implements TextStream {
     const end = eol > from && buf[eol - 1] === DOT ? eol - 1 : eol;
     let building = this.building;
     if (version && !(building?.body && building.sipfrag && !bodyDone(building))) {
-      const start = readStartLine(this.text(from, end));
+      const start = this.answer(READERS.length, this.value(from, end, false), readStartLine) as ReturnType<typeof readStartLine>;
       if (start) {
         this.finish();
         const frame = this.frame as FrameFacts;
@@ -371,7 +375,7 @@ export class FastTraceStream implements TextStream {
     const name = this.headerName(from, nameEnd);
     if (name !== undefined) {
       building = this.building as Building;
-      readHeaderValue(building.message, building, name, this.value(colon + 1, end), this.readers);
+      readHeaderValue(building.message, building, name, this.value(colon + 1, end, true), this.readers);
     }
   }
 
@@ -439,38 +443,41 @@ export class FastTraceStream implements TextStream {
   }
 
   /**
-   * A header value, bytes [from, to) trimmed: the string of the same bytes read before, when it
-   * is remembered (values repeat from message to message: no string to make, and the readers'
-   * answer is in its slot).
+   * Bytes [from, to) as text (a header value `trimmed`, a start line as it is): the string of the
+   * same bytes read before, when it is remembered (values and start lines repeat from message to
+   * message: no string to make, and the readers' answer is in its slot).
    */
-  private value(from: number, to: number): string {
+  private value(from: number, to: number, trimmed: boolean): string {
     const length = to - from;
     this.slot = -1;
-    if (!this.ascii || length > VALUE_BYTES) return this.trimmed(from, to);
+    if (!this.ascii || length > VALUE_BYTES) return trimmed ? this.trimmed(from, to) : this.text(from, to);
     const buf = this.buf;
-    let hash = length;
+    let hash = trimmed ? length : ~length;
     for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
     const slot = hash & (VALUE_SLOTS - 1);
     const at = slot * VALUE_BYTES;
     const keys = this.valueKeys;
     this.slot = slot;
-    if (this.valueLengths[slot] === length) {
+    if (this.valueLengths[slot] === length && this.valueTrimmed[slot] === (trimmed ? 1 : 0)) {
       let i = 0;
       while (i < length && keys[at + i] === buf[from + i]) i++;
       if (i === length) return this.valueTexts[slot];
     }
-    const text = this.trimmed(from, to);
+    const text = trimmed ? this.trimmed(from, to) : this.text(from, to);
     buf.copy(keys, at, from, to);
     this.valueLengths[slot] = length;
+    this.valueTrimmed[slot] = trimmed ? 1 : 0;
     this.valueTexts[slot] = text;
     this.valueReaders[slot] = -1;
     return text;
   }
 
-  /** What reader `index` of READERS says of `value`: remembered in the slot of the value read last, when it is that value. */
-  private answer(index: number, value: string): unknown {
+  /**
+   * What `read` (reader `index`: of READERS, or READERS.length for start lines) says of `value`:
+   * remembered in the slot of the value read last, when it is that value.
+   */
+  private answer(index: number, value: string, read: (value: string) => unknown): unknown {
     const slot = this.slot;
-    const read = HEADER_VALUE_READERS[READERS[index]] as (value: string) => unknown;
     if (slot === -1 || this.valueTexts[slot] !== value) return read(value);
     if (this.valueReaders[slot] !== index) {
       this.valueAnswers[slot] = read(value);
