@@ -127,13 +127,16 @@ const TEXT_LINE_NEEDS = { characters: '<:;', words: ['SIP/', 'bytes'] };
 for (const start of FRAMING_INLINE_STARTS) {
   if (!TEXT_LINE_NEEDS.words.some((word) => start.includes(word))) throw new Error(`in-line framing without a word of TEXT_LINE_NEEDS: ${start}`);
 }
-/** One character of a line with nothing #text-line looks for: none of its characters, and a first
- *  letter of one of its words only where that word does not follow (one pass, linear). */
-const TEXT_LINE_FREE_CHAR = (() => {
+/** A run of characters of a line with nothing #text-line looks for: none of its characters, and a
+ *  first letter of one of its words only where that word does not follow. Written as runs of the
+ *  other characters between such letters, so that Oniguruma takes a run in one tight loop and never
+ *  backtracks into it (linear, and a line that holds one of them is rejected at once). */
+const TEXT_LINE_FREE_RUN = (() => {
   const firsts = [...new Set(TEXT_LINE_NEEDS.words.map((w) => w[0]))];
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const keyed = firsts.map((f) => `${escape(f)}(?!${TEXT_LINE_NEEDS.words.filter((w) => w[0] === f).map((w) => escape(w.slice(1))).join('|')})`);
-  return `(?:[^${TEXT_LINE_NEEDS.characters}${firsts.map(escape).join('')}\\n]|${keyed.join('|')})`;
+  const others = `[^${TEXT_LINE_NEEDS.characters}${firsts.map(escape).join('')}\\n]*`;
+  return `${others}(?:(?:${keyed.join('|')})${others})*`;
 })();
 /**
  * A line that no rule takes anything from: blank, or plain text (nothing #text-line looks for),
@@ -141,7 +144,7 @@ const TEXT_LINE_FREE_CHAR = (() => {
  * position where the line starts (`^` or `\G`), through the end of line.
  */
 const plainLine = (anchor) =>
-  `${anchor}(?!(?=[<UTIP0-9-])(?:${FRAMING_LINE_START_LOOKAHEAD}))(?![ \\t]*[a-z]=)${TEXT_LINE_FREE_CHAR}*\\n`;
+  `${anchor}(?!(?=[<UTIP0-9-])(?:${FRAMING_LINE_START_LOOKAHEAD}))(?![ \\t]*[a-z]=)${TEXT_LINE_FREE_RUN}\\n`;
 
 /** framing lines that start at the beginning of the line */
 const LINE_START_FORMS = [
@@ -720,6 +723,6 @@ export const sipGrammar = grammar({
     'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets. The top level only tells line kinds apart at their first character (framing, start line, header, SDP field, anything else); each kind is a block with the few patterns it needs, to the end of the line.',
   // in the order the kinds must be told apart where two could start a line (framing and SDP
   // before plain text, which could take a separator line or v=0), the rest by how common they are
-  patterns: [include('#framing'), include('#sdp-line'), include('#plain-lines'), include('#header-line'), include('#request-line'), include('#text-line')],
+  patterns: [include('#framing'), include('#sdp-line'), include('#header-line'), include('#plain-lines'), include('#request-line'), include('#text-line')],
   repository,
 });
