@@ -197,8 +197,8 @@ export const logInjectionGrammar = grammar({
   name: 'SIP in log files',
   scopeName: 'text.log.sip-injection',
   comment:
-    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. Our blocks (lines, messages, framing, log events) are left alone so that a block never re-enters itself.',
-  injectionSelector: 'L:text.log -meta.line.sip.log -meta.line.plain.log -meta.message.sip -meta.framing -meta.log-event.sip',
+    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. The selector is evaluated at every step of the Log grammar, so it names only the two line blocks, the plain one first (most lines): every other block of ours (messages, framing, log events) lies inside a line that can hold SIP, and is left alone with it, so that a block never re-enters itself.',
+  injectionSelector: 'L:text.log -meta.line.plain.log -meta.line.sip.log',
   patterns: [include('#plain-line'), include('#sip-line')],
   repository: logRepository,
 });
