@@ -57,6 +57,7 @@ function emit(part, state) {
   const inner = (parts, sep = '') => parts.map((p) => emit(p, state)).join(sep);
   switch (part.kind) {
     case 'cap': {
+      if (state.plain) return `(?:${inner(part.parts)})`;
       const n = ++state.n;
       if (part.spec !== null && part.spec !== undefined) {
         state.captures[n] = typeof part.spec === 'string' ? { name: part.spec } : part.spec;
@@ -72,6 +73,12 @@ function emit(part, state) {
     default:
       throw new Error(`unknown node ${part.kind}`);
   }
+}
+
+/** The source of `parts` with every capture a plain group: for a lookahead that tests what a rule would match. @param {Part[]} parts */
+export function uncaptured(parts) {
+  const state = { n: 0, captures: {}, plain: true };
+  return parts.map((p) => emit(p, state)).join('');
 }
 
 /** @param {Part[]} parts @returns {{ source: string, captures: Record<number, object> }} */

@@ -5,7 +5,7 @@
 // fold onto indented continuation lines, captures glue junk in front of a status line. Every
 // line is recognised on its own; only quoted strings and <...> URIs nest (and never run past
 // the end of the line).
-import { alt, block, cap, gate, grammar, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+import { alt, block, cap, gate, grammar, include, match, opt, statusCode, uncaptured, words } from './grammar-lib.mjs';
 
 const r = String.raw;
 const L = 'sip';
@@ -121,13 +121,19 @@ const FRAMING_INLINE_STARTS = [
   r`size:[ \t]*\[[0-9]+\][ \t]*bytes`,
 ];
 export const FRAMING_INLINE_LOOKAHEAD = FRAMING_INLINE_STARTS.join('|');
+/** Where a line-start framing line starts (the gate in #framing, checked at its first character first). */
+const FRAMING_LINE_START = `(?=[<UTIP0-9-])(?:${FRAMING_LINE_START_LOOKAHEAD})`;
+/** Where a header line starts (see #header-lines). */
+const HEADER_LINE_START = `[ \\t]*${NOT_A_URI_SCHEME}${HEADER_NAME}[ \\t]*:(?!//)`;
+/** Where an SDP line starts (see #sdp-lines). */
+const SDP_LINE_START = r`[ \t]*[a-z]=`;
 
-/** What every form of #text-line needs somewhere on the line (see #plain-lines). */
+/** What every pattern of #text-lines needs somewhere on the line (the lines without any are plain, see PLAIN_LINE). */
 const TEXT_LINE_NEEDS = { characters: '<:;', words: ['SIP/', 'bytes'] };
 for (const start of FRAMING_INLINE_STARTS) {
   if (!TEXT_LINE_NEEDS.words.some((word) => start.includes(word))) throw new Error(`in-line framing without a word of TEXT_LINE_NEEDS: ${start}`);
 }
-/** A run of characters of a line with nothing #text-line looks for: none of its characters, and a
+/** A run of characters of a line with nothing #text-lines looks for: none of its characters, and a
  *  first letter of one of its words only where that word does not follow. Written as runs of the
  *  other characters between such letters, so that Oniguruma takes a run in one tight loop and never
  *  backtracks into it (linear, and a line that holds one of them is rejected at once). */
@@ -139,12 +145,14 @@ const TEXT_LINE_FREE_RUN = (() => {
   return `${others}(?:(?:${keyed.join('|')})${others})*`;
 })();
 /**
- * A line that no rule takes anything from: blank, or plain text (nothing #text-line looks for),
- * and neither line-start framing nor an SDP field, which come before it. Written for the
- * position where the line starts (`^` or `\G`), through the end of line.
+ * A line that no rule takes anything from: blank, or plain text (nothing #text-lines looks for),
+ * and neither line-start framing nor an SDP field, which come before it. From where the line
+ * starts, through its end.
  */
-const plainLine = (anchor) =>
-  `${anchor}(?!(?=[<UTIP0-9-])(?:${FRAMING_LINE_START_LOOKAHEAD}))(?![ \\t]*[a-z]=)${TEXT_LINE_FREE_RUN}\\n`;
+const PLAIN_LINE = `(?!${FRAMING_LINE_START})(?!${SDP_LINE_START})${TEXT_LINE_FREE_RUN}\\n`;
+
+/** Where a line is taken by a rule of the top level other than #text-lines (tried before it): framing, an SDP field, a header, a request line. */
+const TEXT_LINES_END = [FRAMING_LINE_START, SDP_LINE_START, HEADER_LINE_START, uncaptured(requestLineParts())].join('|');
 
 /** framing lines that start at the beginning of the line */
 const LINE_START_FORMS = [
@@ -688,29 +696,23 @@ const repository = {
   ),
 
   // ------------------------------------------------------------------ everything else
-  'header-line': block({
-    comment: 'a line that starts with a header name and a colon: the header rules are tried only there',
-    begin: [`^(?=[ \\t]*${NOT_A_URI_SCHEME}${HEADER_NAME}[ \\t]*:(?!//))`],
-    end: ['$'],
+  'header-lines': block({
+    comment: 'a run of lines that start with a header name and a colon: the header rules are tried only there, and a header line costs one check instead of a search by the top level at its start and at its end',
+    begin: [`^(?=${HEADER_LINE_START})`],
+    while: [`^(?=${HEADER_LINE_START})`],
     patterns: [include('#headers')],
   }),
-  'sdp-line': block({
-    comment: 'a line that starts like an SDP field (x=): the SDP rules are tried only there',
-    begin: [r`^(?=[ \t]*[a-z]=)`],
-    end: ['$'],
+  'sdp-lines': block({
+    comment: 'a run of lines that start like an SDP field (x=): the SDP rules are tried only there',
+    begin: [`^(?=${SDP_LINE_START})`],
+    while: [`^(?=${SDP_LINE_START})`],
     patterns: [include('#sdp')],
   }),
-  'plain-lines': block({
+  'text-lines': block({
     comment:
-      'a run of lines that no rule takes anything from (blank lines, prose of an RFC: nothing of what #text-line looks for, a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), with no scope: the begin takes the whole line with its end, so that the while check of each following line is anchored (\\G) and only that check runs, against an empty list, instead of the top level',
-    begin: [plainLine('^')],
-    while: [plainLine(r`\G`)],
-    patterns: [],
-  }),
-  'text-line': block({
-    comment: 'any other line (status lines, framing glued to junk, folded header values, free text): status lines, in-line framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line)',
-    begin: [r`^(?=.)`],
-    end: ['$'],
+      'a run of lines of text: plain lines (blank lines, prose of an RFC: nothing of what the patterns below look for, a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), taken whole by the begin or while check, with no scope and nothing searched in them; and other lines of text (status lines, framing glued to junk, folded header values, free text), searched for status lines, in-line framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line). The run goes on until a line that the top level gives to another rule (framing, an SDP field, a header, a request line)',
+    begin: [`^(?:${PLAIN_LINE}|(?=.))`],
+    while: [`^(?:${PLAIN_LINE}|(?!${TEXT_LINES_END})(?=.))`],
     patterns: [include('#status-line'), include('#framing-inline'), include('#angle-uri'), include('#uri'), include('#parameters')],
   }),
 };
@@ -720,9 +722,9 @@ export const sipGrammar = grammar({
   scopeName: 'source.sip',
   fileTypes: ['sip'],
   comment:
-    'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets. The top level only tells line kinds apart at their first character (framing, start line, header, SDP field, anything else); each kind is a block with the few patterns it needs, to the end of the line.',
+    'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets, and vscode-textmate pays for every call. The top level only tells line kinds apart at their start (framing, SDP field, header, request line, anything else); each kind but framing and request lines is a run of lines, a block with the few patterns it needs that goes on while the next line is of its kind (one check a line, no search by the top level at its start or end).',
   // in the order the kinds must be told apart where two could start a line (framing and SDP
-  // before plain text, which could take a separator line or v=0), the rest by how common they are
-  patterns: [include('#framing'), include('#sdp-line'), include('#header-line'), include('#plain-lines'), include('#request-line'), include('#text-line')],
+  // before text, which could take a separator line or v=0)
+  patterns: [include('#framing'), include('#sdp-lines'), include('#header-lines'), include('#request-line'), include('#text-lines')],
   repository,
 });
