@@ -210,3 +210,19 @@ test('mutated ngrep traces (lines dropped, doubled, cut, junk inserted): the sam
     assertSameRecords(bytes, `round ${round}`, [bytes.length, 1 + random(5000)]);
   }
 });
+
+test('hostile text holds the byte reader to a bounded buffer: a 40 MB line, a 6 MB packet, a line of a million "/2.0", a frame line for every line', () => {
+  const mb = 1024 * 1024;
+  const parts: [string, Buffer][] = [
+    ['a 40 MB line', Buffer.concat([Buffer.from(`${FRAME}\n${invite('h1')}\nX`), Buffer.alloc(40 * mb, 0x61), Buffer.from(`\n${FRAME}\n${BUSY.replace('ID', 'h1')}\n`)])],
+    ['a 6 MB packet', Buffer.from(`${FRAME}\n${invite('h2', ['Content-Type: text/plain'], Array.from({ length: 60_000 }, () => 'y'.repeat(100)))}\n`)],
+    ['a line of a million "/2.0"', Buffer.from(`${FRAME}\n${invite('h3', [`X: ${'/2.0'.repeat(1_000_000)}`])}\n`)],
+    ['framing lines only, 200,000 of them', Buffer.from(`${FRAME}\n`.repeat(200_000))],
+  ];
+  for (const [name, bytes] of parts) {
+    const expected = readWith((sink) => new TraceStream(sink), bytes);
+    const { records, end, stream } = readWith((sink) => new FastTraceStream(sink), bytes, mb);
+    assert.deepEqual({ records, end }, { records: expected.records, end: expected.end }, name);
+    assert.ok((stream as FastTraceStream).heldBytes <= 16 * mb, `${name}: holds ${(stream as FastTraceStream).heldBytes} bytes`);
+  }
+});

@@ -15,17 +15,21 @@ import { TraceStream, type MessageSink, type TextStream } from './traceStream';
  *
  * Text in `ngrep -W byline` framing (the capture decoder's, ngrep's, sipgrep's) is read as bytes:
  * lines are cut with Buffer.indexOf, the lines a message reader would look at more closely
- * (framing cues, "/2.0" of start lines) are found for a whole chunk at once, header names are
+ * (framing cues, "/2.0" of start lines) are found for 64 KB of lines at once, header names are
  * matched as bytes, and only the start line and the values of the headers the model reads are
  * decoded, then read by the trace model's own readers. A packet whose lines ask for more than
  * that (folded headers, a sipfrag body, page breaks, ngrep's "####" lines, a framing line of
- * another kind, a line longer than MAX_FAST_LINE) is read again from its framing line by a
- * TraceStream, as is all text before the first ngrep framing line and text in any other framing.
- * A framing line resets the message reader (it ends what was read before it), so a packet read
- * on its own from its framing line is read as the whole file's reader reads it.
+ * another kind, a line longer than MAX_FAST_LINE, more than MAX_BLOCK when the buffer is full) is
+ * read again from its framing line by a TraceStream, as is all text before the first ngrep
+ * framing line and text in any other framing. A framing line resets the message reader (it ends
+ * what was read before it), so a packet read on its own from its framing line is read as the
+ * whole file's reader reads it.
  */
 
-/** How many bytes a packet may hold and still be read as bytes (longer ones go to TraceStream). */
+/**
+ * How much of a packet is kept for reading it again when the buffer is full (a longer packet goes
+ * to TraceStream then, and the buffer keeps its size: 8 MB, or about twice a bigger chunk pushed).
+ */
 const MAX_BLOCK = 1024 * 1024;
 /** A line longer than this is read by TraceStream. */
 const MAX_FAST_LINE = 64 * 1024;
@@ -148,6 +152,11 @@ export class FastTraceStream implements TextStream {
 
   get bytesRead(): number {
     return this.base + this.length;
+  }
+
+  /** How many bytes of the file the reader holds (bounded whatever the file: see reserve). */
+  get heldBytes(): number {
+    return this.buf.length;
   }
 
   push(chunk: Buffer): void {
