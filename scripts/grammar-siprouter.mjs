@@ -3,7 +3,7 @@
 // has the #!define / !!ifdef pre-processor and // comments, OpenSIPS configs are often m4
 // templates and have other route types; reply codes are usually quoted in Kamailio
 // ("404") and bare integers in OpenSIPS 2.x/3.x (404). Each grammar gets its own scope suffix.
-import { alt, block, cap, grammar, importServerData, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+import { alt, block, cap, grammar, group, importServerData, include, match, opt, statusCode, words } from './grammar-lib.mjs';
 
 /** What takes a status code, per product: the tables the dialects read too. */
 const { KAMAILIO_CODE_TABLES, OPENSIPS_CODE_TABLES } = await importServerData('server/src/data/routingScripts.ts');
@@ -99,6 +99,71 @@ export function sipRouterGrammar(lang) {
   const quote = (which) => cap(s(`punctuation.definition.string.${which}`), '"');
   /** a double-quoted string with nothing in it that a rule takes (no escape, no variable), closed on its line */
   const plainStringParts = () => [quote('begin'), r`[^"\\$]*`, quote('end')];
+  // Words that some rule takes for what it is (a keyword, a route, a reply function ...): they, and
+  // only they, go through the word gate below. Any other word is a function's name, a define, an
+  // assignment or nothing, which the top level decides at once.
+  const specialWords = [
+    ...f.keywords,
+    ...f.wordOperators,
+    ...CORE_KEYWORDS.map((k) => k.replace(/:.*/, '')),
+    ...CONSTANTS,
+    ...TRANSPORTS,
+    ...f.routeTypes,
+    ...ROUTE_ARMS,
+    ...MODULE_WORDS,
+    ...replyFunctionNames,
+    ...statusRegexFunctions,
+    'modparam',
+    'modparamx',
+    ...(lang === 'opensips' ? [...M4_MACROS, 'dnl'] : ['desc']),
+  ];
+  const special = `(?:${words([...new Set(specialWords)])})\\b`;
+  /** the special words that the word gate takes: all but the control keywords, which the top level takes at once */
+  const gateWords = [...new Set(specialWords)].filter((w) => !f.keywords.includes(w));
+
+  // ------------------------------------------------- several tokens in one match, at the top level
+  const PUNCTUATION = {
+    '{': 'punctuation.section.block.begin',
+    '}': 'punctuation.section.block.end',
+    '(': 'punctuation.section.parens.begin',
+    ')': 'punctuation.section.parens.end',
+    ';': 'punctuation.terminator.statement',
+    ',': 'punctuation.separator.comma',
+  };
+  const mark = (m) => cap(s(PUNCTUATION[m]), m.replace(/[{}()]/, (c) => `\\${c}`));
+  /** Up to `n` more of the punctuation `marks`, each after optional blanks: nothing else starts with one, so the top level would make the same tokens of them one by one. */
+  const marksAfter = (n, marks) => (n === 0 ? [] : [opt(r`[ \t]*`, alt(...marks.map(mark)), ...marksAfter(n - 1, marks))]);
+  const plainString = () => cap(s('string.quoted.double'), ...plainStringParts());
+  /** `$name` that the dollar gate would make a plain pseudo-variable of: not a code holder, nor $null, nor called (`$name(`). */
+  const plainPvar = () => [cap(s('punctuation.definition.variable'), r`\$`), `(?!(?:null|${words(CODE_PVARS)})\\b)`, cap(s('variable.other.pvar'), PVNAME), r`(?![A-Za-z0-9_(]|\.[A-Za-z_])`];
+  /** An argument the top level takes in one token (or a plain string): what it would make of it. */
+  const argument = () =>
+    alt(
+      plainString(),
+      [r`(?<![A-Za-z0-9_.])`, cap(s('constant.numeric.ip-address'), '[0-9]{1,3}(?:\\.[0-9]{1,3}){3}'), r`(?![A-Za-z0-9_.])`],
+      cap(s('constant.numeric.integer'), r`\b(?:0x[0-9A-Fa-f]+|[0-9]+)\b`),
+      [r`\b(?!`, special, ')', alt(cap(s('constant.other.define'), '[A-Z][A-Z0-9_]*[A-Z0-9]\\b'), r`[A-Za-z_][A-Za-z0-9_]*\b`), r`(?![ \t]*\()`],
+      [r`\b`, cap(s('constant.language'), `(?:${words(CONSTANTS)})`), r`\b(?![ \t]*\()`],
+      plainPvar(),
+    );
+  /**
+   * A rule's regex `parts` with its scope `name` over them, then `tail`: tokens that the top level
+   * would make one by one after it, in the same match. A capture that is tokenized again by its own
+   * patterns gets `name` in its own (vscode-textmate gives such a capture the rule's scopes only).
+   */
+  const followedBy = (name, parts, tail) => {
+    const named = (part) => {
+      if (Array.isArray(part)) return part.map(named);
+      if (typeof part === 'string') return part;
+      const inner = part.parts.map(named);
+      if (part.kind === 'cap') {
+        const spec = part.spec && typeof part.spec === 'object' && part.spec.patterns ? { ...part.spec, name: [name, part.spec.name].filter(Boolean).join(' ') } : part.spec;
+        return cap(spec, ...inner);
+      }
+      return { alt, opt, group }[part.kind](...inner);
+    };
+    return match([cap(name, ...named(parts)), ...tail]);
+  };
   /** `(NAME` or `("NAME"` after route and t_on_*: the name of the route called or armed. */
   /** `"module", "parameter", ` of a modparam that takes codes (the module as a string, the parameter named as such). */
   const modparamName = (module, parameter) => [
@@ -236,7 +301,8 @@ export function sipRouterGrammar(lang) {
       comment: 'reply functions: one argument (the first for most) is the status code to send',
       patterns: [
         ...codeArgumentIndexes.map((index) =>
-          match(
+          followedBy(
+            s('meta.function-call.reply'),
             [
               r`\b`,
               cap(s('support.function.reply'), `(?:${words(replyFunctionsWithCodeAt(f.codes, index))})`),
@@ -253,7 +319,8 @@ export function sipRouterGrammar(lang) {
               r`[ \t]*`,
               alt([quote('begin'), code(), r`(?![0-9])`, quote('end')], [code(), r`(?![0-9A-Za-z_])`]),
             ],
-            { name: s('meta.function-call.reply') },
+            // the reason and the marks after it, as the top level would take them
+            [opt(r`[ \t]*`, mark(','), r`[ \t]*`, argument()), ...marksAfter(2, [')', ';'])],
           ),
         ),
         match([r`\b`, cap(s('support.function.reply'), `(?:${words(replyFunctionNames)})`), r`(?=[ \t]*\()`]),
@@ -370,7 +437,8 @@ export function sipRouterGrammar(lang) {
     // ---------------------------------------------------------------- structure, keywords
     routes: {
       patterns: [
-        match(
+        followedBy(
+          s('meta.route.definition'),
           [
             r`\b`,
             cap(s('storage.type.route'), `(?:${words(f.routeTypes)})`),
@@ -384,10 +452,11 @@ export function sipRouterGrammar(lang) {
               : []),
             cap(s('punctuation.section.route-name.end'), r`\]`),
           ],
-          { name: s('meta.route.definition') },
+          [opt(r`[ \t]*`, mark('{'))],
         ),
-        match([r`\b`, cap(s('storage.type.route'), `(?:${words(f.routeTypes)})`), r`(?=[ \t]*\{)`], { name: s('meta.route.definition') }),
-        match(
+        followedBy(s('meta.route.definition'), [r`\b`, cap(s('storage.type.route'), `(?:${words(f.routeTypes)})`)], [r`[ \t]*`, mark('{')]),
+        followedBy(
+          s('meta.route.call'),
           [
             r`\b`,
             cap(s('keyword.control.route'), 'route'),
@@ -395,19 +464,20 @@ export function sipRouterGrammar(lang) {
             r`[ \t]*`,
             cap(s('punctuation.section.arguments.end'), r`\)`),
           ],
-          { name: s('meta.route.call') },
+          [opt(r`[ \t]*`, mark(';'))],
         ),
-        match(
+        followedBy(
+          s('meta.route.arm'),
           [
             r`\b`,
             cap(s('support.function'), `(?:${words(ROUTE_ARMS)})`),
             ...routeNameArgument(),
           ],
-          { name: s('meta.route.arm') },
+          marksAfter(2, [')', ';']),
         ),
       ],
     },
-    modules: match([r`\b`, cap(s('keyword.control.import'), `(?:${words(MODULE_WORDS)})`), r`\b`]),
+    modules: match([r`\b`, cap(s('keyword.control.import'), `(?:${words(MODULE_WORDS)})`), r`\b`, opt(r`[ \t]*`, plainString())]),
     'control-keywords': match([r`\b`, `(?:${words(f.keywords)})`, r`\b`], { name: s('keyword.control') }),
     keywords: {
       patterns: [
@@ -449,53 +519,6 @@ export function sipRouterGrammar(lang) {
     },
   };
 
-  // Words that some rule takes for what it is (a keyword, a route, a reply function ...): they, and
-  // only they, go through the word gate below. Any other word is a function's name, a define, an
-  // assignment or nothing, which the top level decides at once.
-  const specialWords = [
-    ...f.keywords,
-    ...f.wordOperators,
-    ...CORE_KEYWORDS.map((k) => k.replace(/:.*/, '')),
-    ...CONSTANTS,
-    ...TRANSPORTS,
-    ...f.routeTypes,
-    ...ROUTE_ARMS,
-    ...MODULE_WORDS,
-    ...replyFunctionNames,
-    ...statusRegexFunctions,
-    'modparam',
-    'modparamx',
-    ...(lang === 'opensips' ? [...M4_MACROS, 'dnl'] : ['desc']),
-  ];
-  const special = `(?:${words([...new Set(specialWords)])})\\b`;
-  /** the special words that the word gate takes: all but the control keywords, which the top level takes at once */
-  const gateWords = [...new Set(specialWords)].filter((w) => !f.keywords.includes(w));
-
-  // ------------------------------------------------- several tokens in one match, at the top level
-  const PUNCTUATION = {
-    '{': 'punctuation.section.block.begin',
-    '}': 'punctuation.section.block.end',
-    '(': 'punctuation.section.parens.begin',
-    ')': 'punctuation.section.parens.end',
-    ';': 'punctuation.terminator.statement',
-    ',': 'punctuation.separator.comma',
-  };
-  const mark = (m) => cap(s(PUNCTUATION[m]), m.replace(/[{}()]/, (c) => `\\${c}`));
-  /** Up to `n` more of the punctuation `marks`, each after optional blanks: nothing else starts with one, so the top level would make the same tokens of them one by one. */
-  const marksAfter = (n, marks) => (n === 0 ? [] : [opt(r`[ \t]*`, alt(...marks.map(mark)), ...marksAfter(n - 1, marks))]);
-  const plainString = () => cap(s('string.quoted.double'), ...plainStringParts());
-  /** `$name` that the dollar gate would make a plain pseudo-variable of: not a code holder, nor $null, nor called (`$name(`). */
-  const plainPvar = () => [cap(s('punctuation.definition.variable'), r`\$`), `(?!(?:null|${words(CODE_PVARS)})\\b)`, cap(s('variable.other.pvar'), PVNAME), r`(?![A-Za-z0-9_(]|\.[A-Za-z_])`];
-  /** An argument the top level takes in one token (or a plain string): what it would make of it. */
-  const argument = () =>
-    alt(
-      plainString(),
-      [r`(?<![A-Za-z0-9_.])`, cap(s('constant.numeric.ip-address'), '[0-9]{1,3}(?:\\.[0-9]{1,3}){3}'), r`(?![A-Za-z0-9_.])`],
-      cap(s('constant.numeric.integer'), r`\b(?:0x[0-9A-Fa-f]+|[0-9]+)\b`),
-      [r`\b(?!`, special, ')', alt(cap(s('constant.other.define'), '[A-Z][A-Z0-9_]*[A-Z0-9]\\b'), r`[A-Za-z_][A-Za-z0-9_]*\b`), r`(?![ \t]*\()`],
-      [r`\b`, cap(s('constant.language'), `(?:${words(CONSTANTS)})`), r`\b(?![ \t]*\()`],
-      plainPvar(),
-    );
   const top = [];
   if (lang === 'kamailio') {
     const directive = (scope, which) => [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s(`keyword.control.directive.${scope}`), `(?:${words(which)})`), r`\b`];
