@@ -521,7 +521,7 @@ export function sipRouterGrammar(lang) {
 
   const top = [];
   if (lang === 'kamailio') {
-    const directive = (scope, which) => [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s(`keyword.control.directive.${scope}`), `(?:${words(which)})`), r`\b`];
+    const directive = (scope, which) => [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '[#!]!'), cap(s(`keyword.control.directive.${scope}`), `(?:${words(which)})`), r`\b`];
     const preprocessorName = () => cap(s('entity.name.constant.preprocessor'), IDENT);
     repository['preprocessor-lines'] = {
       comment: 'the commonest pre-processor lines (#!ifdef X, #!endif, #!define X 1), in one regex and one match each',
@@ -543,7 +543,7 @@ export function sipRouterGrammar(lang) {
     };
     repository.preprocessor = block({
       comment: 'the other pre-processor lines, those with a body: one cheap test per line, the forms behind it',
-      begin: ['^', `(?=[ \\t]*(?:#!|!!)(?:${words([...KAMAILIO_DIRECTIVES_DEFINE, 'ifexp', ...KAMAILIO_DIRECTIVES_SUBST, ...KAMAILIO_DIRECTIVES_INCLUDE])})\\b)`],
+      begin: ['^', `(?=[ \\t]*[#!]!(?:${words([...KAMAILIO_DIRECTIVES_DEFINE, 'ifexp', ...KAMAILIO_DIRECTIVES_SUBST, ...KAMAILIO_DIRECTIVES_INCLUDE])})\\b)`],
       end: ['(?!\\G)'],
       patterns: [
         block({
@@ -579,7 +579,6 @@ export function sipRouterGrammar(lang) {
         }),
       ],
     });
-    top.push(include('#preprocessor-lines'));
     top.push(include('#preprocessor'));
     repository['cfg-var-description'] = match([r`(?<=["0-9a-zA-Z_][ \t])`, 'desc', r`\b`], { name: s('keyword.other.description') });
   } else {
@@ -697,7 +696,10 @@ export function sipRouterGrammar(lang) {
       match(plainPvar()),
     ],
   };
-  repository['common-tokens-2'] = { patterns: [include('#comment-lines'), include('#numbers')] };
+  repository['common-tokens-2'] = {
+    comment: 'the commonest pre-processor lines before the comments (nothing else starts at a #! or !!), numbers',
+    patterns: [...(lang === 'kamailio' ? [include('#preprocessor-lines')] : []), include('#comment-lines'), include('#numbers')],
+  };
   repository['common-tokens-3'] = { patterns: [include('#closing-parens'), include('#symbols')] };
 
   top.push(
