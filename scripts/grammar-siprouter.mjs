@@ -201,23 +201,20 @@ export function sipRouterGrammar(lang) {
     },
 
     // ------------------------------------------------------------- strings and variables
-    strings: {
-      patterns: [
-        match(plainStringParts(), { name: s('string.quoted.double'), comment: 'a string with no escape nor variable in it, closed on its line: one match' }),
-        block({
-          name: s('string.quoted.double'),
-          begin: [quote('begin')],
-          end: [alt(quote('end'), '$')],
-          patterns: [include('#escape'), include('#pvars')],
-        }),
-        block({
-          name: s('string.quoted.single'),
-          begin: [cap(s('punctuation.definition.string.begin'), "'")],
-          end: [alt(cap(s('punctuation.definition.string.end'), "'"), '$')],
-          patterns: [include('#escape'), include('#pvars')],
-        }),
-      ],
-    },
+    strings: { patterns: [include('#string-plain'), include('#string-double'), include('#string-single')] },
+    'string-plain': match(plainStringParts(), { name: s('string.quoted.double'), comment: 'a string with no escape nor variable in it, closed on its line: one match' }),
+    'string-double': block({
+      name: s('string.quoted.double'),
+      begin: [quote('begin')],
+      end: [alt(quote('end'), '$')],
+      patterns: [include('#escape'), include('#pvars')],
+    }),
+    'string-single': block({
+      name: s('string.quoted.single'),
+      begin: [cap(s('punctuation.definition.string.begin'), "'")],
+      end: [alt(cap(s('punctuation.definition.string.end'), "'"), '$')],
+      patterns: [include('#escape'), include('#pvars')],
+    }),
     escape: match([r`\\.`], { name: s('constant.character.escape') }),
     pvars: {
       comment: 'pseudo-variables: $ru, $var(x), $avp(i:1), $sht(t=>$si), $(ru{s.len}), $(avp(x)[0])',
@@ -700,18 +697,20 @@ export function sipRouterGrammar(lang) {
     comment: 'the commonest pre-processor lines before the comments (nothing else starts at a #! or !!), numbers',
     patterns: [...(lang === 'kamailio' ? [include('#preprocessor-lines')] : []), include('#comment-lines'), include('#numbers')],
   };
-  repository['common-tokens-3'] = { patterns: [include('#closing-parens'), include('#symbols')] };
+  // a plain string with them (nothing else starts at a quote: the strings that are no match of it come after)
+  repository['common-tokens-3'] = { patterns: [include('#closing-parens'), include('#symbols'), include('#string-plain')] };
 
   top.push(
     include('#comment-block'),
     ...(lang === 'opensips' ? [include('#m4-quote')] : []),
-    include('#strings'),
     include('#modparam-simple'),
     include('#word-rules'),
     include('#function-call'),
     include('#common-tokens'),
     include('#common-tokens-2'),
     include('#common-tokens-3'),
+    include('#string-double'),
+    include('#string-single'),
     include('#dollar-rules'),
   );
 
