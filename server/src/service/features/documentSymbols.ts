@@ -16,12 +16,28 @@ export interface SymbolInfo {
   children: SymbolInfo[];
 }
 
-/** One symbol per call, named as sngrep's call list reads (`INVITE 1001 → 2002 · 486 Busy Here · 3.2 s`), its transactions and their messages below it. */
+/**
+ * One symbol per call, named as sngrep's call list reads (`INVITE 1001 → 2002 · 486 Busy Here ·
+ * 3.2 s`), its transactions and their messages below it. Calls, and a call's transactions, are
+ * given in the order of their ends (see innerFirst).
+ */
 export function computeDocumentSymbols(document: AnalyzedDocument): SymbolInfo[] {
   if (!document.isServed) return [];
   const model = document.trace;
   const places = new MessagePlaces(document, model.messages);
-  return model.calls.map((call) => callSymbol(model, call, places));
+  return innerFirst(model.calls.map((call) => callSymbol(model, call, places)));
+}
+
+/**
+ * Symbols in the order of their ends: one that lies inside another's span (a call during a long
+ * one, a PRACK inside its INVITE's transaction) comes before it, because VS Code names the symbol
+ * under the cursor (breadcrumbs, the Outline's "follow cursor") by the first child whose range
+ * holds it. The Outline view sorts by position. Transactions whose messages interleave (the hops
+ * of a proxy chain answering each other) cannot all be found so: some of their lines name the
+ * next hop's transaction, and the call.
+ */
+function innerFirst(symbols: SymbolInfo[]): SymbolInfo[] {
+  return symbols.sort((a, b) => a.range.end.line - b.range.end.line || b.range.start.line - a.range.start.line);
 }
 
 type Range = SymbolInfo['range'];
@@ -76,7 +92,7 @@ function callSymbol(model: TraceModel, call: SipCall, places: MessagePlaces): Sy
     kind: 'call',
     range: places.span(call.messages),
     selection: places.selection(call.firstRequest ?? call.messages[0]),
-    children: call.transactions.map((t) => transactionSymbol(model, model.transactions[t], places)),
+    children: innerFirst(call.transactions.map((t) => transactionSymbol(model, model.transactions[t], places))),
   };
 }
 
