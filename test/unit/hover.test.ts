@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeHover, resolveSettings } from '../../server/src/service';
+import { computeHover, resolveSettings, warmUpHover } from '../../server/src/service';
 import { corpusText } from '../support/corpus';
 import { analyzed, positionOf } from '../support/documents';
 
@@ -95,4 +95,13 @@ test('unknown and impossible codes say so', () => {
 
 test('a phrase that belongs to another code is pointed out in the hover', () => {
   assert.match(hoverAt('SIP/2.0 404 Busy Here\n', '404', 0)!.markdown, /standard phrase of 486/);
+});
+
+test('the warm-up at the server\'s start runs the hover\'s code for real: the 486 of its call explained, as a trace and as a log, with the request it answers', () => {
+  const hovers = warmUpHover(resolveSettings({}));
+  assert.equal(hovers.length, 2);
+  for (const hover of hovers) {
+    assert.match(hover.markdown, /^\*\*486 Busy Here\*\*/);
+    assert.match(hover.markdown, /Answers the INVITE at line 2, 0\.5 s later/);
+  }
 });

@@ -3,12 +3,18 @@ import { EXPLAIN_COMMAND } from '../../../common/commands';
 import type { ServerContext } from '../context';
 import { markupOf, toCodeAction, toCompletionItem, toHover, toInlayHint, type CompletionData } from '../convert';
 import {
-  completionDocumentation, computeCodeActions, computeCompletion, computeHover, computeInlayHints, explainStatus, markdownToPlainText,
+  completionDocumentation, computeCodeActions, computeCompletion, computeHover, computeInlayHints, explainStatus, markdownToPlainText, warmUpHover,
 } from '../service';
 
 /** Hover, completion, quick fixes, inlay hints and the explain command: what the codes under the cursor get. */
 export function registerLanguageFeatures(context: ServerContext): ServerCapabilities {
   const { connection, documents } = context;
+
+  // Once the client is set up, with nothing else to do yet: the first hover of the session must not pay for V8 compiling its code.
+  connection.onInitialized(async () => {
+    const settings = await context.settingsFor();
+    for (const hover of warmUpHover(settings)) toHover(hover, { format: context.client.hoverFormat, html: context.client.markdownHtml, language: settings.language });
+  });
 
   connection.onHover(async ({ textDocument, position }) => {
     context.standAside();
