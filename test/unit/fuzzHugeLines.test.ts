@@ -135,8 +135,13 @@ function tenMegabyteLines(): { name: string; text: string }[] {
   ];
 }
 
-/** What one request on a 10 MB line may take at most (a few hundred ms here; it was 27 s when a 10 MB phrase was normalised). */
-const REQUEST_BOUND_MS = 10_000;
+/**
+ * What one request on a 10 MB line may take at most: a bound against a pathological case (it was
+ * 27 s when a 10 MB phrase was normalised), not a speed target. The quick fixes of the 139,000
+ * occurrences of a log line made of every unit take 6 to 7 s on an idle CI machine, 10.5 to 13 s
+ * on a loaded one (most of it normalising their phrases).
+ */
+const REQUEST_BOUND_MS = 20_000;
 
 const ALL_LANGUAGES = ['sip', 'log', 'kamailio', 'opensips', 'asterisk', 'xml', 'plaintext'];
 
