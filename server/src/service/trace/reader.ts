@@ -321,11 +321,16 @@ export function readHeaderValue(
   }
 }
 
-/** The messages of a whole text given as lines (or of its lines [firstLine, lineCount) read on their own). */
-export function readMessages(lineCount: number, lineAt: (line: number) => string, firstLine = 0): SipMessage[] {
+/**
+ * The messages of a whole text given as lines (or of its lines [firstLine, lineCount) read on
+ * their own), read until `done` says the messages read so far are enough.
+ */
+export function readMessages(
+  lineCount: number, lineAt: (line: number) => string, firstLine = 0, done: (read: readonly SipMessage[]) => boolean = () => false,
+): SipMessage[] {
   const messages: SipMessage[] = [];
   const reader = new MessageReader((message) => messages.push(message));
-  for (let line = firstLine; line < lineCount; line++) reader.push(lineAt(line), line);
+  for (let line = firstLine; line < lineCount && !done(messages); line++) reader.push(lineAt(line), line);
   reader.end();
   return messages;
 }
@@ -336,12 +341,6 @@ export function readMessages(lineCount: number, lineAt: (line: number) => string
  * ended (at most MAX_FRAME_GAP lines below it). Bounded work whatever the document's size.
  */
 export function readMessagesAround(line: number, lineCount: number, lineAt: (line: number) => string): SipMessage[] {
-  const messages: SipMessage[] = [];
-  const reader = new MessageReader((message) => messages.push(message));
-  const last = Math.min(lineCount, line + MAX_FRAME_GAP);
-  for (let at = Math.max(0, line - MAX_FRAME_GAP); at < last && !(messages.length > 0 && messages[messages.length - 1].endLine >= line); at++) {
-    reader.push(lineAt(at), at);
-  }
-  reader.end();
-  return messages;
+  return readMessages(Math.min(lineCount, line + MAX_FRAME_GAP), lineAt, Math.max(0, line - MAX_FRAME_GAP),
+    (read) => read.length > 0 && read[read.length - 1].endLine >= line);
 }
