@@ -7,7 +7,7 @@ import { STATUS_CODES } from '../../server/src/data/statusCodes';
 import { WARN_CODES } from '../../server/src/data/warnCodes';
 import { explainCause } from '../../server/src/service/features/explain';
 import { MESSAGES } from '../../server/src/service/messages';
-import { causeEntry, isCauseKind } from '../../server/src/service/registry';
+import { causeEntry, codesWithPhrase, isCauseKind, isStandardPhrase, normalizePhrase, phraseVariant, statusEntry } from '../../server/src/service/registry';
 import { readTsv } from '../support/corpus';
 
 const PERSIAN = /[\u0600-\u06FF]/;
@@ -125,4 +125,23 @@ test('cause tables: each is a kind of occurrence with its wording in both langua
   }
   assert.equal(isCauseKind('status'), false);
   assert.equal(isCauseKind('warn'), false);
+});
+
+test('phrases compare without regard to case, spacing and punctuation, whatever was asked before', () => {
+  assert.equal(normalizePhrase('  BUSY-here!! '), 'busy here');
+  assert.equal(normalizePhrase('Busy Here'), 'busy here');
+  // asked in turn, as the rules ask for one occurrence's phrase and the registry's
+  for (let round = 0; round < 2; round++) {
+    assert.equal(normalizePhrase('not  FOUND'), 'not found');
+    assert.equal(normalizePhrase('Temporarily_Unavailable'), 'temporarily unavailable');
+    assert.equal(normalizePhrase('not  FOUND'), 'not found');
+  }
+  const busy = statusEntry(486)!;
+  assert.equal(isStandardPhrase(busy, 'busy   HERE'), true);
+  assert.equal(isStandardPhrase(busy, 'Busy Everywhere'), false);
+  assert.deepEqual(codesWithPhrase('BUSY here.'), [486]);
+  assert.deepEqual(codesWithPhrase('Busy Everywhere'), [600]);
+  const withVariant = STATUS_CODES.find((entry) => entry.variants?.length)!;
+  const variant = withVariant.variants![0];
+  assert.equal(phraseVariant(withVariant, variant.phrase.toUpperCase()), variant);
 });

@@ -38,9 +38,33 @@ const asteriskCauseNames = byName(Q850_CAUSES, (e) => e.asteriskName, (e) => e.c
 const freeswitchCauseNames = byName([...Q850_CAUSES, ...FREESWITCH_INTERNAL_CAUSES], (e) => e.freeswitchName, (e) => e.cause);
 const pjsipStatusNames = byName(Object.entries(PJSIP_STATUS_NAMES), ([name]) => name, ([, code]) => code);
 
+function phraseKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** The keys of the registry's own phrases and variants, made once. */
+const registryPhraseKeys = new Map<string, string>();
+for (const entry of STATUS_CODES) {
+  for (const phrase of [entry.phrase, ...(entry.variants ?? []).map((variant) => variant.phrase)]) registryPhraseKeys.set(phrase, phraseKey(phrase));
+}
+
+/**
+ * The last phrase of a document asked for and its key: the rules ask for one occurrence's phrase
+ * several times in a row (a log line of 139,000 occurrences spent seconds normalising them).
+ * One is kept, never a table of a document's strings.
+ */
+let lastPhrase = '';
+let lastKey = '';
+
 /** Case, spacing and punctuation do not make a phrase another phrase. */
 export function normalizePhrase(phrase: string): string {
-  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const known = registryPhraseKeys.get(phrase);
+  if (known !== undefined) return known;
+  if (phrase !== lastPhrase) {
+    lastKey = phraseKey(phrase);
+    lastPhrase = phrase;
+  }
+  return lastKey;
 }
 
 const codesByPhrase = new Map<string, number[]>();
