@@ -104,7 +104,8 @@ async function openBenchmark(name: string, languageId: string, text: string): Pr
   const oursQuiet = await openAndWait(ourModule, uri, languageId, text);
   await oursQuiet.server.stop();
   const [first, floorFirst] = [oursQuiet.firstHovers, floorQuiet.firstHovers];
-  row(`the first 50 hovers after its diagnostics (no hover before): first / p99`, `${ms(first[0])} / ${ms(percentile(first, 99))}`, `${ms(floorFirst[0])} / ${ms(percentile(floorFirst, 99))}`, ratio(percentile(first, 99), percentile(floorFirst, 99)), 'the first as fast as the others');
+  const firstLook = (hovers: number[]) => `${ms(hovers[0])} / ${ms(median(hovers.slice(1)))} / ${ms(percentile(hovers, 99))}`;
+  row(`the first 50 hovers after its diagnostics (no hover before): the first / the median of the 49 others / p99`, firstLook(first), firstLook(floorFirst), ratio(percentile(first, 99), percentile(floorFirst, 99)), 'the first as fast as the others');
 }
 
 function scannerVersusGrep(text: string): void {
