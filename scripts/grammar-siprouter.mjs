@@ -623,11 +623,13 @@ export function sipRouterGrammar(lang) {
   });
   // operators and punctuation: one regex for both
   repository.symbols = { patterns: [include('#operators'), include('#punctuation')] };
-  repository['dollar-rules'] = block({
+  // the strings that are no plain string and the rules that start at a $: one gate, as each of them is
+  // rare next to the scans that would try it (every form ends on its line, so the gate never stays open)
+  repository['quote-dollar-rules'] = block({
     keepApart: true,
-    begin: [r`(?=\$)`],
+    begin: [r`(?=["'$])`],
     end: ['(?!\\G)'],
-    patterns: [include('#status-regex'), include('#status-comparison'), include('#pvars')],
+    patterns: [include('#string-double'), include('#string-single'), include('#status-regex'), include('#status-comparison'), include('#pvars')],
   });
 
   const WS = r`[ \t]*`;
@@ -709,9 +711,7 @@ export function sipRouterGrammar(lang) {
     include('#common-tokens'),
     include('#common-tokens-2'),
     include('#common-tokens-3'),
-    include('#string-double'),
-    include('#string-single'),
-    include('#dollar-rules'),
+    include('#quote-dollar-rules'),
   );
 
   return grammar({
