@@ -521,7 +521,7 @@ export function sipRouterGrammar(lang) {
     const directive = (scope, which) => [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '[#!]!'), cap(s(`keyword.control.directive.${scope}`), `(?:${words(which)})`), r`\b`];
     const preprocessorName = () => cap(s('entity.name.constant.preprocessor'), IDENT);
     repository['preprocessor-lines'] = {
-      comment: 'the commonest pre-processor lines (#!ifdef X, #!endif, #!define X 1), in one regex and one match each',
+      comment: 'the commonest pre-processor lines (#!ifdef X, #!endif, #!define X 1), in one regex anchored at the start of a line (cheap to reject) and one match each, ahead of the gate of the others',
       patterns: [
         match([...directive('conditional', KAMAILIO_DIRECTIVES_IF), opt(r`[ \t]+`, preprocessorName())], { name: s('meta.preprocessor.conditional') }),
         match(directive('conditional', KAMAILIO_DIRECTIVES_ELSE), { name: s('meta.preprocessor.conditional') }),
@@ -576,7 +576,7 @@ export function sipRouterGrammar(lang) {
         }),
       ],
     });
-    top.push(include('#preprocessor'));
+    top.push(include('#preprocessor-lines'), include('#preprocessor'));
     repository['cfg-var-description'] = match([r`(?<=["0-9a-zA-Z_][ \t])`, 'desc', r`\b`], { name: s('keyword.other.description') });
   } else {
     repository['m4-words'] = {
@@ -696,8 +696,8 @@ export function sipRouterGrammar(lang) {
     ],
   };
   repository['common-tokens-2'] = {
-    comment: 'the commonest pre-processor lines before the comments (nothing else starts at a #! or !!), numbers',
-    patterns: [...(lang === 'kamailio' ? [include('#preprocessor-lines')] : []), include('#comment-lines'), include('#numbers')],
+    comment: 'numbers and line comments (neither starts where the other can): the numbers first, which gives Oniguruma the characters the regex can start with',
+    patterns: [include('#numbers'), include('#comment-lines')],
   };
   // a plain string with them (nothing else starts at a quote: the strings that are no match of it come after)
   repository['common-tokens-3'] = { patterns: [include('#closing-parens'), include('#symbols'), include('#string-plain')] };
