@@ -25,7 +25,8 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' },
+    // The server reads big files on a second core in a worker thread (server/src/files/readWorker.ts).
+    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', readWorker: 'server/src/files/readWorker.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   }),

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readFileTrace } from '../../server/src/files/captureTrace';
+import { Worker } from 'node:worker_threads';
+import { captureToTrace } from '../../server/src/capture';
+import { readFileTrace, type FileTrace } from '../../server/src/files/captureTrace';
 import { readFileCalls, type FileCalls } from '../../server/src/files/fileCalls';
+import type { ReadJob, ReadReply } from '../../server/src/files/readWorker';
+import { splitPoint, type ThreadedReadOptions } from '../../server/src/files/threadedRead';
+import { ReadCancelled } from '../../server/src/files/traceFile';
 import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import type { TraceModel } from '../../server/src/service/trace';
-import { corpusFiles } from '../support/corpus';
+import { corpusFiles, repoRoot, sharedRoot } from '../support/corpus';
 import { busyCall } from '../support/flowTraces';
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-filecalls-'));
@@ -29,17 +34,19 @@ async function assertSameAsWholeModel(calls: FileCalls, model: TraceModel, name:
   }
 }
 
-test('every corpus trace and capture read from disk: its calls list, each call read again by offset, its ladders, as in the whole model', async () => {
+/** Each corpus file of `folders` with messages, read by readFileCalls with `options`: as in the whole model (`also`: more checks); how many. */
+async function compareCorpus(folders: readonly string[], options: ThreadedReadOptions, also?: (calls: FileCalls, whole: FileTrace, name: string) => void): Promise<number> {
   let compared = 0;
-  for (const folder of ['sip-traces', 'sip-torture', 'logs', 'pcap']) {
+  for (const folder of folders) {
     for (const file of corpusFiles(folder)) {
       const whole = await readFileTrace(file.path, { keepText: true }).catch(() => undefined);
       if (!whole || whole.model.messages.length === 0) {
         whole?.dispose();
         continue;
       }
-      const calls = await readFileCalls(file.path, { keepText: true });
+      const calls = await readFileCalls(file.path, { ...options, keepText: true });
       try {
+        also?.(calls, whole, file.name);
         await assertSameAsWholeModel(calls, whole.model, file.name);
       } finally {
         calls.dispose();
@@ -48,6 +55,11 @@ test('every corpus trace and capture read from disk: its calls list, each call r
       compared++;
     }
   }
+  return compared;
+}
+
+test('every corpus trace and capture read from disk: its calls list, each call read again by offset, its ladders, as in the whole model', async () => {
+  const compared = await compareCorpus(['sip-traces', 'sip-torture', 'logs', 'pcap'], {});
   assert.ok(compared > 80, `${compared} files`);
 });
 
@@ -60,4 +72,69 @@ test('a packet of two messages (one framing line) and messages without a Call-ID
   assert.ok(whole.model.messages.some((m) => m.sharesFrame), 'a message read under the framing line of another');
   assert.ok(whole.model.messages.some((m) => m.callId === undefined), 'messages without a Call-ID');
   await assertSameAsWholeModel(await readFileCalls(path), whole.model, 'packets');
+});
+
+/** The decoded text of corpus captures (ngrep framing) and busy calls, with packets the byte reader hands to the line reader. */
+function ngrepTrace(): string {
+  const decoded = ['pkts__cancel.pcap', 'sipnab__sip-488-codec-reject.pcapng', 'heplify__sip_tcp_websocket.pcap']
+    .map((name) => captureToTrace(readFileSync(join(sharedRoot, 'corpus', 'pcap', name))).text).join('');
+  const folded = busyCall('folded@h', 20).replace('CSeq: 1 INVITE\n', 'CSeq: 1 INVITE\nSubject: first\n second\n');
+  const hashes = busyCall('hashes@h', 25).replace(/\n\nU 2024/, '\n####\nU 2024');
+  return [decoded, folded, busyCall('a@h', 10), hashes, decoded.replace(/\r\n/g, '\n'), busyCall('b@h', 30)].join('');
+}
+
+test('a trace read on two cores (cut at an ngrep framing line near its middle, wherever that falls): as in the whole model', async () => {
+  const text = ngrepTrace();
+  let split = 0;
+  for (let shift = 0; shift < 40; shift++) {
+    // Text before the first framing line moves the middle from packet to packet.
+    const path = join(dir, `parts-${shift}.txt`);
+    writeFileSync(path, `${'a line before the framing\n'.repeat(shift * 37)}${text}`);
+    const cut = splitPoint(path);
+    assert.ok(cut !== undefined, `shift ${shift}: a framing line near the middle`);
+    assert.ok(readFileSync(path).subarray(cut.offset).toString('latin1').startsWith(cut.line.toString('latin1')));
+    split++;
+    const whole = await readFileTrace(path);
+    await assertSameAsWholeModel(await readFileCalls(path, { threads: true }), whole.model, `shift ${shift}`);
+  }
+  assert.equal(split, 40);
+  const unframed = join(dir, 'unframed.txt');
+  writeFileSync(unframed, text.replace(/^[A-Z] \d{4}\/\S* \S+ \S+ -> \S+\n/gm, ''));
+  assert.equal(splitPoint(unframed), undefined, 'no ngrep framing line: read by one thread');
+  await assertSameAsWholeModel(await readFileCalls(unframed, { threads: true }), (await readFileTrace(unframed)).model, 'unframed');
+});
+
+test('every corpus capture decoded in a worker thread while its text is read: as in the whole model', async () => {
+  const compared = await compareCorpus(['pcap'], { threads: true }, (calls, whole, name) => assert.deepEqual(calls.decode, whole.decode, name));
+  assert.ok(compared > 20, `${compared} captures`);
+});
+
+test('read on two cores: progress up to the whole file, cancellation stops both threads', async () => {
+  const path = join(dir, 'big-parts.txt');
+  writeFileSync(path, Array.from({ length: 4000 }, (_, i) => busyCall(`call-${i}@h`, 10)).join(''));
+  const seen: number[] = [];
+  const calls = await readFileCalls(path, { threads: true, progress: (read, total) => seen.push(read / (total ?? Number.NaN)) });
+  assert.equal(calls.calls.length, 4000);
+  assert.ok(seen.length > 1 && seen.every((v, i) => i === 0 || v >= seen[i - 1]), 'progress only grows');
+  assert.equal(seen.at(-1), 1);
+  let polls = 0;
+  await assert.rejects(readFileCalls(path, { threads: true, cancelled: () => ++polls > 1 }), ReadCancelled);
+  const capture = join(sharedRoot, 'corpus', 'pcap', 'sipnab__sipp-branch-scenario.pcapng');
+  polls = 0;
+  await assert.rejects(readFileCalls(capture, { threads: true, keepText: true, cancelled: () => ++polls > 1 }), ReadCancelled);
+});
+
+test('the bundled worker (dist/readWorker.js, beside dist/server.js) reads a part of a trace as the compiled one does', async () => {
+  const path = join(dir, 'bundled.txt');
+  writeFileSync(path, ngrepTrace());
+  const cut = splitPoint(path);
+  assert.ok(cut);
+  const part = (script: string) => new Promise<ReadReply>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { kind: 'part', path, from: cut.offset } satisfies ReadJob });
+    worker.on('message', (reply: ReadReply) => reply.kind === 'part' && resolve(reply));
+    worker.on('error', reject);
+  });
+  const bundled = await part(join(repoRoot, 'dist', 'readWorker.js'));
+  assert.ok(bundled.kind === 'part' && bundled.columns.count > 10);
+  assert.deepEqual(bundled, await part(join(repoRoot, 'out', 'server', 'src', 'files', 'readWorker.js')));
 });

@@ -45,9 +45,12 @@ export async function readFileTrace(path: string, options: FileReadOptions = {})
   return { ...read, model: model() };
 }
 
-/** A text trace or a capture (told apart by content), streamed through `stream`, which it ends. */
-export async function streamFile(path: string, stream: TextStream, options: FileReadOptions = {}): Promise<StreamedFile> {
-  if (isCaptureFile(path)) return streamCaptureFile(path, stream, options);
+/** What decodes a capture file into trace text (the decoder here, or in a worker thread: threadedRead.ts). */
+export type CaptureFileDecoder = (path: string, write: (chunk: Buffer) => void) => Promise<DecodeResult>;
+
+/** A text trace or a capture (told apart by content, the capture decoded by `decode`), streamed through `stream`, which it ends. */
+export async function streamFile(path: string, stream: TextStream, options: FileReadOptions = {}, decode: CaptureFileDecoder = decodeCaptureFile): Promise<StreamedFile> {
+  if (isCaptureFile(path)) return streamCaptureFile(path, stream, options, decode);
   return { ...(await streamTraceFile(path, stream, options)), textPath: path, dispose: () => undefined };
 }
 
@@ -56,7 +59,7 @@ export async function streamFile(path: string, stream: TextStream, options: File
  * comes, and, with `keepText`, into a text file of its own, so that messages can later be read
  * back at their offsets as those of a text trace are. Nothing of the text stays in memory.
  */
-async function streamCaptureFile(path: string, stream: TextStream, options: FileReadOptions): Promise<StreamedFile> {
+async function streamCaptureFile(path: string, stream: TextStream, options: FileReadOptions, decodeFile: CaptureFileDecoder): Promise<StreamedFile> {
   const folder = options.keepText ? makeCaptureFolder() : undefined;
   const textPath = folder === undefined ? undefined : join(folder, 'decoded.txt');
   const fd = textPath === undefined ? undefined : openSync(textPath, 'w');
@@ -66,7 +69,7 @@ async function streamCaptureFile(path: string, stream: TextStream, options: File
   let decodedBytes = 0;
   let cancelled = false;
   try {
-    const decode = await decodeCaptureFile(path, (bytes) => {
+    const decode = await decodeFile(path, (bytes) => {
       if (cancelled || options.cancelled?.()) {
         cancelled = true;
         // The decoder stops at the first error its writer raises.

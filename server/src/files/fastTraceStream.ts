@@ -7,7 +7,7 @@ import { TRANSPORT_LETTERS } from '../service/trace/framing/ngrep';
 import { isPageFooter } from '../service/trace/framing/pageBreaks';
 import { frameOf, HEADER_VALUE_READERS, MAX_FRAME_GAP, READ_HEADERS, readHeaderValue, type HeaderValueReaders, type MessageInProgress } from '../service/trace/reader';
 import type { SipMessage } from '../service/trace/types';
-import { TraceStream, type MessageSink, type TextStream } from './traceStream';
+import { TraceStream, type Anchor, type MessageSink, type TextStream } from './traceStream';
 
 /**
  * The trace reader of files read from disk for their calls, at the speed of their bytes: the same
@@ -148,7 +148,13 @@ export class FastTraceStream implements TextStream {
   /** How many packets were read as bytes (the others went to TraceStream). */
   packetsReadAsBytes = 0;
 
-  constructor(private readonly sink: MessageSink) {}
+  /** Bytes may start at a line of a file other than its first (`from`: an ngrep framing line, or the file's start). */
+  constructor(private readonly sink: MessageSink, from: Anchor = { line: 0, offset: 0 }) {
+    this.base = from.offset;
+    this.line = from.line;
+    this.blockLine = from.line;
+    this.blockOffset = from.offset;
+  }
 
   get bytesRead(): number {
     return this.base + this.length;
@@ -516,32 +522,10 @@ export class FastTraceStream implements TextStream {
    */
   private ngrepFrame(from: number, eol: number): FrameFacts | undefined {
     const buf = this.buf;
-    if (eol - from > MAX_FRAME_LINE || eol - from < 30) return undefined;
+    const shape = ngrepFrameShape(buf, from, eol);
+    if (shape === undefined) return undefined;
+    const { date, fraction, fractionEnd, sourceAt, sourceEnd, destinationAt } = shape;
     const letter = buf[from];
-    if (letter < 0x41 || letter > 0x5a || buf[from + 1] !== SPACE) return undefined;
-    const date = from + 2;
-    for (let i = 0; i < 19; i++) {
-      const byte = buf[date + i];
-      const expected = i === 4 || i === 7 ? SLASH : i === 10 ? SPACE : i === 13 || i === 16 ? COLON : -1;
-      if (expected === -1 ? !isDigitByte(byte) : byte !== expected) return undefined;
-    }
-    let i = date + 19;
-    let fraction = -1;
-    if (buf[i] === DOT) {
-      fraction = i++;
-      while (i < eol && isDigitByte(buf[i])) i++;
-      if (i - fraction < 2 || i - fraction > 10) return undefined;
-    }
-    const fractionEnd = i;
-    if (buf[i] !== SPACE) return undefined;
-    const sourceAt = ++i;
-    while (i < eol && ENDPOINT[buf[i]] === 1) i++;
-    const sourceEnd = i;
-    if (sourceEnd === sourceAt || buf[i] !== SPACE || buf[i + 1] !== 0x2d || buf[i + 2] !== 0x3e || buf[i + 3] !== SPACE) return undefined;
-    i += 4;
-    const destinationAt = i;
-    while (i < eol && ENDPOINT[buf[i]] === 1) i++;
-    if (i !== eol || i === destinationAt) return undefined;
     const source = this.endpoint(sourceAt, sourceEnd);
     const destination = this.endpoint(destinationAt, eol);
     if (source === undefined || destination === undefined) return undefined;
@@ -567,6 +551,48 @@ export class FastTraceStream implements TextStream {
     }
     return endpoint ?? undefined;
   }
+}
+
+/** Where the parts of a line in the shape of an ngrep framing line are (see ngrepFrame), else undefined. */
+function ngrepFrameShape(buf: Buffer, from: number, eol: number): { date: number; fraction: number; fractionEnd: number; sourceAt: number; sourceEnd: number; destinationAt: number } | undefined {
+  if (eol - from > MAX_FRAME_LINE || eol - from < 30) return undefined;
+  const letter = buf[from];
+  if (letter < 0x41 || letter > 0x5a || buf[from + 1] !== SPACE) return undefined;
+  const date = from + 2;
+  for (let i = 0; i < 19; i++) {
+    const byte = buf[date + i];
+    const expected = i === 4 || i === 7 ? SLASH : i === 10 ? SPACE : i === 13 || i === 16 ? COLON : -1;
+    if (expected === -1 ? !isDigitByte(byte) : byte !== expected) return undefined;
+  }
+  let i = date + 19;
+  let fraction = -1;
+  if (buf[i] === DOT) {
+    fraction = i++;
+    while (i < eol && isDigitByte(buf[i])) i++;
+    if (i - fraction < 2 || i - fraction > 10) return undefined;
+  }
+  const fractionEnd = i;
+  if (buf[i] !== SPACE) return undefined;
+  const sourceAt = ++i;
+  while (i < eol && ENDPOINT[buf[i]] === 1) i++;
+  const sourceEnd = i;
+  if (sourceEnd === sourceAt || buf[i] !== SPACE || buf[i + 1] !== 0x2d || buf[i + 2] !== 0x3e || buf[i + 3] !== SPACE) return undefined;
+  i += 4;
+  const destinationAt = i;
+  while (i < eol && ENDPOINT[buf[i]] === 1) i++;
+  if (i !== eol || i === destinationAt) return undefined;
+  return { date, fraction, fractionEnd, sourceAt, sourceEnd, destinationAt };
+}
+
+/**
+ * Whether line [from, eol) of `buf` is an ngrep framing line FastTraceStream reads as bytes: one
+ * where it ends all it read before (a file may be read in parts that start at such lines).
+ */
+export function isNgrepFramingLine(buf: Buffer, from: number, eol: number): boolean {
+  const shape = ngrepFrameShape(buf, from, eol);
+  return shape !== undefined
+    && readEndpoint(buf.toString('latin1', shape.sourceAt, shape.sourceEnd)) !== undefined
+    && readEndpoint(buf.toString('latin1', shape.destinationAt, eol)) !== undefined;
 }
 
 /** Tab, VT, FF, space: the ASCII white space a line can hold. */

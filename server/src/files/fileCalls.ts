@@ -3,9 +3,9 @@ import type { CallFlow, CallSummary } from '../../../common/callFlow';
 import { callSummaries, ladderOf, windowStart, type FlowWindow, type LadderFacts } from '../service/features/callFlow';
 import { buildTraceModel } from '../service/trace/model';
 import type { SipMessage } from '../service/trace/types';
-import { streamFile, type FileReadOptions, type StreamedFile } from './captureTrace';
-import { FastTraceStream } from './fastTraceStream';
+import type { StreamedFile } from './captureTrace';
 import { MessageColumns } from './messageColumns';
+import { readColumns, type ThreadedReadOptions } from './threadedRead';
 import { TraceStream } from './traceStream';
 
 /**
@@ -15,8 +15,8 @@ import { TraceStream } from './traceStream';
  * Calls are summarised each from its own messages: transactions never cross a Call-ID, so a call's
  * model is that call in the whole trace's model, and a branch that many calls repeat (broken
  * clients, traces made of copies) is never searched across the whole trace. The file is read by
- * FastTraceStream (ngrep framing as bytes, the rest line by line), its messages kept as columns
- * until the calls are summarised.
+ * FastTraceStream (ngrep framing as bytes, the rest line by line; a big file on two cores, see
+ * threadedRead.ts), its messages kept as columns until the calls are summarised.
  */
 export interface FileCalls extends StreamedFile {
   /** The calls list: one row per call, in the order of their first message. */
@@ -45,10 +45,9 @@ interface Positions {
 }
 
 /** Reads a text trace or a capture from disk (streamed, as readFileTrace reads it) into its calls and message positions. */
-export async function readFileCalls(path: string, options: FileReadOptions = {}): Promise<FileCalls> {
+export async function readFileCalls(path: string, options: ThreadedReadOptions = {}): Promise<FileCalls> {
   const columns = new MessageColumns();
-  const stream = new FastTraceStream((message, line, offset) => columns.push(message, line, offset));
-  const read = await streamFile(path, stream, options);
+  const read = await readColumns(path, columns, options);
   const { calls, positions } = summarize(columns);
   const textPath = read.textPath;
   const byCallId = new Map(calls.map((call, index) => [call.callId, index]));

@@ -20,6 +20,14 @@ const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 const ROW = BLOCK - 1;
 
+/** The rows and string table of a MessageColumns, as another thread hands them over. */
+export interface ColumnsData {
+  count: number;
+  numbers: Float64Array[];
+  strings: Int32Array[];
+  table: string[];
+}
+
 /**
  * The messages of a file read from disk, as the trace model groups them, kept in blocks of rows:
  * numbers in typed arrays, each distinct string once in a table. A file of millions of messages
@@ -41,11 +49,7 @@ export class MessageColumns {
 
   /** Keeps a message with its anchor (where reading it again starts). */
   push(message: SipMessage, anchorLine: number, anchorOffset: number): void {
-    const i = this.count++;
-    if ((i & ROW) === 0) {
-      this.numbers.push(new Float64Array(BLOCK * NUMBERS));
-      this.strings.push(new Int32Array(BLOCK * STRINGS));
-    }
+    const i = this.newRow();
     const numbers = this.numbers[i >>> BLOCK_BITS];
     const n = (i & ROW) * NUMBERS;
     numbers[n + START_LINE] = message.startLine;
@@ -133,6 +137,48 @@ export class MessageColumns {
       anchorOffsets[i] = numbers[n + ANCHOR_OFFSET];
     }
     return { startLines, anchorLines, anchorOffsets };
+  }
+
+  /** Its rows and string table, for another thread (the rows' buffers can be transferred). */
+  data(): ColumnsData {
+    return { count: this.count, numbers: this.numbers, strings: this.strings, table: this.table };
+  }
+
+  /**
+   * Keeps the messages of another part of the file after these (read by another MessageColumns,
+   * its lines counted from its own start: `lines` is the line that part starts at).
+   */
+  append(data: ColumnsData, lines: number): void {
+    const ids = Int32Array.from(data.table, (value) => this.idOf(value));
+    for (let j = 0; j < data.count; j++) {
+      const i = this.newRow();
+      const from = data.numbers[j >>> BLOCK_BITS];
+      const m = (j & ROW) * NUMBERS;
+      const numbers = this.numbers[i >>> BLOCK_BITS];
+      const n = (i & ROW) * NUMBERS;
+      for (let f = 0; f < NUMBERS; f++) numbers[n + f] = from[m + f];
+      numbers[n + START_LINE] += lines;
+      numbers[n + ANCHOR_LINE] += lines;
+      const fromStrings = data.strings[j >>> BLOCK_BITS];
+      const t = (j & ROW) * STRINGS;
+      const strings = this.strings[i >>> BLOCK_BITS];
+      const s = (i & ROW) * STRINGS;
+      for (let f = 0; f < STRING_FIELDS.length; f++) {
+        const id = fromStrings[t + f];
+        strings[s + f] = id === -1 ? -1 : ids[id];
+      }
+      strings[s + KIND] = fromStrings[t + KIND];
+    }
+  }
+
+  /** The index of a row added (in a block added when the last is full). */
+  private newRow(): number {
+    const i = this.count++;
+    if ((i & ROW) === 0) {
+      this.numbers.push(new Float64Array(BLOCK * NUMBERS));
+      this.strings.push(new Int32Array(BLOCK * STRINGS));
+    }
+    return i;
   }
 
   private idOf(value: string): number {
