@@ -28,6 +28,14 @@ export function describeOccurrence(o: Occurrence): string {
   return `${o.kind}/${o.context} ${o.digits}@${o.line}:${o.span.start}-${o.span.end}${o.phrase ? ` "${o.phrase.text}"` : ''}${o.quiet ? ' quiet' : ''}`;
 }
 
+/** An occurrence's fields as plain data, for deepEqual against what a test expects. */
+export function occurrenceFields(o: Occurrence) {
+  return {
+    kind: o.kind, context: o.context, digits: o.digits, value: o.value, line: o.line, start: o.span.start, end: o.span.end,
+    ...(o.phrase ? { phrase: o.phrase.text } : {}),
+  };
+}
+
 /** What one dialect finds on one line (line number 0). */
 export function scanOneLine(dialect: Dialect, text: string): Occurrence[] {
   const out: Occurrence[] = [];

@@ -7,7 +7,7 @@ import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { asteriskDialect, codeRange } from '../../server/src/service/dialects/asterisk';
 import { asteriskCauseByName, pjsipStatusByName } from '../../server/src/service/registry';
 import { corpusFiles, corpusText } from '../support/corpus';
-import { analyzed, diagnosticRules, positionOf, scanOneLine } from '../support/documents';
+import { analyzed, diagnosticRules, occurrenceFields, positionOf, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 
@@ -16,10 +16,7 @@ function doc(text: string): AnalyzedDocument {
 }
 
 function found(text: string) {
-  return doc(text).occurrences.map((o) => ({
-    kind: o.kind, context: o.context, digits: o.digits, value: o.value, line: o.line, start: o.span.start, end: o.span.end,
-    ...(o.phrase ? { phrase: o.phrase.text } : {}),
-  }));
+  return doc(text).occurrences.map(occurrenceFields);
 }
 
 function hoverAt(text: string, needle: string, offset = 0): string | undefined {

@@ -9,7 +9,7 @@ import { freeswitchDialect, looksLikeFreeswitchXml } from '../../server/src/serv
 import { freeswitchCauseByName } from '../../server/src/service/registry';
 import { xmlCommentRanges, xmlTagsOnLine } from '../../server/src/service/syntax/xmlLine';
 import { corpusFiles, corpusText } from '../support/corpus';
-import { analyzed, positionOf, scanOneLine } from '../support/documents';
+import { analyzed, occurrenceFields, positionOf, scanOneLine } from '../support/documents';
 
 const en = resolveSettings({ hover: { language: 'en' } });
 const SOFIA_TEST = 'freeswitch__src_mod_endpoints_mod_sofia_test_conf_freeswitch.xml';
@@ -24,10 +24,7 @@ function dialplan(...lines: string[]): string {
 }
 
 function found(text: string) {
-  return doc(text).occurrences.map((o) => ({
-    kind: o.kind, context: o.context, digits: o.digits, value: o.value, line: o.line, start: o.span.start, end: o.span.end,
-    ...(o.phrase ? { phrase: o.phrase.text } : {}),
-  }));
+  return doc(text).occurrences.map(occurrenceFields);
 }
 
 function hoverAt(text: string, needle: string, offset = 0): string | undefined {
