@@ -104,13 +104,23 @@ export const CallFlowRequest = new RequestType<CallFlowParams, CallFlow, void>('
 export interface CallDocumentParams {
   uri: string;
   callId: string;
+  /** A call too long for one document comes in parts (see CallDocument.part): the part wanted, 0-based ... */
+  part?: number;
+  /** ... or the part that holds the message starting at this 0-based line of the trace (the first part when neither is given). */
+  line?: number;
 }
 
 /** One call's messages with their framing, cut from the trace, and where each message starts in it. */
 export interface CallDocument {
   text: string;
-  /** For each message of the call, in order: its 0-based line in the trace and in `text`. */
+  /** For each message of the document, in order: its 0-based line in the trace and in `text`. */
   lines: { trace: number; document: number }[];
+  /**
+   * Present when the call is too long for one document: which part this is (0-based) of how many,
+   * and which of the call's messages it holds, [from, from + lines.length) of `messages`. A part
+   * whose text would pass a bound (messages of a megabyte each) ends early.
+   */
+  part?: { index: number; count: number; from: number; messages: number };
 }
 
 /** The text of a call document; null when the trace has no such call. */

@@ -9,9 +9,9 @@ import { CallDocumentRequest, CallFlowRequest, CallsRequest, type CallDocument, 
 import { SHOW_CALL_FLOW_COMMAND } from '../../common/commands';
 import { captureToTrace } from '../../server/src/capture';
 import { readFileTrace } from '../../server/src/files/captureTrace';
-import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
+import { CALL_DOCUMENT_PART_MESSAGES, callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import { sharedRoot } from '../support/corpus';
-import { busyCall } from '../support/flowTraces';
+import { busyCall, keepAliveCall } from '../support/flowTraces';
 import { InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
 import { modelOf } from '../support/traces';
 
@@ -89,6 +89,40 @@ test('a file no client opened is read from disk, with the client\'s progress, an
   assert.deepEqual(fileDocument, await s.connection.sendRequest(CallDocumentRequest, { uri: DOC_URI, callId: 'b@h' }));
   await checkCallDocument(s, fileDocument!, calls.calls[1].line);
   assert.deepEqual(progress.map((p: any) => p.kind).filter((k, i, all) => all.indexOf(k) === i), ['begin', 'report', 'end']);
+  await s.stop();
+});
+
+test('a call too long for one document comes in parts of a bounded size, the same from an open document and from disk', async () => {
+  // 12,000 messages of one Call-ID: before, the whole call was one document (a crash at 600,000).
+  const trace = keepAliveCall('ka@h', 6_000) + busyCall('short@h');
+  const path = join(dir, 'keepalive.txt');
+  writeFileSync(path, trace);
+  const s = await server();
+  const docUri = 'file:///traces/keepalive.txt';
+  await s.open(docUri, 'plaintext', trace);
+  const starts = (await s.connection.sendRequest(CallFlowRequest, { uri: docUri, callIds: ['ka@h'], limit: 10_000 })).messages.map((m) => m.line);
+  const lastStart = (await s.connection.sendRequest(CallFlowRequest, { uri: docUri, callIds: ['ka@h'], start: 11_999, limit: 1 })).messages[0].line;
+  for (const uri of [docUri, pathToFileURL(path).toString()]) {
+    const part = (params: { part?: number; line?: number }) => s.connection.sendRequest(CallDocumentRequest, { uri, callId: 'ka@h', ...params });
+    const first = (await part({}))!;
+    assert.deepEqual(first.part, { index: 0, count: 3, from: 0, messages: 12_000 }, uri);
+    assert.equal(first.lines.length, CALL_DOCUMENT_PART_MESSAGES);
+    assert.equal(first.lines[0].trace, starts[0]);
+    assert.equal(first.lines[4_999].trace, starts[4_999]);
+    assert.equal(first.text.split('\n')[first.lines[4_999].document], 'SIP/2.0 200 OK', 'message 5,000 is the 200 of pair 2,500');
+    const middle = (await part({ line: starts[7_500] + 3 }))!;
+    assert.deepEqual(middle.part, { index: 1, count: 3, from: 5_000, messages: 12_000 }, 'the part that holds the message starting above the line');
+    assert.ok(middle.lines.some((l) => l.trace === starts[7_500]));
+    const last = (await part({ part: 2 }))!;
+    assert.deepEqual([last.part?.index, last.lines.length, last.lines[1_999].trace], [2, 2_000, lastStart]);
+    assert.deepEqual((await part({ part: 99 }))!.part, last.part, 'past the last part: the last');
+    assert.deepEqual(await part({ line: lastStart }), last);
+    const short = (await s.connection.sendRequest(CallDocumentRequest, { uri, callId: 'short@h' }))!;
+    assert.equal(short.part, undefined, 'a call that fits is one document, as before');
+    assert.equal(short.lines.length, 5);
+    await assert.rejects(s.request('sipSense/callDocument', { uri, callId: 'ka@h', part: -1 }), /part must be a non-negative integer/);
+    await assert.rejects(s.request('sipSense/callDocument', { uri, callId: 'ka@h', line: 'x' }), /line must be a non-negative integer/);
+  }
   await s.stop();
 });
 

@@ -22,3 +22,18 @@ export function busyCall(callId: string, second = 52): string {
     + frame(b, a, `${second + 1}.500000`) + busy + '\n' + frame(b, a, `${second + 2}.000000`) + busy + '\n'
     + frame(a, b, `${second + 2}.100000`) + ack + '\n';
 }
+
+/** `pairs` OPTIONS keep-alives answered 200, all of one call (`callId`, as a pinging client keeps it for weeks), 30 s apart. */
+export function keepAliveCall(callId: string, pairs: number): string {
+  const a = '10.0.0.1:5060';
+  const b = '10.0.0.2:5060';
+  const parts: string[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const when = new Date(Date.UTC(2024, 4, 6) + i * 30_000).toISOString().replace(/-/g, '/').replace('T', ' ').replace(/\.\d+Z$/, '');
+    const via = `Via: SIP/2.0/UDP ${a};branch=z9hG4bKka${i}`;
+    const head = [via, 'From: <sip:ping@10.0.0.1>;tag=ka', `Call-ID: ${callId}`, `CSeq: ${i + 1} OPTIONS`];
+    parts.push(`U ${when}.000000 ${a} -> ${b}\n${sip([`OPTIONS sip:${b} SIP/2.0`, ...head, 'To: <sip:10.0.0.2>'])}\n`);
+    parts.push(`U ${when}.010000 ${b} -> ${a}\n${sip(['SIP/2.0 200 OK', ...head, 'To: <sip:10.0.0.2>;tag=up'])}\n`);
+  }
+  return parts.join('');
+}

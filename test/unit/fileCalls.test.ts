@@ -22,9 +22,14 @@ async function assertSameAsWholeModel(calls: FileCalls, model: TraceModel, name:
   assert.deepEqual(calls.calls, callSummaries(model), name);
   assert.equal(calls.messages, model.messages.length, name);
   for (const call of model.calls) {
-    assert.deepEqual(await calls.callMessages(call.callId), call.messages.map((i) => model.messages[i]), `${name}: ${call.callId}`);
+    const messages = call.messages.map((i) => model.messages[i]);
+    assert.deepEqual(await calls.callMessages(call.callId), messages, `${name}: ${call.callId}`);
+    assert.deepEqual(calls.callStartLines(call.callId), messages.map((m) => m.startLine), `${name}: ${call.callId}`);
+    const [from, to] = [Math.floor(messages.length / 3), Math.ceil((2 * messages.length) / 3)];
+    assert.deepEqual(await calls.callMessages(call.callId, from, to), messages.slice(from, to), `${name}: ${call.callId} [${from}, ${to})`);
   }
   assert.equal(await calls.callMessages('no such call'), undefined);
+  assert.equal(calls.callStartLines('no such call'), undefined);
   const total = model.messages.length;
   const windows = [{ limit: 10_000 }, { limit: 7, start: Math.floor(total / 2) }, { limit: 5, line: model.messages[Math.floor(total / 3)].startLine }];
   for (const window of windows) {

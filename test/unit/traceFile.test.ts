@@ -97,6 +97,12 @@ test('a message read back from disk at its offset is its lines, framing included
   model.messages.forEach((message, i) => assert.deepEqual(read[i], lines.slice(message.frameLine ?? message.startLine, message.endLine + 1)));
   assert.ok(read[0][0].startsWith('U 2024/05/06'));
   assert.ok(read[0].some((l) => l.includes('Zoë 日本')));
+  // with a bound: up to the message that passes it, the first one always
+  const chars = (texts: string[][]) => texts.flat().reduce((sum, line) => sum + line.length + 1, 0);
+  const firstTwo = chars(read.slice(0, 2));
+  assert.deepEqual(await readMessageLines(path, model.messages, firstTwo - 1), read.slice(0, 2));
+  assert.deepEqual(await readMessageLines(path, model.messages, firstTwo), read.slice(0, 3));
+  assert.deepEqual(await readMessageLines(path, model.messages, 0), read.slice(0, 1));
 });
 
 test('reading reports progress and stops when cancelled', async () => {

@@ -25,8 +25,10 @@ export interface FileCalls extends StreamedFile {
   messages: number;
   /** The ladder of the calls named (of every message when `callIds` is absent), the window of it asked for. */
   ladder(callIds: readonly string[] | undefined, window: FlowWindow): Promise<CallFlow>;
-  /** The messages of one call, read again from disk; undefined when the file has no such call. */
-  callMessages(callId: string): Promise<SipMessage[] | undefined>;
+  /** The start lines of one call's messages, in trace order; undefined when the file has no such call. */
+  callStartLines(callId: string): number[] | undefined;
+  /** Messages [from, to) of one call (all of them by default), read again from disk; undefined when the file has no such call. */
+  callMessages(callId: string, from?: number, to?: number): Promise<SipMessage[] | undefined>;
 }
 
 /** Where a message lies: the line and byte offset its reading starts at (see Anchor), and its start line. */
@@ -77,9 +79,13 @@ export async function readFileCalls(path: string, options: ThreadedReadOptions =
       };
       return { ...ladderOf(facts, shown), window: { start, total } };
     },
-    async callMessages(callId) {
+    callStartLines(callId) {
       const call = byCallId.get(callId);
-      return call === undefined ? undefined : reread(membersOf(positions, [call]));
+      return call === undefined ? undefined : membersOf(positions, [call]).map((index) => positions.startLines[index]);
+    },
+    async callMessages(callId, from, to) {
+      const call = byCallId.get(callId);
+      return call === undefined ? undefined : reread(membersOf(positions, [call]).slice(from, to));
     },
   };
 }

@@ -72,13 +72,16 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * The lines of messages (framing line to last line), read from disk at their offsets. The file must
- * be the one the messages were read from.
+ * be the one the messages were read from. With `maxChars`, the reading stops after the message that
+ * brings the lines read past it (the first message is always read): fewer lines than messages.
  */
-export async function readMessageLines(path: string, messages: readonly SipMessage[]): Promise<string[][]> {
+export async function readMessageLines(path: string, messages: readonly SipMessage[], maxChars = Infinity): Promise<string[][]> {
   const file = await open(path, 'r');
   try {
     const result: string[][] = [];
+    let chars = 0;
     for (const message of messages) {
+      if (chars > maxChars) break;
       const first = message.frameLine ?? message.startLine;
       const wanted = message.endLine - first + 1;
       if (message.offset === undefined) {
@@ -96,7 +99,9 @@ export async function readMessageLines(path: string, messages: readonly SipMessa
         if (complete || size >= MAX_MESSAGE_BYTES) break;
         size *= 4;
       }
-      result.push(lines.slice(0, wanted));
+      const kept = lines.slice(0, wanted);
+      for (const line of kept) chars += line.length + 1;
+      result.push(kept);
     }
     return result;
   } finally {

@@ -11,7 +11,7 @@ import { say, type FromDiskMessages } from '../service/messages';
 import type { FileCalls } from '../files/fileCalls';
 import { FileTraces, type Cancellation } from '../files/fileTraces';
 import { ReadCancelled, readMessageLines } from '../files/traceFile';
-import { callFlow, callLensTitle, callSummaries } from '../service/features/callFlow';
+import { callFlow, callLensTitle, callPart, callSummaries, type CallPart } from '../service/features/callFlow';
 import type { SipMessage, TraceModel } from '../service/trace';
 
 /**
@@ -104,11 +104,7 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
       throw new ResponseError(LSPErrorCodes.RequestFailed, 'callIds must be an array of strings');
     }
     const { start, line, limit } = params as { start?: unknown; line?: unknown; limit?: unknown };
-    for (const [name, value] of [['start', start], ['line', line], ['limit', limit]] as const) {
-      if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `${name} must be a non-negative integer`);
-      }
-    }
+    checkCounts({ start, line, limit });
     const window = {
       limit: Math.max(1, Math.min(MAX_FLOW_MESSAGES, (limit as number | undefined) ?? MAX_FLOW_MESSAGES)),
       start: start as number | undefined,
@@ -120,17 +116,24 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
   });
 
   connection.onRequest(CallDocumentRequest, async (params, token): Promise<CallDocument | null> => {
-    const callId = (params as { callId?: unknown }).callId;
+    const { callId, part, line } = params as { callId?: unknown; part?: unknown; line?: unknown };
     if (typeof callId !== 'string') throw new ResponseError(LSPErrorCodes.RequestFailed, 'callId must be a string');
+    checkCounts({ part, line });
+    const wanted = { part: part as number | undefined, line: line as number | undefined };
     const source = await sourceOf(params, token);
     if (source?.kind === 'file') {
-      const messages = await source.calls.callMessages(callId);
-      return messages === undefined ? null : callDocument(messages, await readMessageLines(source.path, messages));
+      const starts = source.calls.callStartLines(callId);
+      if (starts === undefined) return null;
+      const cut = callPart(starts.length, (i) => starts[i], wanted);
+      const messages = (await source.calls.callMessages(callId, cut.from, cut.to)) ?? [];
+      return callDocument(messages, await readMessageLines(source.path, messages, MAX_CALL_DOCUMENT_CHARS), cut, starts.length);
     }
     const call = source?.model.calls.find((c) => c.callId === callId);
     if (!source || !call) return null;
-    const messages = call.messages.map((i) => source.model.messages[i]);
-    return callDocument(messages, messages.map((m) => linesOf(m, source.lineAt)));
+    const all = call.messages.map((i) => source.model.messages[i]);
+    const cut = callPart(all.length, (i) => all[i].startLine, wanted);
+    const messages = all.slice(cut.from, cut.to);
+    return callDocument(messages, linesWithin(messages, source.lineAt, MAX_CALL_DOCUMENT_CHARS), cut, all.length);
   });
 
   connection.onCodeLens(async ({ textDocument }, token): Promise<CodeLens[] | null> => {
@@ -146,23 +149,56 @@ export function registerCallFlow(context: ServerContext): ServerCapabilities {
   return { codeLensProvider: { resolveProvider: false } };
 }
 
-/** One call's messages, framing included, one after the other with a blank line between them. */
-function callDocument(messages: readonly SipMessage[], texts: readonly string[][]): CallDocument {
+/**
+ * The most characters of one part of a call document, after which it ends early: far above what
+ * CALL_DOCUMENT_PART_MESSAGES messages of common size make (a few MB), far below what the editor
+ * synchronises (50 MB) and what a string may hold.
+ */
+const MAX_CALL_DOCUMENT_CHARS = 32 * 1024 * 1024;
+
+/**
+ * One call's messages (those of `texts`: the first ones of `messages` when the text bound cut them
+ * short), framing included, one after the other with a blank line between them; which part of the
+ * call it is when the call has more than one.
+ */
+function callDocument(messages: readonly SipMessage[], texts: readonly string[][], cut: CallPart, total: number): CallDocument {
   const lines: string[] = [];
   const starts: CallDocument['lines'] = [];
-  messages.forEach((message, i) => {
+  texts.forEach((text, i) => {
+    const message = messages[i];
     if (lines.length > 0) lines.push('');
     const first = message.frameLine ?? message.startLine;
     starts.push({ trace: message.startLine, document: lines.length + message.startLine - first });
-    lines.push(...texts[i]);
+    lines.push(...text);
   });
-  return { text: `${lines.join('\n')}\n`, lines: starts };
+  const part = cut.count > 1 || texts.length < messages.length ? { part: { index: cut.index, count: cut.count, from: cut.from, messages: total } } : {};
+  return { text: `${lines.join('\n')}\n`, lines: starts, ...part };
 }
 
-function linesOf(message: SipMessage, lineAt: (line: number) => string): string[] {
-  const lines: string[] = [];
-  for (let line = message.frameLine ?? message.startLine; line <= message.endLine; line++) lines.push(lineAt(line));
-  return lines;
+/** The lines of messages held in memory, as readMessageLines reads them from disk: up to the message that passes `maxChars`. */
+function linesWithin(messages: readonly SipMessage[], lineAt: (line: number) => string, maxChars: number): string[][] {
+  const texts: string[][] = [];
+  let chars = 0;
+  for (const message of messages) {
+    if (chars > maxChars) break;
+    const lines: string[] = [];
+    for (let line = message.frameLine ?? message.startLine; line <= message.endLine; line++) {
+      const text = lineAt(line);
+      chars += text.length + 1;
+      lines.push(text);
+    }
+    texts.push(lines);
+  }
+  return texts;
+}
+
+/** Parameters that are absent or a non-negative integer (parameters come from the wire, whatever their declared type). */
+function checkCounts(values: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `${name} must be a non-negative integer`);
+    }
+  }
 }
 
 /** The uri parameter, checked (parameters come from the wire, whatever their declared type). */

@@ -132,19 +132,54 @@ export function ladderOf(facts: LadderFacts, indices: readonly number[]): CallFl
 export function windowStart(total: number, startLine: (i: number) => number, window: FlowWindow): number {
   const last = Math.max(0, total - window.limit);
   if (window.line === undefined) return Math.min(window.start ?? 0, last);
+  const at = messageAtOrAbove(total, startLine, window.line);
+  return Math.min(Math.max(0, at - Math.floor(window.limit / 2)), last);
+}
+
+/** The last of `total` messages in trace order (`startLine(i)`: the i-th one's start line) that starts at or above `line`; 0 when none does. */
+function messageAtOrAbove(total: number, startLine: (i: number) => number, line: number): number {
   let low = 0;
   let high = total - 1;
   let at = 0;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (startLine(middle) <= window.line) {
+    if (startLine(middle) <= line) {
       at = middle;
       low = middle + 1;
     } else {
       high = middle - 1;
     }
   }
-  return Math.min(Math.max(0, at - Math.floor(window.limit / 2)), last);
+  return at;
+}
+
+/**
+ * The most messages one call document holds. A longer call (an OPTIONS keep-alive or a REGISTER
+ * refresh that kept its Call-ID for weeks: hundreds of thousands of messages) is cut into parts of
+ * this many, each a document small enough for the editor to synchronise.
+ */
+export const CALL_DOCUMENT_PART_MESSAGES = 5_000;
+
+/** Which messages of a call of `total` messages (in trace order) one part of its document holds. */
+export interface CallPart {
+  index: number;
+  /** How many parts the call has. */
+  count: number;
+  /** Messages [from, to) of the call. */
+  from: number;
+  to: number;
+}
+
+/**
+ * The part asked for (`part`), or the one holding the message that starts at or above `line`, or
+ * the first; the part after the last is the last. One part when the call fits in a document.
+ */
+export function callPart(total: number, startLine: (i: number) => number, wanted: { part?: number; line?: number }): CallPart {
+  const count = Math.max(1, Math.ceil(total / CALL_DOCUMENT_PART_MESSAGES));
+  const asked = wanted.part ?? (wanted.line === undefined ? 0 : Math.floor(messageAtOrAbove(total, startLine, wanted.line) / CALL_DOCUMENT_PART_MESSAGES));
+  const index = Math.min(asked, count - 1);
+  const from = index * CALL_DOCUMENT_PART_MESSAGES;
+  return { index, count, from, to: Math.min(total, from + CALL_DOCUMENT_PART_MESSAGES) };
 }
 
 /** What an arrow says: the method, or `code phrase`. */
