@@ -520,8 +520,9 @@ export function sipRouterGrammar(lang) {
   if (lang === 'kamailio') {
     const directive = (scope, which) => [r`^[ \t]*`, cap(s('punctuation.definition.directive'), '[#!]!'), cap(s(`keyword.control.directive.${scope}`), `(?:${words(which)})`), r`\b`];
     const preprocessorName = () => cap(s('entity.name.constant.preprocessor'), IDENT);
+    const restOfLine = (patterns) => cap({ patterns }, '.*');
     repository['preprocessor-lines'] = {
-      comment: 'the commonest pre-processor lines (#!ifdef X, #!endif, #!define X 1), in one regex anchored at the start of a line (cheap to reject) and one match each, ahead of the gate of the others',
+      comment: 'the pre-processor lines, in one regex anchored at the start of a line (cheap to reject) and one match each',
       patterns: [
         match([...directive('conditional', KAMAILIO_DIRECTIVES_IF), opt(r`[ \t]+`, preprocessorName())], { name: s('meta.preprocessor.conditional') }),
         match(directive('conditional', KAMAILIO_DIRECTIVES_ELSE), { name: s('meta.preprocessor.conditional') }),
@@ -536,47 +537,24 @@ export function sipRouterGrammar(lang) {
           ],
           { name: s('meta.preprocessor.define') },
         ),
+        // the lines with a body: the rest of the line tokenized by the rules of the body (a capture's own
+        // patterns), as the blocks that ended at the end of the line did
+        match(
+          [
+            ...directive('define', KAMAILIO_DIRECTIVES_DEFINE),
+            opt(r`[ \t]+`, preprocessorName()),
+            restOfLine([include('#strings'), include('#pvars'), include('#numbers'), include('#operators'), include('#constants')]),
+          ],
+          { name: s('meta.preprocessor.define') },
+        ),
+        match([...directive('conditional', ['ifexp']), restOfLine([include('#strings'), include('#numbers'), include('#operators'), include('#constants')])], {
+          name: s('meta.preprocessor.conditional'),
+        }),
+        match([...directive('subst', KAMAILIO_DIRECTIVES_SUBST), restOfLine([include('#strings')])], { name: s('meta.preprocessor.subst') }),
+        match([...directive('include', KAMAILIO_DIRECTIVES_INCLUDE), restOfLine([include('#strings')])], { name: s('meta.preprocessor.include') }),
       ],
     };
-    repository.preprocessor = block({
-      comment: 'the other pre-processor lines, those with a body: one cheap test per line, the forms behind it',
-      begin: ['^', `(?=[ \\t]*[#!]!(?:${words([...KAMAILIO_DIRECTIVES_DEFINE, 'ifexp', ...KAMAILIO_DIRECTIVES_SUBST, ...KAMAILIO_DIRECTIVES_INCLUDE])})\\b)`],
-      end: ['(?!\\G)'],
-      patterns: [
-        block({
-          name: s('meta.preprocessor.define'),
-          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.define'), `(?:${words(KAMAILIO_DIRECTIVES_DEFINE)})`), r`\b`],
-          end: ['$'],
-          patterns: [
-            match([r`\G[ \t]+`, preprocessorName()]),
-            include('#strings'),
-            include('#pvars'),
-            include('#numbers'),
-            include('#operators'),
-            include('#constants'),
-          ],
-        }),
-        block({
-          name: s('meta.preprocessor.conditional'),
-          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.conditional'), 'ifexp'), r`\b`],
-          end: ['$'],
-          patterns: [include('#strings'), include('#numbers'), include('#operators'), include('#constants')],
-        }),
-        block({
-          name: s('meta.preprocessor.subst'),
-          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.subst'), `(?:${words(KAMAILIO_DIRECTIVES_SUBST)})`), r`\b`],
-          end: ['$'],
-          patterns: [include('#strings')],
-        }),
-        block({
-          name: s('meta.preprocessor.include'),
-          begin: [r`\G[ \t]*`, cap(s('punctuation.definition.directive'), '#!|!!'), cap(s('keyword.control.directive.include'), `(?:${words(KAMAILIO_DIRECTIVES_INCLUDE)})`), r`\b`],
-          end: ['$'],
-          patterns: [include('#strings')],
-        }),
-      ],
-    });
-    top.push(include('#preprocessor-lines'), include('#preprocessor'));
+    top.push(include('#preprocessor-lines'));
     repository['cfg-var-description'] = match([r`(?<=["0-9a-zA-Z_][ \t])`, 'desc', r`\b`], { name: s('keyword.other.description') });
   } else {
     repository['m4-words'] = {
