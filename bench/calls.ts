@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { captureToTrace } from '../server/src/capture';
@@ -49,8 +50,8 @@ function grepMs(path: string): { ms: number; count: number } {
   return { ms: performance.now() - start, count: Number(result.stdout.trim()) };
 }
 
-function oursOn(path: string): { ms: number; cpuMs: number; calls: number; messages: number; peak: number } {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', child, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function oursOn(path: string, threads: 'one' | 'two'): { ms: number; cpuMs: number; calls: number; messages: number; peak: number } {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', child, path, threads], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`calls child failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
@@ -61,9 +62,12 @@ export async function callsBenchmark(row: (...cells: (string | number)[]) => voi
     grepMs(path); // the file in the page cache for both
     const grep = Math.min(grepMs(path).ms, grepMs(path).ms);
     const { count } = grepMs(path);
-    const ours = oursOn(path);
-    row(`calls list of a ${label} read from disk (${(size / MB).toFixed(0)} MB, ${ours.messages} messages, ${ours.calls} calls; grep finds ${count} status lines)`,
-      `${(ours.ms / 1000).toFixed(2)} s (CPU ${(ours.cpuMs / 1000).toFixed(2)} s), peak ${(ours.peak / MB).toFixed(0)} MB`,
-      `grep -c '^SIP/2.0' ${(grep / 1000).toFixed(2)} s`, `${(ours.ms / grep).toFixed(1)}x`, 'goal ≤ 2x');
+    // On one thread and on two (the server uses two while a core is idle): which is quicker depends on the machine's load.
+    for (const threads of ['one', 'two'] as const) {
+      const ours = oursOn(path, threads);
+      row(`calls list of a ${label} read from disk on ${threads} thread${threads === 'one' ? '' : 's'} (${(size / MB).toFixed(0)} MB, ${ours.messages} messages, ${ours.calls} calls; grep finds ${count} status lines; load ${loadavg()[0].toFixed(1)})`,
+        `${(ours.ms / 1000).toFixed(2)} s (CPU ${(ours.cpuMs / 1000).toFixed(2)} s), peak ${(ours.peak / MB).toFixed(0)} MB`,
+        `grep -c '^SIP/2.0' ${(grep / 1000).toFixed(2)} s`, `${(ours.ms / grep).toFixed(1)}x (CPU ${(ours.cpuMs / grep).toFixed(1)}x)`, 'goal ≤ 2x');
+    }
   }
 }
