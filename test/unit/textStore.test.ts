@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextStore } from '../../server/src/service/textStore';
+import { forEachLine, TextStore } from '../../server/src/service/textStore';
 
 /** Compares the store with the protocol's reference text model, line by line. */
 function assertSame(store: TextStore, reference: TextDocument): void {
@@ -115,4 +115,16 @@ test('lines past the end read as empty and positions past the end are clamped', 
   store.applyChange({ range: { start: { line: 9, character: 9 }, end: { line: 9, character: 9 } }, text: '!' });
   store.applyChange({ range: { start: { line: 0, character: 99 }, end: { line: 0, character: 99 } }, text: '?' });
   assert.equal(store.getText(), 'abc?\ndef!');
+});
+
+test('forEachLine cuts lines at LF, CRLF and lone CR as a regular expression does, whatever the mix', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      const lines: string[] = [];
+      const rest = forEachLine(text, (start, end) => lines.push(text.slice(start, end)));
+      const expected = text.split(/\r\n|\r|\n/);
+      assert.deepEqual([...lines, text.slice(rest)], expected);
+    }),
+  );
 });
