@@ -6,7 +6,7 @@ import {
 import type { HoverLanguage } from '../../common/settings';
 import {
   markdownToPlainText, rightToLeftPersian, type CodeActionInfo, type CompletionInfo, type DefinitionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
-  type InlayHintInfo, type LineLocation, type SymbolInfo,
+  type InlayHintInfo, type LineLocation, type SymbolKindName,
 } from './service';
 import type { LineSpan } from './service/scanner/occurrence';
 
@@ -111,35 +111,19 @@ export function toDocumentHighlight(highlight: HighlightInfo): DocumentHighlight
   return { range: rangeOf(highlight.line, highlight.span), kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
 }
 
-const SYMBOL_KIND: Record<SymbolInfo['kind'], SymbolKind> = {
+/** The protocol's kind for each kind of symbol: the service makes its symbols with them, in the shape of DocumentSymbols. */
+export const SYMBOL_KIND: Readonly<Record<SymbolKindName, SymbolKind>> = {
   call: SymbolKind.Event,
   transaction: SymbolKind.Method,
   message: SymbolKind.Field,
 };
 
-/** A symbol's name: never empty (VS Code refuses a whole outline for one empty name). */
-function symbolName(symbol: SymbolInfo): string {
-  return symbol.name || symbol.kind;
-}
-
-export function toDocumentSymbol(symbol: SymbolInfo): DocumentSymbol {
-  return {
-    name: symbolName(symbol),
-    ...(symbol.detail ? { detail: symbol.detail } : {}),
-    kind: SYMBOL_KIND[symbol.kind],
-    range: symbol.range,
-    selectionRange: symbol.selection,
-    ...(symbol.children.length > 0 ? { children: symbol.children.map(toDocumentSymbol) } : {}),
-  };
-}
-
 /** The symbols as a flat list for clients without hierarchical symbols: each names its parent as its container. */
-export function toSymbolInformation(uri: string, symbols: readonly SymbolInfo[]): SymbolInformation[] {
+export function toSymbolInformation(uri: string, symbols: readonly DocumentSymbol[]): SymbolInformation[] {
   const flat: SymbolInformation[] = [];
-  const visit = (symbol: SymbolInfo, container: string | undefined): void => {
-    const name = symbolName(symbol);
-    flat.push({ name, kind: SYMBOL_KIND[symbol.kind], location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
-    for (const child of symbol.children) visit(child, name);
+  const visit = (symbol: DocumentSymbol, container: string | undefined): void => {
+    flat.push({ name: symbol.name, kind: symbol.kind, location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
+    for (const child of symbol.children ?? []) visit(child, symbol.name);
   };
   for (const symbol of symbols) visit(symbol, undefined);
   return flat;

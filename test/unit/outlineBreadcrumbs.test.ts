@@ -12,13 +12,13 @@ import { corpusFiles, corpusText } from '../support/corpus';
 function enclosing(symbols: readonly SymbolInfo[], line: number): SymbolInfo | undefined {
   for (const symbol of symbols) {
     if (symbol.range.start.line > line || symbol.range.end.line < line) continue;
-    return enclosing(symbol.children, line) ?? symbol;
+    return enclosing(symbol.children ?? [], line) ?? symbol;
   }
   return undefined;
 }
 
 function leaves(symbols: readonly SymbolInfo[]): SymbolInfo[] {
-  return symbols.flatMap((s) => (s.children.length === 0 ? [s] : leaves(s.children)));
+  return symbols.flatMap((s) => (s.children === undefined ? [s] : leaves(s.children)));
 }
 
 type Span = { start: { line: number }; end: { line: number } };
@@ -31,7 +31,8 @@ const holds = (outer: Span, line: number) => outer.start.line <= line && line <=
 function interleaves(call: SymbolInfo): boolean {
   const nestsClear = (outer: SymbolInfo, inner: SymbolInfo) => holds(outer.range, inner.range.start.line) && holds(outer.range, inner.range.end.line)
     && !leaves([outer]).some((m) => holds(inner.range, m.range.start.line));
-  return call.children.some((t) => call.children.some((u) => u !== t && holds(u.range, t.range.start.line) && !nestsClear(u, t) && !nestsClear(t, u)));
+  const children = call.children ?? [];
+  return children.some((t) => children.some((u) => u !== t && holds(u.range, t.range.start.line) && !nestsClear(u, t) && !nestsClear(t, u)));
 }
 
 test('every line of a message leads the breadcrumbs\' walk to its call, and to the message itself where its call\'s transactions do not interleave', () => {
@@ -44,10 +45,10 @@ test('every line of a message leads the breadcrumbs\' walk to its call, and to t
       for (const call of symbols) {
         const exact = !interleaves(call);
         for (const message of leaves([call])) {
-          for (let line = message.selection.start.line; line <= message.range.end.line; line++) {
+          for (let line = message.selectionRange.start.line; line <= message.range.end.line; line++) {
             checked++;
             if (symbols.find((s) => s.range.start.line <= line && line <= s.range.end.line) !== call) wrong.push(`${folder}/${name}:${line + 1}: not in its call ${call.name}`);
-            else if (exact && enclosing(call.children, line) !== message) wrong.push(`${folder}/${name}:${line + 1}: ${enclosing(call.children, line)?.name} instead of ${message.name}`);
+            else if (exact && enclosing(call.children ?? [], line) !== message) wrong.push(`${folder}/${name}:${line + 1}: ${enclosing(call.children ?? [], line)?.name} instead of ${message.name}`);
           }
         }
       }

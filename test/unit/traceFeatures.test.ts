@@ -65,17 +65,31 @@ test('document symbols: one per call, named like sngrep, transactions and messag
   assert.deepEqual(symbols.map((s) => s.name), ['INVITE 1001 → 2002 · 486 Busy Here · 3.7 s', 'OPTIONS ping → 10.0.0.9 · no final response · 0 s']);
   assert.equal(symbols[0].detail, 'busy · call-1');
   assert.deepEqual(symbols[0].range, { start: { line: 0, character: 0 }, end: { line: 47, character: 18 } });
-  assert.deepEqual(symbols[0].selection, { start: { line: 1, character: 0 }, end: { line: 1, character: 32 } });
-  assert.deepEqual(symbols[0].children.map((t) => t.name), ['INVITE → 486 Busy Here']);
-  assert.deepEqual(symbols[0].children[0].children.map((m) => m.name), [
+  assert.deepEqual(symbols[0].selectionRange, { start: { line: 1, character: 0 }, end: { line: 1, character: 32 } });
+  assert.deepEqual(symbols[0].children?.map((t) => t.name), ['INVITE → 486 Busy Here']);
+  assert.deepEqual(symbols[0].children?.[0].children?.map((m) => m.name), [
     'INVITE sip:2002@10.0.0.2', '100 Trying', '486 Busy Here', '486 Busy Here (retransmission)', 'ACK sip:2002@10.0.0.2',
   ]);
 });
 
 test('document symbols: a transaction of one message is that message, with nothing below it', () => {
   const [, ping] = computeDocumentSymbols(document());
-  assert.deepEqual(ping.children.map((t) => [t.name, t.kind, t.children.length]), [['OPTIONS sip:10.0.0.9', 'message', 0]]);
-  assert.deepEqual(ping.children[0].selection, ping.selection);
+  assert.deepEqual(ping.children?.map((t) => [t.name, t.kind, t.children]), [['OPTIONS sip:10.0.0.9', 'message', undefined]], 'no empty list of children');
+  assert.deepEqual(ping.children?.[0].selectionRange, ping.selectionRange);
+});
+
+test('document symbols: a transaction whose CSeq has no method, and no final response, is named by its kind (VS Code drops a whole outline for one empty name)', () => {
+  const trying = ['SIP/2.0 100 Trying', 'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1', 'Call-ID: c1', ''];
+  const document = AnalyzedDocument.create('file:///t.sip', 'sip', 1, [...trying, ...trying].join('\r\n'));
+  const [call] = computeDocumentSymbols(document);
+  assert.deepEqual(call.children?.map((t) => [t.name, t.kind, t.children?.map((m) => m.name)]), [['transaction', 'transaction', ['100 Trying', '100 Trying (retransmission)']]]);
+});
+
+test('document symbols take the kinds the caller gives (the server: the protocol\'s numbers)', () => {
+  const kinds = { call: 1, transaction: 2, message: 3 };
+  const kindsOf = (symbols: readonly { kind: number; children?: readonly { kind: number }[] }[]): number[] =>
+    symbols.flatMap((s) => [s.kind, ...kindsOf(s.children ?? [])]);
+  assert.deepEqual(kindsOf(computeDocumentSymbols(document(), kinds)), [1, 2, 3, 3, 3, 3, 3, 1, 3]);
 });
 
 test('folding: every message from its framing line to its last line; a contiguous call', () => {

@@ -1,6 +1,6 @@
 import type { CancellationToken, ServerCapabilities } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { toDefinition, toDocumentHighlight, toDocumentSymbol, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
+import { SYMBOL_KIND, toDefinition, toDocumentHighlight, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
 import {
   computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
 } from '../service';
@@ -22,8 +22,9 @@ export function registerStructureFeatures(context: ServerContext): ServerCapabil
   connection.onDocumentSymbol(async ({ textDocument }, token) => {
     const document = await readDocument(textDocument.uri, token);
     if (!document) return null;
-    const symbols = computeDocumentSymbols(document);
-    return context.client.hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(textDocument.uri, symbols);
+    // The service's symbols are DocumentSymbols already (SYMBOL_KIND): sent as they are.
+    const symbols = computeDocumentSymbols(document, SYMBOL_KIND);
+    return context.client.hierarchicalSymbols ? symbols : toSymbolInformation(textDocument.uri, symbols);
   });
 
   connection.onFoldingRanges(async ({ textDocument }, token) => {

@@ -14,7 +14,7 @@ export { resolveSettings, type Settings } from './settings';
 export * from './trace';
 export { computeDefinition, type DefinitionInfo } from './features/definition';
 export { computeDocumentHighlights, type HighlightInfo } from './features/documentHighlight';
-export { computeDocumentSymbols, type SymbolInfo } from './features/documentSymbols';
+export { computeDocumentSymbols, type SymbolInfo, type SymbolKindName } from './features/documentSymbols';
 export { computeFoldingRanges, type FoldingInfo } from './features/foldingRanges';
 export { computeReferences } from './features/references';
 export type { LineLocation } from './features/traceTargets';

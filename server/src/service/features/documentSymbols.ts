@@ -4,28 +4,45 @@ import type { SipCall, SipMessage, SipTransaction, TraceModel } from '../trace/t
 import { callTitle, messageTitle } from './traceWording';
 import { messageRange, startLineLocation } from './traceTargets';
 
-/** A symbol in a neutral shape: the server makes hierarchical DocumentSymbols or flat SymbolInformation of it. */
-export interface SymbolInfo {
+/** What a symbol stands for. */
+export type SymbolKindName = 'call' | 'transaction' | 'message';
+
+type Range = { start: TextPosition; end: TextPosition };
+
+/**
+ * A symbol, in the shape of the protocol's DocumentSymbol so that the server sends it as it is (the
+ * Outline of a big trace has hundreds of thousands: no copy of them), its kind being the value the
+ * caller gives for each kind.
+ */
+export interface SymbolInfo<K = SymbolKindName> {
+  /** Never empty (VS Code refuses a whole outline for one empty name). */
   name: string;
   detail?: string;
-  kind: 'call' | 'transaction' | 'message';
+  kind: K;
   /** All of it: from its first line to its last. */
-  range: { start: TextPosition; end: TextPosition };
+  range: Range;
   /** What to reveal and select: a start line. */
-  selection: { start: TextPosition; end: TextPosition };
-  children: SymbolInfo[];
+  selectionRange: Range;
+  /** None when it has none. */
+  children?: SymbolInfo<K>[];
 }
+
+const KIND_NAMES: Readonly<Record<SymbolKindName, SymbolKindName>> = { call: 'call', transaction: 'transaction', message: 'message' };
 
 /**
  * One symbol per call, named as sngrep's call list reads (`INVITE 1001 → 2002 · 486 Busy Here ·
  * 3.2 s`), its transactions and their messages below it. Calls, and a call's transactions, are
- * given in the order of their ends (see innerFirst).
+ * given in the order of their ends (see innerFirst). `kinds` says what each kind of symbol is called.
  */
-export function computeDocumentSymbols(document: AnalyzedDocument): SymbolInfo[] {
+export function computeDocumentSymbols(document: AnalyzedDocument): SymbolInfo[];
+export function computeDocumentSymbols<K>(document: AnalyzedDocument, kinds: Readonly<Record<SymbolKindName, K>>): SymbolInfo<K>[];
+export function computeDocumentSymbols<K>(
+  document: AnalyzedDocument, kinds = KIND_NAMES as unknown as Readonly<Record<SymbolKindName, K>>,
+): SymbolInfo<K>[] {
   if (!document.isServed) return [];
   const model = document.trace;
-  const places = new MessagePlaces(document, model.messages);
-  return innerFirst(model.calls.map((call) => callSymbol(model, call, places)));
+  const build = new SymbolBuilder(model, kinds, new MessagePlaces(document, model.messages));
+  return innerFirst(model.calls.map((call) => build.call(call)));
 }
 
 /**
@@ -36,11 +53,9 @@ export function computeDocumentSymbols(document: AnalyzedDocument): SymbolInfo[]
  * of a proxy chain answering each other) cannot all be found so: some of their lines name the
  * next hop's transaction, and the call.
  */
-function innerFirst(symbols: SymbolInfo[]): SymbolInfo[] {
+function innerFirst<K>(symbols: SymbolInfo<K>[]): SymbolInfo<K>[] {
   return symbols.sort((a, b) => a.range.end.line - b.range.end.line || b.range.start.line - a.range.start.line);
 }
-
-type Range = SymbolInfo['range'];
 
 /**
  * Where each message lies, worked out once per message and shared by the symbols that hold it
@@ -62,12 +77,16 @@ class MessagePlaces {
     return range;
   }
 
-  /** Its start line's text. */
+  /** Its start line's text (starting where its range starts, when it does, with the same position). */
   selection(index: number): Range {
     let selection = this.selections[index];
     if (!selection) {
       const { line, span } = startLineLocation(this.document, this.messages[index]);
-      selection = { start: { line, character: span.start }, end: { line, character: span.end } };
+      const { start } = this.range(index);
+      selection = {
+        start: start.line === line && start.character === span.start ? start : { line, character: span.start },
+        end: { line, character: span.end },
+      };
       this.selections[index] = selection;
     }
     return selection;
@@ -75,6 +94,7 @@ class MessagePlaces {
 
   /** From the first line of the first of `indices` to the end of the last (as they lie in the text). */
   span(indices: readonly number[]): Range {
+    if (indices.length === 1) return this.range(indices[0]);
     let { start, end } = this.range(indices[0]);
     for (let i = 1; i < indices.length; i++) {
       const range = this.range(indices[i]);
@@ -85,31 +105,39 @@ class MessagePlaces {
   }
 }
 
-function callSymbol(model: TraceModel, call: SipCall, places: MessagePlaces): SymbolInfo {
-  return {
-    name: callTitle(model, call),
-    detail: `${call.state} · ${call.callId}`,
-    kind: 'call',
-    range: places.span(call.messages),
-    selection: places.selection(call.firstRequest ?? call.messages[0]),
-    children: innerFirst(call.transactions.map((t) => transactionSymbol(model, model.transactions[t], places))),
-  };
-}
+/** The symbols of one model, their kinds called as the caller says. */
+class SymbolBuilder<K> {
+  constructor(
+    private readonly model: TraceModel, private readonly kinds: Readonly<Record<SymbolKindName, K>>, private readonly places: MessagePlaces,
+  ) {}
 
-/** A transaction with its messages below it; one of a single message is that message (a lone ACK, a request never answered). */
-function transactionSymbol(model: TraceModel, transaction: SipTransaction, places: MessagePlaces): SymbolInfo {
-  const messages = transaction.messages.map((m) => messageSymbol(model, m, places));
-  if (messages.length === 1) return messages[0];
-  const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
-  return {
-    name: final ? `${transaction.method} → ${final.status} ${final.phrase ?? ''}`.trimEnd() : transaction.method,
-    kind: 'transaction',
-    range: places.span(transaction.messages),
-    selection: places.selection(transaction.request ?? transaction.messages[0]),
-    children: messages,
-  };
-}
+  call(call: SipCall): SymbolInfo<K> {
+    const { model, places } = this;
+    return {
+      name: callTitle(model, call),
+      detail: `${call.state} · ${call.callId}`,
+      kind: this.kinds.call,
+      range: places.span(call.messages),
+      selectionRange: places.selection(call.firstRequest ?? call.messages[0]),
+      children: innerFirst(call.transactions.map((t) => this.transaction(model.transactions[t]))),
+    };
+  }
 
-function messageSymbol(model: TraceModel, message: number, places: MessagePlaces): SymbolInfo {
-  return { name: messageTitle(model, message), kind: 'message', range: places.range(message), selection: places.selection(message), children: [] };
+  /** A transaction with its messages below it; one of a single message is that message (a lone ACK, a request never answered). */
+  private transaction(transaction: SipTransaction): SymbolInfo<K> {
+    if (transaction.messages.length === 1) return this.message(transaction.messages[0]);
+    const { model, places } = this;
+    const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
+    return {
+      name: (final ? `${transaction.method} → ${final.status} ${final.phrase ?? ''}`.trimEnd() : transaction.method) || 'transaction',
+      kind: this.kinds.transaction,
+      range: places.span(transaction.messages),
+      selectionRange: places.selection(transaction.request ?? transaction.messages[0]),
+      children: transaction.messages.map((m) => this.message(m)),
+    };
+  }
+
+  private message(message: number): SymbolInfo<K> {
+    return { name: messageTitle(this.model, message), kind: this.kinds.message, range: this.places.range(message), selectionRange: this.places.selection(message) };
+  }
 }
