@@ -10,24 +10,49 @@ const BUSY_CODES: ReadonlySet<number> = new Set([486, 600, 480]);
 export function groupCalls(
   messages: readonly SipMessage[], transactions: readonly SipTransaction[], roles: readonly MessageRole[],
 ): SipCall[] {
-  const calls: SipCall[] = [];
+  // First each message's call and each call's sizes, then lists of those sizes (a list grown by
+  // pushes keeps room for a dozen more: a big trace holds a hundred thousand calls of a message or two).
+  const callOf = new Int32Array(messages.length);
+  const sizes: number[] = [];
+  const transactionSizes: number[] = [];
+  /** Transactions in the order of their first message, each given to its call. */
+  const firstSeen: number[] = [];
   const byCallId = new Map<string, number>();
   for (let i = 0; i < messages.length; i++) {
     const callId = messages[i].callId;
-    if (callId === undefined) continue;
+    if (callId === undefined) {
+      callOf[i] = -1;
+      continue;
+    }
     let index = byCallId.get(callId);
     if (index === undefined) {
-      index = calls.length;
+      index = sizes.length;
       byCallId.set(callId, index);
-      calls.push({ index, callId, messages: [], transactions: [], method: '', from: '', to: '', state: 'no final response', related: [] });
+      sizes.push(0);
+      transactionSizes.push(0);
     }
-    const call = calls[index];
-    call.messages.push(i);
+    callOf[i] = index;
+    sizes[index]++;
     const transaction = transactions[roles[i].transaction];
     if (transaction.call === -1) {
       transaction.call = index;
-      call.transactions.push(transaction.index);
+      transactionSizes[index]++;
+      firstSeen.push(transaction.index);
     }
+  }
+  const calls: SipCall[] = new Array<SipCall>(sizes.length);
+  const filled = new Int32Array(sizes.length);
+  for (const [callId, index] of byCallId) {
+    calls[index] = {
+      index, callId, messages: new Array<number>(sizes[index]), transactions: new Array<number>(transactionSizes[index]),
+      method: '', from: '', to: '', state: 'no final response', related: [],
+    };
+  }
+  for (let i = 0; i < messages.length; i++) if (callOf[i] !== -1) calls[callOf[i]].messages[filled[callOf[i]]++] = i;
+  filled.fill(0);
+  for (const t of firstSeen) {
+    const call = transactions[t].call;
+    calls[call].transactions[filled[call]++] = t;
   }
   for (const call of calls) describe(call, messages, transactions);
   relate(calls, messages, byCallId);

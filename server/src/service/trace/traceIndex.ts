@@ -95,7 +95,7 @@ export class TraceIndex {
     const frames = this.frames;
     const read = (message: SipMessage) => {
       items.push(message);
-      this.callOf(message).push(message);
+      this.addToCall(message);
     };
     return (this.partial ??= { reader: new MessageReader(read, (frame) => frames.push(frame)), next: 0 });
   }
@@ -103,6 +103,13 @@ export class TraceIndex {
   /** The messages read so far whose Call-ID is `message`'s, in trace order (`message` among them). */
   callMessages(message: SipMessage): readonly SipMessage[] {
     return this.calls.get(message.callId) ?? [];
+  }
+
+  /** Adds a message read from the top to its call's list (a list of one to begin with: most calls of a big trace are short). */
+  private addToCall(message: SipMessage): void {
+    const call = this.calls.get(message.callId);
+    if (call === undefined) this.calls.set(message.callId, [message]);
+    else call.push(message);
   }
 
   private callOf(message: SipMessage): SipMessage[] {

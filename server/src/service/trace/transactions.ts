@@ -27,7 +27,8 @@ class TransactionKeys {
   /** RFC 2543 keys by Call-ID, then CSeq number (a registration refreshed all day keeps its Call-ID). */
   private readonly byCallId = new Map<string, Map<number, number[]>>();
   /** The message each keyed transaction was opened by, and the method it was keyed for. */
-  private readonly keys: { message: SipMessage; method: string }[] = [];
+  private readonly keyMessages: SipMessage[] = [];
+  private readonly keyMethods: string[] = [];
 
   /** The transaction of `message` for method `method`, if one is keyed. */
   find(message: SipMessage, method: string): number | undefined {
@@ -35,8 +36,7 @@ class TransactionKeys {
     const indices = this.bucketOf(message, rfc3261);
     if (!indices) return undefined;
     for (const index of indices) {
-      const key = this.keys[index];
-      if (key.method === method && sameKey(key.message, message, rfc3261)) return index;
+      if (this.keyMethods[index] === method && sameKey(this.keyMessages[index], message, rfc3261)) return index;
     }
     return undefined;
   }
@@ -45,17 +45,15 @@ class TransactionKeys {
   add(message: SipMessage, method: string, index: number): void {
     const rfc3261 = hasRfc3261Branch(message);
     if (!rfc3261 && (message.callId === undefined || message.cseq === undefined)) return;
-    let indices = this.bucketOf(message, rfc3261);
-    if (indices === undefined) {
-      indices = [];
-      if (rfc3261) this.byBranch.set(message.branch as string, indices);
-      else {
-        const byCSeq = this.byCallId.get(message.callId as string) ?? new Map<number, number[]>();
-        this.byCallId.set(message.callId as string, byCSeq.set(message.cseq as number, indices));
-      }
+    const indices = this.bucketOf(message, rfc3261);
+    if (indices !== undefined) indices.push(index);
+    else if (rfc3261) this.byBranch.set(message.branch as string, [index]);
+    else {
+      const byCSeq = this.byCallId.get(message.callId as string) ?? new Map<number, number[]>();
+      this.byCallId.set(message.callId as string, byCSeq.set(message.cseq as number, [index]));
     }
-    indices.push(index);
-    this.keys[index] = { message, method };
+    this.keyMessages[index] = message;
+    this.keyMethods[index] = method;
   }
 
   private bucketOf(message: SipMessage, rfc3261: boolean): number[] | undefined {
@@ -92,8 +90,13 @@ const FEW_FIRST_LINES = 16;
 
 /** The first lines seen in one transaction: whether a message repeats one (a retransmission). */
 class FirstLines {
-  private readonly distinct: SipMessage[] = [];
+  private readonly distinct: SipMessage[];
   private many: Set<string> | undefined;
+
+  /** The lines of a transaction whose first message is `first`. */
+  constructor(first: SipMessage) {
+    this.distinct = [first];
+  }
 
   /** Whether `message` repeats a first line seen before; remembers it. */
   repeats(message: SipMessage): boolean {
@@ -121,6 +124,21 @@ function isFinal(message: SipMessage): boolean {
 }
 
 /**
+ * Gives each transaction the list of its messages, of its size (a list grown by pushes keeps room
+ * for a dozen more: a big trace holds a hundred thousand transactions of a message or two).
+ */
+function listMessages(transactions: readonly SipTransaction[], roles: readonly MessageRole[]): void {
+  const sizes = new Int32Array(transactions.length);
+  for (const role of roles) sizes[role.transaction]++;
+  for (const transaction of transactions) transaction.messages = new Array<number>(sizes[transaction.index]);
+  sizes.fill(0);
+  for (let i = 0; i < roles.length; i++) {
+    const t = roles[i].transaction;
+    transactions[t].messages[sizes[t]++] = i;
+  }
+}
+
+/**
  * Groups messages into transactions. An ACK to a non-2xx final response joins its INVITE's
  * transaction (17.1.1.3); an ACK to a 2xx and a CANCEL are transactions of their own, a CANCEL
  * tied to the INVITE it cancels. A message that repeats the first line of an earlier message of
@@ -130,13 +148,13 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
   const transactions: SipTransaction[] = [];
   const roles: MessageRole[] = new Array<MessageRole>(messages.length);
   const keys = new TransactionKeys();
-  const firstLines: FirstLines[] = [];
+  const firstLines: (FirstLines | undefined)[] = [];
   const open = (message: SipMessage, method: string): number => {
     const known = keys.find(message, method);
     if (known !== undefined) return known;
     const index = transactions.length;
     transactions.push({ index, method, messages: [], call: -1 });
-    firstLines.push(new FirstLines());
+    firstLines.push(undefined);
     keys.add(message, method, index);
     return index;
   };
@@ -160,11 +178,13 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
         transactions[inviteIndex].cancelledBy = index;
       }
     }
-    const retransmission = firstLines[index].repeats(message);
-    transaction.messages.push(i);
+    const lines = firstLines[index];
+    const retransmission = lines !== undefined && lines.repeats(message);
+    if (lines === undefined) firstLines[index] = new FirstLines(message);
     if (message.kind === 'request' && message.method === transaction.method && transaction.request === undefined) transaction.request = i;
     if (isFinal(message) && transaction.finalResponse === undefined) transaction.finalResponse = i;
     roles[i] = { transaction: index, retransmission };
   }
+  listMessages(transactions, roles);
   return { transactions, roles };
 }
