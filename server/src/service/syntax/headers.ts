@@ -89,6 +89,13 @@ export function headerNameReader(wanted: Iterable<string>): (text: string) => st
   };
 }
 
+/** What String.prototype.trim takes off: JavaScript's white space and line terminators. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** An ASCII letter's lower-case code (any other code as it is). */
 function lowerCode(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
@@ -122,7 +129,7 @@ export function paramOf(value: string, name: string, from = 0): string | undefin
       const eq = value.indexOf('=', i + 1);
       const next = value.indexOf(';', i + 1);
       const nameEnd = eq === -1 || (next !== -1 && next < eq) ? (next === -1 ? value.length : next) : eq;
-      if (value.slice(i + 1, nameEnd).trim().toLowerCase() !== wanted) continue;
+      if (!isNameBetween(value, i + 1, nameEnd, wanted)) continue;
       if (nameEnd !== eq) return '';
       let end = eq + 1;
       while (end < value.length && value[end] !== ';' && value[end] !== ',') end++;
@@ -130,6 +137,18 @@ export function paramOf(value: string, name: string, from = 0): string | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * Whether `value` between `start` and `end`, with what trim() takes off it aside, is `wanted` (lower
+ * case ASCII) in any case: nothing is cut out of it.
+ */
+function isNameBetween(value: string, start: number, end: number, wanted: string): boolean {
+  while (start < end && isWhiteSpace(value.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(value.charCodeAt(end - 1))) end--;
+  if (end - start !== wanted.length) return false;
+  for (let i = 0; i < wanted.length; i++) if (lowerCode(value.charCodeAt(start + i)) !== wanted.charCodeAt(i)) return false;
+  return true;
 }
 
 export interface Via {
@@ -172,20 +191,20 @@ export interface NameAddr {
 export function readNameAddr(value: string): NameAddr {
   const first = value.trim();
   let uri: string;
-  let display = '';
   let paramsAt: number;
   const open = first.indexOf('<');
   if (open !== -1) {
     const close = first.indexOf('>', open);
     uri = first.slice(open + 1, close === -1 ? first.length : close);
-    display = first.slice(0, open).trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
     paramsAt = close === -1 ? first.length : close + 1;
   } else {
     const semicolon = first.indexOf(';');
     uri = semicolon === -1 ? first : first.slice(0, semicolon);
     paramsAt = semicolon === -1 ? first.length : semicolon;
   }
-  const result: NameAddr = { who: userOf(uri.trim()) || display || hostOf(uri.trim()) };
+  // The display name only when the URI has no user part (nearly every From and To has one).
+  const display = () => (open === -1 ? '' : first.slice(0, open).trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1'));
+  const result: NameAddr = { who: userOf(uri.trim()) || display() || hostOf(uri.trim()) };
   const tag = paramOf(first, 'tag', paramsAt);
   if (tag) result.tag = tag;
   return result;
@@ -195,11 +214,16 @@ export function readNameAddr(value: string): NameAddr {
 function userOf(uri: string): string {
   const colon = uri.indexOf(':');
   if (colon === -1) return '';
-  const scheme = uri.slice(0, colon).toLowerCase();
-  const rest = uri.slice(colon + 1);
-  if (scheme === 'tel') return rest.split(';', 1)[0];
-  const at = rest.indexOf('@');
-  return at === -1 ? '' : rest.slice(0, at).split(';', 1)[0];
+  const start = colon + 1;
+  if (colon === 3 && isNameBetween(uri, 0, 3, 'tel')) return uri.slice(start, endOfUser(uri, start, uri.length));
+  const at = uri.indexOf('@', start);
+  return at === -1 ? '' : uri.slice(start, endOfUser(uri, start, at));
+}
+
+/** Where a user part that starts at `start` and runs at most to `end` ends: at its first ';' (its parameters). */
+function endOfUser(uri: string, start: number, end: number): number {
+  const semicolon = uri.indexOf(';', start);
+  return semicolon === -1 || semicolon > end ? end : semicolon;
 }
 
 function hostOf(uri: string): string {

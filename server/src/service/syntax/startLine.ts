@@ -90,6 +90,15 @@ function contentEnd(text: string): number {
   return end;
 }
 
+/** Whether "SIP/2.0", in any case, is written at `at` (cutting nothing out of the line: every Via line is a candidate request line). */
+function isVersionAt(text: string, at: number): boolean {
+  for (let i = 0; i < VERSION_LENGTH; i++) {
+    const code = text.charCodeAt(at + i);
+    if ((code >= 97 && code <= 122 ? code - 32 : code) !== VERSION.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /**
  * A request line `METHOD Request-URI SIP/2.0` ending the line, possibly indented or glued to
  * capture junk (tcpdump -A): the method is the known method that ends the word before the URI, or
@@ -98,7 +107,7 @@ function contentEnd(text: string): number {
 export function readRequestLine(text: string): RequestLine | undefined {
   const end = contentEnd(text);
   const versionAt = end - VERSION_LENGTH;
-  if (versionAt < 4 || text.slice(versionAt, end).toUpperCase() !== VERSION || !isBlank(text.charCodeAt(versionAt - 1))) return undefined;
+  if (versionAt < 4 || !isVersionAt(text, versionAt) || !isBlank(text.charCodeAt(versionAt - 1))) return undefined;
   let uriEnd = versionAt - 1;
   while (uriEnd > 0 && isBlank(text.charCodeAt(uriEnd - 1))) uriEnd--;
   let uriAt = uriEnd;
