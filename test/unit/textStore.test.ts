@@ -11,6 +11,7 @@ function assertSame(store: TextStore, reference: TextDocument): void {
   for (let line = 0; line < reference.lineCount; line++) {
     const expected = reference.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
     assert.equal(store.lineAt(line), expected, `line ${line}`);
+    assert.equal(store.lineLength(line), expected.length, `length of line ${line}`);
   }
 }
 

@@ -80,10 +80,13 @@ export class TextStore implements Lines {
     return found ? found.text.slice(found.start, found.end) : '';
   }
 
-  /** The length of a line without its line break (0 past the end), without cutting it out. */
+  /** The length of a line without its line break (0 past the end), without cutting it out (nor making an object: a big trace's Outline asks for every message's last line). */
   lineLength(line: number): number {
-    const found = this.lineBounds(line);
-    return found ? found.end - found.start : 0;
+    if (line < 0 || line >= this.lineCount) return 0;
+    const block = this.blockOfLine(line);
+    const index = line - this.lineTable().firstLines[block];
+    const starts = this.startsOf(block);
+    return lineEndIn(this.blocks[block], starts, index) - starts[index];
   }
 
   /** The block that holds a line and where the line starts and ends in it (before its line break). */
@@ -93,11 +96,7 @@ export class TextStore implements Lines {
     const text = this.blocks[block];
     const starts = this.startsOf(block);
     const index = line - this.lineTable().firstLines[block];
-    const start = starts[index];
-    let end = index + 1 < starts.length ? starts[index + 1] : text.length;
-    if (end > start && text.charCodeAt(end - 1) === 10) end--;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    return { text, start, end };
+    return { text, start: starts[index], end: lineEndIn(text, starts, index) };
   }
 
   /** The text of lines [from, to) with their line breaks. */
@@ -259,6 +258,15 @@ export class TextStore implements Lines {
   }
 }
 
+/** Where line `index` of a block ends, before its line break (`starts`: the block's line starts). */
+function lineEndIn(text: string, starts: Int32Array, index: number): number {
+  const start = starts[index];
+  let end = index + 1 < starts.length ? starts[index + 1] : text.length;
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
 function orderedRange(a: TextPosition, b: TextPosition): { start: TextPosition; end: TextPosition } {
   return a.line < b.line || (a.line === b.line && a.character <= b.character) ? { start: a, end: b } : { start: b, end: a };
 }
@@ -280,8 +288,7 @@ function cutIntoBlocks(text: string): string[] {
 /** Line breaks in `text`: every LF (alone or in a CRLF) and every lone CR. */
 function countBreaks(text: string): number {
   let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) count++;
+  forEachLine(text, () => count++);
   return count;
 }
 
@@ -308,9 +315,20 @@ export function forEachLine(text: string, each: (start: number, end: number) => 
   }
 }
 
-/** Offsets where each line of `text` starts (the first is 0). */
+/** Where lineStartsOf writes before it copies what it found (grown as needed: one block's lines). */
+let scratchStarts = new Int32Array(1024);
+
+/** Offsets where each line of `text` starts (the first is 0), in one pass (a big trace's Outline asks for every block's). */
 function lineStartsOf(text: string): Int32Array {
-  const starts = [0];
-  forEachLine(text, (_, end) => starts.push(end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1)));
-  return Int32Array.from(starts);
+  let count = 1;
+  scratchStarts[0] = 0;
+  forEachLine(text, (_, end) => {
+    if (count === scratchStarts.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(scratchStarts);
+      scratchStarts = grown;
+    }
+    scratchStarts[count++] = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  });
+  return scratchStarts.slice(0, count);
 }

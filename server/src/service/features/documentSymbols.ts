@@ -62,10 +62,14 @@ function innerFirst<K>(symbols: SymbolInfo<K>[]): SymbolInfo<K>[] {
  * (a call, its transaction and the message itself): a big trace has hundreds of thousands.
  */
 class MessagePlaces {
-  private readonly ranges: Range[] = [];
-  private readonly selections: Range[] = [];
+  private readonly ranges: Range[];
+  private readonly selections: Range[];
 
-  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {}
+  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {
+    // As long as the messages from the start: filled in any order, a list that grows with gaps becomes a dictionary.
+    this.ranges = new Array<Range>(messages.length);
+    this.selections = new Array<Range>(messages.length);
+  }
 
   /** From the message's first line (its framing line) to the end of its last. */
   range(index: number): Range {
