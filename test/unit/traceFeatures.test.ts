@@ -85,6 +85,16 @@ test('document symbols: a transaction whose CSeq has no method, and no final res
   assert.deepEqual(call.children?.map((t) => [t.name, t.kind, t.children?.map((m) => m.name)]), [['transaction', 'transaction', ['100 Trying', '100 Trying (retransmission)']]]);
 });
 
+test('document symbols: names without trailing white space (a phrase may end with one the start line keeps), a code without a phrase alone', () => {
+  const response = (first: string, callId: string, cseq: string) => [first, 'Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1', `Call-ID: ${callId}`, `CSeq: ${cseq}`, ''];
+  const text = [...response('SIP/2.0 486 Busy Here\u00a0', 'c1', '1 INVITE'), ...response('SIP/2.0 200 ', 'c2', '2 OPTIONS')].join('\r\n');
+  const symbols = computeDocumentSymbols(AnalyzedDocument.create('file:///t.sip', 'sip', 1, text));
+  assert.deepEqual(symbols.map((call) => [call.name, call.children?.map((m) => m.name)]), [
+    ['INVITE ? → ? · 486 Busy Here', ['486 Busy Here']],
+    ['OPTIONS ? → ? · 200', ['200']],
+  ]);
+});
+
 test('document symbols take the kinds the caller gives (the server: the protocol\'s numbers)', () => {
   const kinds = { call: 1, transaction: 2, message: 3 };
   const kindsOf = (symbols: readonly { kind: number; children?: readonly { kind: number }[] }[]): number[] =>

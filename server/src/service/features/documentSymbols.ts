@@ -1,7 +1,7 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { TextPosition } from '../textStore';
 import type { SipCall, SipMessage, SipTransaction, TraceModel } from '../trace/types';
-import { callTitle, messageTitle } from './traceWording';
+import { callTitle, messageTitle, responseTitle } from './traceWording';
 import { messageRange, startLineLocation } from './traceTargets';
 
 /** What a symbol stands for. */
@@ -133,7 +133,7 @@ class SymbolBuilder<K> {
     const { model, places } = this;
     const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
     return {
-      name: (final ? `${transaction.method} → ${final.status} ${final.phrase ?? ''}`.trimEnd() : transaction.method) || 'transaction',
+      name: (final ? `${transaction.method} → ${responseTitle(final.status, final.phrase)}` : transaction.method) || 'transaction',
       kind: this.kinds.transaction,
       range: places.span(transaction.messages),
       selectionRange: places.selection(transaction.request ?? transaction.messages[0]),
