@@ -8,12 +8,12 @@ import { captureToTrace } from '../../server/src/capture';
 import { readFileTrace, type FileTrace } from '../../server/src/files/captureTrace';
 import { readFileCalls, type FileCalls } from '../../server/src/files/fileCalls';
 import type { ReadJob, ReadReply } from '../../server/src/files/readWorker';
-import { splitPoint, type ThreadedReadOptions } from '../../server/src/files/threadedRead';
+import { splitPoint } from '../../server/src/files/threadedRead';
 import { ReadCancelled } from '../../server/src/files/traceFile';
 import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import type { TraceModel } from '../../server/src/service/trace';
 import { corpusFiles, repoRoot, sharedRoot } from '../support/corpus';
-import { busyCall } from '../support/flowTraces';
+import { busyCall, keepAliveCall } from '../support/flowTraces';
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-filecalls-'));
 
@@ -40,7 +40,7 @@ async function assertSameAsWholeModel(calls: FileCalls, model: TraceModel, name:
 }
 
 /** Each corpus file of `folders` with messages, read by readFileCalls with `options`: as in the whole model (`also`: more checks); how many. */
-async function compareCorpus(folders: readonly string[], options: ThreadedReadOptions, also?: (calls: FileCalls, whole: FileTrace, name: string) => void): Promise<number> {
+async function compareCorpus(folders: readonly string[], options: Parameters<typeof readFileCalls>[1], also?: (calls: FileCalls, whole: FileTrace, name: string) => void): Promise<number> {
   let compared = 0;
   for (const folder of folders) {
     for (const file of corpusFiles(folder)) {
@@ -66,6 +66,34 @@ async function compareCorpus(folders: readonly string[], options: ThreadedReadOp
 test('every corpus trace and capture read from disk: its calls list, each call read again by offset, its ladders, as in the whole model', async () => {
   const compared = await compareCorpus(['sip-traces', 'sip-torture', 'logs', 'pcap'], {});
   assert.ok(compared > 80, `${compared} files`);
+});
+
+test('long calls summarised in parts (models of a part of the call at a time): as in the whole model', async () => {
+  // Parts far shorter than the server's, so that the corpus's longer calls (proxy traces, logs) go through them too;
+  // the overlap holds the corpus's furthest transactions (RFC 3665 reuses one Call-ID and branch across its examples).
+  const longCalls = { messages: 12, part: 8, overlap: 500 };
+  let partedCalls = 0;
+  const compared = await compareCorpus(['sip-traces', 'logs', 'pcap'], { longCalls }, (_, whole) => {
+    partedCalls += whole.model.calls.filter((call) => call.messages.length > longCalls.messages).length;
+  });
+  assert.ok(compared > 40 && partedCalls > 15, `${compared} files, ${partedCalls} calls in parts`);
+  // A keep-alive, a call answered then talked in (re-INVITEs, INFO), ended by BYE long after, one cancelled, one refused after a challenge.
+  const talk = busyCall('talk@h', 0).replace(/486 Busy Here/g, '200 OK');
+  const inDialog = Array.from({ length: 60 }, (_, i) => busyCall('talk@h', 5 + (i % 50)).replace(/486 Busy Here/g, '200 OK')
+    .replace(/z9hG4bK74bf9-talk@h/g, `z9hG4bKre${i}`).replace(/CSeq: 1 /g, `CSeq: ${i + 2} `).replace(/^To: <sip:2002@biloxi\.example\.com>\r$/gm, 'To: <sip:2002@biloxi.example.com>;tag=314159\r')).join('');
+  const bye = busyCall('talk@h', 58).replace(/INVITE/g, 'BYE').replace(/486 Busy Here/g, '200 OK').replace(/z9hG4bK74bf9-talk@h/g, 'z9hG4bKbye');
+  const path = join(dir, 'long-calls.txt');
+  // Keep-alives, then many requests of another method: the transaction that decides the call lies in a middle part.
+  /** The last keep-alive of a call answered `final` instead of 200 (what decides the call's state). */
+  const lastAnswered = (trace: string, final: string) => trace.slice(0, trace.lastIndexOf('SIP/2.0 200 OK')) + final + trace.slice(trace.lastIndexOf('SIP/2.0 200 OK') + 'SIP/2.0 200 OK'.length);
+  const pings = lastAnswered(keepAliveCall('mid@h', 20), 'SIP/2.0 503 Service Unavailable') + Array.from({ length: 60 }, (_, i) => busyCall('mid@h', i % 60).replace(/INVITE/g, 'INFO').replace(/z9hG4bK74bf9-mid@h/g, `z9hG4bKinfo${i}`)).join('');
+  writeFileSync(path, lastAnswered(keepAliveCall('ka@h', 150), 'SIP/2.0 408 Request Timeout') + talk + inDialog + bye + pings + busyCall('busy@h', 59));
+  const whole = await readFileTrace(path);
+  const states = Object.fromEntries(callSummaries(whole.model).map((call) => [call.callId, [call.state, call.status, call.messages]]));
+  assert.deepEqual(states, { 'ka@h': ['rejected', 408, 300], 'talk@h': ['completed', 200, 310], 'mid@h': ['rejected', 503, 340], 'busy@h': ['busy', 486, 5] });
+  for (const parts of [{ messages: 40, part: 32, overlap: 8 }, { messages: 10, part: 7, overlap: 6 }]) {
+    await assertSameAsWholeModel(await readFileCalls(path, { longCalls: parts }), whole.model, `long calls ${JSON.stringify(parts)}`);
+  }
 });
 
 test('a packet of two messages (one framing line) and messages without a Call-ID are read again as the whole file read them', async () => {

@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
 import type { CallFlow, CallSummary } from '../../../common/callFlow';
 import { callSummaries, ladderOf, windowStart, type FlowWindow, type LadderFacts } from '../service/features/callFlow';
+import { decisiveTransaction } from '../service/trace/calls';
 import { buildTraceModel } from '../service/trace/model';
-import type { SipMessage } from '../service/trace/types';
+import type { SipMessage, SipTransaction, TraceModel } from '../service/trace/types';
 import type { StreamedFile } from './captureTrace';
 import { MessageColumns } from './messageColumns';
 import { readColumns, type ThreadedReadOptions } from './threadedRead';
@@ -46,11 +47,25 @@ interface Positions {
   requestOf: Int32Array;
 }
 
+/**
+ * How a long call is summarised: a call of more than `messages` messages (an OPTIONS keep-alive or
+ * a REGISTER refresh that kept its Call-ID for weeks; a million of them made a model of several
+ * GB) is read as models of `part` messages at a time, each with `overlap` messages of the call on
+ * either side (so that a transaction across a part's edge is whole in one of them).
+ */
+export interface LongCallParts {
+  messages: number;
+  part: number;
+  overlap: number;
+}
+
+const LONG_CALL_PARTS: LongCallParts = { messages: 100_000, part: 50_000, overlap: 5_000 };
+
 /** Reads a text trace or a capture from disk (streamed, as readFileTrace reads it) into its calls and message positions. */
-export async function readFileCalls(path: string, options: ThreadedReadOptions = {}): Promise<FileCalls> {
+export async function readFileCalls(path: string, options: ThreadedReadOptions & { longCalls?: LongCallParts } = {}): Promise<FileCalls> {
   const columns = new MessageColumns();
   const read = await readColumns(path, columns, options);
-  const { calls, positions } = summarize(columns);
+  const { calls, positions } = summarize(columns, options.longCalls ?? LONG_CALL_PARTS);
   const textPath = read.textPath;
   const byCallId = new Map(calls.map((call, index) => [call.callId, index]));
   const reread = (indices: readonly number[]): Promise<SipMessage[]> => {
@@ -91,7 +106,7 @@ export async function readFileCalls(path: string, options: ThreadedReadOptions =
 }
 
 /** The calls list, each call summarised from its own messages, and the messages' positions. */
-function summarize(columns: MessageColumns): { calls: CallSummary[]; positions: Positions } {
+function summarize(columns: MessageColumns, longCalls: LongCallParts): { calls: CallSummary[]; positions: Positions } {
   const count = columns.count;
   const callOf = new Int32Array(count);
   /** Calls by the string id of their Call-ID. */
@@ -125,18 +140,97 @@ function summarize(columns: MessageColumns): { calls: CallSummary[]; positions: 
   const requestOf = new Int32Array(count).fill(-1);
   // Each call's model (and that of the messages without a Call-ID): its summary, and what its ladder needs.
   for (let c = 0; c <= sizes.length; c++) {
-    const own: SipMessage[] = [];
-    for (let k = first[c]; k < first[c + 1]; k++) own.push(columns.message(members[k]));
-    const model = buildTraceModel(own);
-    if (c < sizes.length) calls.push(callSummaries(model)[0]);
-    for (let j = 0; j < own.length; j++) {
-      const role = model.roles[j];
-      const request = model.transactions[role.transaction].request;
-      retransmitted[members[first[c] + j]] = role.retransmission ? 1 : 0;
-      if (request !== undefined) requestOf[members[first[c] + j]] = members[first[c] + request];
-    }
+    const call: CallMembers = {
+      size: first[c + 1] - first[c],
+      message: (k) => columns.message(members[first[c] + k]),
+      roles: (model, from, to, lo) => {
+        for (let k = from; k < to; k++) {
+          const role = model.roles[k - lo];
+          const request = model.transactions[role.transaction].request;
+          retransmitted[members[first[c] + k]] = role.retransmission ? 1 : 0;
+          if (request !== undefined) requestOf[members[first[c] + k]] = members[first[c] + lo + request];
+        }
+      },
+    };
+    const summary = call.size > longCalls.messages ? summarizeInParts(call, longCalls, c < sizes.length) : summarizeWhole(call);
+    if (c < sizes.length) calls.push(summary as CallSummary);
   }
   return { calls, positions: { ...columns.lines(), callOf, first, members, retransmitted, requestOf } };
+}
+
+/** One call's messages (k-th of `size`, in trace order), and where the roles a model gives them go (messages [from, to) of the call, the model's first being message `lo`). */
+interface CallMembers {
+  size: number;
+  message(k: number): SipMessage;
+  roles(model: TraceModel, from: number, to: number, lo: number): void;
+}
+
+function messagesOf(call: CallMembers, ks: Iterable<number>): SipMessage[] {
+  const own: SipMessage[] = [];
+  for (const k of ks) own.push(call.message(k));
+  return own;
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let k = from; k < to; k++) yield k;
+}
+
+/** A call summarised from the model of all its messages. */
+function summarizeWhole(call: CallMembers): CallSummary | undefined {
+  const model = buildTraceModel(messagesOf(call, range(0, call.size)));
+  call.roles(model, 0, call.size, 0);
+  return callSummaries(model)[0];
+}
+
+/**
+ * A long call read in parts (see LongCallParts), in memory bounded by a part. Its summary is that of
+ * the model of the messages it depends on: those of its first part (its first message and request),
+ * of the transaction that decided it (the last answered initial request: decisiveTransaction, folded
+ * over the parts) with its CANCEL, of its first BYE, and of its earliest and latest in time; each
+ * transaction whole, so that the model finds in them what the whole call's model finds.
+ */
+function summarizeInParts(call: CallMembers, parts: LongCallParts, summarized: boolean): CallSummary | undefined {
+  const kept = new Set<number>();
+  let method: string | undefined;
+  let decisive: { transaction: SipTransaction; messages: number[] } | undefined;
+  let byeFound = false;
+  /** The earliest and the latest message in time, with the rest of their transactions (a lone response would be a transaction of its own). */
+  let earliest: { time: number; messages: number[] } | undefined;
+  let latest: { time: number; messages: number[] } | undefined;
+  for (let from = 0; from < call.size; from += parts.part) {
+    const to = Math.min(call.size, from + parts.part);
+    const lo = Math.max(0, from - parts.overlap);
+    const own = messagesOf(call, range(lo, Math.min(call.size, to + parts.overlap)));
+    const model = buildTraceModel(own);
+    call.roles(model, from, to, lo);
+    if (!summarized) continue;
+    if (from === 0) for (let k = 0; k < own.length; k++) kept.add(k);
+    method ??= model.calls[0]?.method ?? '';
+    const withTransaction = (k: number, time: number) => ({ time, messages: model.transactions[model.roles[k - lo].transaction].messages.map((i) => i + lo) });
+    for (let k = from; k < to; k++) {
+      const time = own[k - lo].time;
+      if (time === undefined) continue;
+      if (earliest === undefined || time < earliest.time) earliest = withTransaction(k, time);
+      if (latest === undefined || time > latest.time) latest = withTransaction(k, time);
+    }
+    // The transactions that start in this part, in trace order.
+    const starting = model.transactions.filter((t) => t.messages[0] + lo >= from && t.messages[0] + lo < to);
+    const found = decisiveTransaction(method, starting, model.messages, decisive?.transaction);
+    if (found !== undefined && found !== decisive?.transaction) {
+      const cancel = found.cancelledBy === undefined ? [] : model.transactions[found.cancelledBy].messages;
+      decisive = { transaction: found, messages: [...found.messages, ...cancel].map((i) => i + lo) };
+    }
+    const bye = byeFound ? undefined : starting.find((t) => t.method === 'BYE');
+    if (bye) {
+      byeFound = true;
+      for (const i of bye.messages) kept.add(i + lo);
+    }
+  }
+  if (!summarized) return undefined;
+  for (const k of decisive?.messages ?? []) kept.add(k);
+  for (const k of [...(earliest?.messages ?? []), ...(latest?.messages ?? [])]) kept.add(k);
+  const summary = callSummaries(buildTraceModel(messagesOf(call, [...kept].sort((a, b) => a - b))))[0];
+  return { ...summary, messages: call.size };
 }
 
 /** The messages of these calls (indices into calls; calls.length for the messages without a Call-ID), in trace order. */

@@ -72,17 +72,28 @@ function describe(call: SipCall, messages: readonly SipMessage[], transactions: 
     if (call.start === undefined || time < call.start) call.start = time;
     if (call.end === undefined || time > call.end) call.end = time;
   }
-  // The initial request and its repetitions after a challenge: requests of the call's method outside a dialog.
-  let decisive: SipTransaction | undefined;
-  for (const t of call.transactions) {
-    const transaction = transactions[t];
-    if (transaction.method !== call.method || transaction.finalResponse === undefined) continue;
+  const decisive = decisiveTransaction(call.method, call.transactions.map((t) => transactions[t]), messages, undefined);
+  if (decisive?.finalResponse !== undefined) call.finalResponse = decisive.finalResponse;
+  call.state = stateOf(call, decisive, messages, transactions);
+}
+
+/**
+ * The transaction whose final response decides a call of `method`: the initial request and its
+ * repetitions after a challenge, requests of the call's method outside a dialog, the last of them
+ * answered (the first answered when every one is inside a dialog). `transactions` in trace order;
+ * `before`: the one that decided among the transactions before them (the call's read in parts).
+ */
+export function decisiveTransaction(
+  method: string, transactions: readonly SipTransaction[], messages: readonly SipMessage[], before: SipTransaction | undefined,
+): SipTransaction | undefined {
+  let decisive = before;
+  for (const transaction of transactions) {
+    if (transaction.method !== method || transaction.finalResponse === undefined) continue;
     const request = transaction.request === undefined ? undefined : messages[transaction.request];
     if (request?.toTag !== undefined && decisive !== undefined) continue;
     decisive = transaction;
   }
-  if (decisive?.finalResponse !== undefined) call.finalResponse = decisive.finalResponse;
-  call.state = stateOf(call, decisive, messages, transactions);
+  return decisive;
 }
 
 function stateOf(
