@@ -151,6 +151,11 @@ const TEXT_LINE_FREE_RUN = (() => {
  */
 const PLAIN_LINE = `(?!${FRAMING_LINE_START})(?!${SDP_LINE_START})${TEXT_LINE_FREE_RUN}\\n`;
 
+/** A line with the word that every in-line framing form of #framing-bytes holds (checked from its start), and one without. */
+const ANY_BYTES = r`[^\n]*bytes`;
+const NO_BYTES = `(?!${ANY_BYTES})`;
+for (const start of FRAMING_INLINE_STARTS) if (!start.includes('bytes')) throw new Error(`in-line framing without "bytes": ${start}`);
+
 /** Where a line is taken by a rule of the top level other than #text-lines (tried before it): framing, an SDP field, a header, a request line. */
 const TEXT_LINES_END = [FRAMING_LINE_START, SDP_LINE_START, HEADER_LINE_START, uncaptured(requestLineParts())].join('|');
 
@@ -652,14 +657,18 @@ const repository = {
   },
   'framing-inline': {
     comment: 'framing found anywhere in a line (after a log prefix): Asterisk, pjsip, FreeSWITCH, belle-sip',
+    patterns: [include('#framing-asterisk'), include('#framing-bytes')],
+  },
+  'framing-asterisk': block({
+    comment: 'Asterisk res_pjsip_logger / chan_sip debug: <--- Received SIP request (541 bytes) from UDP:127.0.0.1:5061 --->',
+    name: 'meta.framing.asterisk.sip',
+    begin: [cap('punctuation.definition.framing.begin.sip', '<---'), r`(?=[ \t])`],
+    end: [alt(cap('punctuation.definition.framing.end.sip', '--->'), '$')],
+    patterns: [include('#framing-byte-count'), include('#framing-direction'), include('#framing-address')],
+  }),
+  'framing-bytes': {
+    comment: 'the in-line forms that count bytes, each with the word "bytes" (see #byte-lines)',
     patterns: [
-      block({
-        comment: 'Asterisk res_pjsip_logger / chan_sip debug: <--- Received SIP request (541 bytes) from UDP:127.0.0.1:5061 --->',
-        name: 'meta.framing.asterisk.sip',
-        begin: [cap('punctuation.definition.framing.begin.sip', '<---'), r`(?=[ \t])`],
-        end: [alt(cap('punctuation.definition.framing.end.sip', '--->'), '$')],
-        patterns: [include('#framing-byte-count'), include('#framing-direction'), include('#framing-address')],
-      }),
       gate({
         comment: 'in-line forms: pjsip RX/TX, FreeSWITCH recv/send, belle-sip received/size',
         name: 'meta.framing.sip',
@@ -710,9 +719,16 @@ const repository = {
   }),
   'text-lines': block({
     comment:
-      'a run of lines of text: plain lines (blank lines, prose of an RFC: nothing of what the patterns below look for, a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), taken whole by the begin or while check, with no scope and nothing searched in them; and other lines of text (status lines, framing glued to junk, folded header values, free text), searched for status lines, in-line framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line). The run goes on until a line that the top level gives to another rule (framing, an SDP field, a header, a request line)',
-    begin: [`^(?:${PLAIN_LINE}|(?=.))`],
-    while: [`^(?:${PLAIN_LINE}|(?!${TEXT_LINES_END})(?=.))`],
+      'a run of lines of text: plain lines (blank lines, prose of an RFC: nothing of what the patterns below look for, a status line has SIP/, a URI its scheme:, a parameter ;, an angle-bracketed URI or a chan_sip frame <, the in-line framing "bytes"), taken whole by the begin or while check, with no scope and nothing searched in them; and other lines of text without the word "bytes" (status lines, framing glued to junk, folded header values, free text), searched for status lines, Asterisk framing, URIs and ;parameters only (quotes stay plain so that a quoted "SIP/2.0 200 OK" is still seen as a status line). The run goes on until a line that the top level gives to another rule (framing, an SDP field, a header, a request line) or a line with "bytes" (#byte-lines)',
+    begin: [`^(?:${PLAIN_LINE}|${NO_BYTES}(?=.))`],
+    while: [`^(?:${PLAIN_LINE}|(?!${TEXT_LINES_END})${NO_BYTES}(?=.))`],
+    patterns: [include('#status-line'), include('#framing-asterisk'), include('#angle-uri'), include('#uri'), include('#parameters')],
+  }),
+  'byte-lines': block({
+    comment:
+      'a run of lines of text with the word "bytes", which only the in-line framing forms of #framing-bytes need: searched like #text-lines and for those forms too, so that the other lines of text never try them',
+    begin: [`^(?=${ANY_BYTES})`],
+    while: [`^(?!${TEXT_LINES_END})(?=${ANY_BYTES})`],
     patterns: [include('#status-line'), include('#framing-inline'), include('#angle-uri'), include('#uri'), include('#parameters')],
   }),
 };
@@ -725,6 +741,6 @@ export const sipGrammar = grammar({
     'Speed: vscode-oniguruma sets up every pattern of a list on every call and tries them at every position until one matches, so the cost is the length of the lists a line meets, and vscode-textmate pays for every call. The top level only tells line kinds apart at their start (framing, SDP field, header, request line, anything else); each kind but framing and request lines is a run of lines, a block with the few patterns it needs that goes on while the next line is of its kind (one check a line, no search by the top level at its start or end).',
   // in the order the kinds must be told apart where two could start a line (framing and SDP
   // before text, which could take a separator line or v=0)
-  patterns: [include('#framing'), include('#sdp-lines'), include('#header-lines'), include('#request-line'), include('#text-lines')],
+  patterns: [include('#framing'), include('#sdp-lines'), include('#header-lines'), include('#request-line'), include('#text-lines'), include('#byte-lines')],
   repository,
 });
