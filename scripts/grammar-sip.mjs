@@ -25,9 +25,16 @@ const hostPort = (lang = L) => [
   opt(cap(`punctuation.separator.port.${lang}`, ':'), cap(`constant.numeric.port.${lang}`, '[0-9]+')),
 ];
 
-/** `^[ \t]*(Name|n)[ \t]*(:)`, names case-insensitive. */
+/**
+ * Where a header rule starts: at the start of a line of #header-lines, whose begin and while leave
+ * the anchor (\G) there. Oniguruma tries a regex that starts with \G at that one position only;
+ * one that starts with ^ at every position of the line.
+ */
+const HEADER_AT = r`\G[ \t]*`;
+
+/** `\G[ \t]*(Name|n)[ \t]*(:)`, names case-insensitive. */
 const headerStart = (names) => [
-  r`^[ \t]*`,
+  HEADER_AT,
   cap('keyword.other.header.sip', `(?i:${words(names)})`),
   r`[ \t]*`,
   cap('punctuation.separator.key-value.sip', ':'),
@@ -426,7 +433,7 @@ const repository = {
   'header-other': block({
     name: 'meta.header.other.sip',
     begin: [
-      r`^[ \t]*`,
+      HEADER_AT,
       NOT_A_URI_SCHEME,
       cap('keyword.other.header.sip', HEADER_NAME),
       r`[ \t]*`,
