@@ -14,10 +14,10 @@ import { isKemiLanguage } from '../../common/languages';
 import { scannerFor } from './service/dialectSelection';
 import { LineTooLong, MAX_STREAMED_LINE, StreamedScan } from './service/scanner/streamedScan';
 import { captureProblemText } from '../../common/captureMessages';
-import { MESSAGES, inScript, languagesOf, type CliMessages, type Messages } from './service/messages';
+import { MESSAGES, inScript, languagesOf, type CliMessages, type Lang, type Messages } from './service/messages';
 import { callFlow, callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
-import type { TraceModel } from './service/trace';
+import type { CallState, TraceModel } from './service/trace';
 import { VERSION } from './version';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
@@ -316,9 +316,12 @@ async function listCalls(files: readonly string[], options: Record<string, strin
   } else if (options.format === 'csv') {
     for (const row of [Object.fromEntries(CALL_COLUMNS.map((c) => [c, c])) as CallRow, ...rows]) io.out(CALL_COLUMNS.map((c) => csvField(row[c])).join(','));
   } else {
+    // A row is one line: with --lang both, its words are English.
+    const lang: Lang = options.lang === 'fa' ? 'fa' : 'en';
+    const words = MESSAGES[lang].cli;
     for (const row of rows) {
       const final = row.status === null ? '' : `${row.status} ${row.phrase ?? ''}`.trimEnd();
-      const cells = [row.callId, row.method, `${row.from} → ${row.to}`, row.start ?? '-', row.duration === null ? '-' : `${row.duration} s`, `${row.messages} msgs`, final || '-', row.state];
+      const cells = [row.callId, row.method, `${row.from} → ${row.to}`, row.start ?? '-', row.duration === null ? '-' : `${row.duration} s`, inScript(lang, words.messageCount(row.messages as number)), final || '-', words.callStates[row.state as CallState]];
       io.out(`${files.length > 1 ? `${row.file}: ` : ''}${cells.map((c) => printable(String(c))).join('  ')}`);
     }
   }

@@ -22,6 +22,10 @@ test('calls lists a capture\'s calls; checked against tshark: 7 messages from 13
   }]);
   assert.equal((await runCliAsync('calls', cancelCapture)).out,
     '1-6261@127.0.1.1  INVITE  sipp → receiver  2013-03-09 22:25:09.703901  4.111299 s  7 msgs  487 Request Terminated  cancelled');
+  // In Persian, the words of the table are Persian, its count in Persian digits; what comes from the capture keeps its digits.
+  assert.equal((await runCliAsync('calls', '--lang', 'fa', cancelCapture)).out,
+    '1-6261@127.0.1.1  INVITE  sipp → receiver  2013-03-09 22:25:09.703901  4.111299 s  ۷ پیام  487 Request Terminated  لغوشده');
+  assert.equal((await runCliAsync('calls', '--lang', 'both', cancelCapture)).out, (await runCliAsync('calls', cancelCapture)).out, 'a row is one line: English');
 });
 
 test('calls as CSV: a header row, fields quoted when they hold commas or quotes, control characters escaped', async () => {

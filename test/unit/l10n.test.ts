@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { withPersianDigits } from '../../common/digits';
+import { MESSAGES } from '../../server/src/service/messages';
 import { repoRoot } from '../support/corpus';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -52,5 +53,13 @@ test('the Persian of the manifest and of the views writes the numbers of its pro
     const text = withPlaceholders.replace(/\{\d\}/g, '{}');
     if (key in LATIN_DIGITS_MEANT) assert.notEqual(withPersianDigits(text), text, `${key}: no longer needs its exception`);
     else assert.equal(withPersianDigits(text), text, key);
+  }
+});
+
+test("sipsense calls says a call's state in the words of the SIP Calls view", () => {
+  const view = JSON.parse(read('l10n/bundle.l10n.fa.json')) as Record<string, string>;
+  for (const [state, english] of Object.entries(MESSAGES.en.cli.callStates)) {
+    assert.equal(english, state);
+    assert.equal(MESSAGES.fa.cli.callStates[state as keyof typeof MESSAGES.fa.cli.callStates], view[state], state);
   }
 });

@@ -134,6 +134,18 @@ decode  prints the SIP messages of a capture as an ngrep-style trace (or writes 
     noSuchCall: (callId, file) => `no call with Call-ID ${callId} in ${file}`,
     decoded: (frames, sipMessages, skipped) => `${frames} frames, ${sipMessages} SIP messages${skipped ? `; skipped ${skipped}` : ''}`,
     listSeparator: ', ',
+    messageCount: (count) => `${count} msgs`,
+    callStates: {
+      completed: 'completed',
+      rejected: 'rejected',
+      busy: 'busy',
+      cancelled: 'cancelled',
+      redirected: 'redirected',
+      'in call': 'in call',
+      registered: 'registered',
+      'failed authentication': 'failed authentication',
+      'no final response': 'no final response',
+    },
   },
   fromDisk: {
     reading: 'SIP Sense: reading the trace from disk',

@@ -134,6 +134,18 @@ decode  پیام‌های SIP یک capture را به شکل trace به سبک ng
     noSuchCall: (callId, file) => `در ${file} هیچ تماسی با Call-ID ${callId} نیست`,
     decoded: (frames, sipMessages, skipped) => `${frames} فریم، ${sipMessages} پیام SIP${skipped ? `؛ کنار گذاشته‌شده: ${skipped}` : ''}`,
     listSeparator: '، ',
+    messageCount: (count) => `${count} پیام`,
+    callStates: {
+      completed: 'انجام‌شده',
+      rejected: 'ردشده',
+      busy: 'مشغول',
+      cancelled: 'لغوشده',
+      redirected: 'هدایت‌شده',
+      'in call': 'در مکالمه',
+      registered: 'ثبت‌نام‌شده',
+      'failed authentication': 'احراز هویت ناموفق',
+      'no final response': 'بی پاسخ نهایی',
+    },
   },
   fromDisk: {
     reading: 'SIP Sense: در حال خواندن trace از دیسک',

@@ -58,6 +58,10 @@ export interface CliMessages {
   decoded: (frames: number, sipMessages: number, skipped: string) => string;
   /** Between the items of a list in a sentence. */
   listSeparator: string;
+  /** A call's messages in the table of sipsense calls. */
+  messageCount: (count: number) => string;
+  /** A call's state in a word, in that table: the words of the SIP Calls view. */
+  callStates: Record<CallState, string>;
 }
 
 /** What the server says while and after it reads a trace from disk (size: a number of megabytes, '12.5'). */
