@@ -35,12 +35,17 @@ function checkEdits(base: string, languageId: string, runs: number, seed: number
   fc.assert(
     fc.property(
       fc.array(fc.tuple(fc.nat(), fc.nat(120), fc.constantFrom(...FRAGMENTS), fc.nat(3)), { minLength: 1, maxLength: 20 }),
-      fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+      fc.array(fc.oneof(fc.constant(undefined), fc.constant('model' as const), fc.nat(3)), { minLength: 20, maxLength: 20 }),
       (edits, looks) => {
         const document = AnalyzedDocument.create('file:///edit.sip', languageId, 1, base);
         const reference = TextDocument.create('file:///edit.sip', languageId, 1, base);
-        // Reading the model between edits makes the next edit incremental.
-        applyEdits(document, reference, edits, (index) => looks[index] && assert.ok(document.trace));
+        // Reading the model between edits makes the next edit incremental; reading a few blocks on (as
+        // the background reading of a big trace does, a block of 16 KB at least a step) makes it edit a partial read.
+        applyEdits(document, reference, edits, (index) => {
+          const look = looks[index];
+          if (look === 'model') assert.ok(document.trace);
+          else for (let step = 0; look !== undefined && step <= look; step++) document.traceStep(1);
+        });
         assert.deepEqual(snapshot(document), snapshot(AnalyzedDocument.create('file:///fresh.sip', languageId, 1, reference.getText())));
       },
     ),
@@ -87,6 +92,10 @@ test('after random edits the trace model equals the model of the final text (Wir
     ),
     { numRuns: 200, seed: SEED + 2 },
   );
+});
+
+test('after random edits made while the messages are read part of the way, the trace model equals the model of the final text', () => {
+  checkEdits(NGREP.repeat(120), 'plaintext', 150, SEED + 3);
 });
 
 test('a second message under a framing line that gives no source and no time (chan_sip transmitting): an edit in it keeps it under its frame', () => {

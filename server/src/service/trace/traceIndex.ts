@@ -91,13 +91,18 @@ export class TraceIndex {
   /** The read under way (started at the top when nothing is read yet); undefined once the whole text is read. */
   private reading(): Partial | undefined {
     if (this.items !== undefined && this.partial === undefined) return undefined;
+    return (this.partial ??= this.newReading(0));
+  }
+
+  /** A read from line `next` on, adding to the messages and framing lines read before it. */
+  private newReading(next: number): Partial {
     const items = (this.items ??= []);
     const frames = this.frames;
     const read = (message: SipMessage) => {
       items.push(message);
       this.addToCall(message);
     };
-    return (this.partial ??= { reader: new MessageReader(read, (frame) => frames.push(frame)), next: 0 });
+    return { reader: new MessageReader(read, (frame) => frames.push(frame)), next };
   }
 
   /** The messages read so far whose Call-ID is `message`'s, in trace order (`message` among them). */
@@ -157,23 +162,29 @@ export class TraceIndex {
   /** Takes an edit that replaced lines [startLine, oldEndLine] of the old text with lines [startLine, newEndLine] of `text`. */
   applyEdit(text: TracedText, startLine: number, oldEndLine: number, newEndLine: number): void {
     if (this.partial !== undefined) {
-      // Read only part of the way: an edit beyond it changes nothing read, one before it starts the read again.
+      // Read only part of the way: an edit beyond it changes nothing read; one before it drops what was
+      // read from where a re-read would start (below), and the reading goes on from there.
       const reading = this.partial;
       reading.cursor = undefined;
-      if (startLine < reading.next) this.invalidate();
+      if (startLine >= reading.next) return;
+      const fromLine = this.restartLine(startLine);
+      if (fromLine === undefined) {
+        this.invalidate();
+        return;
+      }
+      const items = this.items!;
+      const first = firstAtOrAfter(items, fromLine, firstLineOf);
+      for (let i = first; i < items.length; i++) this.forgetInCall(items[i]);
+      items.length = first;
+      this.frames.length = firstAtOrAfter(this.frames, fromLine, lineOfFrame);
+      this.partial = this.newReading(fromLine);
       return;
     }
     const old = this.items;
     if (old === undefined) return;
     const delta = newEndLine - oldEndLine;
-    // Re-read from the last message that starts before the edit (it may run into it), or from one whose framing it shares.
-    let restart = this.lastStartingBefore(old, startLine);
-    while (restart > 0 && inheritsFrame(old[restart])) restart--;
-    let fromLine = restart >= 0 && !inheritsFrame(old[restart]) ? firstLineOf(old[restart]) : restart >= 0 ? 0 : Math.max(0, startLine - MAX_FRAME_GAP - 1);
-    // Or from a later framing line (however far above: a frame whose message was no message may hold the lines below it).
+    const fromLine = this.restartLine(startLine) ?? Math.max(0, startLine - MAX_FRAME_GAP - 1);
     const frames = this.frames;
-    const lastFrame = firstAtOrAfter(frames, startLine, lineOfFrame) - 1;
-    if (lastFrame >= 0 && (restart < 0 || frames[lastFrame] > fromLine)) fromLine = frames[lastFrame];
     const first = firstAtOrAfter(old, fromLine, firstLineOf);
     // Old messages that start after the edit are where the reading may stop.
     let keep = firstAtOrAfter(old, oldEndLine + 1, firstLineOf);
@@ -202,6 +213,22 @@ export class TraceIndex {
     const keepFrame = line >= lineCount ? frames.length : firstAtOrAfter(frames, line - delta, lineOfFrame);
     if (delta !== 0) for (let i = keepFrame; i < frames.length; i++) frames[i] += delta;
     frames.splice(firstFrame, keepFrame - firstFrame, ...freshFrames);
+  }
+
+  /**
+   * Where a re-read for an edit at `startLine` starts: the last message that starts before it (it may
+   * run into it), or one whose framing it shares; or a later framing line (however far above: a frame
+   * whose message was no message may hold the lines below it). Undefined when there is neither.
+   */
+  private restartLine(startLine: number): number | undefined {
+    const old = this.items ?? [];
+    let restart = this.lastStartingBefore(old, startLine);
+    while (restart > 0 && inheritsFrame(old[restart])) restart--;
+    let fromLine = restart < 0 ? undefined : inheritsFrame(old[restart]) ? 0 : firstLineOf(old[restart]);
+    const frames = this.frames;
+    const lastFrame = firstAtOrAfter(frames, startLine, lineOfFrame) - 1;
+    if (lastFrame >= 0 && (fromLine === undefined || frames[lastFrame] > fromLine)) fromLine = frames[lastFrame];
+    return fromLine;
   }
 
   /** Takes a message out of its call's list (before any lines are shifted: the list's lines are in order). */
