@@ -48,11 +48,11 @@ test('a 60 MB trace: SIP Sense says why the editor shows nothing, lists its call
     await waitFor('the status bar item', async () =>
       (await visibleTexts('.statusbar-item')).find((t) => /SIP Sense: 6[01] MB, read from disk/.test(t)));
     void vscode.commands.executeCommand('sipSense.showLargeFileCalls', uri.toString());
-    const rows = await waitFor('the calls in a quick pick', async () => {
+    // Until the list has rendered its first rows (in a fresh-clone CI run, one row of copy 1 was read before them).
+    await waitFor('the calls in a quick pick, the first one among them', async () => {
       const found = await visibleTexts(`${WIDGETS.quickInput} .monaco-list-row`);
-      return found.length > 0 ? found : undefined;
+      return found.some((row) => /^REGISTER bob → bob/.test(row)) ? found : undefined;
     }, 120_000);
-    assert.ok(rows.some((row) => /^REGISTER bob → bob/.test(row)), rows.join(' | '));
     // The list's first item (rows are reused out of order in the page as the list renders).
     assert.match((await visibleTexts(`${WIDGETS.quickInput} .monaco-list-row[data-index="0"]`))[0] ?? '', /REGISTER bob → bob/);
     await keys({ type: '0-2xTb9vxSit55XU7p8', press: ['Enter'] });
