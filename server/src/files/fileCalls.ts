@@ -165,19 +165,16 @@ interface CallMembers {
   roles(model: TraceModel, from: number, to: number, lo: number): void;
 }
 
-function messagesOf(call: CallMembers, ks: Iterable<number>): SipMessage[] {
+/** Messages [from, to) of a call. */
+function messagesOf(call: CallMembers, from: number, to: number): SipMessage[] {
   const own: SipMessage[] = [];
-  for (const k of ks) own.push(call.message(k));
+  for (let k = from; k < to; k++) own.push(call.message(k));
   return own;
-}
-
-function* range(from: number, to: number): Generator<number> {
-  for (let k = from; k < to; k++) yield k;
 }
 
 /** A call summarised from the model of all its messages. */
 function summarizeWhole(call: CallMembers): CallSummary | undefined {
-  const model = buildTraceModel(messagesOf(call, range(0, call.size)));
+  const model = buildTraceModel(messagesOf(call, 0, call.size));
   call.roles(model, 0, call.size, 0);
   return callSummaries(model)[0];
 }
@@ -200,7 +197,7 @@ function summarizeInParts(call: CallMembers, parts: LongCallParts, summarized: b
   for (let from = 0; from < call.size; from += parts.part) {
     const to = Math.min(call.size, from + parts.part);
     const lo = Math.max(0, from - parts.overlap);
-    const own = messagesOf(call, range(lo, Math.min(call.size, to + parts.overlap)));
+    const own = messagesOf(call, lo, Math.min(call.size, to + parts.overlap));
     const model = buildTraceModel(own);
     call.roles(model, from, to, lo);
     if (!summarized) continue;
@@ -229,7 +226,7 @@ function summarizeInParts(call: CallMembers, parts: LongCallParts, summarized: b
   if (!summarized) return undefined;
   for (const k of decisive?.messages ?? []) kept.add(k);
   for (const k of [...(earliest?.messages ?? []), ...(latest?.messages ?? [])]) kept.add(k);
-  const summary = callSummaries(buildTraceModel(messagesOf(call, [...kept].sort((a, b) => a - b))))[0];
+  const summary = callSummaries(buildTraceModel([...kept].sort((a, b) => a - b).map((k) => call.message(k))))[0];
   return { ...summary, messages: call.size };
 }
 
