@@ -31,6 +31,7 @@ export const THREADED_FROM = 32 * 1024 * 1024;
 function coreIdle(): boolean {
   return loadavg()[0] < availableParallelism() - 1;
 }
+
 /** How far from the middle of a trace a framing line is looked for. */
 const SPLIT_WINDOW = 1024 * 1024;
 const CHUNK = 4 * 1024 * 1024;

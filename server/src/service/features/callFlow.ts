@@ -3,6 +3,7 @@ import type { HoverLanguage } from '../settings';
 import { MESSAGES, languagesOf } from '../messages';
 import { sentByHost, uriHost } from '../syntax/uri';
 import type { SipCall, SipMessage, TraceModel } from '../trace/types';
+import { responseTitle } from './traceWording';
 
 /**
  * The call flow: the trace model as a ladder (endpoints and one arrow per SIP message) and as a
@@ -184,7 +185,7 @@ export function callPart(total: number, startLine: (i: number) => number, wanted
 
 /** What an arrow says: the method, or `code phrase`. */
 export function labelOf(message: SipMessage): string {
-  return message.kind === 'request' ? message.method : `${message.status ?? ''} ${message.phrase ?? ''}`.trim();
+  return message.kind === 'request' ? message.method : responseTitle(message.status, message.phrase);
 }
 
 /**
