@@ -1,11 +1,15 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { basename } from 'node:path';
-import { isCaptureFile, readFileTrace } from './files/captureTrace';
-import { readTraceFileSync } from './files/traceFile';
-import { renderHtmlPage } from './flow/htmlPage';
-import { renderSvg } from './flow/svgLadder';
-import { renderTextLadder } from './flow/textLadder';
+import { readFileTrace } from './files/captureTrace';
+import { readFileCalls } from './files/fileCalls';
+import { readFileFlow, type FileFlow } from './files/fileFlow';
+import { exitOnSignals } from './files/tempFolders';
+import { htmlPage } from './flow/htmlPage';
+import { jsonLadder } from './flow/jsonLadder';
+import { LadderCount } from './flow/ladderHead';
+import { svgDocument } from './flow/svgLadder';
+import { textLadder } from './flow/textLadder';
 import { decodeCaptureFile, looksLikeCapture, skipReasonOf, type CaptureProblem, type DecodeResult, type Skip } from './capture';
 import {
   AnalyzedDocument, DiagnosticsCollector, explainStatus, markdownToPlainText, resolveSettings, type DiagnosticInfo, type Settings,
@@ -15,7 +19,7 @@ import { scannerFor } from './service/dialectSelection';
 import { LineTooLong, MAX_STREAMED_LINE, StreamedScan } from './service/scanner/streamedScan';
 import { captureProblemText } from '../../common/captureMessages';
 import { MESSAGES, inScript, languagesOf, type CliMessages, type Lang, type Messages } from './service/messages';
-import { callFlow, callSummaries } from './service/features/callFlow';
+import { callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
 import type { CallState, TraceModel } from './service/trace';
 import { VERSION } from './version';
@@ -53,9 +57,11 @@ function languageOf(args: readonly string[]): Language {
 interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Resolves once what out() was given has been written (a command that writes as it reads waits for it). */
+  drained?: () => Promise<void>;
 }
 
-/** Runs the command line and returns the exit code (a promise for `decode`, which streams). */
+/** Runs the command line and returns the exit code (a promise for the commands that stream: check, calls, flow, decode). */
 export function main(args: readonly string[], io: Output): number | Promise<number> {
   try {
     const [command, ...rest] = args;
@@ -328,52 +334,66 @@ async function listCalls(files: readonly string[], options: Record<string, strin
   return failed ? 1 : 0;
 }
 
-function flow(args: readonly string[], io: Output): number | Promise<number> {
+function flow(args: readonly string[], io: Output): Promise<number> {
   const { options, rest } = parseOptions(args, { format: ['text', 'svg', 'html', 'json'], call: [], lang: LANGUAGES });
   if (rest.length !== 1) throw new UsageError((m) => m.flowTakesFile);
-  const [file] = rest;
-  const language = (options.lang ?? 'en') as Language;
-  const cannotRead = (error: unknown) => {
-    io.err(sayCannot(language, (m) => m.cannotRead, file, error));
-    return 1;
-  };
-  let capture: boolean;
-  try {
-    capture = isCaptureFile(file);
-  } catch (error) {
-    return cannotRead(error);
-  }
-  if (!capture) {
-    let model;
-    try {
-      model = readTraceFileSync(file).model;
-    } catch (error) {
-      return cannotRead(error);
-    }
-    return drawFlow(model, file, options, language, io);
-  }
-  // A capture is decoded as it streams; what was read before any damage is still drawn.
-  return streamedModel(file, language, io).then((read) => {
-    if (!read) return 1;
-    const code = drawFlow(read.model, file, options, language, io);
-    return read.damaged ? 1 : code;
-  });
+  return drawFlow(rest[0], options, io);
 }
 
-function drawFlow(model: TraceModel, file: string, options: Record<string, string>, language: Language, io: Output): number {
+/** The most output held before it is written (a ladder is written as its arrows are read, never held whole). */
+const OUTPUT_BATCH = 1024 * 1024;
+
+/**
+ * Draws the ladder of a file as it reads the file a second time (see readFileFlow: bounded memory,
+ * whatever the file's size). A capture is decoded as it streams; what was read before any damage
+ * is still drawn, and the damage said (exit code 1).
+ */
+async function drawFlow(file: string, options: Record<string, string>, io: Output): Promise<number> {
+  const language = (options.lang ?? 'en') as Language;
   const callId = options.call;
-  const calls = callSummaries(model).filter((call) => callId === undefined || call.callId === callId);
-  if (callId !== undefined && calls.length === 0) {
-    io.err(tell(language, 'sipsense: ', (m) => m.cli.noSuchCall(callId, file)));
+  const count = new LadderCount();
+  let read: FileFlow | undefined;
+  try {
+    // The calls table of the page: the calls list as `sipsense calls` reads it.
+    const listed = options.format === 'html' ? await readFileCalls(file) : undefined;
+    listed?.dispose();
+    const calls = (listed?.calls ?? []).filter((call) => callId === undefined || call.callId === callId);
+    read = await readFileFlow(file, (arrow) => count.add(arrow), { callId });
+    for (const note of read.decode?.stats.notes ?? []) io.err(sayProblem(language, file, note));
+    if (read.decode?.error) io.err(sayProblem(language, file, read.decode.error));
+    const head = count.head(read.participants);
+    if (callId !== undefined && head.messages === 0) {
+      io.err(tell(language, 'sipsense: ', (m) => m.cli.noSuchCall(callId, file)));
+      return 1;
+    }
+    const title = `${basename(file)}${callId === undefined ? '' : ` · ${callId}`}`;
+    const writer = options.format === 'json' ? jsonLadder(head)
+      : options.format === 'svg' ? svgDocument(head, title)
+        : options.format === 'html' ? htmlPage(head, calls, title)
+          : textLadder(head);
+    let pending = writer.head;
+    // Whole lines go out (out() adds back the line end taken off); the rest waits for more.
+    const flush = () => {
+      const end = pending.lastIndexOf('\n');
+      if (end === -1) return;
+      io.out(pending.slice(0, end));
+      pending = pending.slice(end + 1);
+    };
+    await read.arrows((arrow) => {
+      pending += writer.arrow(arrow);
+      if (pending.length > OUTPUT_BATCH) flush();
+    }, async () => {
+      flush();
+      await io.drained?.();
+    });
+    io.out(pending + writer.tail);
+    return read.decode?.error ? 1 : 0;
+  } catch (error) {
+    io.err(sayCannot(language, (m) => m.cannotRead, file, error));
     return 1;
+  } finally {
+    read?.dispose();
   }
-  const ladder = callFlow(model, callId === undefined ? undefined : [callId]);
-  const title = `${basename(file)}${options.call === undefined ? '' : ` · ${options.call}`}`;
-  if (options.format === 'json') io.out(JSON.stringify(ladder, null, 2));
-  else if (options.format === 'svg') io.out(renderSvg(ladder, title));
-  else if (options.format === 'html') io.out(renderHtmlPage(ladder, calls, title));
-  else io.out(renderTextLadder(ladder));
-  return 0;
 }
 
 function decodeArguments(args: readonly string[]): { file: string; output: string | undefined; language: Language } {
@@ -433,6 +453,8 @@ async function decode(file: string, output: string | undefined, language: Langua
 }
 
 if (require.main === module) {
+  // `flow` of a capture keeps its decoded text in a temporary folder until it ends.
+  exitOnSignals();
   // Output piped into `head` and the like: stop quietly when the reader goes away.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -441,6 +463,7 @@ if (require.main === module) {
   const io: Output = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
   };
   void Promise.resolve(main(process.argv.slice(2), io)).then((code) => {
     process.exitCode = code;

@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createServer } from './createServer';
-import { removeStaleCaptureFolders } from './files/tempFolders';
+import { exitOnSignals, removeStaleCaptureFolders } from './files/tempFolders';
 import { createStdioConnection } from './transport';
 
 /**
@@ -15,8 +15,7 @@ process.on('uncaughtException', (error) => {
   connection.console.error(`SIP Sense: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
 });
 
-// Killed by a signal, the process exits as process.exit does, so that what it left on disk is removed.
-for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) process.once(signal, () => process.exit(code));
+exitOnSignals();
 // What servers killed before could not remove (SIGKILL, a crash).
 removeStaleCaptureFolders();
 

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CallFlow, CallSummary } from '../../common/callFlow';
-import { renderHtmlPage } from '../../server/src/flow/htmlPage';
-import { renderSvg } from '../../server/src/flow/svgLadder';
-import { renderTextLadder } from '../../server/src/flow/textLadder';
+import { rendered } from '../support/ladders';
 import { assertNothingExecutable, parseHtml, parseSvg } from '../support/markup';
 
 const HOSTILE = [
@@ -39,7 +37,7 @@ const calls: CallSummary[] = [
 ];
 
 test('the text ladder: a column per endpoint, an arrow per message, times, marks and line notes', () => {
-  const text = renderTextLadder(flow);
+  const text = rendered('text', flow);
   const lines = text.split('\n');
   assert.match(lines[0], /^\(\?\) a host read from the message headers/);
   assert.match(lines[2], /^time \(s\) +10\.0\.0\.1:5060 +\[2001:db8::1\]:5061 +<img src=x onerror=alert\(2\)> \(\?\)$/);
@@ -55,14 +53,14 @@ test('the text ladder: a column per endpoint, an arrow per message, times, marks
 });
 
 test('the text ladder without times has no time column', () => {
-  const text = renderTextLadder({ participants: flow.participants.slice(0, 2), messages: [{ line: 4, endLine: 9, from: 0, to: 1, label: 'BYE' }] });
+  const text = rendered('text', { participants: flow.participants.slice(0, 2), messages: [{ line: 4, endLine: 9, from: 0, to: 1, label: 'BYE' }] });
   assert.match(text.split('\n')[0], /^ +10\.0\.0\.1:5060/);
   assert.match(text, /\n +\| +BYE +\|\n +\|-+>\|  line 5\n$/);
-  assert.equal(renderTextLadder({ participants: [], messages: [] }), 'no SIP messages\n');
+  assert.equal(rendered('text', { participants: [], messages: [] }), 'no SIP messages\n');
 });
 
 test('the SVG is well-formed, holds nothing executable or external, and shows hostile text as text', () => {
-  const svg = renderSvg(flow, `trace ${HOSTILE[0]}`);
+  const svg = rendered('svg', flow, [], `trace ${HOSTILE[0]}`);
   const { elements, text } = parseSvg(svg);
   assertNothingExecutable(elements);
   assert.equal(elements[0].name, 'svg');
@@ -77,7 +75,7 @@ test('the SVG is well-formed, holds nothing executable or external, and shows ho
 });
 
 test('the HTML page parses without errors, holds no script, and locks everything down with its CSP', () => {
-  const html = renderHtmlPage(flow, calls, `trace ${HOSTILE[0]}`);
+  const html = rendered('html', flow, calls, `trace ${HOSTILE[0]}`);
   const { elements, text, errors } = parseHtml(html);
   assert.deepEqual(errors, []);
   assertNothingExecutable(elements);
@@ -87,4 +85,10 @@ test('the HTML page parses without errors, holds no script, and locks everything
   assert.ok(text.includes('<img src=x onerror=alert(2)>'), 'hostile From shown as text');
   assert.ok(text.includes('486 <script>alert(1)</script>'));
   assert.equal(elements.filter((e) => e.name === 'svg').length, 1);
+});
+
+test('the JSON ladder, written message by message, is JSON.stringify of the whole flow', () => {
+  for (const whole of [flow, { participants: [], messages: [] }, { participants: flow.participants.slice(0, 1), messages: flow.messages.slice(5) }]) {
+    assert.equal(rendered('json', whole), JSON.stringify(whole, null, 2));
+  }
 });

@@ -32,6 +32,11 @@ export function removeCaptureFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
 }
 
+/** Killed by a signal (SIGTERM, SIGINT, SIGHUP), the process exits as process.exit does, so that its folders are removed. */
+export function exitOnSignals(): void {
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) process.once(signal, () => process.exit(code));
+}
+
 function removeOwnFolders(): void {
   for (const folder of [...made]) removeCaptureFolder(folder);
 }

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SipMessage } from '../service/trace/types';
 import { modelStream, type StreamedTrace, type TextStream } from './traceStream';
@@ -50,21 +50,6 @@ export function streamTraceFile(path: string, trace: TextStream, options: ReadOp
       }
     });
   });
-}
-
-/** The same, at once (for the command line). */
-export function readTraceFileSync(path: string): StreamedTrace {
-  const fd = openSync(path, 'r');
-  try {
-    const { stream: trace, model } = modelStream();
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
-      trace.push(buffer.subarray(0, read));
-    }
-    return { ...trace.end(), model: model() };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** At most this many bytes are read for one message's lines (a message longer than that is cut). */

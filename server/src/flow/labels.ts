@@ -1,6 +1,6 @@
 import type { FlowMessage } from '../../../common/callFlow';
 
-/** What every rendering of a call flow says the same way: arrow labels, relative times, safe text. */
+/** What every rendering of a call flow says the same way: arrow labels and safe text. */
 
 /** The label of an arrow with its marks: `INVITE (SDP)`, `180 Ringing (retransmission)`. */
 export function arrowLabel(message: FlowMessage): string {
@@ -8,12 +8,6 @@ export function arrowLabel(message: FlowMessage): string {
   if (message.sdp) label += ' (SDP)';
   if (message.retransmission) label += ' (retransmission)';
   return label;
-}
-
-/** Seconds since the first message that has a time, for each message (undefined where it has none). */
-export function relativeTimes(messages: readonly FlowMessage[]): (number | undefined)[] {
-  const first = messages.find((m) => m.time !== undefined)?.time;
-  return messages.map((m) => (m.time === undefined || first === undefined ? undefined : m.time - first));
 }
 
 /**

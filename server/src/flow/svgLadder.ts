@@ -1,5 +1,6 @@
-import type { CallFlow, FlowMessage } from '../../../common/callFlow';
-import { arrowLabel, plainText, relativeTimes } from './labels';
+import type { FlowMessage } from '../../../common/callFlow';
+import { arrowLabel, plainText } from './labels';
+import { relativeTime, type LadderHead, type LadderWriter } from './ladderHead';
 
 /**
  * The call flow as a standalone SVG: no script, no style sheet, no reference outside the file
@@ -34,13 +35,16 @@ export function escapeXml(text: string): string {
   return plainText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The SVG element (without an XML declaration, so that an HTML page can hold it too). */
-export function svgElement(flow: CallFlow, title: string): string {
-  const count = Math.max(1, flow.participants.length);
+/**
+ * The SVG element (without an XML declaration, so that an HTML page can hold it too), written as
+ * its arrows come: its size is the head's.
+ */
+export function svgElement(head: LadderHead, title: string): LadderWriter {
+  const count = Math.max(1, head.participants.length);
   const width = LEFT + count * COLUMN;
-  const height = TOP + flow.messages.length * ROW + 24;
+  const height = TOP + head.messages * ROW + 24;
   const x = (index: number) => LEFT + index * COLUMN + COLUMN / 2;
-  const times = relativeTimes(flow.messages);
+  const lines = (rows: string[]) => rows.map((row) => `${row}\n`).join('');
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`);
   out.push(`<title>${escapeXml(title)}</title>`);
@@ -52,43 +56,45 @@ export function svgElement(flow: CallFlow, title: string): string {
   }
   out.push('</defs>');
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  flow.participants.forEach((participant, i) => {
+  head.participants.forEach((participant, i) => {
     const address = participant.inferred ? `${participant.address} (from headers)` : participant.address;
     out.push(`<g><title>${escapeXml(address)}</title>`);
     out.push(`<rect x="${x(i) - COLUMN / 2 + 8}" y="8" width="${COLUMN - 16}" height="26" rx="4" fill="#f6f8fa" stroke="#8c959f"${participant.inferred ? ' stroke-dasharray="4 3"' : ''}/>`);
     out.push(`<text x="${x(i)}" y="25" text-anchor="middle" ${FONT} fill="${REQUEST_COLOUR}">${escapeXml(shorten(participant.address, 26))}</text></g>`);
     out.push(`<line x1="${x(i)}" y1="34" x2="${x(i)}" y2="${height - 8}" stroke="#8c959f" stroke-dasharray="2 3"/>`);
   });
-  if (times.some((t) => t !== undefined)) out.push(`<text x="8" y="25" ${FONT} fill="#57606a">time (s)</text>`);
-  flow.messages.forEach((message, index) => {
-    const y = TOP + index * ROW + 20;
+  if (head.firstTime !== undefined) out.push(`<text x="8" y="25" ${FONT} fill="#57606a">time (s)</text>`);
+  let index = 0;
+  const arrow = (message: FlowMessage): string => {
+    const y = TOP + index++ * ROW + 20;
     const colour = arrowColour(message);
     const label = arrowLabel(message);
     const tooltip = `${label} · line ${message.line + 1}${message.callId ? ` · Call-ID ${message.callId}` : ''}`;
-    out.push(`<g><title>${escapeXml(tooltip)}</title>`);
-    const time = times[index];
-    if (time !== undefined) out.push(`<text x="8" y="${y}" ${FONT} fill="#57606a">${time.toFixed(6)}</text>`);
+    const rows = [`<g><title>${escapeXml(tooltip)}</title>`];
+    const time = relativeTime(message, head);
+    if (time !== undefined) rows.push(`<text x="8" y="${y}" ${FONT} fill="#57606a">${time.toFixed(6)}</text>`);
     const from = x(message.from);
     const to = x(message.to);
     const marker = `url(#${message.retransmission ? 'd' : 'h'}${colour.slice(1)})`;
     const dash = message.retransmission ? ' stroke-dasharray="6 3"' : '';
     if (from === to) {
-      out.push(`<path d="M${from},${y - 6}h40v12h-40" fill="none" stroke="${colour}" stroke-width="1.5"${dash} marker-end="${marker}"/>`);
-      out.push(`<text x="${from + 46}" y="${y + 4}" ${FONT} fill="${colour}">${escapeXml(shorten(label, 20))}</text>`);
+      rows.push(`<path d="M${from},${y - 6}h40v12h-40" fill="none" stroke="${colour}" stroke-width="1.5"${dash} marker-end="${marker}"/>`);
+      rows.push(`<text x="${from + 46}" y="${y + 4}" ${FONT} fill="${colour}">${escapeXml(shorten(label, 20))}</text>`);
     } else {
-      out.push(`<line x1="${from}" y1="${y}" x2="${to}" y2="${y}" stroke="${colour}" stroke-width="1.5"${dash} marker-end="${marker}"/>`);
+      rows.push(`<line x1="${from}" y1="${y}" x2="${to}" y2="${y}" stroke="${colour}" stroke-width="1.5"${dash} marker-end="${marker}"/>`);
       const span = Math.abs(to - from);
-      out.push(`<text x="${(from + to) / 2}" y="${y - 5}" text-anchor="middle" ${FONT} fill="${colour}">${escapeXml(shorten(label, Math.floor(span / 7.5)))}</text>`);
+      rows.push(`<text x="${(from + to) / 2}" y="${y - 5}" text-anchor="middle" ${FONT} fill="${colour}">${escapeXml(shorten(label, Math.floor(span / 7.5)))}</text>`);
     }
-    out.push('</g>');
-  });
-  out.push('</svg>');
-  return out.join('\n');
+    rows.push('</g>');
+    return lines(rows);
+  };
+  return { head: lines(out), arrow, tail: '</svg>' };
 }
 
 /** A standalone SVG document. */
-export function renderSvg(flow: CallFlow, title: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svgElement(flow, title)}\n`;
+export function svgDocument(head: LadderHead, title: string): LadderWriter {
+  const svg = svgElement(head, title);
+  return { head: `<?xml version="1.0" encoding="UTF-8"?>\n${svg.head}`, arrow: svg.arrow, tail: `${svg.tail}\n` };
 }
 
 function shorten(text: string, max: number): string {

@@ -1,10 +1,12 @@
-import type { CallFlow, FlowMessage } from '../../../common/callFlow';
-import { arrowLabel, plainText, relativeTimes } from './labels';
+import type { FlowMessage } from '../../../common/callFlow';
+import { arrowLabel, plainText } from './labels';
+import { relativeTime, type LadderHead, type LadderWriter } from './ladderHead';
 
 /**
  * The call flow as a text ladder for terminals and tickets: one column per endpoint, and for each
  * message a label row and an arrow row, with the time since the first message on the left and
- * the message's line (and Call-ID when the flow holds several calls) on the right.
+ * the message's line (and Call-ID when the flow holds several calls) on the right. Written as
+ * the arrows come: its columns are sized from the head (the endpoints and the widest label).
  */
 
 const MIN_COLUMN = 16;
@@ -14,20 +16,17 @@ const MAX_WIDTH = 160;
 /** The longest label a note writes out. */
 const MAX_NOTE_LABEL = 200;
 
-export function renderTextLadder(flow: CallFlow): string {
-  const count = flow.participants.length;
-  if (count === 0) return 'no SIP messages\n';
-  const addresses = flow.participants.map((p) => plainText(p.inferred ? `${p.address} (?)` : p.address));
-  const inferred = flow.participants.some((p) => p.inferred);
-  const labels = flow.messages.map(arrowLabel).map(plainText);
-  const widest = Math.max(...addresses.map((a) => a.length), ...labels.map((l) => l.length + 4));
-  const times = relativeTimes(flow.messages);
-  const timeWidth = times.some((t) => t !== undefined) ? 14 : 0;
+export function textLadder(head: LadderHead): LadderWriter {
+  const count = head.participants.length;
+  if (count === 0) return { head: 'no SIP messages\n', arrow: () => '', tail: '' };
+  const addresses = head.participants.map((p) => plainText(p.inferred ? `${p.address} (?)` : p.address));
+  const inferred = head.participants.some((p) => p.inferred);
+  const widest = addresses.reduce((most, address) => Math.max(most, address.length), head.widestLabel + 4);
+  const timeWidth = head.firstTime !== undefined ? 14 : 0;
   const fitting = Math.floor((MAX_WIDTH - timeWidth) / count);
   const column = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, widest + 2, fitting));
   const center = (index: number) => timeWidth + Math.floor(column / 2) + index * column;
   const width = center(count - 1) + 2;
-  const severalCalls = new Set(flow.messages.map((m) => m.callId)).size > 1;
 
   const blank = (): string[] => {
     const row = new Array<string>(width).fill(' ');
@@ -39,50 +38,50 @@ export function renderTextLadder(flow: CallFlow): string {
     for (let i = 0; i < text.length; i++) if (at + i >= 0) row[at + i] = text[i];
   };
   const finish = (row: string[], note = '') => (row.join('').trimEnd() + (note ? `  ${note}` : ''));
+  const lines = (rows: string[]) => rows.map((row) => `${row}\n`).join('');
 
-  const out: string[] = [];
+  const top: string[] = [];
   // Addresses too long for their column are named by a letter, and a legend says which is which.
   const legend = addresses.some((a) => a.length > column - 2);
-  if (legend) addresses.forEach((address, i) => out.push(`${columnName(i)}  ${address}`));
-  if (inferred) out.push('(?) a host read from the message headers (Via sent-by, Request-URI): the trace has no capture framing');
-  if (out.length > 0) out.push('');
+  if (legend) addresses.forEach((address, i) => top.push(`${columnName(i)}  ${address}`));
+  if (inferred) top.push('(?) a host read from the message headers (Via sent-by, Request-URI): the trace has no capture framing');
+  if (top.length > 0) top.push('');
   const header = new Array<string>(width).fill(' ');
   addresses.forEach((address, i) => {
     const shown = legend ? columnName(i) : address;
     put(header, center(i) - Math.floor(shown.length / 2), shown);
   });
   if (timeWidth) put(header, 0, 'time (s)');
-  out.push(finish(header));
-  out.push(finish(blank()));
+  top.push(finish(header));
+  top.push(finish(blank()));
 
-  flow.messages.forEach((message, index) => {
+  const arrow = (message: FlowMessage): string => {
+    const text = plainText(arrowLabel(message));
     const labelRow = blank();
     const arrowRow = blank();
     const from = center(message.from);
     const to = center(message.to);
-    const time = times[index];
+    const time = relativeTime(message, head);
     if (time !== undefined) put(labelRow, 0, time.toFixed(6));
     if (from === to) {
-      const label = fit(labels[index], column - 3);
+      const label = fit(text, column - 3);
       put(labelRow, from + 2, label);
       put(arrowRow, from + 1, '--.');
-      out.push(finish(labelRow), finish(arrowRow, note(message, severalCalls, label === labels[index] ? '' : labels[index])));
       const back = blank();
       put(back, from + 1, '<-\'');
-      out.push(finish(back));
-      return;
+      return lines([finish(labelRow), finish(arrowRow, note(message, head.severalCalls, label === text ? '' : text)), finish(back)]);
     }
     const left = Math.min(from, to);
     const right = Math.max(from, to);
-    const label = fit(labels[index], right - left - 3);
+    const label = fit(text, right - left - 3);
     put(labelRow, left + Math.max(2, Math.floor((right - left - label.length) / 2)), label);
     const shaft = message.retransmission ? '=' : '-';
     for (let x = left + 1; x < right; x++) arrowRow[x] = shaft;
     if (to > from) arrowRow[right - 1] = '>';
     else arrowRow[left + 1] = '<';
-    out.push(finish(labelRow), finish(arrowRow, note(message, severalCalls, label === labels[index] ? '' : labels[index])));
-  });
-  return `${out.join('\n')}\n`;
+    return lines([finish(labelRow), finish(arrowRow, note(message, head.severalCalls, label === text ? '' : text))]);
+  };
+  return { head: lines(top), arrow, tail: '' };
 }
 
 /**

@@ -90,28 +90,27 @@ export function modelFacts(model: TraceModel): LadderFacts {
 
 /** The ladder of these messages (indices, in trace order): their columns and arrows. */
 export function ladderOf(facts: LadderFacts, indices: readonly number[]): CallFlow {
-  const participants: Participant[] = [];
-  const columns = new Map<string, number>();
-  const column = (address: string, inferred: boolean): number => {
-    let index = columns.get(address);
-    if (index === undefined) {
-      index = participants.length;
-      columns.set(address, index);
-      participants.push({ address, inferred });
-    } else if (!inferred) {
-      participants[index].inferred = false;
-    }
-    return index;
-  };
-  const messages: FlowMessage[] = [];
-  for (const index of indices) {
-    const message = facts.message(index);
-    const ends = endpointsOf(facts, index);
+  const columns = new LadderColumns();
+  const messages = indices.map((index) => columns.arrow(facts.message(index), facts.retransmission(index), facts.request(index)));
+  return { participants: columns.participants, messages };
+}
+
+/**
+ * The columns of a ladder as its arrows are drawn one after another in trace order, a column for
+ * each endpoint in the order it is first met (inferred until a message's framing names it).
+ */
+export class LadderColumns {
+  readonly participants: Participant[] = [];
+  private readonly columns = new Map<string, number>();
+
+  /** The arrow of a message: whether it is a retransmission and the request of its transaction come from the model. */
+  arrow(message: SipMessage, retransmission: boolean, request: SipMessage | undefined): FlowMessage {
+    const ends = endpointsOf(message, request);
     const arrow: FlowMessage = {
       line: message.startLine,
       endLine: message.endLine,
-      from: column(ends.from, ends.inferred),
-      to: column(ends.to, ends.inferred),
+      from: this.column(ends.from, ends.inferred),
+      to: this.column(ends.to, ends.inferred),
       label: labelOf(message),
     };
     if (message.time !== undefined) arrow.time = message.time;
@@ -119,10 +118,21 @@ export function ladderOf(facts: LadderFacts, indices: readonly number[]): CallFl
     if (message.status !== undefined) arrow.status = message.status;
     if (message.method) arrow.method = message.method;
     if (message.hasSdp) arrow.sdp = true;
-    if (facts.retransmission(index)) arrow.retransmission = true;
-    messages.push(arrow);
+    if (retransmission) arrow.retransmission = true;
+    return arrow;
   }
-  return { participants, messages };
+
+  private column(address: string, inferred: boolean): number {
+    let index = this.columns.get(address);
+    if (index === undefined) {
+      index = this.participants.length;
+      this.columns.set(address, index);
+      this.participants.push({ address, inferred });
+    } else if (!inferred) {
+      this.participants[index].inferred = false;
+    }
+    return index;
+  }
 }
 
 /**
@@ -193,14 +203,12 @@ export function labelOf(message: SipMessage): string {
  * taken from the message (a request goes from its top Via's sent-by to its Request-URI's host; a
  * response from where its request went back to the sent-by).
  */
-function endpointsOf(facts: LadderFacts, index: number): { from: string; to: string; inferred: boolean } {
-  const message = facts.message(index);
+function endpointsOf(message: SipMessage, request: SipMessage | undefined): { from: string; to: string; inferred: boolean } {
   if (message.source !== undefined && message.destination !== undefined) {
     return { from: message.source, to: message.destination, inferred: false };
   }
   const via = message.sentBy === undefined ? UNKNOWN : sentByHost(message.sentBy);
   if (message.kind === 'request') return { from: via, to: requestTarget(message), inferred: true };
-  const request = facts.request(index);
   return { from: request === undefined ? UNKNOWN : requestTarget(request), to: via, inferred: true };
 }
 
