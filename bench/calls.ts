@@ -33,7 +33,7 @@ async function ensureFile(name: string, bytes: number, make: (copy: number) => B
 }
 
 /** A 500 MB ngrep-framed trace: the corpus's scale capture decoded, repeated with each copy's Call-IDs made its own. */
-function traceFile(): Promise<string> {
+export function traceFile(): Promise<string> {
   const { text } = captureToTrace(readFileSync(join(sharedRoot, 'corpus', 'pcap', 'sipnab__sipp-branch-scenario.pcapng')));
   return ensureFile('trace-500mb.txt', 500 * MB, (copy) => text.replace(/^(Call-ID|i):[ \t]*/gim, (header) => `${header}${copy}-`));
 }
@@ -44,7 +44,7 @@ function captureFile(): Promise<string> {
   return ensureFile('capture-1gb.pcapng', 1024 * MB, () => bytes);
 }
 
-function grepMs(path: string): { ms: number; count: number } {
+export function grepMs(path: string): { ms: number; count: number } {
   const start = performance.now();
   const result = spawnSync('grep', ['-c', '^SIP/2.0', path], { encoding: 'utf8' });
   return { ms: performance.now() - start, count: Number(result.stdout.trim()) };

@@ -8,6 +8,7 @@ import { splitLines } from '../test/support/fuzz';
 import { ServerUnderTest } from '../test/support/lspClient';
 import { callsBenchmark } from './calls';
 import { captureBenchmark } from './capture';
+import { flowBenchmark } from './flow';
 import { logOf, traceOf } from './data';
 import { printGrammarBench } from './grammar';
 
@@ -352,6 +353,7 @@ async function main(): Promise<void> {
   if (wanted('grammar')) await printGrammarBench(args);
   if (wanted('calls')) await callsBenchmark(row);
   if (wanted('capture')) await captureBenchmark(dataDir, row);
+  if (wanted('flow')) await flowBenchmark(row);
 }
 
 main().catch((error) => {
