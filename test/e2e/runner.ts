@@ -18,7 +18,8 @@ import {
  * (SIPSENSE_E2E_BRIDGE): /log prints a line here, /screenshot saves the page as a PNG,
  * /texts reads the text of visible elements, /keys types or presses keys in the page as a person would,
  * /frame evaluates a script in, clicks or hovers an element of the first frame that holds a selector
- * (webviews live in nested iframes that the extension host cannot reach).
+ * (webviews live in nested iframes that the extension host cannot reach), /state keeps one JSON value
+ * across a window reload (which restarts the extension host and the tests in it).
  *
  * Needs SIPSENSE_NODE24 and SIPSENSE_CODE_SERVER (from installCodeServer()) in its environment.
  */
@@ -115,6 +116,7 @@ async function main(): Promise<number> {
 
   try {
     let page: Page | undefined;
+    let kept: unknown = null;
     const bridgeUrl = await startBridge((server) => { bridge = server; }, {
       log: (text) => { out(text); note(`[test] ${text.split('\n')[0]}`); },
       screenshot: async (name) => {
@@ -147,6 +149,11 @@ async function main(): Promise<number> {
         if (click) await frame.locator(click).first().click();
         if (hover) await frame.locator(hover).first().hover();
         return script ? frame.evaluate(script) : null;
+      },
+      state: (body) => {
+        const before = kept;
+        if ('set' in body) kept = body.set;
+        return before;
       },
     });
 
@@ -239,6 +246,8 @@ interface BridgeHandlers {
   texts(selector: string): Promise<string[]>;
   keys(keys: { type?: string; press?: string[] }): Promise<void>;
   frame(request: FrameRequest): Promise<unknown>;
+  /** Answers the value kept; with `set`, keeps that one from now on. */
+  state(body: { set?: unknown }): unknown;
 }
 
 /**
@@ -268,6 +277,7 @@ function startBridge(keep: (server: Server) => void, handlers: BridgeHandlers): 
           else if (request.url === '/texts') result = await handlers.texts(String(body.selector ?? ''));
           else if (request.url === '/keys') await handlers.keys(body);
           else if (request.url === '/frame') result = await handlers.frame(body);
+          else if (request.url === '/state') result = handlers.state(body);
           else throw new Error(`unknown bridge call ${request.url}`);
           response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result }));
         } catch (error) {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { HOSTILE, hostileTrace, ngrepTrace } from '../traceGenerator';
-import { log, test } from './harness';
+import { log, test, testAcrossReload } from './harness';
 import {
   hasBridge, inFrame, keys, openFile, positionOf, revertAndCloseAll, sleep, updateSetting, visibleTexts, waitFor,
 } from './helpers';
@@ -434,6 +434,43 @@ test('10,000 messages: the ladder opens and scrolls with only the visible rows i
   assert.ok(scroll.maxRows < 120, `still only the visible rows while scrolling (${scroll.maxRows})`);
   await log(`  ladder, 10,000 messages: drawn ${timing.open.toFixed(1)} ms after the flow reached the webview; command → first frame ${(timing.paintedAt - started).toFixed(0)} ms (server, transfer and webview included)`);
   await log(`  ladder, 10,000 messages: scrolled ${scroll.height} px in ${scroll.frames} frames of 600 px (${scroll.ms.toFixed(0)} ms): frame p50 ${scroll.p50.toFixed(1)} ms, p95 ${scroll.p95.toFixed(1)} ms, max ${scroll.max.toFixed(1)} ms; long tasks ${scroll.longTasks} (longest ${scroll.longest.toFixed(0)} ms); at most ${scroll.maxRows} rows in the DOM`);
+  await revertAndCloseAll();
+}, 120_000);
+
+/** What a restored ladder must show again: the same call, columns and arrows. */
+interface LadderSeen {
+  title: string;
+  headings: string[];
+  participants: string[];
+  arrows: [number, string, string][];
+  busyLine: number;
+}
+
+function seen(state: LadderState): Omit<LadderSeen, 'busyLine'> {
+  const arrows = state.rows.filter((r) => !r.heading).map((r): [number, string, string] => [r.line, r.label, r.arrow]);
+  return { title: state.title, headings: state.headings, participants: state.participants, arrows };
+}
+
+testAcrossReload('the ladder comes back after a window reload: the same call, columns and arrows, and a click on an arrow still reveals its message', async (): Promise<LadderSeen> => {
+  await revertAndCloseAll();
+  const editor = await openFile('callFlows');
+  const busyLine = await busyCallLine(editor.document.uri);
+  place(editor, new vscode.Position(busyLine, 0));
+  await vscode.commands.executeCommand('sipSense.showCallFlow');
+  if (!hasBridge) return { title: '', headings: [], participants: [], arrows: [], busyLine };
+  const state = await ladder('the busy call before the reload', (s) => s.headings.length === 1 && s.rows.some((r) => r.current));
+  assert.deepEqual(state.headings, [BUSY_CALL]);
+  return { ...seen(state), busyLine };
+}, async (before) => {
+  const state = await ladder('the ladder restored after the reload', (s) => s.headings.length === 1, 60_000);
+  assert.deepEqual(seen(state), { title: before.title, headings: before.headings, participants: before.participants, arrows: before.arrows });
+  // Restored, it still talks to the extension: a click on the INVITE's first answer puts the trace's cursor on it.
+  const [line, label] = before.arrows[1];
+  assert.ok(line > before.busyLine && /^\d{3} /.test(label), `the second arrow answers the INVITE: ${label} at line ${line}`);
+  await inFrame({ holding: LADDER, click: `.row[data-line="${line}"] .label` });
+  // The focus stays in the ladder (so there may be no active text editor): the trace's editor beside it moves.
+  await waitFor(`the trace shown at its ${label}`, () => (vscode.window.visibleTextEditors
+    .some((editor) => editor.document.uri.path.endsWith('rfc3665.txt') && editor.selection.active.line === line) ? true : undefined));
   await revertAndCloseAll();
 }, 120_000);
 
