@@ -17,6 +17,8 @@ const MAX_SLICE_CHARS = 256 * 1024;
  * requests that come one after another never wait behind a slice.
  */
 const STAND_ASIDE_MS = 50;
+/** How long a big answer (the Outline of a trace) is made before other requests get their turn. */
+const ANSWER_SLICE_MS = 10;
 
 /**
  * What one server holds for its client: the open documents, what the client supports, and the
@@ -36,8 +38,14 @@ export class ServerContext {
   private standAsideUntil = 0;
   /** How long it stands aside each time (tests on a busy machine lengthen it). */
   standAsideMs = STAND_ASIDE_MS;
+  /** How long a slice of a big answer runs (tests shorten it, to have a pause after every few items). */
+  answerSliceMs = ANSWER_SLICE_MS;
 
-  constructor(readonly connection: Connection) {}
+  /**
+   * @param piecewiseResults whether the connection's writer writes an EncodedJsonArray result in
+   * pieces (the stdio transport's does; node-ipc's sends every message whole, as JSON.stringify makes it).
+   */
+  constructor(readonly connection: Connection, readonly piecewiseResults = false) {}
 
   initialize(params: InitializeParams): void {
     this.client = clientSupportOf(params.capabilities);
@@ -105,6 +113,25 @@ export class ServerContext {
       chars = Math.round(Math.min(MAX_SLICE_CHARS, 2 * chars, Math.max(MIN_SLICE_CHARS, (chars * TRACE_SLICE_MS) / Math.max(took, 0.01))));
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * Gives `each` the items one by one, in slices of a few milliseconds with the event loop free
+   * between them, so that other requests are answered meanwhile; after each slice, stops unless
+   * `carryOn` says to go on. Whether every item was given.
+   */
+  async inSlices<T>(items: Iterable<T>, each: (item: T) => void, carryOn: () => boolean): Promise<boolean> {
+    let sliceEnd = performance.now() + this.answerSliceMs;
+    let count = 0;
+    for (const item of items) {
+      each(item);
+      if (++count % 16 === 0 && performance.now() > sliceEnd) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!carryOn()) return false;
+        sliceEnd = performance.now() + this.answerSliceMs;
+      }
+    }
+    return true;
   }
 
   /** Forgets a closed document and its settings. Whether it was open. */

@@ -119,14 +119,18 @@ export const SYMBOL_KIND: Readonly<Record<SymbolKindName, SymbolKind>> = {
 };
 
 /** The symbols as a flat list for clients without hierarchical symbols: each names its parent as its container. */
-export function toSymbolInformation(uri: string, symbols: readonly DocumentSymbol[]): SymbolInformation[] {
+export function* toSymbolInformation(uri: string, symbols: Iterable<DocumentSymbol>): Generator<SymbolInformation> {
   const flat: SymbolInformation[] = [];
   const visit = (symbol: DocumentSymbol, container: string | undefined): void => {
     flat.push({ name: symbol.name, kind: symbol.kind, location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
     for (const child of symbol.children ?? []) visit(child, symbol.name);
   };
-  for (const symbol of symbols) visit(symbol, undefined);
-  return flat;
+  // One top-level symbol at a time: a call's symbols are flattened when it is asked for.
+  for (const symbol of symbols) {
+    visit(symbol, undefined);
+    yield* flat;
+    flat.length = 0;
+  }
 }
 
 /**

@@ -11,10 +11,11 @@ import { VERSION } from './version';
 /**
  * Wires the language service to a connection, whatever its transport: each handler module
  * registers its requests and says which capabilities they give. Nothing is kept at module level:
- * the returned context is this server's whole state.
+ * the returned context is this server's whole state. `piecewiseResults`: whether the connection's
+ * writer writes big answers in pieces (see ServerContext).
  */
-export function createServer(connection: Connection): ServerContext {
-  const context = new ServerContext(connection);
+export function createServer(connection: Connection, piecewiseResults = false): ServerContext {
+  const context = new ServerContext(connection, piecewiseResults);
   const capabilities = {
     ...registerDocumentHandlers(context, createValidation(context)),
     ...registerLanguageFeatures(context),

@@ -5,11 +5,13 @@ import { createStdioConnection } from './transport';
 
 /**
  * The language server's entry point: `--stdio` goes through our own transport, which answers
- * malformed frames and finds the next one (transport.ts); `--node-ipc` (VS Code's client) and the
- * other transports through vscode-languageserver's.
+ * malformed frames and finds the next one, and writes the Outline of a big trace in pieces
+ * (transport.ts); `--node-ipc` (VS Code's client) and the other transports through
+ * vscode-languageserver's, every answer whole.
  */
-const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
-createServer(connection);
+const stdio = process.argv.includes('--stdio');
+const connection = stdio ? createStdioConnection() : createConnection(ProposedFeatures.all);
+createServer(connection, stdio);
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`SIP Sense: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -1,8 +1,9 @@
 import { constants } from 'node:buffer';
 import {
-  AbstractMessageReader, createConnection, ErrorCodes, ProposedFeatures, StreamMessageWriter,
-  type Connection, type DataCallback, type Disposable, type Message, type MessageReader, type ResponseMessage,
+  AbstractMessageReader, AbstractMessageWriter, createConnection, ErrorCodes, ProposedFeatures, StreamMessageWriter,
+  type Connection, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter, type ResponseMessage,
 } from 'vscode-languageserver/node';
+import { EncodedJsonArray } from './piecewiseJson';
 
 /**
  * The server's stdio transport. vscode-languageserver's own reader gives no answer to a message
@@ -221,13 +222,77 @@ export class ResyncingMessageReader extends AbstractMessageReader implements Mes
   }
 }
 
+/** The JSON of `response` around its result: what comes before the result and what comes after. */
+function aroundResult(response: ResponseMessage): [string, string] {
+  // A number where the result goes: `"result":0` cannot be inside a JSON string (its quotes would be escaped).
+  const json = JSON.stringify({ ...response, result: 0 });
+  const at = json.lastIndexOf('"result":0') + '"result":'.length;
+  return [json.slice(0, at), json.slice(at + 1)];
+}
+
+/**
+ * Writes LSP frames to a stream as vscode-languageserver's StreamMessageWriter does (it writes
+ * every message but one kind, with the same bytes), and a response whose result is an
+ * EncodedJsonArray (piecewiseJson.ts) piece by piece: its Content-Length added up from the pieces,
+ * its JSON never made into one string or one buffer. Messages go out in the order they were given.
+ */
+export class PiecewiseMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private readonly whole: StreamMessageWriter;
+  /** The last write given, settled when it is done: each write waits for the one before. */
+  private last: Promise<void> = Promise.resolve();
+  private errorCount = 0;
+
+  constructor(private readonly output: NodeJS.WritableStream) {
+    super();
+    this.whole = new StreamMessageWriter(output);
+    this.whole.onError(([error, message, count]) => this.fireError(error, message, count));
+    this.whole.onClose(() => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    const result = (message as ResponseMessage).result;
+    const written = this.last.then(() => result instanceof EncodedJsonArray
+      ? this.writePieces(message as ResponseMessage, result)
+      : this.whole.write(message));
+    this.last = written.catch(() => undefined);
+    return written;
+  }
+
+  private async writePieces(response: ResponseMessage, result: EncodedJsonArray<unknown>): Promise<void> {
+    const [before, after] = aroundResult(response);
+    const head = Buffer.from(`${before}[`, 'utf8');
+    const tail = Buffer.from(`]${after}`, 'utf8');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const done = (error?: Error | null): void => (error ? reject(error) : resolve());
+        this.output.write(`Content-Length: ${head.length + result.byteLength + tail.length}\r\n\r\n`, 'ascii');
+        this.output.write(head);
+        for (const piece of result.pieces) this.output.write(piece);
+        this.output.write(tail, done);
+      });
+    } catch (error) {
+      this.fireError(error as Error, response, ++this.errorCount);
+      throw error;
+    }
+  }
+
+  end(): void {
+    this.whole.end();
+  }
+
+  dispose(): void {
+    this.whole.dispose();
+    super.dispose();
+  }
+}
+
 /**
  * The connection over stdin and stdout, with the resynchronising reader, and what
  * vscode-languageserver does for --stdio: exit when the input ends (0 after a shutdown request,
  * 1 otherwise), and console output sent to the client's log instead of into the protocol stream.
  */
 export function createStdioConnection(): Connection {
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new PiecewiseMessageWriter(process.stdout);
   const reader = new ResyncingMessageReader(process.stdin, (response) => void writer.write(response).catch(() => undefined));
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   const exit = (): never => process.exit(reader.shutdownRequested ? 0 : 1);

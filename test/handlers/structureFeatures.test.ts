@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { corpusText } from '../support/corpus';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { SYMBOL_KIND, toSymbolInformation } from '../../server/src/convert';
+import { AnalyzedDocument, computeDocumentSymbols } from '../../server/src/service';
+import { corpusFiles, corpusText } from '../support/corpus';
 import { splitLines } from '../support/fuzz';
-import { InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
+import { FrameRecorder, InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
+import { sip } from '../support/traces';
 
 /** What a client's capabilities change in the Outline and in folding (the handlers in this process). */
 
@@ -167,5 +171,99 @@ test('the background reading of a trace stands aside for the diagnostics\' first
   assert.equal(steps, 0, 'slices run between the diagnostics and the hovers');
   assert.equal(await server.context.traceRead(document), true);
   assert.ok(steps > 5, `${steps} slices once the hovers stopped`);
+  await server.stop();
+});
+
+const FLAT_CLIENT = { documentSymbol: { hierarchicalDocumentSymbolSupport: false } };
+
+test('the Outline through the stdio transport\'s writer, in pieces: the very bytes of the whole answer, for every corpus trace, as a tree and flat', async () => {
+  let compared = 0;
+  for (const textDocument of [VS_CODE_CAPABILITIES.textDocument, FLAT_CLIENT]) {
+    const [piecewise, whole] = [new InProcessServer({ piecewise: true }), new InProcessServer()];
+    const [piecewiseFrames, wholeFrames] = [new FrameRecorder(piecewise.output), new FrameRecorder(whole.output)];
+    for (const server of [piecewise, whole]) await server.initialize({ capabilities: { workspace: { configuration: true }, textDocument } });
+    for (const folder of ['sip-traces', 'logs']) {
+      for (const { name } of corpusFiles(folder)) {
+        const uri = `file:///corpus/${folder}/${name}`;
+        const languageId = folder === 'logs' ? 'log' : 'sip';
+        const content = corpusText(folder, name);
+        for (const server of [piecewise, whole]) {
+          await server.open(uri, languageId, content);
+          await server.request('textDocument/documentSymbol', { textDocument: { uri } });
+        }
+        const sent = piecewiseFrames.lastResponse();
+        assert.ok(sent.equals(wholeFrames.lastResponse()), `${folder}/${name}`);
+        // What the handler made before it sent answers in pieces: the service's symbols in one array, written whole.
+        const symbols = computeDocumentSymbols(AnalyzedDocument.create(uri, languageId, 1, content), SYMBOL_KIND);
+        const result = textDocument === FLAT_CLIENT ? [...toSymbolInformation(uri, symbols)] : [...symbols];
+        const { id } = JSON.parse(sent.toString('utf8')) as { id: number };
+        assert.ok(sent.equals(Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, result }), 'utf8')), `${folder}/${name}: the answer of before`);
+        if (result.length > 0) compared++;
+      }
+    }
+    for (const server of [piecewise, whole]) await server.stop();
+  }
+  assert.ok(compared >= 40, `${compared} outlines compared`);
+});
+
+/** `count` calls of an INVITE and its 486 (`INVITE 1000 → 2002 · 486 Busy Here`, 1001, ...) from `first` on. */
+function busyCalls(count: number, first = 0): string {
+  let trace = '';
+  for (let n = first; n < first + count; n++) {
+    const headers = [`Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${n}`, `From: <sip:${1000 + n}@a.example>;tag=f${n}`, 'To: <sip:2002@b.example>', `Call-ID: call-${n}`, 'CSeq: 1 INVITE'];
+    trace += sip(['INVITE sip:2002@b.example SIP/2.0', ...headers]) + sip(['SIP/2.0 486 Busy Here', ...headers]);
+  }
+  return trace;
+}
+
+/**
+ * A server whose answers are made a few items a slice, with `atPause` run at the first pause of
+ * the Outline's making; counts the times its making started and the items it took.
+ */
+async function outlineServer(uri: string, content: string, atPause: (server: InProcessServer) => void) {
+  const server = new InProcessServer({ piecewise: true });
+  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
+  await server.open(uri, 'sip', content);
+  assert.ok(await server.request('textDocument/foldingRange', { textDocument: { uri } }), 'the trace read');
+  const { context } = server;
+  context.answerSliceMs = 0;
+  const made = { starts: 0, items: 0, paused: false };
+  const inSlices = context.inSlices.bind(context);
+  context.inSlices = (items, each, carryOn) => {
+    made.starts++;
+    return inSlices(items, (item) => { made.items++; each(item); }, () => {
+      if (!made.paused) atPause(server);
+      made.paused = true;
+      return carryOn();
+    });
+  };
+  return { server, made };
+}
+
+test('a trace edited while its Outline is being made: the Outline is made again, and is that of the new text', async () => {
+  const uri = 'file:///edited-mid-answer.sip';
+  const before = busyCalls(200);
+  const inserted = busyCalls(3, 1000);
+  const { server, made } = await outlineServer(uri, before, (edited) => {
+    // What a didChange does, between two slices of the answer.
+    edited.context.documents.get(uri)!.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: inserted }], 2);
+  });
+  const answer = await server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(made.paused, 'edited while the Outline was made');
+  assert.equal(made.starts, 2, 'made again once');
+  assert.deepEqual(answer, [...computeDocumentSymbols(AnalyzedDocument.create(uri, 'sip', 2, inserted + before), SYMBOL_KIND)]);
+  assert.equal(answer.length, 203);
+  await server.stop();
+});
+
+test('an Outline cancelled while it is being made: its making stops, and the answer is null', async () => {
+  const uri = 'file:///cancelled-mid-answer.sip';
+  const source = new CancellationTokenSource();
+  const { server, made } = await outlineServer(uri, busyCalls(2000), () => source.cancel());
+  const answer = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token);
+  assert.ok(made.paused, 'cancelled while the Outline was made');
+  assert.equal(answer, null);
+  assert.ok(made.items < 2000, `${made.items} of 2,000 calls made`);
+  assert.equal(made.starts, 1);
   await server.stop();
 });

@@ -8,6 +8,7 @@ import {
 import { corpusText } from '../support/corpus';
 import { applyToReference, ReferenceText, splitLines, TOKENS, type TextChange } from '../support/fuzz';
 import { ServerUnderTest, VS_CODE_CAPABILITIES } from '../support/lspClient';
+import { sip } from '../support/traces';
 import { SYMBOL_KIND, toDefinition, toFoldingRanges } from '../../server/src/convert';
 
 /**
@@ -377,7 +378,7 @@ test('1,000 random edits of RFC 3665 with outline requests in between: the trace
   await server.diagnostics(uri, (p) => p.version === version, 60_000);
   const { document } = expectedOf(reference.text, 'sip');
   // What the server sends is the conversion (convert.ts) of what the service says of the client's text.
-  const symbols = computeDocumentSymbols(document, SYMBOL_KIND);
+  const symbols = [...computeDocumentSymbols(document, SYMBOL_KIND)];
   assert.ok(symbols.length >= 3, `only ${symbols.length} calls to compare`);
   assert.deepEqual(await server.request('textDocument/documentSymbol', { textDocument: { uri } }), symbols);
   const lineLength = (line: number) => document.lines.lineAt(line).length;
@@ -411,6 +412,24 @@ test('huge lines over the protocol: a 10 MB line is opened, edited and hovered, 
   const hover = await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 9 } });
   assert.match(hover.contents.value, /411/);
   assert.deepEqual(published.diagnostics.find((d) => d.code === 'removed-code' && d.range.start.line === 2)?.range.start, { line: 2, character: 8 });
+});
+
+test('a hostile trace\'s Outline over the protocol: a 40 MB request line and huge names are answered, as the service makes them', async () => {
+  const uri = 'file:///hostile-outline.sip';
+  const headers = (n: number) => [
+    `Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${n}`, `From: "${'\u2192\u00b7😀\ud800'.repeat(100_000)}" <sip:${'b'.repeat(1_000_000)}@a>;tag=f${n}`,
+    'To: <sip:2002@b>', `Call-ID: hostile-${n}`, 'CSeq: 1 INVITE',
+  ];
+  const text = sip([`INVITE sip:${'a'.repeat(40 * 1024 * 1024)}@b SIP/2.0`, ...headers(1)])
+    + sip([`SIP/2.0 486 ${'Busy \u2192 \u00b7 '.repeat(200_000)}`, ...headers(1)])
+    + sip(['INVITE sip:2002@b SIP/2.0', ...headers(2)]);
+  await server.open(uri, 'sip', text, 1);
+  const answer = await withTimeout(server.request('textDocument/documentSymbol', { textDocument: { uri } }), 'the Outline', 120_000);
+  const expected = [...computeDocumentSymbols(AnalyzedDocument.create(uri, 'sip', 1, text), SYMBOL_KIND)];
+  assert.equal(expected.length, 2);
+  assert.deepEqual(answer, expected);
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await assertAlive('a 40 MB line\'s Outline');
 });
 
 test('the server is still running and exits cleanly on shutdown', async () => {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { corpusText } from '../support/corpus';
+import { SYMBOL_KIND, toSymbolInformation } from '../../server/src/convert';
+import { AnalyzedDocument, computeDocumentSymbols } from '../../server/src/service';
+import { corpusFiles, corpusText } from '../support/corpus';
 import { positionOf } from '../support/documents';
 import { splitLines } from '../support/fuzz';
-import { ServerUnderTest } from '../support/lspClient';
+import { FrameRecorder, ServerUnderTest, VS_CODE_CAPABILITIES } from '../support/lspClient';
 
 /**
  * The trace model's features over stdio (the built server) on RFC 3665's call flows, opened as
@@ -171,4 +173,32 @@ test('a big trace is read in slices: a hover sent after the Outline request is a
   } finally {
     assert.equal(await big.stop(), 0, big.stderr.join(''));
   }
+});
+
+test('over stdio, the Outline of every corpus trace, as a tree and flat, is sent in pieces with the bytes of the whole answer', async () => {
+  let compared = 0;
+  for (const textDocument of [VS_CODE_CAPABILITIES.textDocument, { documentSymbol: { hierarchicalDocumentSymbolSupport: false } }]) {
+    const flat = textDocument !== VS_CODE_CAPABILITIES.textDocument;
+    const stdio = new ServerUnderTest();
+    const frames = new FrameRecorder(stdio.process.stdout!);
+    await stdio.initialize({ capabilities: { textDocument } });
+    for (const folder of ['sip-traces', 'logs']) {
+      for (const { name } of corpusFiles(folder)) {
+        const uri = `file:///corpus/${folder}/${name}`;
+        const languageId = folder === 'logs' ? 'log' : 'sip';
+        const content = corpusText(folder, name);
+        await stdio.open(uri, languageId, content);
+        const answer = await stdio.request('textDocument/documentSymbol', { textDocument: { uri } });
+        const symbols = computeDocumentSymbols(AnalyzedDocument.create(uri, languageId, 1, content), SYMBOL_KIND);
+        const result = flat ? [...toSymbolInformation(uri, symbols)] : [...symbols];
+        assert.deepEqual(answer, result, `${folder}/${name}`);
+        const sent = frames.lastResponse();
+        const { id } = JSON.parse(sent.toString('utf8')) as { id: number };
+        assert.ok(sent.equals(Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, result }), 'utf8')), `${folder}/${name}: the bytes of the whole answer`);
+        if (result.length > 0) compared++;
+      }
+    }
+    assert.equal(await stdio.stop(), 0, stdio.stderr.join(''));
+  }
+  assert.ok(compared >= 40, `${compared} outlines compared`);
 });

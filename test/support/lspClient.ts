@@ -7,6 +7,7 @@ import {
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createServer } from '../../server/src/createServer';
 import type { ServerContext } from '../../server/src/context';
+import { PiecewiseMessageWriter } from '../../server/src/transport';
 import { repoRoot } from './corpus';
 
 export interface PublishedDiagnostics {
@@ -144,15 +145,21 @@ export class InProcessServer extends TestClient {
   /** What the server holds (its documents), to look at from the test. */
   readonly context: ServerContext;
 
-  constructor() {
+  /** What the server writes. */
+  readonly output: PassThrough;
+
+  /** `piecewise`: with the stdio transport's writer, which writes big answers in pieces (otherwise every answer whole, as over node-ipc). */
+  constructor({ piecewise = false } = {}) {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const context = createServer(serverConnection);
+    const writer = piecewise ? new PiecewiseMessageWriter(toClient) : new StreamMessageWriter(toClient);
+    const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), writer);
+    const context = createServer(serverConnection, piecewise);
     serverConnection.listen();
     super(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), null);
     this.serverConnection = serverConnection;
     this.context = context;
+    this.output = toClient;
   }
 
   /** shutdown, then both ends closed (an exit notification would end this process). */
@@ -160,5 +167,49 @@ export class InProcessServer extends TestClient {
     await this.connection.sendRequest('shutdown');
     this.connection.dispose();
     this.serverConnection.dispose();
+  }
+}
+
+/** The frames a server writes to a stream, their bodies as written (for tests of the very bytes it sends). */
+export class FrameRecorder {
+  private readonly bodies: Buffer[] = [];
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** The length of the body being read, or -1 while a header is. */
+  private bodyLength = -1;
+
+  constructor(stream: NodeJS.ReadableStream) {
+    stream.on('data', (chunk: Buffer) => this.take(chunk));
+  }
+
+  /** The body of the last response written (a frame with an id and no method). */
+  lastResponse(): Buffer {
+    for (let i = this.bodies.length - 1; i >= 0; i--) {
+      const message = JSON.parse(this.bodies[i].toString('utf8')) as { id?: unknown; method?: unknown };
+      if (message.id !== undefined && message.method === undefined) return this.bodies[i];
+    }
+    throw new Error('no response written');
+  }
+
+  private take(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    for (;;) {
+      if (this.bodyLength === -1) {
+        const bytes = Buffer.concat(this.chunks);
+        const end = bytes.indexOf('\r\n\r\n');
+        this.chunks = [bytes];
+        if (end === -1) return;
+        this.bodyLength = Number(/Content-Length: (\d+)/.exec(bytes.toString('ascii', 0, end))?.[1]);
+        this.chunks = [bytes.subarray(end + 4)];
+        this.buffered = bytes.length - end - 4;
+      }
+      if (this.buffered < this.bodyLength) return;
+      const bytes = Buffer.concat(this.chunks);
+      this.bodies.push(bytes.subarray(0, this.bodyLength));
+      this.chunks = [bytes.subarray(this.bodyLength)];
+      this.buffered = bytes.length - this.bodyLength;
+      this.bodyLength = -1;
+    }
   }
 }

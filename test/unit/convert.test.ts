@@ -9,7 +9,7 @@ test('symbols for a client without hierarchical symbols: a flat list, each namin
   const message = { name: '486 Busy Here', kind: SymbolKind.Field, range: at(3), selectionRange: at(3) };
   const transaction = { name: 'INVITE → 486 Busy Here', kind: SymbolKind.Method, range: at(3), selectionRange: at(3), children: [message] };
   const call = { name: 'INVITE 1001 → 2002 · 486 Busy Here', detail: 'busy · abc', kind: SymbolKind.Event, range: at(3), selectionRange: at(3), children: [transaction] };
-  assert.deepEqual(toSymbolInformation('file:///t.sip', [call]).map((s) => [s.name, s.kind, s.containerName]), [
+  assert.deepEqual([...toSymbolInformation('file:///t.sip', [call])].map((s) => [s.name, s.kind, s.containerName]), [
     ['INVITE 1001 → 2002 · 486 Busy Here', SymbolKind.Event, undefined],
     ['INVITE → 486 Busy Here', SymbolKind.Method, 'INVITE 1001 → 2002 · 486 Busy Here'],
     ['486 Busy Here', SymbolKind.Field, 'INVITE → 486 Busy Here'],

@@ -41,7 +41,7 @@ test('every line of a message leads the breadcrumbs\' walk to its call, and to t
   for (const folder of ['sip-traces', 'logs']) {
     for (const { name } of corpusFiles(folder)) {
       const document = AnalyzedDocument.create(`file:///${name}`, folder === 'logs' ? 'log' : 'sip', 1, corpusText(folder, name));
-      const symbols = computeDocumentSymbols(document);
+      const symbols = [...computeDocumentSymbols(document)];
       for (const call of symbols) {
         const exact = !interleaves(call);
         for (const message of leaves([call])) {

@@ -1,9 +1,13 @@
-import type { CancellationToken, ServerCapabilities } from 'vscode-languageserver/node';
+import type { CancellationToken, DocumentSymbol, ServerCapabilities, SymbolInformation } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { SYMBOL_KIND, toDefinition, toDocumentHighlight, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
+import { JsonArrayEncoder } from '../piecewiseJson';
 import {
   computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
 } from '../service';
+
+/** What the Outline lists: symbols as a tree, or flat for clients without hierarchical symbols. */
+type OutlineItem = DocumentSymbol | SymbolInformation;
 
 /**
  * What the trace model gives the editor: the Outline (a call per symbol), folding, Go to
@@ -19,12 +23,24 @@ export function registerStructureFeatures(context: ServerContext): ServerCapabil
     return document && (await context.traceRead(document, token)) ? document : undefined;
   }
 
+  // The Outline: made a call at a time, in slices (other requests are answered meanwhile), and, over
+  // stdio, encoded as it is made (never the whole answer as objects, then as one string).
   connection.onDocumentSymbol(async ({ textDocument }, token) => {
-    const document = await readDocument(textDocument.uri, token);
-    if (!document) return null;
-    // The service's symbols are DocumentSymbols already (SYMBOL_KIND): sent as they are.
-    const symbols = computeDocumentSymbols(document, SYMBOL_KIND);
-    return context.client.hierarchicalSymbols ? symbols : toSymbolInformation(textDocument.uri, symbols);
+    for (;;) {
+      const document = await readDocument(textDocument.uri, token);
+      if (!document) return null;
+      const { version } = document;
+      // The service's symbols are DocumentSymbols already (SYMBOL_KIND): sent as they are.
+      const symbols = computeDocumentSymbols(document, SYMBOL_KIND);
+      const items: Iterable<OutlineItem> = context.client.hierarchicalSymbols ? symbols : toSymbolInformation(textDocument.uri, symbols);
+      const answer: { push(item: OutlineItem): void } = context.piecewiseResults ? new JsonArrayEncoder<OutlineItem>() : [];
+      const unchanged = () => !token.isCancellationRequested && documents.get(textDocument.uri) === document && document.version === version;
+      if (await context.inSlices(items, (item) => answer.push(item), unchanged)) {
+        return (answer instanceof JsonArrayEncoder ? answer.finish() : answer) as DocumentSymbol[] | SymbolInformation[];
+      }
+      if (token.isCancellationRequested) return null;
+      // The document changed while its symbols were made: they are made again from its new text.
+    }
   });
 
   connection.onFoldingRanges(async ({ textDocument }, token) => {

@@ -33,16 +33,18 @@ const KIND_NAMES: Readonly<Record<SymbolKindName, SymbolKindName>> = { call: 'ca
  * One symbol per call, named as sngrep's call list reads (`INVITE 1001 → 2002 · 486 Busy Here ·
  * 3.2 s`), its transactions and their messages below it. Calls, and a call's transactions, are
  * given in the order of their ends (see innerFirst). `kinds` says what each kind of symbol is called.
+ * Each call's symbol is made when it is asked for, and nothing of it is kept: the Outline of a big
+ * trace (hundreds of thousands of symbols) can be sent a call at a time, never held whole.
  */
-export function computeDocumentSymbols(document: AnalyzedDocument): SymbolInfo[];
-export function computeDocumentSymbols<K>(document: AnalyzedDocument, kinds: Readonly<Record<SymbolKindName, K>>): SymbolInfo<K>[];
-export function computeDocumentSymbols<K>(
+export function computeDocumentSymbols(document: AnalyzedDocument): Generator<SymbolInfo>;
+export function computeDocumentSymbols<K>(document: AnalyzedDocument, kinds: Readonly<Record<SymbolKindName, K>>): Generator<SymbolInfo<K>>;
+export function* computeDocumentSymbols<K>(
   document: AnalyzedDocument, kinds = KIND_NAMES as unknown as Readonly<Record<SymbolKindName, K>>,
-): SymbolInfo<K>[] {
-  if (!document.isServed) return [];
+): Generator<SymbolInfo<K>> {
+  if (!document.isServed) return;
   const model = document.trace;
-  const build = new SymbolBuilder(model, kinds, new MessagePlaces(document, model.messages));
-  return innerFirst(model.calls.map((call) => build.call(call)));
+  const build = new SymbolBuilder(model, kinds, document);
+  for (const call of callsInnerFirst(model)) yield build.call(model.calls[call]);
 }
 
 /**
@@ -57,33 +59,49 @@ function innerFirst<K>(symbols: SymbolInfo<K>[]): SymbolInfo<K>[] {
   return symbols.sort((a, b) => a.range.end.line - b.range.end.line || b.range.start.line - a.range.start.line);
 }
 
+/** The indices of the model's calls in innerFirst's order, worked out from their lines alone (no symbol made). */
+function callsInnerFirst(model: TraceModel): number[] {
+  const { calls, messages } = model;
+  const starts = new Float64Array(calls.length);
+  const ends = new Float64Array(calls.length);
+  for (let c = 0; c < calls.length; c++) {
+    let start = Infinity;
+    let end = -1;
+    for (const index of calls[c].messages) {
+      const message = messages[index];
+      start = Math.min(start, message.frameLine ?? message.startLine);
+      end = Math.max(end, message.endLine);
+    }
+    starts[c] = start;
+    ends[c] = end;
+  }
+  return Array.from(calls.keys()).sort((a, b) => ends[a] - ends[b] || starts[b] - starts[a]);
+}
+
 /**
- * Where each message lies, worked out once per message and shared by the symbols that hold it
- * (a call, its transaction and the message itself): a big trace has hundreds of thousands.
+ * Where each message of one call lies, worked out once per message and shared by the symbols that
+ * hold it (the call, its transaction and the message itself); a call's transactions never hold
+ * another call's messages.
  */
 class MessagePlaces {
-  private readonly ranges: Range[];
-  private readonly selections: Range[];
+  private readonly ranges = new Map<number, Range>();
+  private readonly selections = new Map<number, Range>();
 
-  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {
-    // As long as the messages from the start: filled in any order, a list that grows with gaps becomes a dictionary.
-    this.ranges = new Array<Range>(messages.length);
-    this.selections = new Array<Range>(messages.length);
-  }
+  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {}
 
   /** From the message's first line (its framing line) to the end of its last. */
   range(index: number): Range {
-    let range = this.ranges[index];
+    let range = this.ranges.get(index);
     if (!range) {
       range = messageRange(this.document, this.messages[index]);
-      this.ranges[index] = range;
+      this.ranges.set(index, range);
     }
     return range;
   }
 
   /** Its start line's text (starting where its range starts, when it does, with the same position). */
   selection(index: number): Range {
-    let selection = this.selections[index];
+    let selection = this.selections.get(index);
     if (!selection) {
       const { line, span } = startLineLocation(this.document, this.messages[index]);
       const { start } = this.range(index);
@@ -91,7 +109,7 @@ class MessagePlaces {
         start: start.line === line && start.character === span.start ? start : { line, character: span.start },
         end: { line, character: span.end },
       };
-      this.selections[index] = selection;
+      this.selections.set(index, selection);
     }
     return selection;
   }
@@ -112,36 +130,37 @@ class MessagePlaces {
 /** The symbols of one model, their kinds called as the caller says. */
 class SymbolBuilder<K> {
   constructor(
-    private readonly model: TraceModel, private readonly kinds: Readonly<Record<SymbolKindName, K>>, private readonly places: MessagePlaces,
+    private readonly model: TraceModel, private readonly kinds: Readonly<Record<SymbolKindName, K>>, private readonly document: AnalyzedDocument,
   ) {}
 
   call(call: SipCall): SymbolInfo<K> {
-    const { model, places } = this;
+    const { model } = this;
+    const places = new MessagePlaces(this.document, model.messages);
     return {
       name: callTitle(model, call),
       detail: `${call.state} · ${call.callId}`,
       kind: this.kinds.call,
       range: places.span(call.messages),
       selectionRange: places.selection(call.firstRequest ?? call.messages[0]),
-      children: innerFirst(call.transactions.map((t) => this.transaction(model.transactions[t]))),
+      children: innerFirst(call.transactions.map((t) => this.transaction(model.transactions[t], places))),
     };
   }
 
   /** A transaction with its messages below it; one of a single message is that message (a lone ACK, a request never answered). */
-  private transaction(transaction: SipTransaction): SymbolInfo<K> {
-    if (transaction.messages.length === 1) return this.message(transaction.messages[0]);
-    const { model, places } = this;
+  private transaction(transaction: SipTransaction, places: MessagePlaces): SymbolInfo<K> {
+    if (transaction.messages.length === 1) return this.message(transaction.messages[0], places);
+    const { model } = this;
     const final = transaction.finalResponse === undefined ? undefined : model.messages[transaction.finalResponse];
     return {
       name: (final ? `${transaction.method} → ${responseTitle(final.status, final.phrase)}` : transaction.method) || 'transaction',
       kind: this.kinds.transaction,
       range: places.span(transaction.messages),
       selectionRange: places.selection(transaction.request ?? transaction.messages[0]),
-      children: transaction.messages.map((m) => this.message(m)),
+      children: transaction.messages.map((m) => this.message(m, places)),
     };
   }
 
-  private message(message: number): SymbolInfo<K> {
-    return { name: messageTitle(this.model, message), kind: this.kinds.message, range: this.places.range(message), selectionRange: this.places.selection(message) };
+  private message(message: number, places: MessagePlaces): SymbolInfo<K> {
+    return { name: messageTitle(this.model, message), kind: this.kinds.message, range: places.range(message), selectionRange: places.selection(message) };
   }
 }
