@@ -2,6 +2,7 @@ import type { AnalyzedDocument } from '../analyzedDocument';
 import type { TextPosition } from '../textStore';
 import type { SipCall, SipMessage, SipTransaction, TraceModel } from '../trace/types';
 import { callTitle, messageTitle, responseTitle } from './traceWording';
+import { nestForCursor } from './symbolOrder';
 import { messageRange, startLineLocation } from './traceTargets';
 
 /** What a symbol stands for. */
@@ -32,7 +33,8 @@ const KIND_NAMES: Readonly<Record<SymbolKindName, SymbolKindName>> = { call: 'ca
 /**
  * One symbol per call, named as sngrep's call list reads (`INVITE 1001 → 2002 · 486 Busy Here ·
  * 3.2 s`), its transactions and their messages below it. Calls, and a call's transactions, are
- * given in the order of their ends (see innerFirst). `kinds` says what each kind of symbol is called.
+ * given in the order of their ends, a transaction that interleaves with another nested in it (see
+ * symbolOrder.ts). `kinds` says what each kind of symbol is called.
  * Each call's symbol is made when it is asked for, and nothing of it is kept: the Outline of a big
  * trace (hundreds of thousands of symbols) can be sent a call at a time, never held whole.
  */
@@ -47,19 +49,7 @@ export function* computeDocumentSymbols<K>(
   for (const call of callsInnerFirst(model)) yield build.call(model.calls[call]);
 }
 
-/**
- * Symbols in the order of their ends: one that lies inside another's span (a call during a long
- * one, a PRACK inside its INVITE's transaction) comes before it, because VS Code names the symbol
- * under the cursor (breadcrumbs, the Outline's "follow cursor") by the first child whose range
- * holds it. The Outline view sorts by position. Transactions whose messages interleave (the hops
- * of a proxy chain answering each other) cannot all be found so: some of their lines name the
- * next hop's transaction, and the call.
- */
-function innerFirst<K>(symbols: SymbolInfo<K>[]): SymbolInfo<K>[] {
-  return symbols.sort((a, b) => a.range.end.line - b.range.end.line || b.range.start.line - a.range.start.line);
-}
-
-/** The indices of the model's calls in innerFirst's order, worked out from their lines alone (no symbol made). */
+/** The indices of the model's calls in symbolOrder's innerFirst order, worked out from their lines alone (no symbol made). */
 function callsInnerFirst(model: TraceModel): number[] {
   const { calls, messages } = model;
   const starts = new Float64Array(calls.length);
@@ -142,7 +132,7 @@ class SymbolBuilder<K> {
       kind: this.kinds.call,
       range: places.span(call.messages),
       selectionRange: places.selection(call.firstRequest ?? call.messages[0]),
-      children: innerFirst(call.transactions.map((t) => this.transaction(model.transactions[t], places))),
+      children: nestForCursor(call.transactions.map((t) => this.transaction(model.transactions[t], places))),
     };
   }
 
