@@ -227,11 +227,12 @@ async function outlineServer(uri: string, content: string, atPause: (server: InP
   assert.ok(await server.request('textDocument/foldingRange', { textDocument: { uri } }), 'the trace read');
   const { context } = server;
   context.answerSliceMs = 0;
-  const made = { starts: 0, items: 0, paused: false };
+  const made = { starts: 0, items: 0, pauses: 0, paused: false };
   const inSlices = context.inSlices.bind(context);
   context.inSlices = (items, each, carryOn) => {
     made.starts++;
     return inSlices(items, (item) => { made.items++; each(item); }, () => {
+      made.pauses++;
       if (!made.paused) atPause(server);
       made.paused = true;
       return carryOn();
@@ -253,6 +254,32 @@ test('a trace edited while its Outline is being made: the Outline is made again,
   assert.equal(made.starts, 2, 'made again once');
   assert.deepEqual(answer, [...computeDocumentSymbols(AnalyzedDocument.create(uri, 'sip', 2, inserted + before), SYMBOL_KIND)]);
   assert.equal(answer.length, 203);
+  await server.stop();
+});
+
+test('the Outline\'s slices end after the item that used up their time: other requests never wait behind several calls\' symbols', async () => {
+  const uri = 'file:///sliced.sip';
+  const { server, made } = await outlineServer(uri, busyCalls(20), () => undefined);
+  const answer = await server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(answer.length, 20);
+  assert.equal(made.pauses, 20, 'slices of no time: a pause after each call');
+  await server.stop();
+});
+
+test('a hover sent while a trace\'s Outline is being made is answered between its slices, before it', async () => {
+  const uri = 'file:///hover-mid-answer.sip';
+  const order: string[] = [];
+  let hover: Promise<{ contents: { value: string } }> | undefined;
+  let itemsAtHover = 0;
+  const { server, made } = await outlineServer(uri, busyCalls(500), (asked) => {
+    hover = asked.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 9 } })
+      .then((answer) => { order.push('hover'); itemsAtHover = made.items; return answer; });
+  });
+  const outline = await server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } }).then((answer) => { order.push('outline'); return answer; });
+  assert.match((await hover!).contents.value, /486 Busy Here/);
+  assert.deepEqual(order, ['hover', 'outline']);
+  assert.ok(itemsAtHover < 500, `answered when ${itemsAtHover} of 500 calls were made`);
+  assert.equal(outline.length, 500);
   await server.stop();
 });
 
