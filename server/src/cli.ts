@@ -17,6 +17,7 @@ import {
 import { isKemiLanguage } from '../../common/languages';
 import { scannerFor } from './service/dialectSelection';
 import { LineTooLong, MAX_STREAMED_LINE, StreamedScan } from './service/scanner/streamedScan';
+import type { CallSummary } from '../../common/callFlow';
 import { captureProblemText } from '../../common/captureMessages';
 import { MESSAGES, inScript, languagesOf, type CliMessages, type Lang, type Messages } from './service/messages';
 import { callSummaries } from './service/features/callFlow';
@@ -354,10 +355,7 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
   const count = new LadderCount();
   let read: FileFlow | undefined;
   try {
-    // The calls table of the page: the calls list as `sipsense calls` reads it.
-    const listed = options.format === 'html' ? await readFileCalls(file) : undefined;
-    listed?.dispose();
-    const calls = (listed?.calls ?? []).filter((call) => callId === undefined || call.callId === callId);
+    const calls = options.format === 'html' ? await callsTable(file, callId) : [];
     read = await readFileFlow(file, (arrow) => count.add(arrow), { callId });
     for (const note of read.decode?.stats.notes ?? []) io.err(sayProblem(language, file, note));
     if (read.decode?.error) io.err(sayProblem(language, file, read.decode.error));
@@ -394,6 +392,13 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
   } finally {
     read?.dispose();
   }
+}
+
+/** The calls table of a page (the call asked for, or every call): the calls list as `sipsense calls` reads it, nothing else of that reading kept. */
+async function callsTable(file: string, callId: string | undefined): Promise<CallSummary[]> {
+  const listed = await readFileCalls(file);
+  listed.dispose();
+  return listed.calls.filter((call) => callId === undefined || call.callId === callId);
 }
 
 function decodeArguments(args: readonly string[]): { file: string; output: string | undefined; language: Language } {
