@@ -4,9 +4,9 @@ import { exitOnSignals, removeStaleCaptureFolders } from './files/tempFolders';
 import { createStdioConnection } from './transport';
 
 /**
- * The language server's entry point: `--stdio` goes through our own transport, which answers
- * malformed frames and finds the next one, and writes the Outline of a big trace in pieces
- * (transport.ts); `--node-ipc` (VS Code's client) and the other transports through
+ * The language server's entry point: `--stdio` (every editor's, VS Code's client's too) goes
+ * through our own transport, which answers malformed frames and finds the next one, and writes the
+ * Outline of a big trace in pieces (transport.ts); `--node-ipc` and the other transports through
  * vscode-languageserver's, every answer whole.
  */
 const stdio = process.argv.includes('--stdio');
