@@ -12,6 +12,12 @@ const TRACE_SLICE_MS = 1;
 const MIN_SLICE_CHARS = 4 * 1024;
 const MAX_SLICE_CHARS = 256 * 1024;
 /**
+ * How much of a trace's messages its opening scan reads from the top after each of its slices (16 KB
+ * for every 4 MB scanned): the reading after the diagnostics goes on from there, and the message
+ * reader's code is compiled for the document's own messages before a hover reads one on its own.
+ */
+const OPENING_TRACE_CHARS = 16 * 1024;
+/**
  * How long the reading of traces stands aside after a request the user waits for (a hover, a
  * completion, a definition), and after diagnostics are published (what the user does next):
  * requests that come one after another never wait behind a slice.
@@ -92,6 +98,14 @@ export class ServerContext {
     const cancelled = new Promise<void>((resolve) => token?.onCancellationRequested(() => resolve()));
     await Promise.race([reading, cancelled]);
     return !token?.isCancellationRequested && this.documents.get(document.uri) === document && document.isTraceRead;
+  }
+
+  /**
+   * Reads a little of a document's messages from the top while it is being scanned (after each slice
+   * of the scan), unless a reading to its end is under way: that one reads on, one slice at a time.
+   */
+  readWithScan(document: AnalyzedDocument): void {
+    if (!this.traceReadings.has(document)) document.traceStep(OPENING_TRACE_CHARS);
   }
 
   /** The user waits for an answer: the reading of traces runs no slice for a moment. */

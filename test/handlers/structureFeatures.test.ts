@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { SYMBOL_KIND, toSymbolInformation } from '../../server/src/convert';
 import { AnalyzedDocument, computeDocumentSymbols } from '../../server/src/service';
+import { READ_AT_ONCE_LINES } from '../../server/src/service/analyzedDocument';
 import { corpusFiles, corpusText } from '../support/corpus';
 import { splitLines } from '../support/fuzz';
 import { FrameRecorder, InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
@@ -160,6 +161,8 @@ test('the background reading of a trace stands aside for the diagnostics\' first
     return step(maxChars);
   };
   await server.diagnostics(uri, () => true);
+  // The opening scan reads a little from the top with each of its slices: counted from its diagnostics on.
+  steps = 0;
   const statusLine = splitLines(big).findIndex((line) => /^\s*SIP\/2\.0 180 /.test(line));
   const position = { line: statusLine, character: splitLines(big)[statusLine].indexOf('180') + 1 };
   const turns = () => new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
@@ -292,5 +295,32 @@ test('an Outline cancelled while it is being made: its making stops, and the ans
   assert.equal(answer, null);
   assert.ok(made.items < 2000, `${made.items} of 2,000 calls made`);
   assert.equal(made.starts, 1);
+  await server.stop();
+});
+
+test('right after the diagnostics of a trace scanned in several slices, a hover within reach of what the scan read from the top says which request its response answers, as it does once the whole trace is read', async () => {
+  const server = new InProcessServer();
+  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
+  const uri = 'file:///read-with-the-scan.sip';
+  const big = Array.from({ length: 40 }, () => text).join('\n');
+  const bigLines = splitLines(big);
+  await server.open(uri, 'sip', big);
+  while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
+  const document = server.context.documents.get(uri)!;
+  // No reading in the background until the hover below is answered.
+  server.context.standAsideMs = 1000;
+  await server.diagnostics(uri, () => true);
+  // Responses a little beyond what a hover reads through at once from the top of a trace not read at all.
+  const beyond = bigLines.map((line, at) => ({ line, at })).filter(({ line, at }) => at > READ_AT_ONCE_LINES + 100 && /^\s*SIP\/2\.0 [1-6]\d\d /.test(line)).slice(0, 3);
+  assert.equal(beyond.length, 3);
+  const answered = async () => Promise.all(beyond.map(async ({ line, at }) => {
+    const hover = await server.hover(uri, { line: at, character: line.indexOf('SIP/2.0') + 9 });
+    return /Answers the [A-Z]+ at line \d+[^\n]*/.exec(hover.contents.value)?.[0];
+  }));
+  const rightAfter = await answered();
+  assert.equal(await server.context.traceRead(document), true);
+  const once = await answered();
+  assert.ok(once.every((sentence) => sentence !== undefined), `${once}`);
+  assert.deepEqual(rightAfter, once);
   await server.stop();
 });

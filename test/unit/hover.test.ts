@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeHover, resolveSettings, warmUpHover } from '../../server/src/service';
+import { computeHover, resolveSettings, warmUpHover, warmUpHoverOn } from '../../server/src/service';
 import { corpusText } from '../support/corpus';
 import { analyzed, positionOf } from '../support/documents';
 
@@ -103,5 +103,19 @@ test('the warm-up at the server\'s start runs the hover\'s code for real: the 48
   for (const hover of hovers) {
     assert.match(hover.markdown, /^\*\*486 Busy Here\*\*/);
     assert.match(hover.markdown, /Answers the INVITE at line 2, 0\.5 s later/);
+  }
+});
+
+test('the hover\'s code run on a big document before its diagnostics changes no answer: its last status lines are explained as in a document it never ran on', () => {
+  const trace = Array.from({ length: 6 }, () => corpusText('sip-traces', 'rfc3665.txt')).join('\n');
+  const warmed = analyzed(trace);
+  warmUpHoverOn(warmed, en);
+  const fresh = analyzed(trace);
+  const statusLines = fresh.occurrences.filter((o) => o.context === 'status-line').slice(-4);
+  assert.equal(statusLines.length, 4);
+  for (const { line, span } of statusLines) {
+    const hover = computeHover(warmed, { line, character: span.start }, en);
+    assert.ok(hover);
+    assert.deepEqual(hover, computeHover(fresh, { line, character: span.start }, en));
   }
 });

@@ -13,7 +13,7 @@ import { TraceIndex } from './trace/traceIndex';
 import type { SipMessage, TraceModel } from './trace/types';
 
 /** How many lines a feature reads through at once, before a big trace's reading from the top gets there (a few milliseconds). */
-const READ_AT_ONCE_LINES = 20_000;
+export const READ_AT_ONCE_LINES = 20_000;
 
 /** How many call models a document keeps (those of the calls asked about last). */
 const KEPT_CALL_MODELS = 8;

@@ -6,7 +6,7 @@ export { completionDocumentation, computeCompletion, type CompletionInfo } from 
 export { computeDiagnostics, DiagnosticsCollector, OVERFLOW_RULE, RULES, type DiagnosticInfo } from './features/diagnostics';
 export { explainCause, explainStatus, explainWarnCode, rightToLeftPersian, statusTitle } from './features/explain';
 export { computeHover, type HoverInfo } from './features/hover';
-export { warmUpHover } from './warmUp';
+export { warmUpHover, warmUpHoverOn } from './warmUp';
 export { markdownToPlainText } from './features/plainText';
 export { computeInlayHints, type InlayHintInfo } from './features/inlayHints';
 export { allStatusEntries } from './registry';
