@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ReadCancelled, readMessageLines, readTraceFile } from '../../server/src/files/traceFile';
+import { ReadCancelled, readMessageLines, streamTraceFile, type ReadOptions } from '../../server/src/files/traceFile';
 import { MAX_LINE_BYTES, modelStream } from '../../server/src/files/traceStream';
 import { AnalyzedDocument } from '../../server/src/service';
 import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
@@ -17,6 +17,13 @@ import { modelOf } from '../support/traces';
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-tracefile-'));
 const withoutOffsets = (messages: readonly SipMessage[]) => messages.map(({ offset: _offset, ...rest }) => rest);
+
+/** A trace file streamed from disk into its model, as the server reads a file the editor did not hand over. */
+async function readTraceFile(path: string, options: ReadOptions = {}) {
+  const { stream, model } = modelStream();
+  const read = await streamTraceFile(path, stream, options);
+  return { ...read, model: model() };
+}
 
 /** A trace with every line break (CRLF, LF, lone CR) and multibyte characters in From. */
 const MIXED = busyCall('mixed@h').replace(/"Alice"/g, '"Zoë 日本"').replace(/\n(?=U 2024)/g, '\r');

@@ -1,9 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SipMessage } from '../service/trace/types';
-import { modelStream, type StreamedTrace, type TextStream } from './traceStream';
+import type { TextStream } from './traceStream';
 
-/** Reading trace files from disk, whatever their size: the whole file streamed into a model, or one message's lines. */
+/** Reading trace files from disk, whatever their size: the whole file streamed through a reader, or one message's lines. */
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -18,13 +18,6 @@ export class ReadCancelled extends Error {
   constructor() {
     super('reading the trace was cancelled');
   }
-}
-
-/** Streams a trace file into its model, in chunks, without keeping its text. */
-export async function readTraceFile(path: string, options: ReadOptions = {}): Promise<StreamedTrace> {
-  const { stream, model } = modelStream();
-  const read = await streamTraceFile(path, stream, options);
-  return { ...read, model: model() };
 }
 
 /** Streams a trace file through `trace`, in chunks, and ends it: how many lines and bytes the file has. */
