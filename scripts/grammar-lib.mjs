@@ -136,6 +136,18 @@ export function block(o) {
  */
 const KEEP_APART = Symbol('keepApart');
 
+/**
+ * Marks a match rule that stays a regex of its own, never an alternative of a merged one (see
+ * mergeRun): one whose alternation with its neighbours would cost Oniguruma more than two regexes
+ * (a rule that starts with a lookbehind or at any letter keeps it from skipping to the characters
+ * the others start with). A symbol, so that it never reaches the JSON.
+ */
+const KEEP_ALONE = Symbol('keepAlone');
+export function alone(rule) {
+  rule[KEEP_ALONE] = true;
+  return rule;
+}
+
 export const include = (ref) => ({ include: ref });
 
 /**
@@ -245,7 +257,7 @@ export async function importServerData(relativePath) {
 
 /** True for a plain match rule that can be an alternative of a merged regex. */
 function mergeable(rule) {
-  if (!rule || typeof rule !== 'object' || typeof rule.match !== 'string' || rule.begin || rule.include) return false;
+  if (!rule || typeof rule !== 'object' || typeof rule.match !== 'string' || rule.begin || rule.include || rule[KEEP_ALONE]) return false;
   if (rule.captures && rule.captures[0]) return false;
   // a backreference would point at another capture once renumbered
   return !/\\[1-9]|\\k</.test(rule.match);
