@@ -66,28 +66,18 @@ const hintParts = (lineStart) => [
   cap('string.unquoted.device.asterisk', r`[^;]*`),
 ];
 
+/** `name(` of an application, then `args` */
+const applicationCall = (name, ...args) => [r`\b`, cap('support.function.application.asterisk', name), r`[ \t]*`, ARGUMENTS_BEGIN, r`[ \t]*`, ...args];
 /** PJSIPHangup(486) or PJSIPHangup(BUSY_HERE) */
-const pjsipHangupParts = [
-  r`\b`,
-  cap('support.function.application.asterisk', 'PJSIPHangup'),
-  r`[ \t]*`,
-  ARGUMENTS_BEGIN,
-  r`[ \t]*`,
+const pjsipHangupParts = applicationCall(
+  'PJSIPHangup',
   alt(
     [statusCode(L, { outOfRange: true }), r`(?![0-9A-Za-z_])`],
     cap('constant.language.status-code-name.asterisk', r`(?:PJSIP_SC_)?[A-Z][A-Z0-9_]*\b`),
   ),
-];
+);
 /** Hangup(17) */
-const hangupParts = [
-  r`\b`,
-  cap('support.function.application.asterisk', 'Hangup'),
-  r`[ \t]*`,
-  ARGUMENTS_BEGIN,
-  r`[ \t]*`,
-  cap('constant.numeric.q850-cause.asterisk', '[0-9]{1,3}'),
-  r`(?![0-9])`,
-];
+const hangupParts = applicationCall('Hangup', cap('constant.numeric.q850-cause.asterisk', '[0-9]{1,3}'), r`(?![0-9])`);
 
 /**
  * The name of the application where the priority's comma leaves off (Hangup and PJSIPHangup right
