@@ -120,13 +120,19 @@ test('once a trace is validated, its messages are read in the background: nothin
   await server.stop();
 });
 
-test('requests waiting for a big trace wait on one reading: one slice at a time, not one each', async () => {
+/** RFC 3665 forty times over (6.5 MB: its scan takes several slices), opened in a new server: the server and its document. */
+const BIG = Array.from({ length: 40 }, () => text).join('\n');
+
+async function openBig(uri: string) {
   const server = new InProcessServer();
   await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
-  const uri = 'file:///shared-reading.sip';
-  await server.open(uri, 'sip', Array.from({ length: 40 }, () => text).join('\n'));
+  await server.open(uri, 'sip', BIG);
   while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
-  const document = server.context.documents.get(uri)!;
+  return { server, document: server.context.documents.get(uri)! };
+}
+
+test('requests waiting for a big trace wait on one reading: one slice at a time, not one each', async () => {
+  const { server, document } = await openBig('file:///shared-reading.sip');
   let steps = 0;
   let mostInOneTurn = 0;
   let inThisTurn = 0;
@@ -145,13 +151,8 @@ test('requests waiting for a big trace wait on one reading: one slice at a time,
 });
 
 test('the background reading of a trace stands aside for the diagnostics\' first reader and for each hover: no slice runs between them', async () => {
-  const server = new InProcessServer();
-  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
   const uri = 'file:///stand-aside.sip';
-  const big = Array.from({ length: 40 }, () => text).join('\n');
-  await server.open(uri, 'sip', big);
-  while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
-  const document = server.context.documents.get(uri)!;
+  const { server, document } = await openBig(uri);
   // Long enough for the hovers below on a machine as busy as it gets (the reading waits for it at the end).
   server.context.standAsideMs = 1000;
   let steps = 0;
@@ -163,8 +164,8 @@ test('the background reading of a trace stands aside for the diagnostics\' first
   await server.diagnostics(uri, () => true);
   // The opening scan reads a little from the top with each of its slices: counted from its diagnostics on.
   steps = 0;
-  const statusLine = splitLines(big).findIndex((line) => /^\s*SIP\/2\.0 180 /.test(line));
-  const position = { line: statusLine, character: splitLines(big)[statusLine].indexOf('180') + 1 };
+  const statusLine = splitLines(BIG).findIndex((line) => /^\s*SIP\/2\.0 180 /.test(line));
+  const position = { line: statusLine, character: splitLines(BIG)[statusLine].indexOf('180') + 1 };
   const turns = () => new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
   for (let hover = 0; hover < 5; hover++) {
     await turns();
@@ -299,14 +300,9 @@ test('an Outline cancelled while it is being made: its making stops, and the ans
 });
 
 test('right after the diagnostics of a trace scanned in several slices, a hover within reach of what the scan read from the top says which request its response answers, as it does once the whole trace is read', async () => {
-  const server = new InProcessServer();
-  await server.initialize({ capabilities: VS_CODE_CAPABILITIES });
   const uri = 'file:///read-with-the-scan.sip';
-  const big = Array.from({ length: 40 }, () => text).join('\n');
-  const bigLines = splitLines(big);
-  await server.open(uri, 'sip', big);
-  while (!server.context.documents.has(uri)) await new Promise((resolve) => setImmediate(resolve));
-  const document = server.context.documents.get(uri)!;
+  const { server, document } = await openBig(uri);
+  const bigLines = splitLines(BIG);
   // No reading in the background until the hover below is answered.
   server.context.standAsideMs = 1000;
   await server.diagnostics(uri, () => true);
