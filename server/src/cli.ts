@@ -1,7 +1,6 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { basename } from 'node:path';
-import { readFileTrace } from './files/captureTrace';
 import { readFileCalls } from './files/fileCalls';
 import { readFileFlow, type FileFlow } from './files/fileFlow';
 import { exitOnSignals } from './files/tempFolders';
@@ -20,9 +19,8 @@ import { LineTooLong, MAX_STREAMED_LINE, StreamedScan } from './service/scanner/
 import type { CallSummary } from '../../common/callFlow';
 import { captureProblemText } from '../../common/captureMessages';
 import { MESSAGES, inScript, languagesOf, type CliMessages, type Lang, type Messages } from './service/messages';
-import { callSummaries } from './service/features/callFlow';
 import { languageForFile } from './service/fileLanguage';
-import type { CallState, TraceModel } from './service/trace';
+import type { CallState } from './service/trace';
 import { VERSION } from './version';
 
 /** `sipsense`: the language service's diagnostics and explanations on the command line. */
@@ -274,12 +272,14 @@ function sayCannot(language: Language, words: (m: CliMessages) => (file: string,
  * capture decoded as it streams (neither's text kept). A capture's notes and damage are said (what
  * was read before the damage is kept); undefined, said too, when the file cannot be read.
  */
-async function streamedModel(file: string, language: Language, io: Output): Promise<{ model: TraceModel; damaged: boolean } | undefined> {
+/** The calls list of a file read from disk (as the server lists a file the editor did not hand over), its decoder's problems said. */
+async function streamedCalls(file: string, language: Language, io: Output): Promise<readonly CallSummary[] | undefined> {
   try {
-    const trace = await readFileTrace(file);
+    const trace = await readFileCalls(file);
+    trace.dispose();
     for (const note of trace.decode?.stats.notes ?? []) io.err(sayProblem(language, file, note));
     if (trace.decode?.error) io.err(sayProblem(language, file, trace.decode.error));
-    return { model: trace.model, damaged: trace.decode?.error !== undefined };
+    return trace.calls;
   } catch (error) {
     io.err(sayCannot(language, (m) => m.cannotRead, file, error));
     return undefined;
@@ -297,12 +297,12 @@ async function listCalls(files: readonly string[], options: Record<string, strin
   const rows: CallRow[] = [];
   let failed = false;
   for (const file of files) {
-    const read = await streamedModel(file, (options.lang ?? 'en') as Language, io);
-    if (!read) {
+    const listed = await streamedCalls(file, (options.lang ?? 'en') as Language, io);
+    if (!listed) {
       failed = true;
       continue;
     }
-    for (const call of callSummaries(read.model)) {
+    for (const call of listed) {
       rows.push({
         file,
         callId: call.callId,

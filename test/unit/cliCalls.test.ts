@@ -58,8 +58,9 @@ test('calls on every corpus capture, decoded as it streams: the calls of its who
     const answer = await runCliAsync('calls', '--format', 'json', capture.path);
     assert.equal(answer.code, 0, `${capture.name}: ${answer.err}`);
     const expected = callSummaries(modelOf(text));
-    assert.deepEqual((JSON.parse(answer.out) as { callId: string; messages: number }[]).map((c) => [c.callId, c.messages]),
-      expected.map((c) => [c.callId, c.messages]), capture.name);
+    type Row = { callId: string; method: string; from: string; to: string; messages: number; status: number | null; phrase: string | null; state: string; duration: number | null };
+    assert.deepEqual((JSON.parse(answer.out) as Row[]).map((c) => [c.callId, c.method, c.from, c.to, c.messages, c.status, c.phrase, c.state, c.duration]),
+      expected.map((c) => [c.callId, c.method, c.from, c.to, c.messages, c.status ?? null, c.phrase ?? null, c.state, c.duration ?? null]), capture.name);
     if (result.error) assert.match(answer.err, new RegExp(`${capture.name}: `));
     if (expected.length > 0) listed++;
   }
