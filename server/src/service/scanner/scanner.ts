@@ -1,3 +1,4 @@
+import { anyOfLiterals } from '../text';
 import type { Dialect } from './dialect';
 import type { Occurrence } from './occurrence';
 
@@ -42,6 +43,10 @@ export interface Carry {
 /** A set of dialects scanned together, with their triggers joined into one pattern. */
 export class Scanner {
   private readonly trigger: RegExp | undefined;
+  /** The dialects' keywords, when all have some: found first, then the trigger tested on their lines. */
+  private readonly keywords: RegExp | undefined;
+  /** The trigger, tested on a line that holds a keyword. */
+  private readonly lineTrigger: RegExp | undefined;
   private readonly carried: Dialect['carried'];
   private readonly marker: RegExp | undefined;
   /** Whether the occurrences hold symbols that the document resolves. */
@@ -53,6 +58,11 @@ export class Scanner {
     const patterns = dialects.map((d) => `(?:${d.trigger.source})`);
     if (this.carried) patterns.push(`(?:${this.carried.marker.source})`);
     this.trigger = dialects.length === 0 ? undefined : new RegExp(patterns.join('|'), 'gim');
+    const keywords = dialects.flatMap((d) => d.keywords ?? []);
+    if (this.trigger && !this.carried && dialects.every((d) => d.keywords)) {
+      this.keywords = anyOfLiterals([...new Set(keywords)], 'gi');
+      this.lineTrigger = new RegExp(this.trigger.source, 'im');
+    }
     this.resolvesSymbols = dialects.some((d) => d.symbols);
   }
 
@@ -84,12 +94,12 @@ export class Scanner {
    */
   scanText(text: string, firstLine: number, out: Occurrence[], carry: Carry = { state: 0 }): number {
     const breaks = new LineBreaks(text);
-    const trigger = this.trigger;
+    const search = this.keywords ?? this.trigger;
     let line = firstLine;
     let lineStart = 0;
-    while (trigger && lineStart < text.length) {
-      trigger.lastIndex = lineStart;
-      const match = trigger.exec(text);
+    while (search && lineStart < text.length) {
+      search.lastIndex = lineStart;
+      const match = search.exec(text);
       if (!match) break;
       // Move to the line that holds the match.
       let end = breaks.next(lineStart);
@@ -99,7 +109,7 @@ export class Scanner {
         end = breaks.next(lineStart);
       }
       const lineText = text.substring(lineStart, end === -1 ? text.length : end);
-      this.scanLine(lineText, line, out, carry.state);
+      if (!this.lineTrigger || this.lineTrigger.test(lineText)) this.scanLine(lineText, line, out, carry.state);
       if (this.carried && this.marker!.test(lineText)) {
         carry.state = this.carried.stateAfter(lineText, carry.state);
         carry.mark?.(line, carry.state);

@@ -71,6 +71,7 @@ const CUES = new CueSet('asterisk-log', [
 export const asteriskLogDialect: Dialect = {
   id: 'asterisk-log',
   trigger: /response|cause|status|Got |hangup\("/,
+  keywords: ['response', 'cause', 'status', 'got ', 'hangup("'],
   scanLine(text, line, out) {
     CUES.scanLine(text, line, out);
   },

@@ -77,6 +77,7 @@ const CUES = new CueSet('freeswitch-log', [
 export const freeswitchLogDialect: Dialect = {
   id: 'freeswitch-log',
   trigger: /state \[|Overriding|Passing [0-9]|Overlap|respond|Remote Reason|hangup\(|nta[(:]|event r_|outbound\(|status|code|cause/,
+  keywords: ['state [', 'overriding', 'passing ', 'overlap', 'respond', 'remote reason', 'hangup(', 'nta(', 'nta:', 'event r_', 'outbound(', 'status', 'code', 'cause'],
   scanLine(text, line, out) {
     CUES.scanLine(text, line, out);
   },

@@ -61,6 +61,7 @@ const CUES = new CueSet('kamailio-log', [
 export const kamailioLogDialect: Dialect = {
   id: 'kamailio-log',
   trigger: /code|reply|status|registering/,
+  keywords: ['code', 'reply', 'status', 'registering'],
   scanLine(text, line, out) {
     CUES.scanLine(text, line, out);
   },

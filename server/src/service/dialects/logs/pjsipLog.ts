@@ -29,6 +29,7 @@ const CUES = new CueSet('pjsip-log', [
 export const pjsipLogDialect: Dialect = {
   id: 'pjsip-log',
   trigger: /response msg|reason[ =]|status=|code=|call response/,
+  keywords: ['response msg', 'reason ', 'reason=', 'status=', 'code=', 'call response'],
   scanLine(text, line, out) {
     CUES.scanLine(text, line, out);
   },

@@ -24,6 +24,7 @@ import { LineOccurrences } from './cues';
 export const sipInLogDialect: Dialect = {
   id: 'sip-in-log',
   trigger: /\t(?:Reason|Warning)[ \t]*:|Reason[ \t]*:[ \t]*(?:SIP|Q\.850)[ \t]*;|<--|-->/,
+  keywords: ['reason', 'warning', '<--', '-->'],
   scanLine(text, line, out) {
     const found = new LineOccurrences(out, line);
     scanPrefixedHeader(text, line, found);

@@ -15,6 +15,7 @@ const CUES = new CueSet('sipp-log', [
 export const sippLogDialect: Dialect = {
   id: 'sipp-log',
   trigger: /while expecting '/,
+  keywords: ["while expecting '"],
   scanLine(text, line, out) {
     CUES.scanLine(text, line, out);
   },
