@@ -38,8 +38,15 @@ const SCAN_PIECE = 64 * 1024;
 /** How many header values are remembered by their bytes, and the longest remembered. */
 const VALUE_SLOTS = 16_384;
 const VALUE_BYTES = 128;
+/** How many bytes at either end of a longer value its slot is chosen by. */
+const HASHED_ENDS = 12;
 /** The model's header value readers, by name. */
 const READERS = Object.keys(HEADER_VALUE_READERS) as (keyof HeaderValueReaders)[];
+/** The index of readStartLine's and readEndpoint's answers beside those of READERS (see answer). */
+const START_LINE_READER = READERS.length;
+const ENDPOINT_READER = READERS.length + 1;
+/** 10 to the power of each number of fraction digits an ngrep framing line holds (at most 9). */
+const POWERS_OF_TEN = Array.from({ length: 10 }, (_, n) => 10 ** n);
 /** The longest ngrep framing line read as bytes. */
 const MAX_FRAME_LINE = 512;
 
@@ -59,16 +66,21 @@ const TOKEN = Uint8Array.from({ length: 256 }, (_, code) => (isTokenChar(code) ?
 /** Bytes of an address as readEndpoint takes it (with IPv6 brackets). */
 const ENDPOINT = Uint8Array.from({ length: 256 }, (_, code) => (/^[A-Za-z0-9_.:[\]-]$/.test(String.fromCharCode(code)) ? 1 : 0));
 
-/** The names of the headers the model reads (full and compact, lower case), by length and first byte. */
-const HEADER_NAMES: Map<number, { spelling: Buffer; name: string }[]> = (() => {
-  const names = new Map<number, { spelling: Buffer; name: string }[]>();
+/** The longest name of a header the model reads. */
+const LONGEST_NAME = Math.max(...[...READ_HEADERS].map((name) => name.length));
+/**
+ * The names of the headers the model reads (full and compact), by length and first byte (lower
+ * case): at [length * 256 + byte], the spellings (lower case) and full names of that slot, in turns.
+ */
+const HEADER_NAMES: (readonly (Buffer | string)[] | undefined)[] = (() => {
+  const names: (Buffer | string)[][] = [];
   const add = (spelling: string, name: string): void => {
     const key = spelling.length * 256 + spelling.charCodeAt(0);
-    names.set(key, [...(names.get(key) ?? []), { spelling: Buffer.from(spelling, 'latin1'), name }]);
+    (names[key] ??= []).push(Buffer.from(spelling, 'latin1'), name);
   };
   for (const name of READ_HEADERS) add(name, name);
   for (const [letter, name] of Object.entries(COMPACT_FORMS)) if (READ_HEADERS.has(name)) add(letter, name);
-  return names;
+  return Array.from({ length: (LONGEST_NAME + 1) * 256 }, (_, key) => names[key]);
 })();
 
 function lower(byte: number): number {
@@ -90,6 +102,8 @@ interface FrameFacts {
 interface Building extends MessageInProgress {
   /** A header line was read last (a blank-led line after it would fold into it). */
   inHeader: boolean;
+  /** The message's last line so far (its record takes it when it ends). */
+  endLine: number;
 }
 
 export class FastTraceStream implements TextStream {
@@ -126,7 +140,6 @@ export class FastTraceStream implements TextStream {
   /** Dates of framing lines to the second, as seconds since 1970 (consecutive packets share them). */
   private lastDate = Buffer.alloc(19);
   private lastSeconds = Number.NaN;
-  private readonly endpoints = new Map<string, string | null>();
   /**
    * Header values and start lines remembered by their bytes (see value), a slot each (VALUE_BYTES
    * of bytes a slot), with the answer of the reader that read the text last (see answer).
@@ -322,7 +335,7 @@ export class FastTraceStream implements TextStream {
     const end = eol > from && buf[eol - 1] === DOT ? eol - 1 : eol;
     let building = this.building;
     if (version && !(building?.body && building.sipfrag && !bodyDone(building))) {
-      const start = this.answer(READERS.length, this.value(from, end, false), readStartLine) as ReturnType<typeof readStartLine>;
+      const start = this.answer(START_LINE_READER, this.value(from, end, false), readStartLine) as ReturnType<typeof readStartLine>;
       if (start) {
         this.finish();
         const frame = this.frame as FrameFacts;
@@ -341,7 +354,8 @@ export class FastTraceStream implements TextStream {
         if (frame.transport !== undefined) message.transport = frame.transport;
         message.source = frame.source;
         message.destination = frame.destination;
-        this.building = { message, body: false, headers: 0, bodyChars: 0, sipfrag: false, inHeader: false };
+        // Every field from the start (contentLength too), so that all buildings share one shape.
+        this.building = { message, body: false, headers: 0, contentLength: undefined, bodyChars: 0, sipfrag: false, inHeader: false, endLine: this.line };
         return;
       }
     }
@@ -357,7 +371,7 @@ export class FastTraceStream implements TextStream {
         return;
       }
       building.bodyChars += (this.ascii ? end - from : this.text(from, end).length) + 2;
-      building.message.endLine = this.line;
+      building.endLine = this.line;
       if (end - from === 3 && buf[from] === 0x76 && buf[from + 1] === 0x3d && buf[from + 2] === 0x30) building.message.hasSdp = true;
       if (building.contentLength !== undefined && bodyDone(building)) this.finish();
       return;
@@ -386,7 +400,7 @@ export class FastTraceStream implements TextStream {
     }
     building.inHeader = true;
     building.headers++;
-    building.message.endLine = this.line;
+    building.endLine = this.line;
     const name = this.headerName(from, nameEnd);
     if (name !== undefined) {
       building = this.building as Building;
@@ -409,12 +423,15 @@ export class FastTraceStream implements TextStream {
   /** The full name of the header the model reads named by bytes [from, to), if it is one. */
   private headerName(from: number, to: number): string | undefined {
     const buf = this.buf;
-    const candidates = HEADER_NAMES.get((to - from) * 256 + lower(buf[from]));
-    if (!candidates) return undefined;
-    for (const { spelling, name } of candidates) {
+    const length = to - from;
+    if (length > LONGEST_NAME) return undefined;
+    const candidates = HEADER_NAMES[length * 256 + lower(buf[from])];
+    if (candidates === undefined) return undefined;
+    for (let c = 0; c < candidates.length; c += 2) {
+      const spelling = candidates[c] as Buffer;
       let i = 1;
-      while (i < spelling.length && lower(buf[from + i]) === spelling[i]) i++;
-      if (i === spelling.length) return name;
+      while (i < length && lower(buf[from + i]) === spelling[i]) i++;
+      if (i === length) return candidates[c + 1] as string;
     }
     return undefined;
   }
@@ -424,6 +441,7 @@ export class FastTraceStream implements TextStream {
     const building = this.building;
     if (!building) return;
     this.building = undefined;
+    building.message.endLine = building.endLine;
     if (building.headers > 0) this.pending.push(building.message);
   }
 
@@ -467,8 +485,14 @@ export class FastTraceStream implements TextStream {
     this.slot = -1;
     if (!this.ascii || length > VALUE_BYTES) return trimmed ? this.trimmed(from, to) : this.text(from, to);
     const buf = this.buf;
+    // Hashed by its length and its first and last bytes (where values differ: Call-IDs lead, branches and tags end); the slot compares them all.
     let hash = trimmed ? length : ~length;
-    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
+    if (length <= 2 * HASHED_ENDS) {
+      for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
+    } else {
+      for (let i = from; i < from + HASHED_ENDS; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
+      for (let i = to - HASHED_ENDS; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
+    }
     const slot = hash & (VALUE_SLOTS - 1);
     const at = slot * VALUE_BYTES;
     const keys = this.valueKeys;
@@ -488,7 +512,7 @@ export class FastTraceStream implements TextStream {
   }
 
   /**
-   * What `read` (reader `index`: of READERS, or READERS.length for start lines) says of `value`:
+   * What `read` (reader `index`: of READERS, or START_LINE_READER, ENDPOINT_READER) says of `value`:
    * remembered in the slot of the value read last, when it is that value.
    */
   private answer(index: number, value: string, read: (value: string) => unknown): unknown {
@@ -529,27 +553,24 @@ export class FastTraceStream implements TextStream {
     const source = this.endpoint(sourceAt, sourceEnd);
     const destination = this.endpoint(destinationAt, eol);
     if (source === undefined || destination === undefined) return undefined;
-    if (buf.compare(this.lastDate, 0, 19, date, date + 19) !== 0) {
-      buf.copy(this.lastDate, 0, date, date + 19);
-      const digits = (at: number, count: number): number => Number(buf.toString('latin1', date + at, date + at + count));
+    const lastDate = this.lastDate;
+    let same = 18;
+    while (same >= 0 && lastDate[same] === buf[date + same]) same--;
+    if (same >= 0) {
+      buf.copy(lastDate, 0, date, date + 19);
+      const digits = (at: number, count: number): number => decimal(buf, date + at, date + at + count);
       this.lastSeconds = Date.UTC(digits(0, 4), digits(5, 2) - 1, digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2)) / 1000;
     }
-    // As readDateTime adds them: the seconds to the second, then the fraction as written.
-    const time = this.lastSeconds - 0 + (fraction === -1 ? 0 : Number(buf.toString('latin1', fraction, fractionEnd)));
+    // As readDateTime adds them: the seconds to the second, then the fraction as written (its at
+    // most 9 digits over their power of ten: both exact, so the quotient is the double Number(".ddd") reads).
+    const time = this.lastSeconds - 0 + (fraction === -1 ? 0 : decimal(buf, fraction + 1, fractionEnd) / POWERS_OF_TEN[fractionEnd - fraction - 1]);
     const transport = TRANSPORT_LETTERS[String.fromCharCode(letter)];
     return transport === undefined ? { time, source, destination } : { time, transport, source, destination };
   }
 
-  /** An address as readEndpoint reads it (undefined when it is none), remembered. */
+  /** An address as readEndpoint reads it (undefined when it is none), remembered by its bytes. */
   private endpoint(from: number, to: number): string | undefined {
-    const text = this.buf.toString('latin1', from, to);
-    let endpoint = this.endpoints.get(text);
-    if (endpoint === undefined) {
-      if (this.endpoints.size > 10_000) this.endpoints.clear();
-      endpoint = readEndpoint(text) ?? null;
-      this.endpoints.set(text, endpoint);
-    }
-    return endpoint ?? undefined;
+    return this.answer(ENDPOINT_READER, this.value(from, to, false), readEndpointOf) as string | undefined;
   }
 }
 
@@ -593,6 +614,18 @@ export function isNgrepFramingLine(buf: Buffer, from: number, eol: number): bool
   return shape !== undefined
     && readEndpoint(buf.toString('latin1', shape.sourceAt, shape.sourceEnd)) !== undefined
     && readEndpoint(buf.toString('latin1', shape.destinationAt, eol)) !== undefined;
+}
+
+/** readEndpoint of an ngrep framing line's address (no dotted port). */
+function readEndpointOf(text: string): string | undefined {
+  return readEndpoint(text);
+}
+
+/** The number the decimal digits [from, to) of `buf` write (at most 15 of them: exact). */
+function decimal(buf: Buffer, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + buf[i] - 0x30;
+  return value;
 }
 
 /** Tab, VT, FF, space: the ASCII white space a line can hold. */

@@ -55,21 +55,38 @@ export class MessageColumns {
     numbers[n + START_LINE] = message.startLine;
     numbers[n + ANCHOR_LINE] = anchorLine;
     numbers[n + ANCHOR_OFFSET] = anchorOffset;
-    for (let f = 0; f < OPTIONAL_NUMBERS.length; f++) numbers[n + 3 + f] = message[OPTIONAL_NUMBERS[f]] ?? Number.NaN;
+    // Each field by its name (a record's shape varies: a load by a computed name would be a slow one).
+    numbers[n + 3] = message.status ?? Number.NaN;
+    numbers[n + 4] = message.cseq ?? Number.NaN;
+    numbers[n + 5] = message.time ?? Number.NaN;
     const strings = this.strings[i >>> BLOCK_BITS];
     const s = (i & ROW) * STRINGS;
-    for (let f = 0; f < STRING_FIELDS.length; f++) {
-      const value = message[STRING_FIELDS[f]];
-      let id = -1;
-      if (value !== undefined) {
-        // Consecutive messages repeat most values (a call's Call-ID, a transaction's branch, the addresses): compared before hashed.
-        id = value === this.lastValues[f] ? this.lastIds[f] : this.idOf(value);
-        this.lastValues[f] = value;
-        this.lastIds[f] = id;
-      }
-      strings[s + f] = id;
-    }
+    strings[s] = this.idAt(0, message.method);
+    strings[s + 1] = this.idAt(1, message.requestUri);
+    strings[s + 2] = this.idAt(2, message.phrase);
+    strings[s + 3] = this.idAt(3, message.callId);
+    strings[s + 4] = this.idAt(4, message.cseqMethod);
+    strings[s + 5] = this.idAt(5, message.from);
+    strings[s + 6] = this.idAt(6, message.fromTag);
+    strings[s + 7] = this.idAt(7, message.to);
+    strings[s + 8] = this.idAt(8, message.toTag);
+    strings[s + 9] = this.idAt(9, message.branch);
+    strings[s + 10] = this.idAt(10, message.sentBy);
+    strings[s + 11] = this.idAt(11, message.transport);
+    strings[s + 12] = this.idAt(12, message.source);
+    strings[s + 13] = this.idAt(13, message.destination);
     strings[s + KIND] = message.kind === 'request' ? 1 : 0;
+  }
+
+  /** The id of string field `f`'s value (-1: none). */
+  private idAt(f: number, value: string | undefined): number {
+    if (value === undefined) return -1;
+    // Consecutive messages repeat most values (a call's Call-ID, a transaction's branch, the addresses): compared before hashed.
+    if (value === this.lastValues[f]) return this.lastIds[f];
+    const id = this.idOf(value);
+    this.lastValues[f] = value;
+    this.lastIds[f] = id;
+    return id;
   }
 
   /** The message as grouping reads it (see the class). */
