@@ -114,7 +114,7 @@ function summarize(columns: MessageColumns, longCalls: LongCallParts): { calls: 
   const sizes: number[] = [];
   let unowned = 0;
   for (let i = 0; i < count; i++) {
-    const callId = columns.callIdOf(i);
+    const callId = columns.callIdAt(i);
     if (callId === -1) {
       callOf[i] = -1;
       unowned++;

@@ -4,6 +4,11 @@ import type { SipMessage } from '../service/trace/types';
 const STRING_FIELDS = [
   'method', 'requestUri', 'phrase', 'callId', 'cseqMethod', 'from', 'fromTag', 'to', 'toTag', 'branch', 'sentBy', 'transport', 'source', 'destination',
 ] as const;
+/** Each string field read by its name (a record's shape varies: a load by a computed name, message[STRING_FIELDS[f]], is a slow one). */
+const READ_STRING: readonly ((message: SipMessage) => string | undefined)[] = [
+  (m) => m.method, (m) => m.requestUri, (m) => m.phrase, (m) => m.callId, (m) => m.cseqMethod, (m) => m.from, (m) => m.fromTag,
+  (m) => m.to, (m) => m.toTag, (m) => m.branch, (m) => m.sentBy, (m) => m.transport, (m) => m.source, (m) => m.destination,
+];
 /** Its number fields: its start line and anchor first, then those that may be absent (NaN). */
 const START_LINE = 0;
 const ANCHOR_LINE = 1;
@@ -20,17 +25,22 @@ const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 const ROW = BLOCK - 1;
 
-/** The rows and string table of a MessageColumns, as another thread hands them over. */
+/** The rows and string tables of a MessageColumns, as another thread hands them over. */
 export interface ColumnsData {
   count: number;
   numbers: Float64Array[];
   strings: Int32Array[];
-  table: string[];
+  callIds: string[];
+  tables: string[][];
 }
 
 /**
  * The messages of a file read from disk, as the trace model groups them, kept in blocks of rows:
- * numbers in typed arrays, each distinct string once in a table. A file of millions of messages
+ * numbers in typed arrays, strings by their index in a table: Call-IDs in one table for the
+ * whole file (alike Call-IDs, alike ids), the other fields in a table of their block's own, each
+ * distinct string of a block once: a Map of a block's strings is quick to look up and to grow, one
+ * of every branch and tag of a big file, millions of them, was slow (15 % of the time for 500 MB;
+ * tables of 4,096 rows were slower again: 30 % more time, twice the memory). A file of millions of messages
  * keeps no object per message (the records a reader hands over die young), so memory stays about
  * 100 bytes a message and the garbage collector has no millions of records to walk. A message
  * taken back (`message`) has every field that transactions and calls are made of (those of
@@ -41,8 +51,11 @@ export class MessageColumns {
   count = 0;
   private readonly numbers: Float64Array[] = [];
   private readonly strings: Int32Array[] = [];
-  private readonly table: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly callIds: string[] = [];
+  private readonly callIdIds = new Map<string, number>();
+  /** Per block, the table of its rows' strings but Call-IDs; the ids of the last block's. */
+  private readonly tables: string[][] = [];
+  private blockIds = new Map<string, number>();
   /** Per string field, the last value kept with its id. */
   private readonly lastValues: (string | undefined)[] = STRING_FIELDS.map(() => undefined);
   private readonly lastIds = new Int32Array(STRING_FIELDS.length);
@@ -55,37 +68,47 @@ export class MessageColumns {
     numbers[n + START_LINE] = message.startLine;
     numbers[n + ANCHOR_LINE] = anchorLine;
     numbers[n + ANCHOR_OFFSET] = anchorOffset;
-    // Each field by its name (a record's shape varies: a load by a computed name would be a slow one).
     numbers[n + 3] = message.status ?? Number.NaN;
     numbers[n + 4] = message.cseq ?? Number.NaN;
     numbers[n + 5] = message.time ?? Number.NaN;
     const strings = this.strings[i >>> BLOCK_BITS];
     const s = (i & ROW) * STRINGS;
-    strings[s] = this.idAt(0, message.method);
-    strings[s + 1] = this.idAt(1, message.requestUri);
-    strings[s + 2] = this.idAt(2, message.phrase);
-    strings[s + 3] = this.idAt(3, message.callId);
-    strings[s + 4] = this.idAt(4, message.cseqMethod);
-    strings[s + 5] = this.idAt(5, message.from);
-    strings[s + 6] = this.idAt(6, message.fromTag);
-    strings[s + 7] = this.idAt(7, message.to);
-    strings[s + 8] = this.idAt(8, message.toTag);
-    strings[s + 9] = this.idAt(9, message.branch);
-    strings[s + 10] = this.idAt(10, message.sentBy);
-    strings[s + 11] = this.idAt(11, message.transport);
-    strings[s + 12] = this.idAt(12, message.source);
-    strings[s + 13] = this.idAt(13, message.destination);
+    for (let f = 0; f < STRING_FIELDS.length; f++) {
+      const value = READ_STRING[f](message);
+      strings[s + f] = f === CALL_ID ? this.callIdOf(value) : this.idAt(f, value);
+    }
     strings[s + KIND] = message.kind === 'request' ? 1 : 0;
   }
 
-  /** The id of string field `f`'s value (-1: none). */
+  /** The id of string field `f`'s value in the last block's table (-1: none). */
   private idAt(f: number, value: string | undefined): number {
     if (value === undefined) return -1;
     // Consecutive messages repeat most values (a call's Call-ID, a transaction's branch, the addresses): compared before hashed.
     if (value === this.lastValues[f]) return this.lastIds[f];
-    const id = this.idOf(value);
+    let id = this.blockIds.get(value);
+    if (id === undefined) {
+      const table = this.tables[this.tables.length - 1];
+      id = table.length;
+      table.push(value);
+      this.blockIds.set(value, id);
+    }
     this.lastValues[f] = value;
     this.lastIds[f] = id;
+    return id;
+  }
+
+  /** The id of a Call-ID in the whole file's table of them (-1: none). */
+  private callIdOf(value: string | undefined): number {
+    if (value === undefined) return -1;
+    if (value === this.lastValues[CALL_ID]) return this.lastIds[CALL_ID];
+    let id = this.callIdIds.get(value);
+    if (id === undefined) {
+      id = this.callIds.length;
+      this.callIds.push(value);
+      this.callIdIds.set(value, id);
+    }
+    this.lastValues[CALL_ID] = value;
+    this.lastIds[CALL_ID] = id;
     return id;
   }
 
@@ -95,9 +118,10 @@ export class MessageColumns {
     const n = (i & ROW) * NUMBERS;
     const strings = this.strings[i >>> BLOCK_BITS];
     const s = (i & ROW) * STRINGS;
+    const table = this.tables[i >>> BLOCK_BITS];
     const text = (f: number): string | undefined => {
       const id = strings[s + f];
-      return id === -1 ? undefined : this.table[id];
+      return id === -1 ? undefined : f === CALL_ID ? this.callIds[id] : table[id];
     };
     const startLine = numbers[n + START_LINE];
     const message: SipMessage = { startLine, startColumn: 0, endLine: startLine, kind: strings[s + KIND] === 1 ? 'request' : 'response', method: text(0) as string, hasSdp: false };
@@ -136,8 +160,8 @@ export class MessageColumns {
     return message;
   }
 
-  /** The id of message i's Call-ID in the string table (-1: none): alike for alike Call-IDs. */
-  callIdOf(i: number): number {
+  /** The id of message i's Call-ID (-1: none): alike for alike Call-IDs. */
+  callIdAt(i: number): number {
     return this.strings[i >>> BLOCK_BITS][(i & ROW) * STRINGS + CALL_ID];
   }
 
@@ -158,7 +182,7 @@ export class MessageColumns {
 
   /** Its rows and string table, for another thread (the rows' buffers can be transferred). */
   data(): ColumnsData {
-    return { count: this.count, numbers: this.numbers, strings: this.strings, table: this.table };
+    return { count: this.count, numbers: this.numbers, strings: this.strings, callIds: this.callIds, tables: this.tables };
   }
 
   /**
@@ -166,7 +190,7 @@ export class MessageColumns {
    * its lines counted from its own start: `lines` is the line that part starts at).
    */
   append(data: ColumnsData, lines: number): void {
-    const ids = Int32Array.from(data.table, (value) => this.idOf(value));
+    const callIds = Int32Array.from(data.callIds, (value) => this.callIdOf(value));
     for (let j = 0; j < data.count; j++) {
       const i = this.newRow();
       const from = data.numbers[j >>> BLOCK_BITS];
@@ -180,9 +204,10 @@ export class MessageColumns {
       const t = (j & ROW) * STRINGS;
       const strings = this.strings[i >>> BLOCK_BITS];
       const s = (i & ROW) * STRINGS;
+      const table = data.tables[j >>> BLOCK_BITS];
       for (let f = 0; f < STRING_FIELDS.length; f++) {
         const id = fromStrings[t + f];
-        strings[s + f] = id === -1 ? -1 : ids[id];
+        strings[s + f] = id === -1 ? -1 : f === CALL_ID ? callIds[id] : this.idAt(f, table[id]);
       }
       strings[s + KIND] = fromStrings[t + KIND];
     }
@@ -194,17 +219,12 @@ export class MessageColumns {
     if ((i & ROW) === 0) {
       this.numbers.push(new Float64Array(BLOCK * NUMBERS));
       this.strings.push(new Int32Array(BLOCK * STRINGS));
+      // A table of the block's own: the ids of the last block's strings are no longer looked up.
+      this.tables.push([]);
+      this.blockIds = new Map();
+      this.lastValues.fill(undefined, 0, CALL_ID);
+      this.lastValues.fill(undefined, CALL_ID + 1);
     }
     return i;
-  }
-
-  private idOf(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.table.length;
-      this.table.push(value);
-      this.ids.set(value, id);
-    }
-    return id;
   }
 }
