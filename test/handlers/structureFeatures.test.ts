@@ -48,7 +48,7 @@ test('a client without hierarchical symbols gets the same symbols as a flat list
     assert.equal(symbol.children, undefined);
   }
   const registerCall = flat[0];
-  assert.equal(registerCall.name, 'REGISTER bob → bob · 200 OK');
+  assert.equal(registerCall.name, 'REGISTER bob → bob · 401 Unauthorized');
   assert.match(lines[registerCall.location.range.start.line], /REGISTER sips?:/);
 });
 

@@ -52,13 +52,13 @@ test('the Outline has one entry per call, named like sngrep\'s list, with its tr
   // Given in the order of their ends (the busy call's last message comes after the next call's); shown by position.
   const symbols = [...given].sort((a, b) => a.range.start.line - b.range.start.line);
   assert.deepEqual(symbols.map((s: { name: string }) => s.name), [
-    'REGISTER bob → bob · 200 OK',
+    'REGISTER bob → bob · 401 Unauthorized',
     'INVITE alice → bob · 200 OK',
     'INVITE alice → bob · 486 Busy Here',
     'INVITE alice → bob · 200 OK',
   ]);
   assert.deepEqual(given.map((s: { range: { end: { line: number } } }) => s.range.end.line), symbols.map((s) => s.range.end.line).sort((a, b) => a - b));
-  assert.match(symbols[0].detail, /^registered · 1j9FpLxk3uxtm8tn@biloxi\.example\.com$/);
+  assert.match(symbols[0].detail, /^failed authentication · 1j9FpLxk3uxtm8tn@biloxi\.example\.com$/);
   const invite = symbols[1];
   assert.equal(invite.kind, 24, 'a call is an Event');
   assert.equal(lines[invite.selectionRange.start.line].slice(invite.selectionRange.start.character, invite.selectionRange.end.character),

@@ -215,7 +215,7 @@ const CORPUS_COUNTS: readonly [string, string, number, number, number][] = [
     ['sip-traces', 'rfc3261.txt', 47, 32, 4],
     ['sip-traces', 'rfc3262.txt', 0, 0, 0],
     ['sip-traces', 'rfc3515.txt', 12, 6, 1],
-    ['sip-traces', 'rfc3665.txt', 181, 60, 4],
+    ['sip-traces', 'rfc3665.txt', 181, 66, 4],
     ['sip-traces', 'rfc3891.txt', 8, 4, 3],
     ['sip-traces', 'rfc3903.txt', 14, 7, 4],
     ['logs', 'asterisk__contrib_scripts_spandspflow2pcap.log', 0, 0, 0],

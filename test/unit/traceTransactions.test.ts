@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestOf } from '../../server/src/service/trace';
+import { corpusText } from '../support/corpus';
 import { modelOf, sip } from '../support/traces';
 
 const CALL = 'Call-ID: a84b4c76e66710@pc33.atlanta.com';
@@ -124,4 +125,35 @@ test('a challenged INVITE repeated with credentials: the call ends as its last a
   assert.equal(model.calls.length, 1);
   assert.equal(model.calls[0].finalResponse, 3);
   assert.equal(model.calls[0].state, 'completed');
+});
+
+test('a request repeated after its final response over TCP reuses the branch: a new transaction; over UDP a retransmission', () => {
+  const register = (transport: string) => sip([`REGISTER sip:biloxi.com SIP/2.0`, `Via: SIP/2.0/${transport} pc33.atlanta.com;branch=z9hG4bKnashds7`, FROM, TO, CALL, 'CSeq: 1 REGISTER']);
+  const answer = (transport: string, status: string) => sip([`SIP/2.0 ${status}`, `Via: SIP/2.0/${transport} pc33.atlanta.com;branch=z9hG4bKnashds7`, FROM, TO_TAGGED, CALL, 'CSeq: 1 REGISTER']);
+  const tcp = modelOf(register('TCP') + register('TCP') + answer('TCP', '401 Unauthorized') + register('TCP') + answer('TCP', '200 OK'));
+  assert.equal(tcp.transactions.length, 2);
+  assert.deepEqual(tcp.transactions.map((t) => t.messages), [[0, 1, 2], [3, 4]]);
+  assert.equal(tcp.roles[1].retransmission, true, 'a copy before the final response is a retransmission (a TCP segment sent again)');
+  assert.equal(requestOf(tcp, 4), 3, 'the 200 answers the REGISTER just before it, not the challenged one');
+  assert.equal(tcp.roles[3].retransmission, false);
+  const udp = modelOf(register('UDP') + answer('UDP', '401 Unauthorized') + register('UDP') + answer('UDP', '401 Unauthorized'));
+  assert.equal(udp.transactions.length, 1);
+  assert.deepEqual(udp.roles.map((r) => r.retransmission), [false, false, true, true]);
+});
+
+test('RFC 3665: each flow\'s response lands on its own flow\'s request, although the flows repeat their branches over TLS and TCP', () => {
+  const text = corpusText('sip-traces', 'rfc3665.txt');
+  const model = modelOf(text);
+  const lines = text.split('\n');
+  const requestLineOf = (responseLine: number): string | undefined => {
+    const index = model.messages.findIndex((m) => m.startLine === responseLine);
+    const request = requestOf(model, index);
+    return request === undefined ? undefined : `${model.messages[request].startLine}`;
+  };
+  // 2.2 Update of Contact List: F1 REGISTER at line 368, its 200 OK at 385 (2.1's first REGISTER, at 263, was answered with a 401).
+  assert.match(lines[368], /^ {3}REGISTER sips:/);
+  assert.match(lines[385], /^ {3}SIP\/2\.0 200 OK/);
+  assert.equal(requestLineOf(385), '368');
+  assert.equal(requestLineOf(288), '263');
+  assert.equal(requestLineOf(602), '583');
 });

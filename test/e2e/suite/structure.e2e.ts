@@ -6,7 +6,7 @@ import { hasBridge, openFile, positionOf, revertAndCloseAll, visibleTexts, waitF
 /** What the trace model gives VS Code on RFC 3665's call flows: the Outline, and Go to Definition from a 486 to its INVITE. */
 
 const CALLS = [
-  'REGISTER bob → bob · 200 OK',
+  'REGISTER bob → bob · 401 Unauthorized',
   'INVITE alice → bob · 200 OK',
   'INVITE alice → bob · 486 Busy Here',
   'INVITE alice → bob · 200 OK',

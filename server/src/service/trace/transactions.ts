@@ -30,12 +30,13 @@ class TransactionKeys {
   private readonly keyMessages: SipMessage[] = [];
   private readonly keyMethods: string[] = [];
 
-  /** The transaction of `message` for method `method`, if one is keyed. */
+  /** The latest transaction of `message` for method `method`, if one is keyed. */
   find(message: SipMessage, method: string): number | undefined {
     const rfc3261 = hasRfc3261Branch(message);
     const indices = this.bucketOf(message, rfc3261);
     if (!indices) return undefined;
-    for (const index of indices) {
+    for (let i = indices.length - 1; i >= 0; i--) {
+      const index = indices[i];
       if (this.keyMethods[index] === method && sameKey(this.keyMessages[index], message, rfc3261)) return index;
     }
     return undefined;
@@ -119,6 +120,22 @@ function firstLineOf(message: SipMessage): string {
     : `< ${message.status ?? ''} ${message.phrase ?? ''} ${message.toTag ?? ''}`;
 }
 
+/**
+ * Whether a request, repeated after its transaction's final response, opens a new transaction with
+ * the same key: over a reliable transport (TCP, TLS, SCTP, WebSocket) a client never retransmits a
+ * request (RFC 3261 17.1.1.2, 17.1.2.2: timers A and E run over UDP only), so the repeat reuses
+ * the branch (RFC 3665's flows repeat theirs: "REGISTER → 200 OK" after the "REGISTER → 401" of
+ * the flow before it, over TLS). Over UDP, or where the transport is not known (a HEP capture's),
+ * it is a retransmission, answered by the same final response.
+ */
+function reusesKey(message: SipMessage, method: string, transaction: SipTransaction): boolean {
+  return message.kind === 'request' && message.method === method && transaction.finalResponse !== undefined
+    && message.transport !== undefined && RELIABLE_TRANSPORTS.has(message.transport);
+}
+
+/** Transports over which a request is never retransmitted (as a Via or a capture's framing names them). */
+const RELIABLE_TRANSPORTS: ReadonlySet<string> = new Set(['TCP', 'TLS', 'SCTP', 'TLS-SCTP', 'WS', 'WSS']);
+
 function isFinal(message: SipMessage): boolean {
   return message.kind === 'response' && message.status !== undefined && message.status >= 200 && message.status <= 699;
 }
@@ -151,7 +168,7 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
   const firstLines: (FirstLines | undefined)[] = [];
   const open = (message: SipMessage, method: string): number => {
     const known = keys.find(message, method);
-    if (known !== undefined) return known;
+    if (known !== undefined && !reusesKey(message, method, transactions[known])) return known;
     const index = transactions.length;
     transactions.push({ index, method, messages: [], call: -1 });
     firstLines.push(undefined);
