@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { test } from './harness';
 import { ngrepTrace } from '../traceGenerator';
 import {
-  diagnosticsFor, hasBridge, inFrame, openFile, positionOf, revertAndCloseAll, ruleOf, screenshot, sleep, updateSetting, visibleTexts, waitFor, WIDGETS,
+  diagnosticsFor, hasBridge, inFrame, openFile, positionOf, revertAndCloseAll, ruleOf, screenshot, sleep, updateSetting, visibleTexts, waitFor, WIDGETS, workspaceUri,
 } from './helpers';
 
 /**
@@ -99,6 +99,44 @@ test('the diagnostics of a Kamailio config, as rendered in the editor and the Pr
 async function mouseAway(): Promise<void> {
   await inFrame({ holding: '.monaco-workbench', hover: '.statusbar' });
 }
+
+test('the Outline of a proxy trace, as rendered: the call, its transactions, each hop\'s INVITE inside the one it interleaves with', async () => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  // RFC 3665 3.2 alone (lines 791 to 1406): Alice's INVITE through two proxies to Bob, each hop's transaction interleaved with the next.
+  const rfc = await vscode.workspace.openTextDocument(workspaceUri('callFlows'));
+  const uri = vscode.Uri.joinPath(folder.uri, 'traces', 'two-proxies.txt');
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(rfc.getText(new vscode.Range(790, 0, 1406, 0))));
+  const outline = vscode.workspace.getConfiguration('outline');
+  await outline.update('collapseItems', 'alwaysExpand', vscode.ConfigurationTarget.Global);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  await vscode.commands.executeCommand('outline.focus');
+  if (!hasBridge) return;
+  // The folders' section folded, so that the Outline has the room.
+  await inFrame({ holding: '.monaco-workbench', click: '.sidebar .pane-header[aria-expanded="true"]' });
+  // The cursor on Bob's 200 OK (F12, the third hop).
+  const ok = positionOf(editor.document, 'SIP/2.0 200 OK', 10, 0);
+  editor.selection = new vscode.Selection(ok, ok);
+  editor.revealRange(new vscode.Range(ok, ok), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  // Each row's depth and text, as the Outline view draws them.
+  const rows = await waitFor('the third hop\'s INVITE drawn inside the second\'s, inside the first\'s', async () => {
+    const found = await inFrame<{ level: number; text: string }[]>({
+      holding: '.outline-pane',
+      script: `[...document.querySelectorAll('.outline-pane .monaco-list-row')].map((row) => ({ level: Number(row.getAttribute('aria-level')), text: row.textContent ?? '' }))`,
+    });
+    const hops = found.filter((row) => row.text.startsWith('INVITE → 200 OK')).map((row) => row.level);
+    return hops.length >= 3 && hops[1] === hops[0] + 1 && hops[2] === hops[1] + 1 ? found : undefined;
+  });
+  const innermost = rows.find((row) => row.text.startsWith('INVITE sip:bob@client.biloxi.example.com'));
+  assert.equal(innermost?.level, rows.find((row) => row.text.startsWith('INVITE → 200 OK'))!.level + 3, rows.map((row) => `${row.level} ${row.text}`).join('\n'));
+  await mouseAway();
+  await sleep(500);
+  await screenshot('outline');
+  await outline.update('collapseItems', undefined, vscode.ConfigurationTarget.Global);
+  await revertAndCloseAll();
+  await vscode.workspace.fs.delete(uri);
+});
 
 test('the ladder beside a trace, and the SIP Calls view, as rendered', async () => {
   const folder = vscode.workspace.workspaceFolders?.[0];
