@@ -158,6 +158,12 @@ test('packets the byte reader hands to the line reader, and framings it does not
       packet(invite('c29'), 'S 2024/13/40 25:61:61.000000001 [2001:DB8::1]:5060 -> [::1]:5061'),
       packet(BUSY.replace('ID', 'c28'), 'W 1969/12/31 23:59:59.999999999 a.example:5060 -> 10.0.0.1:1'),
     ].join(''),
+    // Fractions are read as their digits over a power of ten, dates compared byte by byte with the last one's: as Number() and Date.UTC read them.
+    'fractions of 1 to 9 digits, dates that change in one field at a time': [
+      ...Array.from({ length: 9 }, (_, n) => packet(invite(`f${n}`), `U 2024/05/06 10:00:0${n}.${'987654321'.slice(0, n + 1)} 10.0.0.1:5060 -> 10.0.0.2:5060`)),
+      ...['2023/05/06 10:00:09.3', '2023/04/06 10:00:09.3', '2023/04/07 10:00:09.3', '2023/04/07 11:00:09.3', '2023/04/07 11:01:09.3', '2023/04/07 11:01:09.3000', '2023/04/07 11:01:09.000000001']
+        .map((date, n) => packet(BUSY.replace('ID', `f${n}`), `U ${date} 10.0.0.2:5060 -> 10.0.0.1:5060`)),
+    ].join(''),
     'text before the first framing line (pjsip logger)': `<--- Received SIP request (300 bytes) from UDP:10.0.0.5:5060 --->\n${invite('c30')}\n${packet(invite('c31'))}`,
     'other framings only (FreeSWITCH siptrace)': `recv 300 bytes from udp/[10.0.0.1]:5060 at 16:49:33.907291:\n${'-'.repeat(76)}\n${invite('c32')}${'-'.repeat(76)}\n`,
     'a frame line then an unframed message after "####"': `${packet(invite('c33'))}#\n${invite('c34')}\n`,
