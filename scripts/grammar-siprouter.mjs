@@ -178,6 +178,14 @@ export function sipRouterGrammar(lang) {
     cap(s('punctuation.separator.comma'), ','),
     r`[ \t]*`,
   ];
+  /** `name = ` after `start`: a core parameter's assignment (`children=8`), never `==` or `=~` */
+  const globalAssignment = (start) => [
+    ...start,
+    cap(s('variable.other.global'), `${IDENT}(?:\\.${IDENT})*`),
+    r`[ \t]*`,
+    cap(s('keyword.operator.assignment'), '='),
+    r`(?![=~])`,
+  ];
   const routeNameArgument = () => [
     r`[ \t]*`,
     cap(s('punctuation.section.arguments.begin'), r`\(`),
@@ -491,10 +499,7 @@ export function sipRouterGrammar(lang) {
         match([r`\b`, '[A-Z][A-Z0-9_]*[A-Z0-9]', r`\b`], { name: s('constant.other.define') }),
       ],
     },
-    'global-assignment': match(
-      [r`^[ \t]*`, cap(s('variable.other.global'), `${IDENT}(?:\\.${IDENT})*`), r`[ \t]*`, cap(s('keyword.operator.assignment'), '='), r`(?![=~])`],
-      { comment: 'core parameters at the top of the file: children=8, listen=udp:1.2.3.4:5060' },
-    ),
+    'global-assignment': match(globalAssignment([r`^[ \t]*`]), { comment: 'core parameters at the top of the file: children=8, listen=udp:1.2.3.4:5060' }),
     functions: match([r`\b`, cap(s('support.function'), IDENT), r`(?=[ \t]*\()`], { name: s('meta.function-call') }),
     operators: {
       patterns: [
@@ -666,8 +671,6 @@ export function sipRouterGrammar(lang) {
     comment: 'one regex: the words that are keywords, defines or nothing, plain pseudo-variables, comments, numbers, operators and punctuation',
     patterns: [
       include('#control-keyword-then'),
-      // an indented assignment starts with its indentation, before any word
-      include('#global-assignment'),
       match([r`\b[A-Z][A-Z0-9_]*[A-Z0-9]\b`], { name: s('constant.other.define') }),
       match([r`\b[A-Za-z_][A-Za-z0-9_]*`]),
       match(plainPvar()),
@@ -680,7 +683,18 @@ export function sipRouterGrammar(lang) {
   // a plain string with them (nothing else starts at a quote: the strings that are no match of it come after)
   repository['common-tokens-3'] = { patterns: [include('#closing-parens'), include('#symbols'), include('#string-plain')] };
 
+  // an assignment `name = value` at the start of a line: a regex of its own, anchored at ^, out of the
+  // regex of the words, whose other alternatives Oniguruma then skips to by their first characters.
+  // Indented, nothing else starts at its first blank; at the first column, the words that a rule of
+  // the word gate or a control keyword takes whole (loadmodule, uri, and, if) stay theirs.
+  repository['line-start-assignment'] = match(
+    globalAssignment([
+      '^',
+      alt(r`[ \t]+`, `(?!(?:${words([...f.keywords, ...MODULE_WORDS, ...f.wordOperators, ...(lang === 'opensips' ? ['dnl'] : [])])})\\b|(?:${words(CORE_KEYWORDS.filter((k) => k !== 'msg:len'))})\\b(?![.(]))`),
+    ]),
+  );
   top.push(
+    include('#line-start-assignment'),
     include('#comment-block'),
     ...(lang === 'opensips' ? [include('#m4-quote')] : []),
     include('#modparam-simple'),
