@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AnalyzedDocument, computeDocumentSymbols, type SymbolInfo } from '../../server/src/service';
+import { OUTLINE_PART_TRANSACTIONS } from '../../server/src/service/features/documentSymbols';
 import { corpusFiles, corpusText } from '../support/corpus';
 
 /**
@@ -44,18 +45,18 @@ test('every line of a message leads the breadcrumbs\' walk to its call and to th
   assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} lines`);
 });
 
-test('a call of 20,000 transactions that all interleave (every request, then every answer): each message once in its outline, nested no deeper than the budget allows', () => {
+test('a call of 20,000 transactions that all interleave (every request, then every answer): each message once in its outline\'s parts, nested no deeper than the budget allows', () => {
   const count = 20_000;
   const message = (startLine: string, i: number, toTag: string) => `${startLine}\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${i}\r\n`
     + `From: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>${toTag}\r\nCall-ID: one\r\nCSeq: ${i + 1} OPTIONS\r\nContent-Length: 0\r\n\r\n`;
-  const parts: string[] = [];
-  for (let i = 0; i < count; i++) parts.push(message('OPTIONS sip:b@example.com SIP/2.0', i, ''));
-  for (let i = 0; i < count; i++) parts.push(message('SIP/2.0 200 OK', i, ';tag=2'));
-  const document = AnalyzedDocument.create('file:///interleaved.sip', 'sip', 1, parts.join(''));
-  const [call, ...others] = computeDocumentSymbols(document);
-  assert.equal(others.length, 0);
-  const lines = leaves([call]).map((m) => m.selectionRange.start.line).sort((a, b) => a - b);
+  const messages: string[] = [];
+  for (let i = 0; i < count; i++) messages.push(message('OPTIONS sip:b@example.com SIP/2.0', i, ''));
+  for (let i = 0; i < count; i++) messages.push(message('SIP/2.0 200 OK', i, ';tag=2'));
+  const document = AnalyzedDocument.create('file:///interleaved.sip', 'sip', 1, messages.join(''));
+  const parts = [...computeDocumentSymbols(document)];
+  assert.equal(parts.length, count / OUTLINE_PART_TRANSACTIONS, 'the call in parts');
+  const lines = leaves(parts).map((m) => m.selectionRange.start.line).sort((a, b) => a - b);
   assert.deepEqual(lines, document.trace.messages.map((m) => m.startLine));
   const depth = (symbol: SymbolInfo): number => 1 + Math.max(0, ...(symbol.children ?? []).map(depth));
-  assert.ok(depth(call) <= 520, `nested ${depth(call)} deep`);
+  for (const part of parts) assert.ok(depth(part) <= 520, `nested ${depth(part)} deep`);
 });

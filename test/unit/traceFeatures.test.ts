@@ -4,6 +4,7 @@ import {
   AnalyzedDocument, computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeHover, computeReferences,
   resolveSettings,
 } from '../../server/src/service';
+import { OUTLINE_PART_TRANSACTIONS } from '../../server/src/service/features/documentSymbols';
 import { readFileSync } from 'node:fs';
 import { corpusFiles } from '../support/corpus';
 
@@ -93,6 +94,27 @@ test('document symbols: names without trailing white space (a phrase may end wit
     ['INVITE ? → ? · 486 Busy Here', ['486 Busy Here']],
     ['OPTIONS ? → ? · 200', ['200']],
   ]);
+});
+
+test('document symbols: a call of many transactions (keep-alive OPTIONS under one Call-ID) in parts, each a symbol made on its own', () => {
+  const count = 2 * OUTLINE_PART_TRANSACTIONS + 1;
+  const ping = (i: number): string[] => {
+    const common = [`Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${i}`, 'From: <sip:ping@10.0.0.1>;tag=1', 'Call-ID: keepalive', `CSeq: ${i + 1} OPTIONS`, ''];
+    return ['OPTIONS sip:10.0.0.2 SIP/2.0', 'To: <sip:10.0.0.2>', ...common, 'SIP/2.0 200 OK', 'To: <sip:10.0.0.2>;tag=2', ...common];
+  };
+  const text = [...ping(0), 'INVITE sip:2002@10.0.0.2 SIP/2.0', 'Via: SIP/2.0/UDP 10.0.0.3;branch=z9hG4bKx', 'Call-ID: other', 'CSeq: 1 INVITE', '',
+    ...Array.from({ length: count - 1 }, (_, i) => ping(i + 1)).flat()].join('\r\n');
+  const document = AnalyzedDocument.create('file:///t.sip', 'sip', 1, text);
+  const symbols = [...computeDocumentSymbols(document)];
+  const parts = symbols.filter((s) => s.detail?.endsWith('keepalive'));
+  assert.deepEqual(parts.map((s) => s.name), [1, 2, 3].map((n) => `OPTIONS ping → 10.0.0.2 · 200 OK (part ${n} of 3)`));
+  assert.deepEqual(parts.map((s) => s.children?.length), [OUTLINE_PART_TRANSACTIONS, OUTLINE_PART_TRANSACTIONS, 1]);
+  assert.equal(parts[0].selectionRange.start.line, 0, 'part 1 selects the call\'s first request');
+  assert.equal(parts[1].selectionRange.start.line, parts[1].children?.[0].selectionRange.start.line, 'a later part its first transaction\'s');
+  assert.equal(parts[2].range.start.line, parts[2].range.end.line - 12, 'a part spans its own transactions');
+  const requests = parts.flatMap((s) => s.children ?? []).map((t) => t.children?.[0].selectionRange.start.line);
+  assert.equal(new Set(requests).size, count, 'every transaction once');
+  assert.equal(symbols.length, 4, 'the other call beside them');
 });
 
 test('document symbols take the kinds the caller gives (the server: the protocol\'s numbers)', () => {

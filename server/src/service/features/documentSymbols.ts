@@ -31,10 +31,18 @@ export interface SymbolInfo<K = SymbolKindName> {
 const KIND_NAMES: Readonly<Record<SymbolKindName, SymbolKindName>> = { call: 'call', transaction: 'transaction', message: 'message' };
 
 /**
+ * A call of more transactions than this (a keep-alive's OPTIONS under one Call-ID all day) is
+ * listed in parts of this many, each a symbol of its own: each is made, and sent, on its own, so
+ * that no call holds the server for seconds (one of 400,000 transactions took 8.6 s in one piece).
+ */
+export const OUTLINE_PART_TRANSACTIONS = 2_000;
+
+/**
  * One symbol per call, named as sngrep's call list reads (`INVITE 1001 → 2002 · 486 Busy Here ·
- * 3.2 s`), its transactions and their messages below it. Calls, and a call's transactions, are
- * given in the order of their ends, a transaction that interleaves with another nested in it (see
- * symbolOrder.ts). `kinds` says what each kind of symbol is called.
+ * 3.2 s`), its transactions and their messages below it (a call of many transactions in parts,
+ * `... (part 2 of 200)`). Calls, and a call's transactions, are given in the order of their ends,
+ * a transaction that interleaves with another nested in it (see symbolOrder.ts). `kinds` says what
+ * each kind of symbol is called.
  * Each call's symbol is made when it is asked for, and nothing of it is kept: the Outline of a big
  * trace (hundreds of thousands of symbols) can be sent a call at a time, never held whole.
  */
@@ -46,26 +54,44 @@ export function* computeDocumentSymbols<K>(
   if (!document.isServed) return;
   const model = document.trace;
   const build = new SymbolBuilder(model, kinds, document);
-  for (const call of callsInnerFirst(model)) yield build.call(model.calls[call]);
+  for (const part of partsInnerFirst(model)) yield build.call(model.calls[part.call], part);
 }
 
-/** The indices of the model's calls in symbolOrder's innerFirst order, worked out from their lines alone (no symbol made). */
-function callsInnerFirst(model: TraceModel): number[] {
-  const { calls, messages } = model;
-  const starts = new Float64Array(calls.length);
-  const ends = new Float64Array(calls.length);
+/** A call, or one part of a call of many transactions: its transactions from `from` to `to`. */
+interface CallPart {
+  call: number;
+  index: number;
+  count: number;
+  from: number;
+  to: number;
+}
+
+/** The calls and their parts in symbolOrder's innerFirst order, worked out from their lines alone (no symbol made). */
+function partsInnerFirst(model: TraceModel): CallPart[] {
+  const { calls, messages, transactions } = model;
+  const parts: CallPart[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let c = 0; c < calls.length; c++) {
-    let start = Infinity;
-    let end = -1;
-    for (const index of calls[c].messages) {
-      const message = messages[index];
-      start = Math.min(start, message.frameLine ?? message.startLine);
-      end = Math.max(end, message.endLine);
+    const owned = calls[c].transactions;
+    const count = Math.max(1, Math.ceil(owned.length / OUTLINE_PART_TRANSACTIONS));
+    for (let index = 0; index < count; index++) {
+      const from = index * OUTLINE_PART_TRANSACTIONS;
+      const to = count === 1 ? owned.length : Math.min(owned.length, from + OUTLINE_PART_TRANSACTIONS);
+      let start = Infinity;
+      let end = -1;
+      const take = (message: SipMessage) => {
+        start = Math.min(start, message.frameLine ?? message.startLine);
+        end = Math.max(end, message.endLine);
+      };
+      if (count === 1) for (const m of calls[c].messages) take(messages[m]);
+      else for (let t = from; t < to; t++) for (const m of transactions[owned[t]].messages) take(messages[m]);
+      parts.push({ call: c, index, count, from, to });
+      starts.push(start);
+      ends.push(end);
     }
-    starts[c] = start;
-    ends[c] = end;
   }
-  return Array.from(calls.keys()).sort((a, b) => ends[a] - ends[b] || starts[b] - starts[a]);
+  return Array.from(parts.keys()).sort((a, b) => ends[a] - ends[b] || starts[b] - starts[a]).map((i) => parts[i]);
 }
 
 /**
@@ -123,16 +149,19 @@ class SymbolBuilder<K> {
     private readonly model: TraceModel, private readonly kinds: Readonly<Record<SymbolKindName, K>>, private readonly document: AnalyzedDocument,
   ) {}
 
-  call(call: SipCall): SymbolInfo<K> {
+  call(call: SipCall, part: CallPart): SymbolInfo<K> {
     const { model } = this;
     const places = new MessagePlaces(this.document, model.messages);
+    const whole = part.count === 1;
+    const owned = whole ? call.transactions : call.transactions.slice(part.from, part.to);
+    const first = model.transactions[owned[0]];
     return {
-      name: callTitle(model, call),
+      name: whole ? callTitle(model, call) : `${callTitle(model, call)} (part ${part.index + 1} of ${part.count})`,
       detail: `${call.state} · ${call.callId}`,
       kind: this.kinds.call,
-      range: places.span(call.messages),
-      selectionRange: places.selection(call.firstRequest ?? call.messages[0]),
-      children: nestForCursor(call.transactions.map((t) => this.transaction(model.transactions[t], places))),
+      range: places.span(whole ? call.messages : owned.flatMap((t) => model.transactions[t].messages)),
+      selectionRange: places.selection(part.index === 0 ? call.firstRequest ?? call.messages[0] : first.request ?? first.messages[0]),
+      children: nestForCursor(owned.map((t) => this.transaction(model.transactions[t], places))),
     };
   }
 
