@@ -125,7 +125,9 @@ test('the ladder of a corpus trace: the call at the cursor, its endpoints, arrow
     [769, '200 OK', 'c2xx'],
   ]);
   assert.equal(arrows.find((r) => r.current)?.line, 695, 'the cursor\'s message is highlighted');
-  assert.ok(arrows.some((r) => /\bretransmission\b/.test(r.arrow)), 'the BYE seen again is drawn as a retransmission');
+  // Section 3.2's BYE repeats 3.1's branch over TCP, where a client never retransmits: a request of its own.
+  const byes = arrows.filter((r) => r.label === 'BYE');
+  assert.ok(byes.length > 1 && byes.every((r) => !/\bretransmission\b/.test(r.arrow)), byes.map((r) => `${r.line} ${r.arrow}`).join(' | '));
   assert.ok(arrows.some((r) => /\bc4xx\b/.test(r.arrow)), 'a 4xx arrow');
   // The classes take the theme's colours (the grammars' families), each distinct from the request colour.
   const colours = await inFrame<Record<string, string>>({
@@ -165,6 +167,15 @@ test('the ladder of a corpus trace: the call at the cursor, its endpoints, arrow
   } finally {
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
   }
+  // The busy call's INVITE sent again over UDP (section 3.7, line 3427): drawn as a retransmission.
+  place(editor, new vscode.Position(3426, 5));
+  await vscode.commands.executeCommand('sipSense.showCallFlow');
+  const busy = await ladder('the busy call, its INVITE sent again current', (s) => s.rows.some((r) => r.current && r.line === 3426));
+  assert.match(busy.rows.find((r) => r.current)!.arrow, /\bretransmission\b/);
+  // Back to the call of the 180 for the tests that follow.
+  place(editor, positionOf(editor.document, 'SIP/2.0 180 Ringing', 10));
+  await vscode.commands.executeCommand('sipSense.showCallFlow');
+  await ladder('the call of the 180 again', (s) => s.rows.some((r) => r.current && r.line === 695));
 });
 
 test('the ladder follows the cursor, and a click, or Enter on the focused arrow, reveals the message in the editor', async () => {
@@ -242,7 +253,7 @@ test('the SIP Calls view lists the calls of the active trace, filters by text an
     return rows.length === 4 ? rows : undefined;
   });
   assert.ok(all.some((row) => /alice → bob/.test(row) && /486 Busy Here/.test(row) && /busy/.test(row)), all.join('\n'));
-  assert.ok(all.some((row) => /REGISTER/.test(row) && /registered/.test(row)), all.join('\n'));
+  assert.ok(all.some((row) => /REGISTER/.test(row) && /failed authentication/.test(row)), all.join('\n'));
   await vscode.commands.executeCommand('sipSense.calls.filter', 'busy here');
   const filtered = await waitFor('one call matching "busy here"', async () => {
     const rows = await visibleTexts(rowsSelector);
@@ -250,12 +261,13 @@ test('the SIP Calls view lists the calls of the active trace, filters by text an
   });
   assert.match(filtered[0], /486 Busy Here/);
   await vscode.commands.executeCommand('sipSense.calls.filter', '');
-  await vscode.commands.executeCommand('sipSense.calls.filterState', ['registered']);
-  const registered = await waitFor('the registered call', async () => {
+  // RFC 3665's registrations share a Call-ID: the call ends as the last of them (2.5, Unsuccessful Registration).
+  await vscode.commands.executeCommand('sipSense.calls.filterState', ['failed authentication']);
+  const registered = await waitFor('the REGISTER call', async () => {
     const rows = await visibleTexts(rowsSelector);
     return rows.length === 1 && /REGISTER/.test(rows[0]) ? rows : undefined;
   });
-  assert.match(registered[0], /200 OK/);
+  assert.match(registered[0], /401 Unauthorized/);
   // Selecting it opens its ladder.
   await inFrame({ holding: rowsSelector, click: `${rowsSelector}` });
   const state = await ladder('the REGISTER call', (s) => s.headings.length === 1 && s.headings[0] === '1j9FpLxk3uxtm8tn@biloxi.example.com');
