@@ -5,6 +5,7 @@ import { readFileCalls } from './files/fileCalls';
 import { readFileFlow, type FileFlow } from './files/fileFlow';
 import { exitOnSignals } from './files/tempFolders';
 import { htmlPage } from './flow/htmlPage';
+import { StreamedCalls } from './service/features/streamedCalls';
 import { jsonLadder } from './flow/jsonLadder';
 import { LadderCount } from './flow/ladderHead';
 import { svgDocument } from './flow/svgLadder';
@@ -353,10 +354,14 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
   const language = (options.lang ?? 'en') as Language;
   const callId = options.call;
   const count = new LadderCount();
+  // The page's calls table, summarised call by call as the first reading goes.
+  const table = options.format === 'html' ? new StreamedCalls() : undefined;
   let read: FileFlow | undefined;
   try {
-    const calls = options.format === 'html' ? await callsTable(file, callId) : [];
-    read = await readFileFlow(file, (arrow) => count.add(arrow), { callId });
+    read = await readFileFlow(file, (arrow, message, transaction) => {
+      count.add(arrow);
+      table?.add(message, transaction);
+    }, { callId });
     for (const note of read.decode?.stats.notes ?? []) io.err(sayProblem(language, file, note));
     if (read.decode?.error) io.err(sayProblem(language, file, read.decode.error));
     const head = count.head(read.participants);
@@ -367,7 +372,7 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
     const title = `${basename(file)}${callId === undefined ? '' : ` · ${callId}`}`;
     const writer = options.format === 'json' ? jsonLadder(head)
       : options.format === 'svg' ? svgDocument(head, title)
-        : options.format === 'html' ? htmlPage(head, calls, title)
+        : table ? htmlPage(head, table.summaries(), title)
           : textLadder(head);
     let pending = writer.head;
     // Whole lines go out (out() adds back the line end taken off); the rest waits for more.
@@ -392,13 +397,6 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
   } finally {
     read?.dispose();
   }
-}
-
-/** The calls table of a page (the call asked for, or every call): the calls list as `sipsense calls` reads it, nothing else of that reading kept. */
-async function callsTable(file: string, callId: string | undefined): Promise<CallSummary[]> {
-  const listed = await readFileCalls(file);
-  listed.dispose();
-  return listed.calls.filter((call) => callId === undefined || call.callId === callId);
 }
 
 function decodeArguments(args: readonly string[]): { file: string; output: string | undefined; language: Language } {

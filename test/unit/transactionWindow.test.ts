@@ -10,7 +10,7 @@ import { modelOf, sip } from '../support/traces';
 function windowed(model: TraceModel, part: number, overlap: number): [boolean, number | undefined][] {
   const index = new Map<SipMessage, number>(model.messages.map((message, i) => [message, i]));
   const heard: [boolean, number | undefined][] = [];
-  const window = new TransactionWindow((message, retransmission, request) => {
+  const window = new TransactionWindow((message, retransmission, { request }) => {
     assert.equal(index.get(message), heard.length, 'in order');
     heard.push([retransmission, request === undefined ? undefined : index.get(request)]);
   }, { part, overlap });

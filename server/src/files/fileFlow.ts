@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { FlowMessage, Participant } from '../../../common/callFlow';
 import { LadderColumns } from '../service/features/callFlow';
-import { TransactionWindow, type WindowSizes } from '../service/trace/transactionWindow';
+import { TransactionWindow, type TransactionFacts, type WindowSizes } from '../service/trace/transactionWindow';
 import type { SipMessage } from '../service/trace/types';
 import { streamFile, type StreamedFile } from './captureTrace';
 import { FastTraceStream } from './fastTraceStream';
@@ -36,13 +36,16 @@ export interface FileFlowOptions {
   window?: WindowSizes;
 }
 
+/** What the first reading hears of each message: its arrow, its record and its transaction's facts (those the transaction window holds). */
+export type FirstReading = (arrow: FlowMessage, message: SipMessage, transaction: TransactionFacts) => void;
+
 /** Reads the file's ladder the first time, each arrow to `first` (to count what its rendering needs before its first arrow). */
-export async function readFileFlow(path: string, first: (message: FlowMessage) => void, options: FileFlowOptions = {}): Promise<FileFlow> {
+export async function readFileFlow(path: string, first: FirstReading, options: FileFlowOptions = {}): Promise<FileFlow> {
   const columns = new LadderColumns();
   let count = 0;
-  const arrows = arrowsOf(columns, options, (arrow) => {
+  const arrows = arrowsOf(columns, options, (arrow, message, transaction) => {
     count++;
-    first(arrow);
+    first(arrow, message, transaction);
   });
   const read = await streamFile(path, new FastTraceStream(arrows.sink), { keepText: true });
   arrows.end();
@@ -77,9 +80,9 @@ export async function readFileFlow(path: string, first: (message: FlowMessage) =
 }
 
 /** What makes the arrows of a trace stream's messages (those of the call asked for), in file order: its sink, and its end. */
-function arrowsOf(columns: LadderColumns, options: FileFlowOptions, arrow: (message: FlowMessage) => void): { sink: (message: SipMessage) => void; end: () => void } {
+function arrowsOf(columns: LadderColumns, options: FileFlowOptions, arrow: FirstReading): { sink: (message: SipMessage) => void; end: () => void } {
   // Transactions never cross a Call-ID: one call's messages are grouped as in the whole file's model.
-  const window = new TransactionWindow((message, retransmission, request) => arrow(columns.arrow(message, retransmission, request)), options.window ?? FLOW_WINDOW);
+  const window = new TransactionWindow((message, retransmission, transaction) => arrow(columns.arrow(message, retransmission, transaction.request), message, transaction), options.window ?? FLOW_WINDOW);
   return {
     sink: (message) => {
       if (options.callId === undefined || message.callId === options.callId) window.push(message);

@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { forEachLine } from '../service/textStore';
+import { ownCopy } from '../service/text';
 import { MessageReader } from '../service/trace/reader';
 import { buildTraceModel } from '../service/trace/model';
 import type { SipMessage, TraceModel } from '../service/trace/types';
@@ -185,8 +186,7 @@ export class TraceStream implements TextStream {
       if (typeof value !== 'string') continue;
       let kept = strings.get(value);
       if (kept === undefined) {
-        // Joined to a blank and cut again: a copy of its own characters, apart from the run.
-        kept = value.length >= SLICED_LENGTH ? ` ${value}`.slice(1) : value;
+        kept = ownCopy(value);
         strings.set(kept, kept);
       }
       fields[key] = kept;
@@ -211,9 +211,6 @@ export class TraceStream implements TextStream {
     this.offset += length + breakLength;
   }
 }
-
-/** Strings this long or longer are cut out of their text by reference, not copied (V8's sliced strings). */
-const SLICED_LENGTH = 13;
 
 /** How many bytes UTF-8 takes for text[from, to) (a surrogate pair's four bytes counted at its first half). */
 function utf8Length(text: string, from: number, to: number): number {

@@ -32,3 +32,15 @@ export interface Lines {
   /** The text of a line without its line break ('' past the end). */
   lineAt(line: number): string;
 }
+
+/** Strings this long or longer are cut out of their text by reference, not copied (V8's sliced strings). */
+const SLICED_LENGTH = 13;
+
+/**
+ * A string of its own characters: one cut out of a text (V8's sliced strings, 13 characters or
+ * more) refers to that whole text, which would stay in memory as long as the string is kept.
+ */
+export function ownCopy(value: string): string {
+  // Joined to a blank and cut again: a copy of its own characters, apart from the text.
+  return value.length >= SLICED_LENGTH ? ` ${value}`.slice(1) : value;
+}

@@ -21,20 +21,28 @@ export function callSummaries(model: TraceModel): CallSummary[] {
 
 function summarize(model: TraceModel, call: SipCall): CallSummary {
   const final = call.finalResponse === undefined ? undefined : model.messages[call.finalResponse];
+  return callSummary({ ...call, messages: call.messages.length, line: model.messages[call.messages[0]].startLine }, final?.status, final?.phrase);
+}
+
+/** What a calls list row is made of: a call's facts (its messages counted, the start line of its first), and the status and phrase of its final response. */
+export type CallFacts = Pick<SipCall, 'callId' | 'from' | 'to' | 'method' | 'state' | 'start' | 'end'> & { messages: number; line: number };
+
+/** A calls list row. */
+export function callSummary(call: CallFacts, status: number | undefined, phrase: string | undefined): CallSummary {
   const summary: CallSummary = {
     callId: call.callId,
     from: call.from,
     to: call.to,
     method: call.method,
     state: call.state,
-    messages: call.messages.length,
-    line: model.messages[call.messages[0]].startLine,
+    messages: call.messages,
+    line: call.line,
   };
   if (call.start !== undefined) summary.start = call.start;
   // Microseconds are the finest a capture gives; epoch seconds as doubles are not exact beyond them.
   if (call.start !== undefined && call.end !== undefined) summary.duration = Math.round((call.end - call.start) * 1e6) / 1e6;
-  if (final?.status !== undefined) summary.status = final.status;
-  if (final?.phrase) summary.phrase = final.phrase;
+  if (status !== undefined) summary.status = status;
+  if (phrase) summary.phrase = phrase;
   return summary;
 }
 

@@ -74,7 +74,8 @@ function describe(call: SipCall, messages: readonly SipMessage[], transactions: 
   }
   const decisive = decisiveTransaction(call.method, call.transactions.map((t) => transactions[t]), messages, undefined);
   if (decisive?.finalResponse !== undefined) call.finalResponse = decisive.finalResponse;
-  call.state = stateOf(call, decisive, messages, transactions);
+  const status = decisive?.finalResponse === undefined ? undefined : messages[decisive.finalResponse].status ?? 0;
+  call.state = callState(call.method, status, decisive?.cancelledBy !== undefined, () => call.transactions.some((t) => transactions[t].method === 'BYE'));
 }
 
 /**
@@ -88,27 +89,34 @@ export function decisiveTransaction(
 ): SipTransaction | undefined {
   let decisive = before;
   for (const transaction of transactions) {
-    if (transaction.method !== method || transaction.finalResponse === undefined) continue;
     const request = transaction.request === undefined ? undefined : messages[transaction.request];
-    if (request?.toTag !== undefined && decisive !== undefined) continue;
-    decisive = transaction;
+    if (decides(method, transaction.method, transaction.finalResponse !== undefined, request, decisive !== undefined)) decisive = transaction;
   }
   return decisive;
 }
 
-function stateOf(
-  call: SipCall, decisive: SipTransaction | undefined, messages: readonly SipMessage[], transactions: readonly SipTransaction[],
-): CallState {
-  if (decisive?.finalResponse === undefined) return 'no final response';
-  const status = messages[decisive.finalResponse].status ?? 0;
+/**
+ * Whether a transaction (its method, whether it is answered, its request) takes over the decision
+ * of a call of `method` from the transactions before it (`decided`: whether one of them decided).
+ */
+export function decides(method: string, transactionMethod: string, answered: boolean, request: SipMessage | undefined, decided: boolean): boolean {
+  return transactionMethod === method && answered && (request?.toTag === undefined || !decided);
+}
+
+/**
+ * How a call of `method` ended, given the final response that decided it (its status; undefined:
+ * none), whether that transaction was cancelled, and whether the call has a BYE.
+ */
+export function callState(method: string, status: number | undefined, cancelled: boolean, hasBye: () => boolean): CallState {
+  if (status === undefined) return 'no final response';
   if (status >= 200 && status < 300) {
-    if (call.method === 'REGISTER') return 'registered';
-    if (call.method !== 'INVITE') return 'completed';
-    return call.transactions.some((t) => transactions[t].method === 'BYE') ? 'completed' : 'in call';
+    if (method === 'REGISTER') return 'registered';
+    if (method !== 'INVITE') return 'completed';
+    return hasBye() ? 'completed' : 'in call';
   }
   if (status >= 300 && status < 400) return 'redirected';
   if (status === 401 || status === 407) return 'failed authentication';
-  if (status === 487 || decisive.cancelledBy !== undefined) return 'cancelled';
+  if (status === 487 || cancelled) return 'cancelled';
   if (BUSY_CODES.has(status)) return 'busy';
   return 'rejected';
 }

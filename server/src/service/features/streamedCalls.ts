@@ -1,0 +1,109 @@
+import type { CallSummary } from '../../../../common/callFlow';
+import { callState, decides } from '../trace/calls';
+import type { TransactionFacts } from '../trace/transactionWindow';
+import type { SipMessage } from '../trace/types';
+import { ownCopy } from '../text';
+import { callSummary } from './callFlow';
+
+/**
+ * The calls list of messages that come one by one in trace order with their transactions' facts
+ * (a TransactionWindow's), never held: each call keeps a summary of a few numbers and strings, the
+ * calls list's row as the model's calls make it (groupCalls: its first request, its times, the
+ * transaction that decided it, whether it has a BYE), whenever the window gave the model's facts.
+ */
+export class StreamedCalls {
+  private readonly calls = new Map<string, Tally>();
+  /** The strings the calls keep but their Call-IDs (From and To users, methods, phrases), each distinct one once. */
+  private readonly strings = new Map<string, string>();
+  private readonly kept = (value: string): string => {
+    let kept = this.strings.get(value);
+    if (kept === undefined) {
+      kept = ownCopy(value);
+      this.strings.set(kept, kept);
+    }
+    return kept;
+  };
+
+  add(message: SipMessage, transaction: TransactionFacts): void {
+    const callId = message.callId;
+    if (callId === undefined) return;
+    let call = this.calls.get(callId);
+    if (call === undefined) {
+      call = new Tally(ownCopy(callId), message, this.kept);
+      this.calls.set(call.callId, call);
+    }
+    call.add(message, transaction, this.kept);
+  }
+
+  /** One row per call, in the order of their first message. */
+  summaries(): CallSummary[] {
+    return [...this.calls.values()].map((call) => call.summary());
+  }
+}
+
+/** What decided a call so far: its final response's status and phrase, and whether its transaction was cancelled. */
+interface Decision {
+  status: number | undefined;
+  phrase: string | undefined;
+  cancelled: boolean;
+}
+
+/** One call's summary as its messages come. */
+class Tally {
+  private messages = 0;
+  private readonly line: number;
+  private method: string;
+  private from: string;
+  private to: string;
+  private requested = false;
+  private start: number | undefined;
+  private end: number | undefined;
+  private hasBye = false;
+  /** What decided the call so far, once its first request (and so its method) has come. */
+  private decision: Decision | undefined;
+  /** Until then, the decision so far by the method of the transactions met (each opened by a response). */
+  private undecided: Map<string, Decision> | undefined;
+
+  constructor(readonly callId: string, first: SipMessage, kept: (value: string) => string) {
+    this.line = first.startLine;
+    this.method = kept(first.cseqMethod ?? '');
+    this.from = kept(first.from ?? '');
+    this.to = kept(first.to ?? '');
+  }
+
+  add(message: SipMessage, transaction: TransactionFacts, kept: (value: string) => string): void {
+    this.messages++;
+    if (!this.requested && message.kind === 'request') {
+      this.requested = true;
+      this.method = kept(message.method);
+      this.from = kept(message.from ?? '');
+      this.to = kept(message.to ?? '');
+      this.decision = this.undecided?.get(this.method);
+      this.undecided = undefined;
+    }
+    const time = message.time;
+    if (time !== undefined) {
+      if (this.start === undefined || time < this.start) this.start = time;
+      if (this.end === undefined || time > this.end) this.end = time;
+    }
+    // The call's transactions are those its messages open (as groupCalls counts them).
+    if (!transaction.opens) return;
+    const method = transaction.method;
+    if (method === 'BYE') this.hasBye = true;
+    if (this.requested && method !== this.method) return;
+    const decided = this.requested ? this.decision !== undefined : this.undecided?.has(method) ?? false;
+    if (!decides(method, method, transaction.finalResponse !== undefined, transaction.request, decided)) return;
+    const final = transaction.finalResponse as SipMessage;
+    const decision = { status: final.status, phrase: final.phrase === undefined ? undefined : kept(final.phrase), cancelled: transaction.cancelled };
+    if (this.requested) this.decision = decision;
+    else (this.undecided ??= new Map()).set(kept(method), decision);
+  }
+
+  summary(): CallSummary {
+    const decision = this.requested ? this.decision : this.undecided?.get(this.method);
+    const status = decision === undefined ? undefined : decision.status ?? 0;
+    const state = callState(this.method, status, decision?.cancelled ?? false, () => this.hasBye);
+    const facts = { callId: this.callId, from: this.from, to: this.to, method: this.method, state, start: this.start, end: this.end, messages: this.messages, line: this.line };
+    return callSummary(facts, decision?.status, decision?.phrase);
+  }
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFileTrace } from '../../server/src/files/captureTrace';
+import { StreamedCalls } from '../../server/src/service/features/streamedCalls';
+import { callSummaries } from '../../server/src/service/features/callFlow';
+import { TransactionWindow, type WindowSizes } from '../../server/src/service/trace/transactionWindow';
+import type { TraceModel } from '../../server/src/service/trace/types';
+import { corpusFiles } from '../support/corpus';
+import { modelOf, sip } from '../support/traces';
+
+/** The calls list StreamedCalls makes of a model's messages, handed on by a transaction window. */
+function tabled(model: TraceModel, sizes: WindowSizes) {
+  const table = new StreamedCalls();
+  const window = new TransactionWindow((message, _retransmission, transaction) => table.add(message, transaction), sizes);
+  for (const message of model.messages) window.push(message);
+  window.end();
+  return table.summaries();
+}
+
+test('the calls table made as messages stream is the model\'s calls list for every corpus file, whatever the window\'s parts', async () => {
+  let checked = 0;
+  for (const folder of ['sip-traces', 'sip-torture', 'logs', 'pcap', 'sipp']) {
+    for (const file of corpusFiles(folder)) {
+      const { model } = await readFileTrace(file.path);
+      if (model.calls.length === 0) continue;
+      const overlap = model.messages.length;
+      for (const part of [1, 7, 20_000]) assert.deepEqual(tabled(model, { part, overlap }), callSummaries(model), `${file.name}: part ${part}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 50, `${checked} files`);
+});
+
+test('the calls table: a call whose first messages are responses takes its method from its first request, its outcome from that method\'s transactions', () => {
+  const via = (b: string) => `Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${b}`;
+  const head = ['From: <sip:alice@a>;tag=1', 'To: <sip:bob@b>', 'Call-ID: c@h'];
+  const text = [
+    // A lone 403 to an OPTIONS of the call whose request the trace missed, then a SUBSCRIBE answered 200, then a rejected INVITE.
+    sip(['SIP/2.0 403 Forbidden', via('o'), ...head, 'CSeq: 1 OPTIONS']),
+    sip(['INVITE sip:bob@b SIP/2.0', via('i'), ...head, 'CSeq: 2 INVITE']),
+    sip(['SUBSCRIBE sip:bob@b SIP/2.0', via('s'), ...head, 'CSeq: 3 SUBSCRIBE']),
+    sip(['SIP/2.0 200 OK', via('s'), ...head, 'CSeq: 3 SUBSCRIBE']),
+    sip(['SIP/2.0 487 Request Terminated', via('i'), ...head, 'CSeq: 2 INVITE']),
+    sip(['BYE sip:bob@b SIP/2.0', via('b'), ...head, 'CSeq: 4 BYE']),
+  ].join('\n');
+  const model = modelOf(text);
+  const expected = callSummaries(model);
+  assert.deepEqual(expected.map((c) => [c.method, c.state, c.status]), [['INVITE', 'cancelled', 487]]);
+  for (const part of [1, 2, 6]) assert.deepEqual(tabled(model, { part, overlap: 6 }), expected, `part ${part}`);
+  // Without a request, the first message's CSeq method.
+  const lone = modelOf(text.split('\n\n')[0] + '\n\n');
+  assert.deepEqual(tabled(lone, { part: 1, overlap: 1 }), callSummaries(lone));
+  assert.equal(callSummaries(lone)[0].method, 'OPTIONS');
+});
