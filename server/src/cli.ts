@@ -372,9 +372,9 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
     const title = `${basename(file)}${callId === undefined ? '' : ` · ${callId}`}`;
     const writer = options.format === 'json' ? jsonLadder(head)
       : options.format === 'svg' ? svgDocument(head, title)
-        : table ? htmlPage(head, table.summaries(), title)
+        : table ? htmlPage(head, table.summaries(), table.size, title)
           : textLadder(head);
-    let pending = writer.head;
+    let pending = '';
     // Whole lines go out (out() adds back the line end taken off); the rest waits for more.
     const flush = () => {
       const end = pending.lastIndexOf('\n');
@@ -382,6 +382,12 @@ async function drawFlow(file: string, options: Record<string, string>, io: Outpu
       io.out(pending.slice(0, end));
       pending = pending.slice(end + 1);
     };
+    for (const piece of writer.head) {
+      pending += piece;
+      if (pending.length <= OUTPUT_BATCH) continue;
+      flush();
+      await io.drained?.();
+    }
     await read.arrows((arrow) => {
       pending += writer.arrow(arrow);
       if (pending.length > OUTPUT_BATCH) flush();

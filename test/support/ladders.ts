@@ -14,7 +14,7 @@ export function headOf(flow: CallFlow): LadderHead {
 
 /** A whole ladder written by a writer: its head, its arrows in order, its tail. */
 export function written(writer: LadderWriter, flow: CallFlow): string {
-  let text = writer.head;
+  let text = [...writer.head].join('');
   for (const message of flow.messages) text += writer.arrow(message);
   return text + writer.tail;
 }
@@ -24,6 +24,6 @@ export function rendered(format: 'text' | 'svg' | 'html' | 'json', flow: CallFlo
   const head = headOf(flow);
   if (format === 'json') return written(jsonLadder(head), flow);
   if (format === 'svg') return written(svgDocument(head, title), flow);
-  if (format === 'html') return written(htmlPage(head, calls, title), flow);
+  if (format === 'html') return written(htmlPage(head, calls, calls.length, title), flow);
   return written(textLadder(head), flow);
 }

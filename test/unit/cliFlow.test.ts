@@ -162,6 +162,21 @@ test('flow writes the ladder as it reads it, in pieces, waiting for the output t
   assert.ok(pieces.join('\n') === rendered('text', callFlow(modelOf(readFileSync(file, 'utf8')))));
 });
 
+test('flow --format html writes its calls table a row at a time, before the first arrow, waiting for the output to drain', async () => {
+  // 20,000 calls: a calls table of some 3 MB, written in pieces of about 1 MB.
+  const file = join(dir, 'many-calls.txt');
+  writeFileSync(file, Array.from({ length: 20_000 }, (_, i) => busyCall(`c${i}@h`, i % 50)).join(''));
+  const pieces: string[] = [];
+  const waitedAfter: number[] = [];
+  const code = await main(['flow', '--format', 'html', file], { out: (text) => pieces.push(text), err: (text) => assert.fail(text), drained: async () => { waitedAfter.push(pieces.length); } });
+  assert.equal(code, 0);
+  const ladderAt = pieces.findIndex((piece) => piece.includes('<div class="ladder">'));
+  assert.ok(ladderAt >= 2 && pieces.every((piece) => piece.length < 2 * 1024 * 1024), `the table in ${ladderAt} pieces, each under 2 MB`);
+  assert.ok(waitedAfter.filter((n) => n <= ladderAt).length >= 2, 'the table waits for the output to drain');
+  const model = modelOf(readFileSync(file, 'utf8'));
+  assert.ok(pieces.join('\n') === rendered('html', callFlow(model), callSummaries(model), basename(file)));
+});
+
 test('flow on hostile files: a 40 MB line, binary junk, a capture damaged in its first packet', async () => {
   const longLine = join(dir, 'long-line.txt');
   writeFileSync(longLine, `${busyCall('x@h')}${'A'.repeat(40 * 1024 * 1024)}\n${busyCall('y@h', 30)}`);

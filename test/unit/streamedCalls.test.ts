@@ -14,7 +14,7 @@ function tabled(model: TraceModel, sizes: WindowSizes) {
   const window = new TransactionWindow((message, _retransmission, transaction) => table.add(message, transaction), sizes);
   for (const message of model.messages) window.push(message);
   window.end();
-  return table.summaries();
+  return [...table.summaries()];
 }
 
 test('the calls table made as messages stream is the model\'s calls list for every corpus file, whatever the window\'s parts', async () => {

@@ -7,7 +7,7 @@ import { escapeXml, svgElement } from './svgLadder';
  * The call flow as one self-contained HTML page: the calls table and the ladder (inline SVG). It
  * holds no script at all, and its Content-Security-Policy allows nothing but its own style block
  * (by hash), so no trace text can run or load anything even if it escaped its escaping. The calls
- * table comes first, then the ladder, written as its arrows come.
+ * table comes first, a row at a time, then the ladder, written as its arrows come.
  */
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:16px;color:#24292f;background:#fff}
@@ -15,12 +15,9 @@ h1{font-size:18px}table{border-collapse:collapse;margin:12px 0}
 th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:left;font-size:13px}
 td.n{text-align:right}.ladder{overflow:auto}`;
 
-export function htmlPage(head: LadderHead, calls: readonly CallSummary[], title: string): LadderWriter {
+export function htmlPage(head: LadderHead, calls: Iterable<CallSummary>, callCount: number, title: string): LadderWriter {
   const styleHash = createHash('sha256').update(STYLE).digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${styleHash}'`;
-  const rows = calls.map((call) => `<tr><td>${escapeXml(call.callId)}</td><td>${escapeXml(call.method)}</td><td>${escapeXml(call.from)}</td>` +
-    `<td>${escapeXml(call.to)}</td><td>${escapeXml(call.state)}</td><td>${call.status === undefined ? '' : escapeXml(`${call.status} ${call.phrase ?? ''}`.trim())}</td>` +
-    `<td class="n">${call.messages}</td><td class="n">${call.duration === undefined ? '' : call.duration.toFixed(3)}</td><td class="n">${call.line + 1}</td></tr>`);
   const svg = svgElement(head, title);
   const top = `<!DOCTYPE html>
 <html lang="en">
@@ -33,14 +30,27 @@ export function htmlPage(head: LadderHead, calls: readonly CallSummary[], title:
 </head>
 <body>
 <h1>${escapeXml(title)}</h1>
-<p>${head.messages} SIP messages, ${calls.length} calls, ${head.participants.length} endpoints.</p>
+<p>${head.messages} SIP messages, ${callCount} calls, ${head.participants.length} endpoints.</p>
 <table>
 <thead><tr><th>Call-ID</th><th>method</th><th>From</th><th>To</th><th>state</th><th>final response</th><th>messages</th><th>duration (s)</th><th>line</th></tr></thead>
 <tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-<div class="ladder">
 `;
-  return { head: top + svg.head, arrow: svg.arrow, tail: `${svg.tail}\n</div>\n</body>\n</html>\n` };
+  function* pieces(): Generator<string> {
+    yield top;
+    let first = true;
+    for (const call of calls) {
+      yield `${first ? '' : '\n'}${row(call)}`;
+      first = false;
+    }
+    yield '\n</tbody>\n</table>\n<div class="ladder">\n';
+    yield* svg.head;
+  }
+  return { head: pieces(), arrow: svg.arrow, tail: `${svg.tail}\n</div>\n</body>\n</html>\n` };
+}
+
+/** A row of the calls table. */
+function row(call: CallSummary): string {
+  return `<tr><td>${escapeXml(call.callId)}</td><td>${escapeXml(call.method)}</td><td>${escapeXml(call.from)}</td>` +
+    `<td>${escapeXml(call.to)}</td><td>${escapeXml(call.state)}</td><td>${call.status === undefined ? '' : escapeXml(`${call.status} ${call.phrase ?? ''}`.trim())}</td>` +
+    `<td class="n">${call.messages}</td><td class="n">${call.duration === undefined ? '' : call.duration.toFixed(3)}</td><td class="n">${call.line + 1}</td></tr>`;
 }

@@ -9,7 +9,7 @@ export function jsonLadder(head: LadderHead): LadderWriter {
   let written = 0;
   const arrow = (message: FlowMessage): string => `${written++ === 0 ? '' : ','}\n    ${JSON.stringify(message, null, 2).replace(/\n/g, '\n    ')}`;
   return {
-    head: `{\n  "participants": ${JSON.stringify(head.participants, null, 2).replace(/\n/g, '\n  ')},\n  "messages": [`,
+    head: [`{\n  "participants": ${JSON.stringify(head.participants, null, 2).replace(/\n/g, '\n  ')},\n  "messages": [`],
     arrow,
     get tail() {
       return written === 0 ? ']\n}' : '\n  ]\n}';

@@ -20,7 +20,8 @@ export interface LadderHead {
 
 /** A rendering written as it goes: what comes before the first arrow, each arrow in order, what comes after the last. */
 export interface LadderWriter {
-  readonly head: string;
+  /** In pieces (a page's calls table a row at a time). */
+  readonly head: Iterable<string>;
   arrow(message: FlowMessage): string;
   readonly tail: string;
 }

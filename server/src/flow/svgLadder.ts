@@ -88,13 +88,13 @@ export function svgElement(head: LadderHead, title: string): LadderWriter {
     rows.push('</g>');
     return lines(rows);
   };
-  return { head: lines(out), arrow, tail: '</svg>' };
+  return { head: [lines(out)], arrow, tail: '</svg>' };
 }
 
 /** A standalone SVG document. */
 export function svgDocument(head: LadderHead, title: string): LadderWriter {
   const svg = svgElement(head, title);
-  return { head: `<?xml version="1.0" encoding="UTF-8"?>\n${svg.head}`, arrow: svg.arrow, tail: `${svg.tail}\n` };
+  return { head: ['<?xml version="1.0" encoding="UTF-8"?>\n', ...svg.head], arrow: svg.arrow, tail: `${svg.tail}\n` };
 }
 
 function shorten(text: string, max: number): string {

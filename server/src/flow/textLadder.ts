@@ -18,7 +18,7 @@ const MAX_NOTE_LABEL = 200;
 
 export function textLadder(head: LadderHead): LadderWriter {
   const count = head.participants.length;
-  if (count === 0) return { head: 'no SIP messages\n', arrow: () => '', tail: '' };
+  if (count === 0) return { head: ['no SIP messages\n'], arrow: () => '', tail: '' };
   const addresses = head.participants.map((p) => plainText(p.inferred ? `${p.address} (?)` : p.address));
   const inferred = head.participants.some((p) => p.inferred);
   const widest = addresses.reduce((most, address) => Math.max(most, address.length), head.widestLabel + 4);
@@ -81,7 +81,7 @@ export function textLadder(head: LadderHead): LadderWriter {
     else arrowRow[left + 1] = '<';
     return lines([finish(labelRow), finish(arrowRow, note(message, head.severalCalls, label === text ? '' : text))]);
   };
-  return { head: lines(top), arrow, tail: '' };
+  return { head: [lines(top)], arrow, tail: '' };
 }
 
 /**

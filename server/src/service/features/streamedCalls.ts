@@ -35,9 +35,14 @@ export class StreamedCalls {
     call.add(message, transaction, this.kept);
   }
 
-  /** One row per call, in the order of their first message. */
-  summaries(): CallSummary[] {
-    return [...this.calls.values()].map((call) => call.summary());
+  /** How many calls there are. */
+  get size(): number {
+    return this.calls.size;
+  }
+
+  /** One row per call, in the order of their first message, each made as it is asked for. */
+  *summaries(): Generator<CallSummary> {
+    for (const call of this.calls.values()) yield call.summary();
   }
 }
 
