@@ -52,3 +52,17 @@ test('the calls table: a call whose first messages are responses takes its metho
   assert.deepEqual(tabled(lone, { part: 1, overlap: 1 }), callSummaries(lone));
   assert.equal(callSummaries(lone)[0].method, 'OPTIONS');
 });
+
+test('the calls table forgets each call as its row is made', () => {
+  const model = modelOf([1, 2, 3].map((n) => sip([`OPTIONS sip:b@h SIP/2.0`, `Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${n}`, `Call-ID: ${n}@h`, `CSeq: ${n} OPTIONS`])).join('\n'));
+  const table = new StreamedCalls();
+  const window = new TransactionWindow((message, _retransmission, transaction) => table.add(message, transaction), { part: 10, overlap: 10 });
+  for (const message of model.messages) window.push(message);
+  window.end();
+  assert.equal(table.size, 3);
+  const rows = table.summaries();
+  assert.equal(rows.next().value?.callId, '1@h');
+  assert.equal(table.size, 2);
+  assert.deepEqual([...rows].map((row) => row.callId), ['2@h', '3@h']);
+  assert.equal(table.size, 0);
+});

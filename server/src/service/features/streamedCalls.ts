@@ -40,9 +40,16 @@ export class StreamedCalls {
     return this.calls.size;
   }
 
-  /** One row per call, in the order of their first message, each made as it is asked for. */
+  /**
+   * One row per call, in the order of their first message, each made as it is asked for; once: each
+   * call is forgotten as its row is made (a page's table is written before its arrows are read again).
+   */
   *summaries(): Generator<CallSummary> {
-    for (const call of this.calls.values()) yield call.summary();
+    for (const [callId, call] of this.calls) {
+      this.calls.delete(callId);
+      yield call.summary();
+    }
+    this.strings.clear();
   }
 }
 
