@@ -1,5 +1,5 @@
 import { isKemiLanguage } from '../../../common/languages';
-import { scannerFor } from './dialectSelection';
+import { dialectsFor, scannerFor } from './dialectSelection';
 import type { Dialect } from './scanner/dialect';
 import type { Occurrence } from './scanner/occurrence';
 import { OccurrenceIndex } from './scanner/occurrenceIndex';
@@ -242,6 +242,6 @@ export class AnalyzedDocument {
   /** A plaintext document may start or stop looking like SIP as it is typed. */
   private reconsiderDialects(): void {
     const head = this.text.textOfLines(0, RECONSIDER_MAX_LINES);
-    if (scannerFor(this.languageId, head).isEmpty !== this.scanner.isEmpty) this.rescan(head);
+    if ((dialectsFor(this.languageId, head).length === 0) !== this.scanner.isEmpty) this.rescan(head);
   }
 }
