@@ -151,3 +151,15 @@ test('an edit that opens a block comment rescans down to where it closes, and no
     assert.equal(open.occurrences.filter((o) => !o.quiet).length, 51);
   });
 });
+
+test('a plain-text document that starts to hold SIP as it is typed gets its dialects, and loses them when the SIP goes', () => {
+  const document = AnalyzedDocument.create('file:///notes.txt', 'plaintext', 1, 'notes\n');
+  document.scanAll();
+  assert.deepEqual(snapshot(document), []);
+  document.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'SIP/2.0 486 Busy Here\n' }], 2);
+  document.scanAll();
+  assert.deepEqual(snapshot(document), ['1:8-11:status:486:Busy Here']);
+  document.update([{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }], 3);
+  document.scanAll();
+  assert.deepEqual(snapshot(document), []);
+});
