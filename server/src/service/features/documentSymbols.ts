@@ -68,7 +68,7 @@ interface CallPart {
 
 /** The calls and their parts in symbolOrder's innerFirst order, worked out from their lines alone (no symbol made). */
 function partsInnerFirst(model: TraceModel): CallPart[] {
-  const { calls, messages, transactions } = model;
+  const { calls, messages } = model;
   const parts: CallPart[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -77,21 +77,27 @@ function partsInnerFirst(model: TraceModel): CallPart[] {
     const count = Math.max(1, Math.ceil(owned.length / OUTLINE_PART_TRANSACTIONS));
     for (let index = 0; index < count; index++) {
       const from = index * OUTLINE_PART_TRANSACTIONS;
-      const to = count === 1 ? owned.length : Math.min(owned.length, from + OUTLINE_PART_TRANSACTIONS);
+      const to = Math.min(owned.length, from + OUTLINE_PART_TRANSACTIONS);
       let start = Infinity;
       let end = -1;
-      const take = (message: SipMessage) => {
-        start = Math.min(start, message.frameLine ?? message.startLine);
-        end = Math.max(end, message.endLine);
-      };
-      if (count === 1) for (const m of calls[c].messages) take(messages[m]);
-      else for (let t = from; t < to; t++) for (const m of transactions[owned[t]].messages) take(messages[m]);
-      parts.push({ call: c, index, count, from, to });
+      const part = { call: c, index, count, from, to };
+      for (const m of messagesOf(model, part)) {
+        start = Math.min(start, messages[m].frameLine ?? messages[m].startLine);
+        end = Math.max(end, messages[m].endLine);
+      }
+      parts.push(part);
       starts.push(start);
       ends.push(end);
     }
   }
   return Array.from(parts.keys()).sort((a, b) => ends[a] - ends[b] || starts[b] - starts[a]).map((i) => parts[i]);
+}
+
+/** The messages of a call, or of one part of it (those of its transactions). */
+function messagesOf(model: TraceModel, part: CallPart): readonly number[] {
+  const call = model.calls[part.call];
+  if (part.count === 1) return call.messages;
+  return call.transactions.slice(part.from, part.to).flatMap((t) => model.transactions[t].messages);
 }
 
 /**
@@ -159,7 +165,7 @@ class SymbolBuilder<K> {
       name: whole ? callTitle(model, call) : `${callTitle(model, call)} (part ${part.index + 1} of ${part.count})`,
       detail: `${call.state} · ${call.callId}`,
       kind: this.kinds.call,
-      range: places.span(whole ? call.messages : owned.flatMap((t) => model.transactions[t].messages)),
+      range: places.span(messagesOf(model, part)),
       selectionRange: places.selection(part.index === 0 ? call.firstRequest ?? call.messages[0] : first.request ?? first.messages[0]),
       children: nestForCursor(owned.map((t) => this.transaction(model.transactions[t], places))),
     };
