@@ -269,11 +269,10 @@ function sayCannot(language: Language, words: (m: CliMessages) => (file: string,
 }
 
 /**
- * The trace model of a file, streamed from disk in bounded memory: a text trace read in chunks, a
- * capture decoded as it streams (neither's text kept). A capture's notes and damage are said (what
- * was read before the damage is kept); undefined, said too, when the file cannot be read.
+ * The calls list of a file read from disk as the server lists a file the editor did not hand over:
+ * a text trace read in chunks, a capture decoded as it streams. A capture's notes and damage are
+ * said (what was read before the damage is kept); undefined, said too, when the file cannot be read.
  */
-/** The calls list of a file read from disk (as the server lists a file the editor did not hand over), its decoder's problems said. */
 async function streamedCalls(file: string, language: Language, io: Output): Promise<readonly CallSummary[] | undefined> {
   try {
     const trace = await readFileCalls(file);

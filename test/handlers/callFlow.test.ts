@@ -8,12 +8,11 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { CallDocumentRequest, CallFlowRequest, CallsRequest, type CallDocument, type CallFlow, type CallsResult } from '../../common/callFlow';
 import { SHOW_CALL_FLOW_COMMAND } from '../../common/commands';
 import { captureToTrace } from '../../server/src/capture';
-import { readFileTrace } from '../../server/src/files/captureTrace';
 import { CALL_DOCUMENT_PART_MESSAGES, callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import { sharedRoot } from '../support/corpus';
 import { busyCall, keepAliveCall } from '../support/flowTraces';
 import { InProcessServer, VS_CODE_CAPABILITIES } from '../support/lspClient';
-import { modelOf } from '../support/traces';
+import { modelOf, readFileTrace } from '../support/traces';
 
 /** The call-flow requests and CodeLens, against open documents and against files read from disk. */
 

@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import type { FlowMessage } from '../../common/callFlow';
 import { captureToTrace } from '../../server/src/capture';
 import { main } from '../../server/src/cli';
-import { readFileTrace } from '../../server/src/files/captureTrace';
 import { readFileFlow } from '../../server/src/files/fileFlow';
 import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import { runCliAsync as run } from '../support/cli';
@@ -14,7 +13,7 @@ import { busyCall } from '../support/flowTraces';
 import { corpusFiles, sharedRoot } from '../support/corpus';
 import { rendered } from '../support/ladders';
 import { assertNothingExecutable, parseHtml, parseSvg } from '../support/markup';
-import { modelOf } from '../support/traces';
+import { modelOf, readFileTrace } from '../support/traces';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-flow-'));

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { captureToTrace } from '../../server/src/capture';
-import { readFileTrace, type FileTrace } from '../../server/src/files/captureTrace';
 import { readFileCalls, type FileCalls } from '../../server/src/files/fileCalls';
 import type { ReadJob, ReadReply } from '../../server/src/files/readWorker';
 import { splitPoint } from '../../server/src/files/threadedRead';
@@ -14,6 +13,7 @@ import { callFlow, callSummaries } from '../../server/src/service/features/callF
 import type { TraceModel } from '../../server/src/service/trace';
 import { corpusFiles, repoRoot, sharedRoot } from '../support/corpus';
 import { busyCall, keepAliveCall } from '../support/flowTraces';
+import { readFileTrace, type FileTrace } from '../support/traces';
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-filecalls-'));
 

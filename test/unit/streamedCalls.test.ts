@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileTrace } from '../../server/src/files/captureTrace';
 import { StreamedCalls } from '../../server/src/service/features/streamedCalls';
 import { callSummaries } from '../../server/src/service/features/callFlow';
 import { TransactionWindow, type WindowSizes } from '../../server/src/service/trace/transactionWindow';
 import type { TraceModel } from '../../server/src/service/trace/types';
 import { corpusFiles } from '../support/corpus';
-import { modelOf, sip } from '../support/traces';
+import { modelOf, readFileTrace, sip } from '../support/traces';
 
 /** The calls list StreamedCalls makes of a model's messages, handed on by a transaction window. */
 function tabled(model: TraceModel, sizes: WindowSizes) {

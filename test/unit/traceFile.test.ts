@@ -6,14 +6,14 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ReadCancelled, readMessageLines, streamTraceFile, type ReadOptions } from '../../server/src/files/traceFile';
-import { MAX_LINE_BYTES, modelStream } from '../../server/src/files/traceStream';
+import { MAX_LINE_BYTES } from '../../server/src/files/traceStream';
 import { AnalyzedDocument } from '../../server/src/service';
 import { callFlow, callSummaries } from '../../server/src/service/features/callFlow';
 import { languageForFile } from '../../server/src/service/fileLanguage';
 import type { SipMessage } from '../../server/src/service/trace';
 import { corpusFiles } from '../support/corpus';
 import { busyCall } from '../support/flowTraces';
-import { modelOf } from '../support/traces';
+import { modelOf, modelStream } from '../support/traces';
 
 const dir = mkdtempSync(join(tmpdir(), 'sipsense-tracefile-'));
 const withoutOffsets = (messages: readonly SipMessage[]) => messages.map(({ offset: _offset, ...rest }) => rest);

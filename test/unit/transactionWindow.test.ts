@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileTrace } from '../../server/src/files/captureTrace';
 import { TransactionWindow } from '../../server/src/service/trace/transactionWindow';
 import type { SipMessage, TraceModel } from '../../server/src/service/trace/types';
 import { corpusFiles } from '../support/corpus';
-import { modelOf, sip } from '../support/traces';
+import { modelOf, readFileTrace, sip } from '../support/traces';
 
 /** What the window hands on for each message of a model: whether it is a retransmission, and its transaction's request (an index). */
 function windowed(model: TraceModel, part: number, overlap: number): [boolean, number | undefined][] {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { decodeCaptureFile, looksLikeCapture, type DecodeResult } from '../capture';
 import { makeCaptureFolder, removeCaptureFolder } from './tempFolders';
 import { ReadCancelled, streamTraceFile, type ReadOptions } from './traceFile';
-import { modelStream, type StreamedTrace, type TextStream } from './traceStream';
+import type { TextStream } from './traceStream';
 
 /** A text trace or a capture, streamed from disk. */
 export interface StreamedFile {
@@ -16,9 +16,6 @@ export interface StreamedFile {
   /** Removes what reading left on disk (a capture's decoded text). */
   dispose(): void;
 }
-
-/** A text trace or a capture read from disk as a trace. */
-export type FileTrace = StreamedFile & StreamedTrace;
 
 export type FileReadOptions = ReadOptions & { keepText?: boolean };
 
@@ -36,13 +33,6 @@ export function isCaptureFile(path: string): boolean {
   } finally {
     closeSync(fd);
   }
-}
-
-/** A text trace or a capture (told apart by content), streamed into its model. */
-export async function readFileTrace(path: string, options: FileReadOptions = {}): Promise<FileTrace> {
-  const { stream, model } = modelStream();
-  const read = await streamFile(path, stream, options);
-  return { ...read, model: model() };
 }
 
 /** What decodes a capture file into trace text (the decoder here, or in a worker thread: threadedRead.ts). */

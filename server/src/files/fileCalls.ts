@@ -61,7 +61,7 @@ export interface LongCallParts {
 
 const LONG_CALL_PARTS: LongCallParts = { messages: 100_000, part: 50_000, overlap: 5_000 };
 
-/** Reads a text trace or a capture from disk (streamed, as readFileTrace reads it) into its calls and message positions. */
+/** Reads a text trace or a capture from disk (streamed, as streamFile reads it) into its calls and message positions. */
 export async function readFileCalls(path: string, options: ThreadedReadOptions & { longCalls?: LongCallParts } = {}): Promise<FileCalls> {
   const columns = new MessageColumns();
   const read = await readColumns(path, columns, options);

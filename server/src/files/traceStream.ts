@@ -2,8 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { forEachLine } from '../service/textStore';
 import { ownCopy } from '../service/text';
 import { MessageReader } from '../service/trace/reader';
-import { buildTraceModel } from '../service/trace/model';
-import type { SipMessage, TraceModel } from '../service/trace/types';
+import type { SipMessage } from '../service/trace/types';
 
 /** How much of one line is kept (a longer one is junk: its first bytes are read, the rest only counted, so offsets stay exact). */
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -220,18 +219,4 @@ function utf8Length(text: string, from: number, to: number): number {
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
   }
   return bytes;
-}
-
-/** What reading a trace file leaves: its model (messages with their line numbers and byte offsets), and its size. */
-export interface StreamedTrace {
-  model: TraceModel;
-  lines: number;
-  bytes: number;
-}
-
-/** A stream whose message records are kept, and the model they make (once the stream has ended). */
-export function modelStream(): { stream: TraceStream; model(): TraceModel } {
-  const messages: SipMessage[] = [];
-  const stream = new TraceStream((message) => messages.push(message));
-  return { stream, model: () => buildTraceModel(messages) };
 }
