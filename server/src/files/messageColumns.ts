@@ -73,42 +73,30 @@ export class MessageColumns {
     numbers[n + 5] = message.time ?? Number.NaN;
     const strings = this.strings[i >>> BLOCK_BITS];
     const s = (i & ROW) * STRINGS;
+    const table = this.tables[this.tables.length - 1];
     for (let f = 0; f < STRING_FIELDS.length; f++) {
       const value = READ_STRING[f](message);
-      strings[s + f] = f === CALL_ID ? this.callIdOf(value) : this.idAt(f, value);
+      strings[s + f] = f === CALL_ID ? this.idIn(f, value, this.callIds, this.callIdIds) : this.idIn(f, value, table, this.blockIds);
     }
     strings[s + KIND] = message.kind === 'request' ? 1 : 0;
   }
 
-  /** The id of string field `f`'s value in the last block's table (-1: none). */
-  private idAt(f: number, value: string | undefined): number {
+  /**
+   * The id of string field `f`'s value in `table` (-1: none), `ids` being the table's index: the
+   * whole file's table of Call-IDs, or the last block's table of the other fields.
+   */
+  private idIn(f: number, value: string | undefined, table: string[], ids: Map<string, number>): number {
     if (value === undefined) return -1;
     // Consecutive messages repeat most values (a call's Call-ID, a transaction's branch, the addresses): compared before hashed.
     if (value === this.lastValues[f]) return this.lastIds[f];
-    let id = this.blockIds.get(value);
+    let id = ids.get(value);
     if (id === undefined) {
-      const table = this.tables[this.tables.length - 1];
       id = table.length;
       table.push(value);
-      this.blockIds.set(value, id);
+      ids.set(value, id);
     }
     this.lastValues[f] = value;
     this.lastIds[f] = id;
-    return id;
-  }
-
-  /** The id of a Call-ID in the whole file's table of them (-1: none). */
-  private callIdOf(value: string | undefined): number {
-    if (value === undefined) return -1;
-    if (value === this.lastValues[CALL_ID]) return this.lastIds[CALL_ID];
-    let id = this.callIdIds.get(value);
-    if (id === undefined) {
-      id = this.callIds.length;
-      this.callIds.push(value);
-      this.callIdIds.set(value, id);
-    }
-    this.lastValues[CALL_ID] = value;
-    this.lastIds[CALL_ID] = id;
     return id;
   }
 
@@ -190,7 +178,7 @@ export class MessageColumns {
    * its lines counted from its own start: `lines` is the line that part starts at).
    */
   append(data: ColumnsData, lines: number): void {
-    const callIds = Int32Array.from(data.callIds, (value) => this.callIdOf(value));
+    const callIds = Int32Array.from(data.callIds, (value) => this.idIn(CALL_ID, value, this.callIds, this.callIdIds));
     for (let j = 0; j < data.count; j++) {
       const i = this.newRow();
       const from = data.numbers[j >>> BLOCK_BITS];
@@ -205,9 +193,10 @@ export class MessageColumns {
       const strings = this.strings[i >>> BLOCK_BITS];
       const s = (i & ROW) * STRINGS;
       const table = data.tables[j >>> BLOCK_BITS];
+      const own = this.tables[this.tables.length - 1];
       for (let f = 0; f < STRING_FIELDS.length; f++) {
         const id = fromStrings[t + f];
-        strings[s + f] = id === -1 ? -1 : f === CALL_ID ? callIds[id] : this.idAt(f, table[id]);
+        strings[s + f] = id === -1 ? -1 : f === CALL_ID ? callIds[id] : this.idIn(f, table[id], own, this.blockIds);
       }
       strings[s + KIND] = fromStrings[t + KIND];
     }
