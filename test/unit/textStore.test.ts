@@ -15,14 +15,21 @@ function assertSame(store: TextStore, reference: TextDocument): void {
   }
 }
 
-/** Chunks from a few lines on, followed to the end with their cursor, give the reference text from there. */
+/** Where each line of a text starts, as the protocol cuts lines. */
+function lineStarts(text: string): number[] {
+  return [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length)];
+}
+
+/** Chunks from a few lines on, followed to the end with their cursor, give the reference text from there, and where its lines start. */
 function assertChunks(store: TextStore, reference: TextDocument): void {
   for (const from of [0, Math.floor(reference.lineCount / 2), reference.lineCount - 1]) {
     let chunk = store.chunkFrom(from, 5000);
     let joined = chunk.text;
+    assert.deepEqual([...chunk.starts], lineStarts(chunk.text), `line starts of the chunk from line ${from}`);
     while (!chunk.complete) {
       chunk = store.chunkFrom(from, 5000, chunk.next);
       joined += chunk.text;
+      assert.deepEqual([...chunk.starts], lineStarts(chunk.text), `line starts of a chunk after line ${from}`);
     }
     assert.equal(joined, reference.getText().slice(reference.offsetAt({ line: from, character: 0 })), `chunks from line ${from}`);
   }

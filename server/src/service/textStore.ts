@@ -16,6 +16,17 @@ export interface ChunkCursor {
   block: number;
 }
 
+/** A run of whole lines of a text, as a sequential reader takes it. */
+export interface TextChunk {
+  text: string;
+  /** Whether the chunk reaches the end of the text. */
+  complete: boolean;
+  /** Where the next chunk starts. */
+  next: ChunkCursor;
+  /** Offsets in `text` where each of its lines starts (the first is 0; after a final line break, `text.length`). */
+  starts: Int32Array;
+}
+
 /** Which lines an edit replaced: [startLine, oldEndLine] before it, [startLine, newEndLine] after it. */
 export interface ChangedLines {
   startLine: number;
@@ -121,10 +132,12 @@ export class TextStore implements Lines {
 
   /**
    * Text from line `from` on, of at least `maxChars` characters where the document has them,
-   * ending after a line break or at the end; `complete` when it reaches the end. `resume` (the
-   * `next` of the previous chunk, when nothing was edited since) continues without a line table.
+   * ending after a line break or at the end; `complete` when it reaches the end; `starts`, where
+   * each of its lines starts (found in one pass, which also counts the lines of its blocks: a
+   * reader of the chunk walks no line break again). `resume` (the `next` of the previous chunk,
+   * when nothing was edited since) continues without a line table.
    */
-  chunkFrom(from: number, maxChars: number, resume?: ChunkCursor): { text: string; complete: boolean; next: ChunkCursor } {
+  chunkFrom(from: number, maxChars: number, resume?: ChunkCursor): TextChunk {
     let block: number;
     /** Characters of the first block before the chunk. */
     let skip: number;
@@ -147,15 +160,32 @@ export class TextStore implements Lines {
     }
     const complete = last === this.blocks.length - 1;
     const next = { store: this, generation: this.generation, block: last + 1 };
-    if (this.breaks === undefined) for (let b = block; b <= last; b++) this.counted[b] ??= countBreaks(this.blocks[b]);
+    let text: string;
     if (this.whole !== undefined) {
       // A slice of the whole text costs no copy; joining blocks copies every character (about 7 ms a megabyte).
       const start = this.blockOffset(block) + skip;
-      return { text: this.whole.slice(start, start + length), complete, next };
+      text = this.whole.slice(start, start + length);
+    } else {
+      const parts = [this.blocks[block].slice(skip)];
+      for (let b = block + 1; b <= last; b++) parts.push(this.blocks[b]);
+      text = parts.length === 1 ? parts[0] : parts.join('');
     }
-    const parts = [this.blocks[block].slice(skip)];
-    for (let b = block + 1; b <= last; b++) parts.push(this.blocks[b]);
-    return { text: parts.length === 1 ? parts[0] : parts.join(''), complete, next };
+    const starts = lineStartsOf(text);
+    // Without a line table the chunk starts at a block's start (skip is 0).
+    if (this.breaks === undefined) this.countFrom(starts, block, last);
+    return { text, complete, next, starts };
+  }
+
+  /** Keeps the line breaks of blocks [first, last], read from the starts of the lines of a chunk that holds them whole. */
+  private countFrom(starts: Int32Array, first: number, last: number): void {
+    let k = 1;
+    let end = 0;
+    for (let b = first; b <= last; b++) {
+      end += this.blocks[b].length;
+      const before = k;
+      while (k < starts.length && starts[k] <= end) k++;
+      this.counted[b] ??= k - before;
+    }
   }
 
   /** Where block `block` starts in the whole text. */
@@ -258,8 +288,8 @@ export class TextStore implements Lines {
   }
 }
 
-/** Where line `index` of a block ends, before its line break (`starts`: the block's line starts). */
-function lineEndIn(text: string, starts: Int32Array, index: number): number {
+/** Where line `index` of a text ends, before its line break (`starts`: the text's line starts). */
+export function lineEndIn(text: string, starts: Int32Array, index: number): number {
   const start = starts[index];
   let end = index + 1 < starts.length ? starts[index + 1] : text.length;
   if (end > start && text.charCodeAt(end - 1) === 10) end--;
@@ -319,7 +349,7 @@ export function forEachLine(text: string, each: (start: number, end: number) => 
 let scratchStarts = new Int32Array(1024);
 
 /** Offsets where each line of `text` starts (the first is 0), in one pass (a big trace's Outline asks for every block's). */
-function lineStartsOf(text: string): Int32Array {
+export function lineStartsOf(text: string): Int32Array {
   let count = 1;
   scratchStarts[0] = 0;
   forEachLine(text, (_, end) => {

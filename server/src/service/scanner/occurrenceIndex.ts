@@ -63,7 +63,7 @@ export class OccurrenceIndex {
     if (this.isComplete) return true;
     const chunk = text.chunkFrom(this.scanned, maxChars, this.resume);
     this.changes++;
-    const lineAtEnd = this.scanner.scanText(chunk.text, this.scanned, this.items, this.carryFrom(this.scanned, this.markLines, this.markStates));
+    const lineAtEnd = this.scanner.scanText(chunk.text, this.scanned, this.items, this.carryFrom(this.scanned, this.markLines, this.markStates), chunk.starts);
     this.complete = chunk.complete;
     // At the end of the text, lineAtEnd is the last line; elsewhere the first line of the next chunk.
     this.scanned = this.complete ? lineAtEnd + 1 : lineAtEnd;

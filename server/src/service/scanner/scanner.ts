@@ -1,35 +1,7 @@
 import { anyOfLiterals } from '../text';
+import { lineEndIn, lineStartsOf } from '../textStore';
 import type { Dialect } from './dialect';
 import type { Occurrence } from './occurrence';
-
-/**
- * Finds line breaks (\n, \r\n or a lone \r, as editors count them) going forward through a text,
- * remembering where the next CR and LF are so that each is searched for once.
- */
-class LineBreaks {
-  private lf = -1;
-  private cr = -1;
-
-  constructor(private readonly text: string) {}
-
-  /** The offset of the first line break at or after `from`, or -1. */
-  next(from: number): number {
-    if (this.lf !== Infinity && this.lf < from) this.lf = this.find('\n', from);
-    if (this.cr !== Infinity && this.cr < from) this.cr = this.find('\r', from);
-    const at = Math.min(this.lf, this.cr);
-    return at === Infinity ? -1 : at;
-  }
-
-  /** The offset just after the line break at `at`. */
-  endOf(at: number): number {
-    return this.text.charCodeAt(at) === 13 && this.text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-  }
-
-  private find(ch: string, from: number): number {
-    const at = this.text.indexOf(ch, from);
-    return at === -1 ? Infinity : at;
-  }
-}
 
 /**
  * The carried state while a text is scanned: the state at the start of the next line, and where to
@@ -90,40 +62,29 @@ export class Scanner {
    * Scans `text`, whose first line is line `firstLine` of the document, and appends what it finds
    * to `out`, in order. Only lines that contain a trigger are looked at. Returns the number of the
    * line that holds the end of the text. `carry` starts with the state at the start of the text
-   * and ends with the state at its end.
+   * and ends with the state at its end. `starts` are where the text's lines start (as lineStartsOf
+   * finds them), when the caller has them already.
    */
-  scanText(text: string, firstLine: number, out: Occurrence[], carry: Carry = { state: 0 }): number {
-    const breaks = new LineBreaks(text);
+  scanText(text: string, firstLine: number, out: Occurrence[], carry: Carry = { state: 0 }, starts = lineStartsOf(text)): number {
     const search = this.keywords ?? this.trigger;
-    let line = firstLine;
-    let lineStart = 0;
-    while (search && lineStart < text.length) {
-      search.lastIndex = lineStart;
+    const last = starts.length - 1;
+    let k = 0;
+    while (search && k <= last && starts[k] < text.length) {
+      search.lastIndex = starts[k];
       const match = search.exec(text);
       if (!match) break;
       // Move to the line that holds the match.
-      let end = breaks.next(lineStart);
-      while (end !== -1 && end < match.index) {
-        line++;
-        lineStart = breaks.endOf(end);
-        end = breaks.next(lineStart);
-      }
-      const lineText = text.substring(lineStart, end === -1 ? text.length : end);
+      while (k < last && starts[k + 1] <= match.index) k++;
+      const lineText = text.substring(starts[k], lineEndIn(text, starts, k));
+      const line = firstLine + k;
       if (!this.lineTrigger || this.lineTrigger.test(lineText)) this.scanLine(lineText, line, out, carry.state);
       if (this.carried && this.marker!.test(lineText)) {
         carry.state = this.carried.stateAfter(lineText, carry.state);
         carry.mark?.(line, carry.state);
       }
-      if (end === -1) return line;
       // Continue on the next line: each line is scanned once, whatever it holds.
-      line++;
-      lineStart = breaks.endOf(end);
+      k++;
     }
-    // Count the rest of the lines.
-    for (let end = breaks.next(lineStart); end !== -1; end = breaks.next(lineStart)) {
-      line++;
-      lineStart = breaks.endOf(end);
-    }
-    return line;
+    return firstLine + last;
   }
 }

@@ -1,4 +1,4 @@
-import { forEachLine, type ChunkCursor, type TextStore } from '../textStore';
+import { lineEndIn, type ChunkCursor, type TextStore } from '../textStore';
 import { MAX_FRAME_GAP, MessageReader } from './reader';
 import type { SipMessage } from './types';
 
@@ -125,11 +125,12 @@ export class TraceIndex {
 
   private readChunk(text: TracedText, partial: Partial, maxChars: number): void {
     const chunk = text.chunkFrom(partial.next, maxChars, partial.cursor);
-    const body = chunk.text;
+    const { text: body, starts } = chunk;
     const reader = partial.reader;
-    const start = forEachLine(body, (from, to) => reader.push(body.slice(from, to), partial.next++));
+    const last = starts.length - 1;
+    for (let k = 0; k < last; k++) reader.push(body.slice(starts[k], lineEndIn(body, starts, k)), partial.next++);
     if (chunk.complete) {
-      reader.push(body.slice(start), partial.next);
+      reader.push(body.slice(starts[last]), partial.next);
       reader.end();
       this.partial = undefined;
       return;
