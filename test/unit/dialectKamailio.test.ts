@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  computeCodeActions, computeCompletion, computeHover, computeInlayHints, resolveSettings, type AnalyzedDocument,
+  AnalyzedDocument, computeCodeActions, computeCompletion, computeHover, computeInlayHints, resolveSettings,
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { kamailioDialect } from '../../server/src/service/dialects/kamailio';
+import { opensipsDialect } from '../../server/src/service/dialects/opensips';
 import { routingScriptKindOf } from '../../server/src/service/dialects/routingScript/index';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText, readTsv } from '../support/corpus';
@@ -407,6 +408,16 @@ test('the trigger is on every line with an occurrence (all corpus lines with one
     for (const line of corpusText('kamailio', name).split(/\r?\n/)) {
       if (scanOneLine(kamailioDialect, line).length > 0) assert.ok(trigger.test(line), `${name}: ${line}`);
     }
+  }
+});
+
+test('the trigger is on a line whose acc call is glued to a number, which the lexer reads as a number and a call (junk that the fuzz run found)', () => {
+  for (const dialect of [kamailioDialect, opensipsDialect]) {
+    const text = 'SIP/2.0acc_log_request("200 Dialog Timeout")SIP/2.0 ';
+    const document = AnalyzedDocument.create('file:///fuzz/doc', dialect.id, 1, text);
+    document.scanAll();
+    assert.deepEqual(document.occurrences.map(describeOccurrence), scanOneLine(dialect, text).map(describeOccurrence), dialect.id);
+    assert.equal(document.occurrences.length, 1, dialect.id);
   }
 });
 

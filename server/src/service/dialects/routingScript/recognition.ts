@@ -25,9 +25,11 @@ const MODPARAM_FUNCTIONS: ReadonlySet<string> = new Set(['modparam', 'modparamx'
 /**
  * Every line with an occurrence has one of these: reply functions, *_status checks, $rs,
  * $err.rcode, the code modparams, preprocessor definitions, case labels, acc functions, or a
- * number assigned to or compared with a variable (which may be one that a reply sends).
+ * number assigned to or compared with a variable (which may be one that a reply sends). The acc
+ * functions' prefix has no word boundary before it: the lexer reads `2.0acc_log_request(` as a
+ * number and a call.
  */
-const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|\bacc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]/;
+const TRIGGER = /reply|status|\$\(?rs|rcode|_codes?\b|define|trydef|subst|\bcase\b|acc_|[=<>][ \t]*["']?[1-6][0-9][0-9]\b|\b[1-6][0-9][0-9]["']?[ \t]*[=<>!]/;
 /** KEMI scripts: also a function's head and a number passed to a call. */
 const KEMI_TRIGGER = new RegExp(`${TRIGGER.source}|\\b(?:function|def)[ \\t]|[(,][ \\t]*[1-6][0-9][0-9][ \\t]*[,)]`);
 
