@@ -99,8 +99,9 @@ export function match(parts, extra = {}) {
 }
 
 /**
- * A begin/end rule (or begin/while when `while` is given instead of `end`).
- * @param {{ begin: Part[], end?: Part[], while?: Part[], name?: string, contentName?: string,
+ * A begin/end rule (or begin/while when `while` is given instead of `end`, or a gate with `endForms`,
+ * see GATE_END_FORMS).
+ * @param {{ begin: Part[], end?: Part[], while?: Part[], endForms?: object[], name?: string, contentName?: string,
  *   patterns?: object[], comment?: string, applyEndPatternLast?: boolean, keepApart?: boolean }} o
  */
 export function block(o) {
@@ -115,6 +116,11 @@ export function block(o) {
     const e = compile(o.end);
     rule.end = e.source;
     if (Object.keys(e.captures).length) rule.endCaptures = e.captures;
+  } else if (o.endForms) {
+    // written by mergeMatchRuns, which knows the repository the forms are included from
+    rule.end = '';
+    rule.applyEndPatternLast = true;
+    rule[GATE_END_FORMS] = o.endForms;
   } else if (o.while) {
     const w = compile(o.while);
     rule.while = w.source;
@@ -127,6 +133,16 @@ export function block(o) {
   if (o.keepApart) rule[KEEP_APART] = true;
   return rule;
 }
+
+/**
+ * The forms that end a zero-width gate (a block whose begin is a lookahead): plain match rules, merged
+ * into its end as `\G(?:A|B|...)|(?!\G)`, tried after its patterns (applyEndPatternLast). Where one of
+ * them takes the text at the gate, the gate ends with that match: two scans in all (the gate, the
+ * form), where a form among its patterns costs a third, the scan of an end that only closes the gate.
+ * After a pattern's match the gate ends at once, as before, by `(?!\G)`. A symbol, so that it never
+ * reaches the JSON.
+ */
+const GATE_END_FORMS = Symbol('gateEndForms');
 
 /**
  * Marks a rule whose patterns stay as written: not merged into one regex (see mergeRun). One
@@ -291,8 +307,8 @@ function captureCount(src) {
  * every position (and sets each up on every call), so a list costs in proportion to its length;
  * the alternation finds the same match (the earliest position, and there the first rule in order).
  */
-function mergeRun(run) {
-  if (run.length === 1) return run[0];
+function mergeRun(run, { always = false } = {}) {
+  if (run.length === 1 && !always) return run[0];
   const captures = {};
   const alternatives = [];
   let offset = 0;
@@ -343,7 +359,14 @@ function mergeMatchRuns(node, repository) {
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'patterns' && Array.isArray(value) && node[KEEP_APART]) {
+    if (key === 'end' && node[GATE_END_FORMS]) {
+      const forms = inlineListIncludes(node[GATE_END_FORMS], repository).map((r) => mergeMatchRuns(r, repository));
+      const bad = forms.find((r) => !mergeable(r));
+      if (bad) throw new Error(`a gate's end form must be a plain match rule: ${JSON.stringify(bad).slice(0, 200)}`);
+      const merged = mergeRun(forms, { always: true });
+      out.end = `\\G(?:${merged.match})|(?!\\G)`;
+      if (Object.keys(merged.captures).length) out.endCaptures = merged.captures;
+    } else if (key === 'patterns' && Array.isArray(value) && node[KEEP_APART]) {
       out[key] = value.map((r) => mergeMatchRuns(r, repository));
     } else if (key === 'patterns' && Array.isArray(value)) {
       const merged = [];

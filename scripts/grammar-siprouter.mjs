@@ -587,21 +587,20 @@ export function sipRouterGrammar(lang) {
   repository['word-rules'] = block({
     keepApart: true,
     begin: [r`\b(?=`, wordTree(gateWords), r`\b)`],
-    end: ['(?!\\G)'],
-    patterns: [
-      include('#modparam'),
-      include('#status-regex'),
-      include('#status-comparison'),
+    // the blocks and the forms of many captures stay patterns; the gate ends with the others, the
+    // commonest words (loadmodule, uri, yes), in one match (see block's endForms). The patterns are
+    // tried first: of the end forms, only the last ones (any name before a parenthesis, any word)
+    // take a word that a pattern takes (route(, t_reply(), and they came after those patterns before
+    patterns: [include('#modparam'), include('#status-regex'), include('#status-comparison'), include('#routes'), include('#reply-functions')],
+    endForms: [
       ...(lang === 'opensips' ? [include('#m4-words')] : []),
       include('#modules'),
-      include('#routes'),
-      include('#reply-functions'),
       include('#keywords'),
       include('#global-assignment'),
       ...(lang === 'kamailio' ? [include('#cfg-var-description')] : []),
       include('#functions'),
       include('#constants'),
-      match([r`\G[A-Za-z_][A-Za-z0-9_]*`]),
+      match([r`[A-Za-z_][A-Za-z0-9_]*`]),
     ],
   });
   // operators and punctuation: one regex for both
