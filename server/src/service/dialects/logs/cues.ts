@@ -80,10 +80,15 @@ export class LineOccurrences {
 
 /**
  * A product's cues, grouped by keyword: a line is matched against the patterns of the groups whose
- * keyword it contains, so that most lines cost a few substring searches.
+ * keyword it contains, found by one search for all the keywords, so that most lines cost a pass of
+ * one regular expression.
  */
 export class CueSet {
   private readonly groups: { keyword: string; cues: Cue[] }[] = [];
+  /** Any keyword; where several start at one place, the longest. */
+  private readonly anyKeyword: RegExp;
+  /** For each keyword, the groups whose keyword starts it (itself included): those a match of it says are on the line. */
+  private readonly groupsStarting = new Map<string, number[]>();
 
   private readonly build: OccurrenceBuilder;
 
@@ -95,14 +100,26 @@ export class CueSet {
       if (group) group.cues.push(cue);
       else this.groups.push({ keyword: cue.keyword, cues: [cue] });
     }
+    const keywords = this.groups.map((g) => g.keyword);
+    this.anyKeyword = anyOfLiterals(keywords, 'g');
+    for (const keyword of keywords) this.groupsStarting.set(keyword, keywords.flatMap((k, g) => (keyword.startsWith(k) ? [g] : [])));
   }
 
   /** Appends the numbers behind the cues of one line. */
   scanLine(text: string, line: number, out: Occurrence[]): void {
+    const anyKeyword = this.anyKeyword;
+    let held: Uint8Array | undefined;
+    anyKeyword.lastIndex = 0;
+    for (let match = anyKeyword.exec(text); match; match = anyKeyword.exec(text)) {
+      held ??= new Uint8Array(this.groups.length);
+      for (const g of this.groupsStarting.get(match[0])!) held[g] = 1;
+      // A keyword may start inside this one.
+      anyKeyword.lastIndex = match.index + 1;
+    }
+    if (!held) return;
     const found = new LineOccurrences(out, line);
-    for (const group of this.groups) {
-      if (!text.includes(group.keyword)) continue;
-      for (const cue of group.cues) scanCue(cue, this.build, text, line, found);
+    for (let g = 0; g < this.groups.length; g++) {
+      if (held[g]) for (const cue of this.groups[g].cues) scanCue(cue, this.build, text, line, found);
     }
   }
 }
