@@ -5,6 +5,7 @@ import {
 } from '../../server/src/service';
 import { dialectsFor } from '../../server/src/service/dialectSelection';
 import { LOG_DIALECTS, looksLikeVoipLog } from '../../server/src/service/dialects/logs';
+import { CueSet } from '../../server/src/service/dialects/logs/cues';
 import type { Dialect } from '../../server/src/service/scanner/dialect';
 import type { Occurrence } from '../../server/src/service/scanner/occurrence';
 import { corpusFiles, corpusText } from '../support/corpus';
@@ -505,4 +506,23 @@ test('SIPp error logs: the response a scenario was expecting is a code, the inde
   assert.deepEqual(seen('Test plan: while expecting \'200\' the proxy timed out'), [], 'the cue is SIPp\'s whole sentence');
   // A SIPp error log opened as plain text is read as a VoIP log.
   assert.ok(looksLikeVoipLog(`first words\n${aborted}\n`));
+});
+
+test('a cue set finds every keyword a line holds: one that starts another, one inside another', () => {
+  const cues = new CueSet('test-log', [
+    { keyword: 'code', pattern: /\bcode=?([0-9]+)/g },
+    { keyword: 'code=', pattern: /\bcode=([0-9]+);/g },
+    { keyword: 'response', pattern: /\bresponse code=([0-9]+)/g },
+    { keyword: 'spon', pattern: /spon[a-z]* ([0-9]+)/g },
+  ]);
+  const digitsOf = (text: string) => {
+    const out: Occurrence[] = [];
+    cues.scanLine(text, 0, out);
+    return out.map((o) => o.digits);
+  };
+  // "code" starts "code=", the keyword found there
+  assert.deepEqual(digitsOf('status code=404'), ['404']);
+  // "spon" stands inside "response"
+  assert.deepEqual(digitsOf('a response 180'), ['180']);
+  assert.deepEqual(digitsOf('nothing here 486'), []);
 });
