@@ -12,7 +12,7 @@ import { findStatusCode } from '../syntax/startLine';
 export const sipMessageDialect: Dialect = {
   id: 'sip-message',
   trigger: /SIP\/2\.0[ \t]+[0-9]|^[ \t]*(?:Reason|Warning)[ \t]*:/,
-  keywords: ['sip/2.0', 'reason', 'warning'],
+  keywords: ['sip/2.0 ', 'sip/2.0\t', 'reason', 'warning'],
   scanLine(text, line, out) {
     scanStatusLine(text, line, out);
     scanHeader(text, line, out);
