@@ -3,7 +3,7 @@
 // has the #!define / !!ifdef pre-processor and // comments, OpenSIPS configs are often m4
 // templates and have other route types; reply codes are usually quoted in Kamailio
 // ("404") and bare integers in OpenSIPS 2.x/3.x (404). Each grammar gets its own scope suffix.
-import { alt, block, cap, grammar, group, importServerData, include, match, opt, statusCode, words } from './grammar-lib.mjs';
+import { alt, block, cap, grammar, group, importServerData, include, match, opt, statusCode, uncaptured, words } from './grammar-lib.mjs';
 
 /** What takes a status code, per product: the tables the dialects read too. */
 const { KAMAILIO_CODE_TABLES, OPENSIPS_CODE_TABLES } = await importServerData('server/src/data/routingScripts.ts');
@@ -13,6 +13,8 @@ const r = String.raw;
 const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 /** pseudo-variable class name: $ru, $T_reply_code, $err.rcode, $ct.fields */
 const PVNAME = `${IDENT}(?:\\.${IDENT})*`;
+/** the key of a called pseudo-variable that is one token: $var(x), $avp(i:1), $hdr(Max-Forwards) */
+const PVAR_KEY = '[A-Za-z0-9_.:*-]+';
 
 /**
  * The same words as `words(list)` matches when a word boundary follows, as a tree of their common
@@ -99,6 +101,12 @@ export function sipRouterGrammar(lang) {
   const quote = (which) => cap(s(`punctuation.definition.string.${which}`), '"');
   /** a double-quoted string with nothing in it that a rule takes (no escape, no variable), closed on its line */
   const plainStringParts = () => [quote('begin'), r`[^"\\$]*`, quote('end')];
+  /** the same with up to two escapes in it (`"Not here\n"`, `"P-Hint: outbound\r\n"`): what string-double makes of it, in one match */
+  const escapedStringParts = () => {
+    const run = r`[^"\\$]*`;
+    const escape = () => cap(s('constant.character.escape'), r`\\.`);
+    return [quote('begin'), run, opt(escape(), run, opt(escape(), run)), quote('end')];
+  };
   // Words that some rule takes for what it is (a keyword, a route, a reply function ...): they, and
   // only they, go through the word gate below. Any other word is a function's name, a define, an
   // assignment or nothing, which the top level decides at once.
@@ -139,7 +147,7 @@ export function sipRouterGrammar(lang) {
   /** An argument the top level takes in one token (or a plain string): what it would make of it. */
   const argument = () =>
     alt(
-      plainString(),
+      cap(s('string.quoted.double'), ...escapedStringParts()),
       [r`(?<![A-Za-z0-9_.])`, cap(s('constant.numeric.ip-address'), '[0-9]{1,3}(?:\\.[0-9]{1,3}){3}'), r`(?![A-Za-z0-9_.])`],
       cap(s('constant.numeric.integer'), r`\b(?:0x[0-9A-Fa-f]+|[0-9]+)\b`),
       [r`\b(?!`, special, ')', alt(cap(s('constant.other.define'), '[A-Z][A-Z0-9_]*[A-Z0-9]\\b'), r`[A-Za-z_][A-Za-z0-9_]*\b`), r`(?![ \t]*\()`],
@@ -193,6 +201,22 @@ export function sipRouterGrammar(lang) {
     alt([quote('begin'), cap(s('entity.name.function.route'), '[^"]*'), quote('end')], cap(s('entity.name.function.route'), r`[A-Za-z0-9_:.-]+`)),
   ];
 
+  /** the begin of a called pseudo-variable: `$name(` (`$T(` of `$T(reply_code)` holds a code) */
+  const pvarCallBegin = () => [
+    cap(s('punctuation.definition.variable'), r`\$`),
+    alt(cap(s('variable.other.pvar.reply-status'), r`T(?=\(reply_code\))`), cap(s('variable.other.pvar'), PVNAME)),
+    cap(s('punctuation.section.pvar.begin'), r`\(`),
+  ];
+  const simplePvarCall = () => [...pvarCallBegin(), cap(s('variable.other.pvar-key'), PVAR_KEY), cap(s('punctuation.section.pvar.end'), r`\)`)];
+  /** `$name(...)` as a block, its inside tokenized by pvar-inner; `guard` before its begin */
+  const pvarCallBlock = (guard) =>
+    block({
+      name: s('meta.pvar'),
+      begin: [...guard, ...pvarCallBegin()],
+      end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
+      patterns: [include('#pvar-inner')],
+    });
+
   const repository = {
     // --------------------------------------------------------------------------- comments
     comments: { patterns: [include('#comment-block'), include('#comment-lines')] },
@@ -210,7 +234,7 @@ export function sipRouterGrammar(lang) {
 
     // ------------------------------------------------------------- strings and variables
     strings: { patterns: [include('#string-plain'), include('#string-double'), include('#string-single')] },
-    'string-plain': match(plainStringParts(), { name: s('string.quoted.double'), comment: 'a string with no escape nor variable in it, closed on its line: one match' }),
+    'string-plain': match(escapedStringParts(), { name: s('string.quoted.double'), comment: 'a string with no variable and at most two escapes in it, closed on its line: one match' }),
     'string-double': block({
       name: s('string.quoted.double'),
       begin: [quote('begin')],
@@ -226,7 +250,7 @@ export function sipRouterGrammar(lang) {
     escape: match([r`\\.`], { name: s('constant.character.escape') }),
     pvars: {
       comment: 'pseudo-variables: $ru, $var(x), $avp(i:1), $sht(t=>$si), $(ru{s.len}), $(avp(x)[0])',
-      patterns: [include('#pvar-null'), include('#pvar-transformed'), include('#pvar-call'), include('#pvar-names')],
+      patterns: [include('#pvar-null'), include('#pvar-transformed'), include('#pvar-call-simple'), include('#pvar-call'), include('#pvar-names')],
     },
     'pvar-null': match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('constant.language.null'), 'null'), r`\b`]),
     'pvar-transformed': block({
@@ -244,16 +268,9 @@ export function sipRouterGrammar(lang) {
         include('#numbers'),
       ],
     }),
-    'pvar-call': block({
-      name: s('meta.pvar'),
-      begin: [
-        cap(s('punctuation.definition.variable'), r`\$`),
-        alt(cap(s('variable.other.pvar.reply-status'), r`T(?=\(reply_code\))`), cap(s('variable.other.pvar'), PVNAME)),
-        cap(s('punctuation.section.pvar.begin'), r`\(`),
-      ],
-      end: [alt(cap(s('punctuation.section.pvar.end'), r`\)`), '$')],
-      patterns: [include('#pvar-inner')],
-    }),
+    'pvar-call': pvarCallBlock([]),
+    'pvar-call-simple': match(simplePvarCall(), { name: s('meta.pvar'), comment: 'what pvar-call makes of $name(key) with a plain key, in one match' }),
+    'pvar-call-other': pvarCallBlock([`(?!${uncaptured(simplePvarCall())})`]),
     'pvar-names': {
       patterns: [
         match([cap(s('punctuation.definition.variable'), r`\$`), cap(s('variable.other.pvar.reply-status'), `(?:${words(CODE_PVARS)})`), r`\b(?![.(])`]),
@@ -268,7 +285,7 @@ export function sipRouterGrammar(lang) {
         include('#pvar-parens'),
         include('#pvar-index'),
         match(['=>'], { name: s('keyword.operator.key') }),
-        match([r`[A-Za-z0-9_.:*-]+`], { name: s('variable.other.pvar-key') }),
+        match([PVAR_KEY], { name: s('variable.other.pvar-key') }),
       ],
     },
     'pvar-parens': block({
@@ -610,8 +627,18 @@ export function sipRouterGrammar(lang) {
   repository['quote-dollar-rules'] = block({
     keepApart: true,
     begin: [r`(?=["'$])`],
-    end: ['(?!\\G)'],
-    patterns: [include('#string-double'), include('#string-single'), include('#status-regex'), include('#status-comparison'), include('#pvars')],
+    // $name(key) with a plain key, the commonest, ends the gate in one match (see block's endForms),
+    // and so does a $name that no pattern took; the block of $name( stands aside for it
+    patterns: [
+      include('#string-double'),
+      include('#string-single'),
+      include('#status-regex'),
+      include('#status-comparison'),
+      include('#pvar-null'),
+      include('#pvar-transformed'),
+      include('#pvar-call-other'),
+    ],
+    endForms: [include('#pvar-call-simple'), include('#pvar-names')],
   });
 
   const WS = r`[ \t]*`;
@@ -648,7 +675,8 @@ export function sipRouterGrammar(lang) {
       r`\b(?!(?:`,
       words(f.keywords),
       r`)\b)`,
-      cap(`${s('meta.function-call')} ${s('support.function')}`, IDENT),
+      // two captures, not one with two scopes: vscode-textmate splits such a name at each match
+      cap(s('meta.function-call'), cap(s('support.function'), IDENT)),
       WS,
       mark('('),
       opt(WS, argument(), opt(WS, mark(','), WS, argument(), opt(WS, mark(','), WS, argument()))),
