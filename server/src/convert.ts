@@ -8,6 +8,7 @@ import {
   markdownToPlainText, rightToLeftPersian, type CodeActionInfo, type CompletionInfo, type DefinitionInfo, type DiagnosticInfo, type FoldingInfo, type HighlightInfo, type HoverInfo,
   type InlayHintInfo, type LineLocation, type SymbolKindName,
 } from './service';
+import { jsonFragment, type JsonWriter } from './piecewiseJson';
 import type { LineSpan } from './service/scanner/occurrence';
 
 /** The service's answers (lines and spans, Markdown) in the protocol's terms (ranges, MarkupContent). */
@@ -132,6 +133,86 @@ export function* toSymbolInformation(uri: string, symbols: Iterable<DocumentSymb
     flat.length = 0;
   }
 }
+
+/**
+ * The JSON of one DocumentSymbol as the service makes it (name, detail, kind, range, selectionRange,
+ * children: the keys in that order, as JSON.stringify writes them), written by hand: the Outline of
+ * a big trace writes hundreds of thousands.
+ */
+export function writeDocumentSymbol(symbol: DocumentSymbol, json: JsonWriter): void {
+  json.raw(SYMBOL_JSON.name);
+  json.string(symbol.name);
+  if (symbol.detail !== undefined) {
+    json.raw(SYMBOL_JSON.detail);
+    json.string(symbol.detail);
+  }
+  json.raw(SYMBOL_JSON.kind);
+  json.number(symbol.kind);
+  json.raw(SYMBOL_JSON.range);
+  writeRange(symbol.range, json);
+  json.raw(SYMBOL_JSON.selectionRange);
+  writeRange(symbol.selectionRange, json);
+  const children = symbol.children;
+  if (children !== undefined) {
+    json.raw(SYMBOL_JSON.children);
+    for (let i = 0; i < children.length; i++) {
+      if (i > 0) json.raw(SYMBOL_JSON.comma);
+      writeDocumentSymbol(children[i], json);
+    }
+    json.raw(SYMBOL_JSON.endChildren);
+  }
+  json.raw(SYMBOL_JSON.end);
+}
+
+/** The JSON of one SymbolInformation as toSymbolInformation makes it (name, kind, location, containerName), written by hand. */
+export function writeSymbolInformation(symbol: SymbolInformation, json: JsonWriter): void {
+  json.raw(SYMBOL_JSON.name);
+  json.string(symbol.name);
+  json.raw(SYMBOL_JSON.kind);
+  json.number(symbol.kind);
+  json.raw(SYMBOL_JSON.location);
+  json.string(symbol.location.uri);
+  json.raw(SYMBOL_JSON.locationRange);
+  writeRange(symbol.location.range, json);
+  json.raw(SYMBOL_JSON.end);
+  if (symbol.containerName !== undefined) {
+    json.raw(SYMBOL_JSON.containerName);
+    json.string(symbol.containerName);
+  }
+  json.raw(SYMBOL_JSON.end);
+}
+
+function writeRange(range: Range, json: JsonWriter): void {
+  json.raw(SYMBOL_JSON.start);
+  json.number(range.start.line);
+  json.raw(SYMBOL_JSON.character);
+  json.number(range.start.character);
+  json.raw(SYMBOL_JSON.rangeEnd);
+  json.number(range.end.line);
+  json.raw(SYMBOL_JSON.character);
+  json.number(range.end.character);
+  json.raw(SYMBOL_JSON.endRange);
+}
+
+/** The fixed text of the symbols' JSON. */
+const SYMBOL_JSON = {
+  name: jsonFragment('{"name":'),
+  detail: jsonFragment(',"detail":'),
+  kind: jsonFragment(',"kind":'),
+  range: jsonFragment(',"range":'),
+  selectionRange: jsonFragment(',"selectionRange":'),
+  children: jsonFragment(',"children":['),
+  comma: jsonFragment(','),
+  endChildren: jsonFragment(']'),
+  end: jsonFragment('}'),
+  location: jsonFragment(',"location":{"uri":'),
+  locationRange: jsonFragment(',"range":'),
+  containerName: jsonFragment(',"containerName":'),
+  start: jsonFragment('{"start":{"line":'),
+  character: jsonFragment(',"character":'),
+  rangeEnd: jsonFragment('},"end":{"line":'),
+  endRange: jsonFragment('}}'),
+};
 
 /**
  * Folding ranges as the client takes them. Over its `rangeLimit`, calls are kept before messages

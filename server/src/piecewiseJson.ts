@@ -7,8 +7,8 @@
  * after another behind a Content-Length that it adds up (transport.ts).
  */
 
-/** About how many characters of JSON go into one piece before it is encoded. */
-const PIECE_CHARS = 256 * 1024;
+/** About how many bytes of JSON go into one piece. */
+const PIECE_BYTES = 256 * 1024;
 
 /** The items of a JSON array as UTF-8: `[` + pieces + `]` is the array's JSON, the bytes JSON.stringify and UTF-8 give. */
 export class EncodedJsonArray<T> {
@@ -20,18 +20,54 @@ export class EncodedJsonArray<T> {
   }
 }
 
-/** Encodes items one by one: a piece is encoded to UTF-8 once it holds about PIECE_CHARS characters. */
-export class JsonArrayEncoder<T> {
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+/** What JSON.stringify escapes in a string, or writes otherwise than as the character's UTF-8 (a lone surrogate). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** A key's `"key":` as UTF-8, by key (the few keys of an answer's objects, again and again). */
+const keyBytes = new Map<string, Uint8Array>();
+
+/** Fixed JSON text (keys, punctuation) as the bytes JsonArrayEncoder.raw writes. */
+export function jsonFragment(json: string): Uint8Array {
+  return Buffer.from(json, 'utf8');
+}
+
+/** What an item's writer writes with. */
+export interface JsonWriter {
+  /** A value as JSON.stringify writes it. */
+  value(value: unknown): void;
+  string(value: string): void;
+  number(value: number): void;
+  /** Fixed JSON text (a jsonFragment). */
+  raw(bytes: Uint8Array): void;
+}
+
+/** How an item is written: by default as JSON.stringify would; an item of a known shape may be written by hand, fixed text as fragments. */
+export type ItemWriter<T> = (item: T, json: JsonWriter) => void;
+
+const anyValue = (item: unknown, json: JsonWriter): void => json.value(item);
+
+/**
+ * Encodes items one by one straight into UTF-8 pieces of about PIECE_BYTES, with the bytes
+ * JSON.stringify and UTF-8 give for plain data (objects, arrays, strings, numbers, booleans, null):
+ * no JSON string is made of an item, nor joined to others, nor encoded again. A value of any other
+ * kind (one with toJSON, a BigInt) is given to JSON.stringify.
+ */
+export class JsonArrayEncoder<T> implements JsonWriter {
   private readonly pieces: Buffer[] = [];
   private byteLength = 0;
-  private pending = '';
+  private piece = Buffer.allocUnsafe(PIECE_BYTES);
+  /** Where the next byte of the piece goes. */
+  private at = 0;
   private empty = true;
 
+  constructor(private readonly writeItem: ItemWriter<T> = anyValue) {}
+
   push(item: T): void {
-    const json = JSON.stringify(item);
-    this.pending += this.empty ? json : `,${json}`;
+    if (!this.empty) this.byte(COMMA);
     this.empty = false;
-    if (this.pending.length >= PIECE_CHARS) this.encodePending();
+    this.writeItem(item, this);
   }
 
   /**
@@ -40,15 +76,145 @@ export class JsonArrayEncoder<T> {
    * (another would write it through toJSON, parsing it all again).
    */
   finish(): T[] {
-    this.encodePending();
+    this.endPiece(0);
     return new EncodedJsonArray<T>(this.pieces, this.byteLength) as unknown as T[];
   }
 
-  private encodePending(): void {
-    if (this.pending === '') return;
-    const piece = Buffer.from(this.pending, 'utf8');
-    this.pieces.push(piece);
-    this.byteLength += piece.length;
-    this.pending = '';
+  /** Writes a value as JSON.stringify does; `inArray`: where a value JSON leaves out (undefined, a function) is written as null. */
+  value(value: unknown, inArray = true): void {
+    switch (typeof value) {
+      case 'string':
+        this.string(value);
+        return;
+      case 'number':
+        this.number(value);
+        return;
+      case 'boolean':
+        this.ascii(value ? 'true' : 'false');
+        return;
+      case 'object':
+        if (value === null) this.ascii('null');
+        else if (Array.isArray(value)) this.array(value);
+        else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') this.text(JSON.stringify(value));
+        else this.object(value as Record<string, unknown>);
+        return;
+      case 'bigint':
+        this.text(JSON.stringify(value));
+        return;
+      default:
+        if (inArray) this.ascii('null');
+    }
+  }
+
+  private array(values: readonly unknown[]): void {
+    this.byte(0x5b);
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) this.byte(COMMA);
+      this.value(values[i], true);
+    }
+    this.byte(0x5d);
+  }
+
+  private object(object: Record<string, unknown>): void {
+    this.byte(0x7b);
+    let first = true;
+    for (const key of Object.keys(object)) {
+      const value = object[key];
+      const type = typeof value;
+      if (type === 'undefined' || type === 'function' || type === 'symbol') continue;
+      if (!first) this.byte(COMMA);
+      first = false;
+      let bytes = keyBytes.get(key);
+      if (bytes === undefined) {
+        bytes = jsonFragment(`${JSON.stringify(key)}:`);
+        if (keyBytes.size < 256) keyBytes.set(key, bytes);
+      }
+      this.raw(bytes);
+      this.value(value, false);
+    }
+    this.byte(0x7d);
+  }
+
+  /** Writes bytes of JSON as they are (a fragment). */
+  raw(bytes: Uint8Array): void {
+    const length = bytes.length;
+    this.room(length);
+    const piece = this.piece;
+    let at = this.at;
+    for (let i = 0; i < length; i++) piece[at++] = bytes[i];
+    this.at = at;
+  }
+
+  /** Writes a number as JSON.stringify does (small whole numbers digit by digit). */
+  number(value: number): void {
+    if (value >= 0 && value < 0x80000000 && value === (value | 0)) {
+      this.room(10);
+      const piece = this.piece;
+      if (value < 10) {
+        piece[this.at++] = 0x30 + value;
+        return;
+      }
+      let end = this.at + (value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6 : value < 10000000 ? 7 : value < 100000000 ? 8 : value < 1000000000 ? 9 : 10);
+      this.at = end;
+      do {
+        piece[--end] = 0x30 + (value % 10);
+        value = (value / 10) | 0;
+      } while (value > 0);
+      return;
+    }
+    this.ascii(Number.isFinite(value) ? String(value) : 'null');
+  }
+
+  /** Writes a string as JSON.stringify does: plain ASCII byte by byte, the rest (from its first other character) by UTF-8 and, where it must, JSON's escapes. */
+  string(value: string): void {
+    const length = value.length;
+    this.room(length + 2);
+    const piece = this.piece;
+    let at = this.at;
+    piece[at++] = QUOTE;
+    let i = 0;
+    for (; i < length; i++) {
+      const code = value.charCodeAt(i);
+      if (code < 0x20 || code >= 0x80 || code === QUOTE || code === BACKSLASH) break;
+      piece[at++] = code;
+    }
+    this.at = at;
+    if (i < length) {
+      const rest = i === 0 ? value : value.slice(i);
+      this.text(NEEDS_ESCAPE.test(rest) ? JSON.stringify(rest).slice(1, -1) : rest);
+    }
+    this.byte(QUOTE);
+  }
+
+  /** Text as UTF-8. */
+  private text(text: string): void {
+    this.room(text.length * 3);
+    this.at += this.piece.write(text, this.at, 'utf8');
+  }
+
+  /** ASCII text, byte by byte. */
+  private ascii(text: string): void {
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.piece[this.at++] = text.charCodeAt(i);
+  }
+
+  private byte(byte: number): void {
+    this.room(1);
+    this.piece[this.at++] = byte;
+  }
+
+  /** Makes room for `bytes` more bytes in the piece (a new piece when it lacks it: a piece is filled but for less than one write). */
+  private room(bytes: number): void {
+    if (this.at + bytes > this.piece.length) this.endPiece(Math.max(PIECE_BYTES, bytes));
+  }
+
+  /** Ends the piece under way (what it holds goes to the pieces), and starts one of `size` bytes. */
+  private endPiece(size: number): void {
+    if (this.at > 0) {
+      this.pieces.push(this.piece.subarray(0, this.at));
+      this.byteLength += this.at;
+      this.at = 0;
+    }
+    if (size > 0) this.piece = Buffer.allocUnsafe(size);
   }
 }

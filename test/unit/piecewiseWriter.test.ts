@@ -26,6 +26,11 @@ const items: unknown[] = [
   { name: 'x'.repeat(300_000), kind: 8 },
   { name: 'پاسخ ۴۸۶', kind: 8, containerName: 'فراخوان' },
   null, 42, 'text',
+  // what JSON.stringify writes in its own way: numbers beyond small whole ones, what it leaves out or writes as null, toJSON
+  { numbers: [0, 7, 10, 99, 2147483647, 2147483648, -1, -0, 0.5, 1e21, 1e-7, NaN, Infinity, -Infinity], flags: [true, false] },
+  { left: undefined, out: () => 1, kept: 1, list: [undefined, () => 1, null, [], [[1, 'a']], {}] },
+  { when: new Date(0), nested: { deeper: { deepest: '\u2028 \u2029 \u007f \u0080' } }, '"key" →': 'value' },
+  undefined,
 ];
 
 function encoded(values: readonly unknown[]): unknown[] {

@@ -1,7 +1,9 @@
 import type { CancellationToken, DocumentSymbol, ServerCapabilities, SymbolInformation } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { SYMBOL_KIND, toDefinition, toDocumentHighlight, toFoldingRanges, toLocation, toSymbolInformation } from '../convert';
-import { JsonArrayEncoder } from '../piecewiseJson';
+import {
+  SYMBOL_KIND, toDefinition, toDocumentHighlight, toFoldingRanges, toLocation, toSymbolInformation, writeDocumentSymbol, writeSymbolInformation,
+} from '../convert';
+import { JsonArrayEncoder, type ItemWriter } from '../piecewiseJson';
 import {
   computeDefinition, computeDocumentHighlights, computeDocumentSymbols, computeFoldingRanges, computeReferences,
 } from '../service';
@@ -32,8 +34,10 @@ export function registerStructureFeatures(context: ServerContext): ServerCapabil
       const { version } = document;
       // The service's symbols are DocumentSymbols already (SYMBOL_KIND): sent as they are.
       const symbols = computeDocumentSymbols(document, SYMBOL_KIND);
-      const items: Iterable<OutlineItem> = context.client.hierarchicalSymbols ? symbols : toSymbolInformation(textDocument.uri, symbols);
-      const answer: { push(item: OutlineItem): void } = context.piecewiseResults ? new JsonArrayEncoder<OutlineItem>() : [];
+      const hierarchical = context.client.hierarchicalSymbols;
+      const items: Iterable<OutlineItem> = hierarchical ? symbols : toSymbolInformation(textDocument.uri, symbols);
+      const write = (hierarchical ? writeDocumentSymbol : writeSymbolInformation) as ItemWriter<OutlineItem>;
+      const answer: { push(item: OutlineItem): void } = context.piecewiseResults ? new JsonArrayEncoder<OutlineItem>(write) : [];
       const unchanged = () => !token.isCancellationRequested && documents.get(textDocument.uri) === document && document.version === version;
       if (await context.inSlices(items, (item) => answer.push(item), unchanged)) {
         return (answer instanceof JsonArrayEncoder ? answer.finish() : answer) as DocumentSymbol[] | SymbolInformation[];
