@@ -176,15 +176,25 @@ export class TextStore implements Lines {
     return { text, complete, next, starts };
   }
 
-  /** Keeps the line breaks of blocks [first, last], read from the starts of the lines of a chunk that holds them whole. */
+  /**
+   * Keeps the line breaks of blocks [first, last] and where their lines start, read from the starts
+   * of the lines of a chunk that holds them whole (a big trace's Outline then finds the end of
+   * every message's last line without a pass over its block).
+   */
   private countFrom(starts: Int32Array, first: number, last: number): void {
     let k = 1;
     let end = 0;
     for (let b = first; b <= last; b++) {
+      const begin = end;
       end += this.blocks[b].length;
       const before = k;
       while (k < starts.length && starts[k] <= end) k++;
       this.counted[b] ??= k - before;
+      if (this.starts[b] === undefined) {
+        const own = new Int32Array(k - before + 1);
+        for (let i = before; i < k; i++) own[i - before + 1] = starts[i] - begin;
+        this.starts[b] = own;
+      }
     }
   }
 
