@@ -23,8 +23,6 @@ export class EncodedJsonArray<T> {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
-/** What JSON.stringify escapes in a string, or writes otherwise than as the character's UTF-8 (a lone surrogate). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 /** A key's `"key":` as UTF-8, by key (the few keys of an answer's objects, again and again). */
 const keyBytes = new Map<string, Uint8Array>();
 
@@ -165,24 +163,36 @@ export class JsonArrayEncoder<T> implements JsonWriter {
     this.ascii(Number.isFinite(value) ? String(value) : 'null');
   }
 
-  /** Writes a string as JSON.stringify does: plain ASCII byte by byte, the rest (from its first other character) by UTF-8 and, where it must, JSON's escapes. */
+  /**
+   * Writes a string as JSON.stringify does, in UTF-8: character by character while it needs no
+   * escape and is no surrogate (an Outline's names hold arrows and middle dots), the rest (from the
+   * first other character) as JSON.stringify escapes it.
+   */
   string(value: string): void {
     const length = value.length;
-    this.room(length + 2);
+    this.room(length * 3 + 2);
     const piece = this.piece;
     let at = this.at;
     piece[at++] = QUOTE;
     let i = 0;
     for (; i < length; i++) {
       const code = value.charCodeAt(i);
-      if (code < 0x20 || code >= 0x80 || code === QUOTE || code === BACKSLASH) break;
-      piece[at++] = code;
+      if (code < 0x80) {
+        if (code < 0x20 || code === QUOTE || code === BACKSLASH) break;
+        piece[at++] = code;
+      } else if (code < 0x800) {
+        piece[at++] = 0xc0 | (code >> 6);
+        piece[at++] = 0x80 | (code & 0x3f);
+      } else if (code < 0xd800 || code > 0xdfff) {
+        piece[at++] = 0xe0 | (code >> 12);
+        piece[at++] = 0x80 | ((code >> 6) & 0x3f);
+        piece[at++] = 0x80 | (code & 0x3f);
+      } else {
+        break;
+      }
     }
     this.at = at;
-    if (i < length) {
-      const rest = i === 0 ? value : value.slice(i);
-      this.text(NEEDS_ESCAPE.test(rest) ? JSON.stringify(rest).slice(1, -1) : rest);
-    }
+    if (i < length) this.text(JSON.stringify(i === 0 ? value : value.slice(i)).slice(1, -1));
     this.byte(QUOTE);
   }
 

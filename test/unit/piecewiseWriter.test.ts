@@ -30,6 +30,8 @@ const items: unknown[] = [
   { numbers: [0, 7, 10, 99, 2147483647, 2147483648, -1, -0, 0.5, 1e21, 1e-7, NaN, Infinity, -Infinity], flags: [true, false] },
   { left: undefined, out: () => 1, kept: 1, list: [undefined, () => 1, null, [], [[1, 'a']], {}] },
   { when: new Date(0), nested: { deeper: { deepest: '\u2028 \u2029 \u007f \u0080' } }, '"key" →': 'value' },
+  // UTF-8 of one, two and three bytes at their bounds, a pair of surrogates after plain text, and text after it
+  ['\u007f\u0080\u07ff\u0800\ud7ff\ue000\uffff', 'a😀b → c', 'x\ud83d', '\udc00y', '→"', '·\\'],
   undefined,
 ];
 
