@@ -103,6 +103,8 @@ function lowerCode(code: number): number {
 
 /** The first of a header's comma-separated values (commas inside quotes or <...> do not count). */
 export function firstValue(value: string): string {
+  // Most values (every Call-ID) hold no comma at all.
+  if (value.indexOf(',') === -1) return value.trim();
   let quoted = false;
   let angle = false;
   for (let i = 0; i < value.length; i++) {
@@ -240,5 +242,6 @@ export function readContentLength(value: string): number | undefined {
 
 /** The media type of a Content-Type value, lower case, without parameters (`application/sdp`). */
 export function readMediaType(value: string): string {
-  return value.split(';', 1)[0].trim().toLowerCase();
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
