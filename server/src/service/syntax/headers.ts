@@ -96,6 +96,14 @@ function isWhiteSpace(code: number): boolean {
     || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** `text.slice(from).trim()`, cut once (a header line's value, after the blank that follows its colon). */
+export function trimmedFrom(text: string, from: number): string {
+  let end = text.length;
+  while (from < end && isWhiteSpace(text.charCodeAt(from))) from++;
+  while (end > from && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(from, end);
+}
+
 /** An ASCII letter's lower-case code (any other code as it is). */
 function lowerCode(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;

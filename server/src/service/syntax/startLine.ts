@@ -8,8 +8,6 @@ import { isBlank, isDigit } from './chars';
 const VERSION = 'SIP/2.0';
 const VERSION_LENGTH = VERSION.length;
 
-/** "SIP/2.0" or "sip/2.0", whichever comes first (one pass over the line for all the calls on it). */
-const ANY_VERSION = /SIP\/2\.0|sip\/2\.0/g;
 
 /** The methods of RFC 3261 and its extensions, as request lines spell them. */
 export const SIP_METHODS: readonly string[] = [
@@ -36,9 +34,15 @@ export interface StatusCodeAt {
   codeEnd: number;
 }
 
+/**
+ * Where the first "SIP/2.0" or "sip/2.0" at or after `from` starts, or -1: found by its "/2.0",
+ * with no match object made (a regular expression made one for every Via line of a trace).
+ */
 function indexOfVersion(text: string, from: number): number {
-  ANY_VERSION.lastIndex = from;
-  return ANY_VERSION.exec(text)?.index ?? -1;
+  for (let at = text.indexOf('/2.0', from + 3); at !== -1; at = text.indexOf('/2.0', at + 1)) {
+    if (text.startsWith('SIP', at - 3) || text.startsWith('sip', at - 3)) return at - 3;
+  }
+  return -1;
 }
 
 /**
@@ -153,18 +157,10 @@ export function readStatusLine(text: string): StatusLine | undefined {
   };
 }
 
-/** Whether a line holds "SIP/2.0" or "sip/2.0" (one pass for both). */
-function holdsVersion(text: string): boolean {
-  for (let at = text.indexOf('/2.0', 3); at !== -1; at = text.indexOf('/2.0', at + 1)) {
-    if (text.startsWith('SIP', at - 3) || text.startsWith('sip', at - 3)) return true;
-  }
-  return false;
-}
-
 /** The start line on this line, if it is one (a status line anywhere, a request line ending the line). */
 export function readStartLine(text: string): StartLine | undefined {
   // Cheap refusal: every start line holds the version.
-  if (text.length < 12 || !holdsVersion(text)) return undefined;
+  if (text.length < 12 || indexOfVersion(text, 0) === -1) return undefined;
   return readStatusLine(text) ?? readRequestLine(text);
 }
 

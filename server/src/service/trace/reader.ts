@@ -1,5 +1,5 @@
 import {
-  firstValue, headerNameReader, headerValueAt, isBlankLine, isFoldedLine, readContentLength, readCSeq, readMediaType, readNameAddr, readVia,
+  firstValue, headerNameReader, headerValueAt, isBlankLine, isFoldedLine, readContentLength, readCSeq, readMediaType, readNameAddr, readVia, trimmedFrom,
 } from '../syntax/headers';
 import { readStartLine } from '../syntax/startLine';
 import { ANY_FRAMING_CUE, FRAMING_READERS, UNFRAMED_READERS } from './framing';
@@ -32,8 +32,10 @@ export interface MessageInProgress {
 
 interface Building extends MessageInProgress {
   shape?: LineShape;
-  /** The header being read (its value grows with folded lines); null for one the model does not read. */
-  header?: { name: string; value: string } | null;
+  /** The name of the header being read; null for one the model does not read. */
+  headerName?: string | null;
+  /** The value of the header being read (it grows with folded lines). */
+  headerValue?: string;
 }
 
 /**
@@ -191,8 +193,8 @@ export class MessageReader {
       if (building.contentLength === 0) this.finish();
       return;
     }
-    if (building.header !== undefined && isFoldedLine(content)) {
-      if (building.header) building.header.value += ` ${content.trim()}`;
+    if (building.headerName !== undefined && isFoldedLine(content)) {
+      if (building.headerName !== null) building.headerValue += ` ${content.trim()}`;
       building.message.endLine = line;
       return;
     }
@@ -204,7 +206,8 @@ export class MessageReader {
     }
     this.commitHeader(building);
     const name = readHeaderName(content);
-    building.header = name === undefined ? null : { name, value: content.slice(valueAt).trim() };
+    building.headerName = name ?? null;
+    if (name !== undefined) building.headerValue = trimmedFrom(content, valueAt);
     building.headers++;
     building.message.endLine = line;
   }
@@ -226,9 +229,9 @@ export class MessageReader {
   }
 
   private commitHeader(building: Building): void {
-    const header = building.header;
-    building.header = undefined;
-    if (header) readHeaderValue(building.message, building, header.name, header.value);
+    const name = building.headerName;
+    building.headerName = undefined;
+    if (name) readHeaderValue(building.message, building, name, building.headerValue!);
   }
 
   private finish(): void {
