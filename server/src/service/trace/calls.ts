@@ -42,12 +42,12 @@ export function groupCalls(
   }
   const calls: SipCall[] = new Array<SipCall>(sizes.length);
   const filled = new Int32Array(sizes.length);
-  for (const [callId, index] of byCallId) {
+  byCallId.forEach((index, callId) => {
     calls[index] = {
       index, callId, messages: new Array<number>(sizes[index]), transactions: new Array<number>(transactionSizes[index]),
       method: '', from: '', to: '', state: 'no final response', related: [],
     };
-  }
+  });
   for (let i = 0; i < messages.length; i++) if (callOf[i] !== -1) calls[callOf[i]].messages[filled[callOf[i]]++] = i;
   filled.fill(0);
   for (const t of firstSeen) {

@@ -33,7 +33,23 @@ class TransactionKeys {
   /** The latest transaction of `message` for method `method`, if one is keyed. */
   find(message: SipMessage, method: string): number | undefined {
     const rfc3261 = hasRfc3261Branch(message);
+    return this.findIn(this.bucketOf(message, rfc3261), message, method, rfc3261);
+  }
+
+  /**
+   * The latest transaction of `message` for `method`, or else a new one (`index`, from `open`) keyed
+   * by them: one look-up of the message's key for both.
+   */
+  findOrAdd(message: SipMessage, method: string, open: (known: number | undefined) => number): number {
+    const rfc3261 = hasRfc3261Branch(message);
     const indices = this.bucketOf(message, rfc3261);
+    const known = this.findIn(indices, message, method, rfc3261);
+    const index = open(known);
+    if (index !== known) this.add(message, method, index, indices, rfc3261);
+    return index;
+  }
+
+  private findIn(indices: number[] | undefined, message: SipMessage, method: string, rfc3261: boolean): number | undefined {
     if (!indices) return undefined;
     for (let i = indices.length - 1; i >= 0; i--) {
       const index = indices[i];
@@ -42,11 +58,9 @@ class TransactionKeys {
     return undefined;
   }
 
-  /** Keys transaction `index` by `message` and `method` (when the message has a key). */
-  add(message: SipMessage, method: string, index: number): void {
-    const rfc3261 = hasRfc3261Branch(message);
+  /** Keys transaction `index` by `message` and `method` (when the message has a key), `indices` being the bucket of its key. */
+  private add(message: SipMessage, method: string, index: number, indices: number[] | undefined, rfc3261: boolean): void {
     if (!rfc3261 && (message.callId === undefined || message.cseq === undefined)) return;
-    const indices = this.bucketOf(message, rfc3261);
     if (indices !== undefined) indices.push(index);
     else if (rfc3261) this.byBranch.set(message.branch as string, [index]);
     else {
@@ -155,6 +169,9 @@ function listMessages(transactions: readonly SipTransaction[], roles: readonly M
   }
 }
 
+/** The list of a transaction before listMessages gives it its own. */
+const NO_MESSAGES: number[] = [];
+
 /**
  * Groups messages into transactions. An ACK to a non-2xx final response joins its INVITE's
  * transaction (17.1.1.3); an ACK to a 2xx and a CANCEL are transactions of their own, a CANCEL
@@ -165,16 +182,15 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
   const transactions: SipTransaction[] = [];
   const roles: MessageRole[] = new Array<MessageRole>(messages.length);
   const keys = new TransactionKeys();
-  const firstLines: (FirstLines | undefined)[] = [];
-  const open = (message: SipMessage, method: string): number => {
-    const known = keys.find(message, method);
+  const firstLines: (FirstLines | SipMessage | undefined)[] = [];
+  const open = (message: SipMessage, method: string): number => keys.findOrAdd(message, method, (known) => {
     if (known !== undefined && !reusesKey(message, method, transactions[known])) return known;
     const index = transactions.length;
-    transactions.push({ index, method, messages: [], call: -1 });
+    // listMessages gives each transaction its list
+    transactions.push({ index, method, messages: NO_MESSAGES, call: -1 });
     firstLines.push(undefined);
-    keys.add(message, method, index);
     return index;
-  };
+  });
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i];
     const method = message.kind === 'request' ? message.method : (message.cseqMethod ?? message.method);
@@ -195,9 +211,16 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
         transactions[inviteIndex].cancelledBy = index;
       }
     }
-    const lines = firstLines[index];
-    const retransmission = lines !== undefined && lines.repeats(message);
-    if (lines === undefined) firstLines[index] = new FirstLines(message);
+    // A transaction's first message alone until a second comes (most transactions of a big trace have one or two).
+    const seen = firstLines[index];
+    let retransmission = false;
+    if (seen === undefined) firstLines[index] = message;
+    else if (seen instanceof FirstLines) retransmission = seen.repeats(message);
+    else {
+      const lines = new FirstLines(seen);
+      retransmission = lines.repeats(message);
+      firstLines[index] = lines;
+    }
     if (message.kind === 'request' && message.method === transaction.method && transaction.request === undefined) transaction.request = i;
     if (isFinal(message) && transaction.finalResponse === undefined) transaction.finalResponse = i;
     roles[i] = { transaction: index, retransmission };
