@@ -101,29 +101,40 @@ function messagesOf(model: TraceModel, part: CallPart): readonly number[] {
 }
 
 /**
- * Where each message of one call lies, worked out once per message and shared by the symbols that
- * hold it (the call, its transaction and the message itself); a call's transactions never hold
- * another call's messages.
+ * Where each message lies, worked out once per message and shared by the symbols that hold it (the
+ * call, its transaction and the message itself), and forgotten once its call's symbol is made (a
+ * call's transactions never hold another call's messages): slots by message, not a Map a call.
  */
 class MessagePlaces {
-  private readonly ranges = new Map<number, Range>();
-  private readonly selections = new Map<number, Range>();
+  private readonly ranges: (Range | undefined)[] = [];
+  private readonly selections: (Range | undefined)[] = [];
 
-  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {}
+  constructor(private readonly document: AnalyzedDocument, private readonly messages: readonly SipMessage[]) {
+    for (let i = 0; i < messages.length; i++) {
+      this.ranges.push(undefined);
+      this.selections.push(undefined);
+    }
+  }
 
   /** From the message's first line (its framing line) to the end of its last. */
   range(index: number): Range {
-    let range = this.ranges.get(index);
+    let range = this.ranges[index];
     if (!range) {
       range = messageRange(this.document, this.messages[index]);
-      this.ranges.set(index, range);
+      this.ranges[index] = range;
     }
     return range;
   }
 
+  /** Forgets where a message lies (each of a call's, once its symbol is made). */
+  forget(index: number): void {
+    this.ranges[index] = undefined;
+    this.selections[index] = undefined;
+  }
+
   /** Its start line's text (starting where its range starts, when it does, with the same position). */
   selection(index: number): Range {
-    let selection = this.selections.get(index);
+    let selection = this.selections[index];
     if (!selection) {
       const { line, span } = startLineLocation(this.document, this.messages[index]);
       const { start } = this.range(index);
@@ -131,7 +142,7 @@ class MessagePlaces {
         start: start.line === line && start.character === span.start ? start : { line, character: span.start },
         end: { line, character: span.end },
       };
-      this.selections.set(index, selection);
+      this.selections[index] = selection;
     }
     return selection;
   }
@@ -151,24 +162,32 @@ class MessagePlaces {
 
 /** The symbols of one model, their kinds called as the caller says. */
 class SymbolBuilder<K> {
+  private readonly places: MessagePlaces;
+
   constructor(
-    private readonly model: TraceModel, private readonly kinds: Readonly<Record<SymbolKindName, K>>, private readonly document: AnalyzedDocument,
-  ) {}
+    private readonly model: TraceModel, private readonly kinds: Readonly<Record<SymbolKindName, K>>, document: AnalyzedDocument,
+  ) {
+    this.places = new MessagePlaces(document, model.messages);
+  }
 
   call(call: SipCall, part: CallPart): SymbolInfo<K> {
-    const { model } = this;
-    const places = new MessagePlaces(this.document, model.messages);
+    const { model, places } = this;
     const whole = part.count === 1;
     const owned = whole ? call.transactions : call.transactions.slice(part.from, part.to);
     const first = model.transactions[owned[0]];
-    return {
+    const messages = messagesOf(model, part);
+    const selected = part.index === 0 ? call.firstRequest ?? call.messages[0] : first.request ?? first.messages[0];
+    const symbol = {
       name: whole ? callTitle(model, call) : `${callTitle(model, call)} (part ${part.index + 1} of ${part.count})`,
       detail: `${call.state} · ${call.callId}`,
       kind: this.kinds.call,
-      range: places.span(messagesOf(model, part)),
-      selectionRange: places.selection(part.index === 0 ? call.firstRequest ?? call.messages[0] : first.request ?? first.messages[0]),
+      range: places.span(messages),
+      selectionRange: places.selection(selected),
       children: nestForCursor(owned.map((t) => this.transaction(model.transactions[t], places))),
     };
+    for (const m of messages) places.forget(m);
+    places.forget(selected);
+    return symbol;
   }
 
   /** A transaction with its messages below it; one of a single message is that message (a lone ACK, a request never answered). */

@@ -40,6 +40,8 @@ const MAX_COMPARISONS = 200_000;
  * hide a nested one; nested ones are arranged among themselves in the same way.
  */
 export function nestForCursor<T extends Placed>(symbols: T[], budget = { nestings: MAX_NESTINGS, comparisons: MAX_COMPARISONS }): T[] {
+  // Most calls of a big trace have one transaction: nothing to order or nest.
+  if (symbols.length < 2) return symbols;
   const starts = new Map<Placed, number[]>();
   const nodes = [...symbols].sort((a, b) => a.range.start.line - b.range.start.line);
   for (;;) {
