@@ -20,6 +20,9 @@ const STRINGS = STRING_FIELDS.length + 1;
 const KIND = STRING_FIELDS.length;
 const CALL_ID = STRING_FIELDS.indexOf('callId');
 
+/** How many recent values of each field are compared before a table is looked up. */
+const RECENT = 4;
+
 /** Messages a block of rows holds (blocks are added as messages come: none is ever copied or grown). */
 const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
@@ -56,9 +59,10 @@ export class MessageColumns {
   /** Per block, the table of its rows' strings but Call-IDs; the ids of the last block's. */
   private readonly tables: string[][] = [];
   private blockIds = new Map<string, number>();
-  /** Per string field, the last value kept with its id. */
-  private readonly lastValues: (string | undefined)[] = STRING_FIELDS.map(() => undefined);
-  private readonly lastIds = new Int32Array(STRING_FIELDS.length);
+  /** Per string field, the RECENT values kept last with their ids (field f's at [f * RECENT, (f + 1) * RECENT)), and which is replaced next. */
+  private readonly recentValues: (string | undefined)[] = new Array<string | undefined>(STRING_FIELDS.length * RECENT).fill(undefined);
+  private readonly recentIds = new Int32Array(STRING_FIELDS.length * RECENT);
+  private readonly recentNext = new Int32Array(STRING_FIELDS.length);
 
   /** Keeps a message with its anchor (where reading it again starts). */
   push(message: SipMessage, anchorLine: number, anchorOffset: number): void {
@@ -87,65 +91,47 @@ export class MessageColumns {
    */
   private idIn(f: number, value: string | undefined, table: string[], ids: Map<string, number>): number {
     if (value === undefined) return -1;
-    // Consecutive messages repeat most values (a call's Call-ID, a transaction's branch, the addresses): compared before hashed.
-    if (value === this.lastValues[f]) return this.lastIds[f];
+    // Messages close together repeat most values (a call's Call-ID, a transaction's branch, the two
+    // addresses in turns, a few methods and phrases): compared with the recent ones before hashed.
+    const recent = this.recentValues;
+    const first = f * RECENT;
+    for (let r = first; r < first + RECENT; r++) if (value === recent[r]) return this.recentIds[r];
     let id = ids.get(value);
     if (id === undefined) {
       id = table.length;
       table.push(value);
       ids.set(value, id);
     }
-    this.lastValues[f] = value;
-    this.lastIds[f] = id;
+    const r = first + this.recentNext[f];
+    this.recentNext[f] = (this.recentNext[f] + 1) % RECENT;
+    recent[r] = value;
+    this.recentIds[r] = id;
     return id;
   }
 
-  /** The message as grouping reads it (see the class). */
+  /**
+   * The message as grouping reads it (see the class): every message in one shape, each field of
+   * STRING_FIELDS and OPTIONAL_NUMBERS present, undefined where the reader gave none (grouping
+   * reads them all the same; records of many shapes made its reads slow and their later fields
+   * a second allocation each).
+   */
   message(i: number): SipMessage {
     const numbers = this.numbers[i >>> BLOCK_BITS];
     const n = (i & ROW) * NUMBERS;
     const strings = this.strings[i >>> BLOCK_BITS];
     const s = (i & ROW) * STRINGS;
     const table = this.tables[i >>> BLOCK_BITS];
-    const text = (f: number): string | undefined => {
-      const id = strings[s + f];
-      return id === -1 ? undefined : f === CALL_ID ? this.callIds[id] : table[id];
-    };
     const startLine = numbers[n + START_LINE];
-    const message: SipMessage = { startLine, startColumn: 0, endLine: startLine, kind: strings[s + KIND] === 1 ? 'request' : 'response', method: text(0) as string, hasSdp: false };
-    const status = numbers[n + 3];
-    if (!Number.isNaN(status)) message.status = status;
-    const cseq = numbers[n + 4];
-    if (!Number.isNaN(cseq)) message.cseq = cseq;
-    const time = numbers[n + 5];
-    if (!Number.isNaN(time)) message.time = time;
-    const requestUri = text(1);
-    if (requestUri !== undefined) message.requestUri = requestUri;
-    const phrase = text(2);
-    if (phrase !== undefined) message.phrase = phrase;
-    const callId = text(3);
-    if (callId !== undefined) message.callId = callId;
-    const cseqMethod = text(4);
-    if (cseqMethod !== undefined) message.cseqMethod = cseqMethod;
-    const from = text(5);
-    if (from !== undefined) message.from = from;
-    const fromTag = text(6);
-    if (fromTag !== undefined) message.fromTag = fromTag;
-    const to = text(7);
-    if (to !== undefined) message.to = to;
-    const toTag = text(8);
-    if (toTag !== undefined) message.toTag = toTag;
-    const branch = text(9);
-    if (branch !== undefined) message.branch = branch;
-    const sentBy = text(10);
-    if (sentBy !== undefined) message.sentBy = sentBy;
-    const transport = text(11);
-    if (transport !== undefined) message.transport = transport;
-    const source = text(12);
-    if (source !== undefined) message.source = source;
-    const destination = text(13);
-    if (destination !== undefined) message.destination = destination;
-    return message;
+    const callId = strings[s + CALL_ID];
+    return {
+      startLine, startColumn: 0, endLine: startLine, kind: strings[s + KIND] === 1 ? 'request' : 'response', method: stringAt(table, strings, s) as string, hasSdp: false,
+      status: numberAt(numbers, n + 3), cseq: numberAt(numbers, n + 4), time: numberAt(numbers, n + 5),
+      requestUri: stringAt(table, strings, s + 1), phrase: stringAt(table, strings, s + 2), callId: callId === -1 ? undefined : this.callIds[callId],
+      cseqMethod: stringAt(table, strings, s + 4), from: stringAt(table, strings, s + 5), fromTag: stringAt(table, strings, s + 6),
+      to: stringAt(table, strings, s + 7), toTag: stringAt(table, strings, s + 8), branch: stringAt(table, strings, s + 9),
+      sentBy: stringAt(table, strings, s + 10), transport: stringAt(table, strings, s + 11), source: stringAt(table, strings, s + 12),
+      destination: stringAt(table, strings, s + 13),
+    };
   }
 
   /** The id of message i's Call-ID (-1: none): alike for alike Call-IDs. */
@@ -211,9 +197,21 @@ export class MessageColumns {
       // A table of the block's own: the ids of the last block's strings are no longer looked up.
       this.tables.push([]);
       this.blockIds = new Map();
-      this.lastValues.fill(undefined, 0, CALL_ID);
-      this.lastValues.fill(undefined, CALL_ID + 1);
+      this.recentValues.fill(undefined, 0, CALL_ID * RECENT);
+      this.recentValues.fill(undefined, (CALL_ID + 1) * RECENT);
     }
     return i;
   }
+}
+
+/** A number column's value (NaN: absent). */
+function numberAt(numbers: Float64Array, at: number): number | undefined {
+  const value = numbers[at];
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** A string column's value in its block's table (-1: absent). */
+function stringAt(table: readonly string[], strings: Int32Array, at: number): string | undefined {
+  const id = strings[at];
+  return id === -1 ? undefined : table[id];
 }
