@@ -6,6 +6,7 @@ import { captureToTrace } from '../../server/src/capture';
 import { streamFile } from '../../server/src/files/captureTrace';
 import { FastTraceStream } from '../../server/src/files/fastTraceStream';
 import { TraceStream, type MessageSink, type TextStream } from '../../server/src/files/traceStream';
+import { FRAMING_READERS } from '../../server/src/service/trace/framing';
 import type { SipMessage } from '../../server/src/service/trace/types';
 import { corpusFiles, sharedRoot } from '../support/corpus';
 
@@ -164,6 +165,9 @@ test('packets the byte reader hands to the line reader, and framings it does not
       ...['2023/05/06 10:00:09.3', '2023/04/06 10:00:09.3', '2023/04/07 10:00:09.3', '2023/04/07 11:00:09.3', '2023/04/07 11:01:09.3', '2023/04/07 11:01:09.3000', '2023/04/07 11:01:09.000000001']
         .map((date, n) => packet(BUSY.replace('ID', `f${n}`), `U ${date} 10.0.0.2:5060 -> 10.0.0.1:5060`)),
     ].join(''),
+    // The lines looked at closely are found by where each match ends: overlapping cues, cues that touch a "/2.0".
+    'cues that overlap and touch "/2.0"': packet(invite('c35', ['Subject: ------------------- -> /2.0 =========================<----Transmitting/2.0', 'X-A:  > > > -> -> bytes bytes /2.0/2.0 Frame Frame /2.0'])),
+    'a status line after overlapping cues': `${packet(invite('c36', ['X-B: ----------------------']))}${packet(`${BUSY.replace('ID', 'c36').replace('SIP/2.0 486', '----------- -> SIP/2.0 486')}`)}`,
     'text before the first framing line (pjsip logger)': `<--- Received SIP request (300 bytes) from UDP:10.0.0.5:5060 --->\n${invite('c30')}\n${packet(invite('c31'))}`,
     'other framings only (FreeSWITCH siptrace)': `recv 300 bytes from udp/[10.0.0.1]:5060 at 16:49:33.907291:\n${'-'.repeat(76)}\n${invite('c32')}${'-'.repeat(76)}\n`,
     'a frame line then an unframed message after "####"': `${packet(invite('c33'))}#\n${invite('c34')}\n`,
@@ -175,6 +179,12 @@ test('packets the byte reader hands to the line reader, and framings it does not
     assertSameRecords(bytes, name, [bytes.length, 4096, 333, 7]);
     const bytesLf = Buffer.from(text.replace(/\r\n/g, '\n'), 'utf8');
     assertSameRecords(bytesLf, `${name} (LF)`, [bytesLf.length, 1000]);
+  }
+});
+
+test('no framing cue holds a "/" or a line break, nor starts with a character of "2.0" (the byte reader tells "/2.0" from cues by the end of a match)', () => {
+  for (const reader of FRAMING_READERS) {
+    for (const cue of reader.cues) assert.ok(!/[/\r\n]/.test(cue) && !/^[2.0]/.test(cue), `${reader.id}: ${JSON.stringify(cue)}`);
   }
 });
 

@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import { wordsOf } from '../capture/words';
 import { COMPACT_FORMS, isTokenChar } from '../service/syntax/headers';
 import { readStartLine } from '../service/syntax/startLine';
 import { ANY_FRAMING_CUE } from '../service/trace/framing';
@@ -108,6 +109,8 @@ interface Building extends MessageInProgress {
 
 export class FastTraceStream implements TextStream {
   private buf = Buffer.allocUnsafe(8 * 1024 * 1024);
+  /** The buffer read four bytes at a time (values are hashed and compared by words). */
+  private words = wordsOf(this.buf);
   private length = 0;
   /** The file offset of buf[0]. */
   private base = 0;
@@ -145,6 +148,7 @@ export class FastTraceStream implements TextStream {
    * of bytes a slot), with the answer of the reader that read the text last (see answer).
    */
   private readonly valueKeys = new Uint8Array(VALUE_SLOTS * VALUE_BYTES);
+  private readonly valueKeyWords = wordsOf(this.valueKeys);
   private readonly valueLengths = new Int32Array(VALUE_SLOTS).fill(-1);
   private readonly valueTrimmed = new Uint8Array(VALUE_SLOTS);
   private readonly valueTexts: string[] = new Array<string>(VALUE_SLOTS).fill('');
@@ -212,6 +216,7 @@ export class FastTraceStream implements TextStream {
       const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, kept + bytes));
       this.buf.copy(bigger, 0, keep, this.length);
       this.buf = bigger;
+      this.words = wordsOf(bigger);
     } else {
       this.buf.copy(this.buf, 0, keep, this.length);
     }
@@ -283,12 +288,15 @@ export class FastTraceStream implements TextStream {
       const piece = from + SCAN_PIECE >= end ? end : this.buf.lastIndexOf(LF, from + SCAN_PIECE) + 1;
       const to = piece > from ? piece : end;
       const text = this.buf.toString('latin1', from, to);
+      // test, not exec: no match object a match. A match ends where lastIndex is; one that ends
+      // with "/2.0" is "/2.0" (no cue holds a "/"), a cue is noted at its last character (within
+      // its line: no cue holds a line break), and the search goes on after it: what starts inside
+      // a match is a cue of the same line (a "/2.0" starts with no cue's character).
       CLOSER_LOOK.lastIndex = 0;
-      for (let match = CLOSER_LOOK.exec(text); match; match = CLOSER_LOOK.exec(text)) {
-        if (match[0] === '/2.0') this.versions.push(from + match.index);
-        else this.cues.push(from + match.index);
-        // Overlapping matches: a cue may start inside the previous one.
-        CLOSER_LOOK.lastIndex = match.index + 1;
+      while (CLOSER_LOOK.test(text)) {
+        const end = CLOSER_LOOK.lastIndex;
+        if (text.charCodeAt(end - 4) === SLASH && text.charCodeAt(end - 1) === 0x30 && text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 3) === 0x32) this.versions.push(from + end - 4);
+        else this.cues.push(from + end - 1);
       }
       this.scanned = to;
     }
@@ -485,22 +493,30 @@ export class FastTraceStream implements TextStream {
     this.slot = -1;
     if (!this.ascii || length > VALUE_BYTES) return trimmed ? this.trimmed(from, to) : this.text(from, to);
     const buf = this.buf;
-    // Hashed by its length and its first and last bytes (where values differ: Call-IDs lead, branches and tags end); the slot compares them all.
+    const words = this.words;
+    // Hashed by its length and its first and last bytes (where values differ: Call-IDs lead,
+    // branches and tags end), four at a time where it has eight or more; the slot compares them all.
     let hash = trimmed ? length : ~length;
-    if (length <= 2 * HASHED_ENDS) {
+    if (length < 8) {
       for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
     } else {
-      for (let i = from; i < from + HASHED_ENDS; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
-      for (let i = to - HASHED_ENDS; i < to; i++) hash = (Math.imul(hash, 31) + buf[i]) | 0;
+      const ends = length < 2 * HASHED_ENDS ? 4 : HASHED_ENDS;
+      for (let i = from; i < from + ends; i += 4) hash = (Math.imul(hash, 0x9e3779b1) ^ words.getInt32(i)) | 0;
+      for (let i = to - ends; i < to; i += 4) hash = (Math.imul(hash, 0x9e3779b1) ^ words.getInt32(i)) | 0;
+      hash ^= hash >>> 15;
     }
     const slot = hash & (VALUE_SLOTS - 1);
     const at = slot * VALUE_BYTES;
     const keys = this.valueKeys;
     this.slot = slot;
     if (this.valueLengths[slot] === length && this.valueTrimmed[slot] === (trimmed ? 1 : 0)) {
+      const keyWords = this.valueKeyWords;
       let i = 0;
-      while (i < length && keys[at + i] === buf[from + i]) i++;
-      if (i === length) return this.valueTexts[slot];
+      while (i + 4 <= length && keyWords.getInt32(at + i) === words.getInt32(from + i)) i += 4;
+      if (i + 4 > length) {
+        while (i < length && keys[at + i] === buf[from + i]) i++;
+        if (i === length) return this.valueTexts[slot];
+      }
     }
     const text = trimmed ? this.trimmed(from, to) : this.text(from, to);
     buf.copy(keys, at, from, to);
