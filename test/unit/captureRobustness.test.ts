@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { captureToTrace } from '../../server/src/capture';
 import { CaptureDecoder } from '../../server/src/capture/decoder';
+import { TraceSink } from '../../server/src/capture/trace';
 import type { SipRecord } from '../../server/src/capture/types';
 import * as b from '../support/captureBuilder';
 import { decodeAll, english } from '../support/captureOracle';
@@ -138,5 +139,36 @@ test('a message cut by the snapshot length is marked truncated; frame check sequ
     const records = decodeAll(file).records;
     assert.equal(Buffer.from(records[0].bytes).toString(), message.toString());
     assert.equal(records[0].truncated, undefined);
+  }
+});
+
+test('a message\'s control characters are written as "." and its other bytes as they are, wherever they stand in a word of its bytes', () => {
+  const message = Buffer.from('INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060\r\n\tCall-ID: x~ \r\n\r\n', 'latin1');
+  const written = (bytes: Uint8Array): Buffer => {
+    const out: Buffer[] = [];
+    const sink = new TraceSink((chunk) => out.push(chunk));
+    sink.record({ frame: 1, time: { seconds: 0, nanos: 0 }, transport: 'UDP', src: { address: '10.0.0.1', port: 5060 }, dst: { address: '10.0.0.2', port: 5060 }, bytes }, false);
+    sink.flush();
+    const text = Buffer.concat(out);
+    // The message after its framing line, before the blank line that ends it.
+    return text.subarray(text.indexOf(0x0a) + 1, text.length - 1);
+  };
+  /** Bytes at offset 0 of their buffer (read a word at a time) and at offset 1 (a byte at a time). */
+  const placed = (bytes: Buffer): Uint8Array[] => {
+    const aligned = new Uint8Array(bytes.length);
+    aligned.set(bytes);
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    return [aligned, shifted];
+  };
+  for (const bytes of placed(message)) assert.deepEqual(written(bytes), message);
+  for (let at = 0; at < message.length - 2; at++) {
+    for (const byte of [0x00, 0x07, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f, 0x80, 0xc3, 0xff]) {
+      const changed = Buffer.from(message);
+      changed[at] = byte;
+      // A lone byte of 0x80 and above is no UTF-8: the message reads as Latin-1, written as UTF-8.
+      const expected = Buffer.concat([message.subarray(0, at), Buffer.from(byte < 0x20 || byte === 0x7f ? '.' : String.fromCharCode(byte), 'utf8'), message.subarray(at + 1)]);
+      for (const bytes of placed(changed)) assert.deepEqual(written(bytes), expected, `0x${byte.toString(16)} at ${at}`);
+    }
   }
 });

@@ -172,10 +172,9 @@ export class NetworkDecoder {
     const payload = data.subarray(8, length >= 8 ? Math.min(length, data.length) : data.length);
     if (VXLAN_PORTS.has(dstPort) && payload.length >= 8 && (payload[0] & 0x08) !== 0) return this.ethernet(payload.subarray(8), deeper(context));
     if ((dstPort === TZSP_PORT || srcPort === TZSP_PORT) && this.tzsp(payload, deeper(context))) return;
-    this.onSegment({
-      frame: context.frame, time: context.time, transport: 'udp', src: { address: src, port: srcPort }, dst: { address: dst, port: dstPort }, payload,
-      ...(context.cut ? { cut: true } : {}),
-    });
+    const segment: Segment = { frame: context.frame, time: context.time, transport: 'udp', src: { address: src, port: srcPort }, dst: { address: dst, port: dstPort }, payload };
+    if (context.cut) segment.cut = true;
+    this.onSegment(segment);
   }
 
   private tcp(src: string, dst: string, data: Uint8Array, context: Context): void {

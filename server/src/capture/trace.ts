@@ -1,5 +1,6 @@
 import { endpointText } from './address';
 import { decodeCapturedText } from './text';
+import { hasZeroByte } from './words';
 import type { SipRecord, SipTransport, Timestamp } from './types';
 
 /**
@@ -39,13 +40,33 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /** A message's bytes as they go into the UTF-8 trace: as captured when printable ASCII, else re-encoded. */
 function messageBytes(bytes: Uint8Array): Uint8Array {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b >= 0x7f) {
-      return Buffer.from(decodeCapturedText(bytes).replace(CONTROL, '.'), 'utf8');
+  return isPrintable(bytes) ? bytes : Buffer.from(decodeCapturedText(bytes).replace(CONTROL, '.'), 'utf8');
+}
+
+/**
+ * Whether bytes are printable ASCII, tabs and line breaks. Bytes that start at a multiple of 4 in
+ * their buffer (a record's own copy) are looked at a word at a time: a word of printable ASCII is
+ * all four at once.
+ */
+function isPrintable(bytes: Uint8Array): boolean {
+  let i = 0;
+  if (bytes.byteOffset % 4 === 0 && bytes.length >= 64) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w];
+      // A byte below 0x20 (a control character, or a tab or line break), or of 0x7f and above.
+      if (hasZeroByte(word & 0xe0e0e0e0) || (((word + 0x01010101) | word) & 0x80808080) !== 0) {
+        for (let k = 4 * w; k < 4 * w + 4; k++) if (!isPrintableByte(bytes[k])) return false;
+      }
     }
+    i = 4 * words.length;
   }
-  return bytes;
+  for (; i < bytes.length; i++) if (!isPrintableByte(bytes[i])) return false;
+  return true;
+}
+
+function isPrintableByte(b: number): boolean {
+  return (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) && b < 0x7f;
 }
 
 const BATCH = 1024 * 1024;

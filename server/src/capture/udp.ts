@@ -8,11 +8,11 @@ export class UdpDecoder implements TransportDecoder {
     const frames = findSipMessages(segment.payload);
     if (frames.length === 0) return false;
     for (const frame of frames) {
-      emit({
-        frame: segment.frame, time: segment.time, transport: 'UDP', src: segment.src, dst: segment.dst,
-        bytes: segment.payload.slice(frame.start, frame.end),
-        ...(!frame.complete || (segment.cut && frame.end === segment.payload.length) ? { truncated: true } : {}),
-      });
+      const record: SipRecord = {
+        frame: segment.frame, time: segment.time, transport: 'UDP', src: segment.src, dst: segment.dst, bytes: segment.payload.slice(frame.start, frame.end),
+      };
+      if (!frame.complete || (segment.cut && frame.end === segment.payload.length)) record.truncated = true;
+      emit(record);
     }
     return true;
   }
