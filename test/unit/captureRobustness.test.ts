@@ -172,3 +172,16 @@ test('a message\'s control characters are written as "." and its other bytes as 
     }
   }
 });
+
+test('each record owns its bytes: the capture\'s buffer changed after decoding, or another record\'s bytes, changes none of them', () => {
+  for (const capture of [cancel, sipp, scale.subarray(0, 300_000)]) {
+    const expected = summary(decodeAll(capture).records);
+    // A Buffer pushed whole: the decoder's packets are views of it.
+    const input = Buffer.from(capture);
+    const { records } = decodeAll(input);
+    input.fill(0x41);
+    assert.deepEqual(summary(records), expected);
+    for (const record of records.filter((_, k) => k % 2 === 0)) record.bytes.fill(0x42);
+    assert.deepEqual(summary(records).filter((_, k) => k % 2 === 1), expected.filter((_, k) => k % 2 === 1));
+  }
+});

@@ -15,6 +15,35 @@ export function copyBytes(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
+/** The blocks that small copies share (see CopyArena), and the largest copy made in one. */
+export const COPY_BLOCK = 16 * 1024;
+const ARENA_LARGEST = 2 * 1024;
+
+/**
+ * Copies that own their memory (as copyBytes), the small ones side by side in blocks of their own:
+ * one allocation a block instead of one a copy (a typed array with a buffer of its own costs some
+ * 0.7 µs to make, a copy into a block 0.2 to 0.3 µs). A copy keeps its block alive: the records
+ * that hold copies wait at most in the decoder's reordering window, so the blocks kept hold at
+ * most one block a record held (4,096 × 16 KB), as a record of the largest datagram already may.
+ * Each copy starts at a multiple of 4 in its block (so that it can be read a word at a time).
+ */
+export class CopyArena {
+  private block = new Uint8Array(0);
+  private used = 0;
+
+  copy(bytes: Uint8Array): Uint8Array {
+    if (bytes.length > ARENA_LARGEST) return copyBytes(bytes);
+    if (this.used + bytes.length > this.block.length) {
+      this.block = new Uint8Array(COPY_BLOCK);
+      this.used = 0;
+    }
+    const copy = this.block.subarray(this.used, this.used + bytes.length);
+    copy.set(bytes);
+    this.used += (bytes.length + 3) & ~3;
+    return copy;
+  }
+}
+
 /** The bytes all streams of a capture may hold at once. */
 export class Budget {
   used = 0;

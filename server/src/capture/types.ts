@@ -36,7 +36,7 @@ export interface SipRecord {
   transport: SipTransport;
   src: Endpoint;
   dst: Endpoint;
-  /** The message as captured (owned by the record: never a view into a reused buffer). */
+  /** The message as captured (owned by the record: a copy of its own, alone or beside other records' in a block of copies, never a view of the capture's bytes). */
   bytes: Uint8Array;
   /** The capture ended (or a length was cut) before the message did. */
   truncated?: boolean;
