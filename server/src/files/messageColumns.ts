@@ -4,11 +4,6 @@ import type { SipMessage } from '../service/trace/types';
 const STRING_FIELDS = [
   'method', 'requestUri', 'phrase', 'callId', 'cseqMethod', 'from', 'fromTag', 'to', 'toTag', 'branch', 'sentBy', 'transport', 'source', 'destination',
 ] as const;
-/** Each string field read by its name (a record's shape varies: a load by a computed name, message[STRING_FIELDS[f]], is a slow one). */
-const READ_STRING: readonly ((message: SipMessage) => string | undefined)[] = [
-  (m) => m.method, (m) => m.requestUri, (m) => m.phrase, (m) => m.callId, (m) => m.cseqMethod, (m) => m.from, (m) => m.fromTag,
-  (m) => m.to, (m) => m.toTag, (m) => m.branch, (m) => m.sentBy, (m) => m.transport, (m) => m.source, (m) => m.destination,
-];
 /** Its number fields: its start line and anchor first, then those that may be absent (NaN). */
 const START_LINE = 0;
 const ANCHOR_LINE = 1;
@@ -78,10 +73,22 @@ export class MessageColumns {
     const strings = this.strings[i >>> BLOCK_BITS];
     const s = (i & ROW) * STRINGS;
     const table = this.tables[this.tables.length - 1];
-    for (let f = 0; f < STRING_FIELDS.length; f++) {
-      const value = READ_STRING[f](message);
-      strings[s + f] = f === CALL_ID ? this.idIn(f, value, this.callIds, this.callIdIds) : this.idIn(f, value, table, this.blockIds);
-    }
+    const ids = this.blockIds;
+    // Each field read by its name, in the order of STRING_FIELDS (a record's shape varies: a load by a computed name is a slow one).
+    strings[s] = this.idIn(0, message.method, table, ids);
+    strings[s + 1] = this.idIn(1, message.requestUri, table, ids);
+    strings[s + 2] = this.idIn(2, message.phrase, table, ids);
+    strings[s + CALL_ID] = this.idIn(CALL_ID, message.callId, this.callIds, this.callIdIds);
+    strings[s + 4] = this.idIn(4, message.cseqMethod, table, ids);
+    strings[s + 5] = this.idIn(5, message.from, table, ids);
+    strings[s + 6] = this.idIn(6, message.fromTag, table, ids);
+    strings[s + 7] = this.idIn(7, message.to, table, ids);
+    strings[s + 8] = this.idIn(8, message.toTag, table, ids);
+    strings[s + 9] = this.idIn(9, message.branch, table, ids);
+    strings[s + 10] = this.idIn(10, message.sentBy, table, ids);
+    strings[s + 11] = this.idIn(11, message.transport, table, ids);
+    strings[s + 12] = this.idIn(12, message.source, table, ids);
+    strings[s + 13] = this.idIn(13, message.destination, table, ids);
     strings[s + KIND] = message.kind === 'request' ? 1 : 0;
   }
 
