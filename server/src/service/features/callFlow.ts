@@ -21,7 +21,8 @@ export function callSummaries(model: TraceModel): CallSummary[] {
 
 function summarize(model: TraceModel, call: SipCall): CallSummary {
   const final = call.finalResponse === undefined ? undefined : model.messages[call.finalResponse];
-  return callSummary({ ...call, messages: call.messages.length, line: model.messages[call.messages[0]].startLine }, final?.status, final?.phrase);
+  const { callId, from, to, method, state, start, end } = call;
+  return callSummary({ callId, from, to, method, state, start, end, messages: call.messages.length, line: model.messages[call.messages[0]].startLine }, final?.status, final?.phrase);
 }
 
 /** What a calls list row is made of: a call's facts (its messages counted, the start line of its first), and the status and phrase of its final response. */
