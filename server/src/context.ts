@@ -44,6 +44,8 @@ export class ServerContext {
   private standAsideUntil = 0;
   /** How long it stands aside each time (tests on a busy machine lengthen it). */
   standAsideMs = STAND_ASIDE_MS;
+  /** Whether a message came in since the reading of traces last ran a slice. */
+  private messageWaiting = false;
   /** How long a slice of a big answer runs (tests set 0: a pause after every item). */
   answerSliceMs = ANSWER_SLICE_MS;
 
@@ -108,6 +110,15 @@ export class ServerContext {
     if (!this.traceReadings.has(document)) document.traceStep(OPENING_TRACE_CHARS);
   }
 
+  /**
+   * A message came in (told by the transport as it reads it, before the connection queues it for its
+   * handler on a later turn of the event loop): the reading of traces lets that turn go by, so that
+   * the message is handled before the next slice, not after it.
+   */
+  messageArrived(): void {
+    this.messageWaiting = true;
+  }
+
   /** The user waits for an answer: the reading of traces runs no slice for a moment. */
   standAside(): void {
     this.standAsideUntil = performance.now() + this.standAsideMs;
@@ -120,6 +131,11 @@ export class ServerContext {
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
       if (this.documents.get(document.uri) !== document) return;
+      if (this.messageWaiting) {
+        this.messageWaiting = false;
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       const start = performance.now();
       if (document.traceStep(chars)) return;
       const took = performance.now() - start;

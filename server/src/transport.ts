@@ -1,6 +1,6 @@
 import { constants } from 'node:buffer';
 import {
-  AbstractMessageReader, AbstractMessageWriter, createConnection, ErrorCodes, ProposedFeatures, StreamMessageWriter,
+  AbstractMessageReader, AbstractMessageWriter, createConnection, ErrorCodes, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter,
   type Connection, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter, type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { EncodedJsonArray } from './piecewiseJson';
@@ -287,14 +287,47 @@ export class PiecewiseMessageWriter extends AbstractMessageWriter implements Mes
 }
 
 /**
+ * A reader that calls `arrived` for each message as it is read, before passing it on: the connection
+ * handles a message on a later turn of the event loop, and work done in slices meanwhile (the
+ * reading of a trace) can let that turn go to the message.
+ */
+export class ArrivalReportingReader implements MessageReader {
+  constructor(private readonly reader: MessageReader, private readonly arrived: () => void) {}
+
+  get onError() {
+    return this.reader.onError;
+  }
+
+  get onClose() {
+    return this.reader.onClose;
+  }
+
+  get onPartialMessage() {
+    return this.reader.onPartialMessage;
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.reader.listen((message) => {
+      this.arrived();
+      callback(message);
+    });
+  }
+
+  dispose(): void {
+    this.reader.dispose();
+  }
+}
+
+/**
  * The connection over stdin and stdout, with the resynchronising reader, and what
  * vscode-languageserver does for --stdio: exit when the input ends (0 after a shutdown request,
  * 1 otherwise), and console output sent to the client's log instead of into the protocol stream.
+ * `arrived` is called as each message is read.
  */
-export function createStdioConnection(): Connection {
+export function createStdioConnection(arrived: () => void): Connection {
   const writer = new PiecewiseMessageWriter(process.stdout);
   const reader = new ResyncingMessageReader(process.stdin, (response) => void writer.write(response).catch(() => undefined));
-  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  const connection = createConnection(ProposedFeatures.all, new ArrivalReportingReader(reader, arrived), writer);
   const exit = (): never => process.exit(reader.shutdownRequested ? 0 : 1);
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
@@ -305,4 +338,9 @@ export function createStdioConnection(): Connection {
   console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   return connection;
+}
+
+/** The connection over Node's IPC channel (--node-ipc), as vscode-languageserver makes it; `arrived` is called as each message is read. */
+export function createIpcConnection(arrived: () => void): Connection {
+  return createConnection(ProposedFeatures.all, new ArrivalReportingReader(new IPCMessageReader(process), arrived), new IPCMessageWriter(process));
 }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { statusEntry } from '../../server/src/service/registry';
-import { corpusText } from '../support/corpus';
+import { corpusText, repoRoot } from '../support/corpus';
 import { positionOf } from '../support/documents';
 import { ServerUnderTest } from '../support/lspClient';
 import { persianRunOf } from '../support/persian';
@@ -126,4 +129,23 @@ test('a document that a client calls "text" is served as plain text', async () =
   await server.open(uri, 'text', 'SIP/2.0 409 Conflict\n');
   const published = await server.diagnostics(uri);
   assert.deepEqual(published.diagnostics.map((d) => d.code), ['removed-code']);
+});
+
+test('over --node-ipc the server answers as over stdio, and exits 0 after shutdown and exit', async () => {
+  const child = fork(join(repoRoot, 'dist', 'server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const published = new Promise<{ uri: string; diagnostics: unknown[] }>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+  connection.listen();
+  const result = await connection.sendRequest<{ capabilities: { hoverProvider?: boolean } }>('initialize', { processId: null, rootUri: null, capabilities: {} });
+  assert.ok(result.capabilities.hoverProvider);
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: TRACE_URI, languageId: 'sip', version: 1, text: trace } });
+  assert.equal((await published).uri, TRACE_URI);
+  const hover = await connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: TRACE_URI }, position: positionOf(trace, 'SIP/2.0 202 Accepted', 9) });
+  assert.match(hover.contents.value, /^202 Accepted/);
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  assert.equal(await exited, 0);
+  connection.dispose();
 });
