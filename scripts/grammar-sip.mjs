@@ -56,9 +56,29 @@ const headerStart = (names) => [
 /** The names of the headers behind the gate of #headers (rare in traces). */
 const RARE_HEADERS = ['Max-Forwards', 'Expires', 'Min-Expires', 'Session-Expires', 'x', 'Min-SE', 'Retry-After', 'Max-Breadth', 'Timestamp', 'Content-Type', 'c', 'Accept', 'RAck', 'RSeq', 'Reason', 'Warning', 'Allow', 'Authorization', 'Proxy-Authorization', 'WWW-Authenticate', 'Proxy-Authenticate', 'Authentication-Info', 'Status-Code'];
 
-/** A header whose value is tokenized by `patterns` until the end of the line. */
-const header = (key, names, patterns, comment) =>
-  block({ comment, name: `meta.header.${key}.sip`, begin: headerStart(names), end: ['$'], patterns });
+/**
+ * A header whose value is tokenized by `patterns` until the end of the line; `first`, what one of
+ * them takes where the value starts, is taken by the begin there (a scan less).
+ */
+const header = (key, names, patterns, comment, first) =>
+  block({ comment, name: `meta.header.${key}.sip`, begin: [...headerStart(names), first ? opt(first) : ''], end: ['$'], patterns });
+
+/** Via's sent-by: `SIP/2.0/UDP host:port`. */
+const sentByParts = () => [
+  cap('keyword.other.protocol.sip', '(?i:SIP)'),
+  r`[ \t]*`,
+  cap('punctuation.separator.version.sip', '/'),
+  r`[ \t]*`,
+  cap('constant.numeric.version.sip', r`[0-9]+\.[0-9]+`),
+  r`[ \t]*`,
+  cap('punctuation.separator.transport.sip', '/'),
+  r`[ \t]*`,
+  cap('constant.language.transport.sip', '[A-Za-z]+'),
+  opt(r`[ \t]+`, ...hostPort()),
+];
+
+/** The display name of an address header's value, before its <URI>. */
+const displayName = () => [r`[ \t]*`, cap('string.unquoted.display-name.sip', `${TOKEN}(?:[ \\t]+${TOKEN})*`), r`(?=[ \t]*<)`];
 
 /** The SIP-version of a start line. */
 const sipVersion = (versionPart) => [
@@ -312,26 +332,13 @@ const repository = {
       include('#header-other'),
     ],
   },
-  'header-via': header('via', ['Via', 'v'], [
-    match(
-      [
-        cap('keyword.other.protocol.sip', '(?i:SIP)'),
-        r`[ \t]*`,
-        cap('punctuation.separator.version.sip', '/'),
-        r`[ \t]*`,
-        cap('constant.numeric.version.sip', r`[0-9]+\.[0-9]+`),
-        r`[ \t]*`,
-        cap('punctuation.separator.transport.sip', '/'),
-        r`[ \t]*`,
-        cap('constant.language.transport.sip', '[A-Za-z]+'),
-        opt(r`[ \t]+`, ...hostPort()),
-      ],
-      { name: 'meta.via.sent-by.sip' },
-    ),
-    include('#parameters'),
-    include('#quoted-string'),
-    include('#comma'),
-  ]),
+  'header-via': header(
+    'via',
+    ['Via', 'v'],
+    [match(sentByParts(), { name: 'meta.via.sent-by.sip' }), include('#parameters'), include('#quoted-string'), include('#comma')],
+    undefined,
+    [r`[ \t]*`, cap('meta.via.sent-by.sip', sentByParts())],
+  ),
   'header-cseq': match(
     [
       ...headerStart(['CSeq']),
@@ -408,7 +415,7 @@ const repository = {
       'Path', 'Service-Route', 'Remote-Party-ID', 'Alert-Info', 'Call-Info', 'Error-Info',
     ],
     [
-      match([r`(?<=[:,])[ \t]*`, cap('string.unquoted.display-name.sip', `${TOKEN}(?:[ \\t]+${TOKEN})*`), r`(?=[ \t]*<)`]),
+      match([r`(?<=[:,])`, ...displayName()]),
       include('#quoted-string'),
       include('#angle-uri'),
       include('#uri'),
@@ -416,6 +423,8 @@ const repository = {
       match([r`(?<=[:,])[ \t]*`, cap('keyword.operator.wildcard.sip', r`\*`)]),
       include('#comma'),
     ],
+    undefined,
+    displayName(),
   ),
   'header-content-type': header('content-type', ['Content-Type', 'c', 'Accept'], [
     match([r`(?<![A-Za-z0-9.!%*_+\x60'~-])`, cap('support.type.media-type.sip', `${TOKEN}/${TOKEN}`)]),
