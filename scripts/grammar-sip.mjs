@@ -25,9 +25,11 @@ const hostPort = (lang = L) => [
   opt(cap(`punctuation.separator.port.${lang}`, ':'), cap(`constant.numeric.port.${lang}`, '[0-9]+')),
 ];
 
-/** A sip: or sips: URI up to its host and port (#uri, and the begin of #angle-uri). */
+/** Nothing of a URI's scheme right before: where a URI may start. */
+const URI_AT = r`(?<![A-Za-z0-9+.-])`;
+
+/** A sip: or sips: URI up to its host and port, from its scheme (#uri, and the begin of #angle-uri). */
 const sipUriParts = () => [
-  r`(?<![A-Za-z0-9+.-])`,
   cap('keyword.other.uri-scheme.sip', '(?i:sips?)'),
   cap('punctuation.separator.uri-scheme.sip', ':'),
   opt(
@@ -496,29 +498,25 @@ const repository = {
     end: [alt(cap('punctuation.definition.uri.end.sip', '>'), '$')],
     patterns: [include('#uri'), include('#uri-parameters'), include('#uri-headers')],
   }),
-  uri: {
-    patterns: [
-      match(sipUriParts(), { name: 'meta.uri.sip' }),
-      match(
-        [
-          r`(?<![A-Za-z0-9+.-])`,
+  uri: match(
+    [
+      URI_AT,
+      alt(
+        cap('meta.uri.sip', sipUriParts()),
+        cap('meta.uri.tel.sip', [
           cap('keyword.other.uri-scheme.sip', '(?i:tel)'),
           cap('punctuation.separator.uri-scheme.sip', ':'),
           cap('string.unquoted.telephone-number.sip', r`[+0-9A-Fa-f*#().-]+`),
-        ],
-        { name: 'meta.uri.tel.sip' },
-      ),
-      match(
-        [
-          r`(?<![A-Za-z0-9+.-])`,
+        ]),
+        cap('meta.uri.other.sip', [
           cap('keyword.other.uri-scheme.sip', '(?i:urn|mailto|https?|wss?|cid|im|pres|xmpp)'),
           cap('punctuation.separator.uri-scheme.sip', ':'),
           cap('string.unquoted.uri.sip', r`[^ \t<>";,]+`),
-        ],
-        { name: 'meta.uri.other.sip' },
+        ]),
       ),
     ],
-  },
+    { comment: 'sip:, tel: and other URIs behind one test of what comes before (Oniguruma tries it at every position where a scheme may start)' },
+  ),
   'uri-parameters': {
     patterns: [
       match(
