@@ -100,8 +100,8 @@ export function match(parts, extra = {}) {
 
 /**
  * A begin/end rule (or begin/while when `while` is given instead of `end`, or a gate with `endForms`,
- * see GATE_END_FORMS).
- * @param {{ begin: Part[], end?: Part[], while?: Part[], endForms?: object[], name?: string, contentName?: string,
+ * see GATE_END_FORMS, and optionally `endTail`, see GATE_END_TAIL).
+ * @param {{ begin: Part[], end?: Part[], while?: Part[], endForms?: object[], endTail?: Part[], name?: string, contentName?: string,
  *   patterns?: object[], comment?: string, applyEndPatternLast?: boolean, keepApart?: boolean }} o
  */
 export function block(o) {
@@ -121,6 +121,7 @@ export function block(o) {
     rule.end = '';
     rule.applyEndPatternLast = true;
     rule[GATE_END_FORMS] = o.endForms;
+    if (o.endTail) rule[GATE_END_TAIL] = o.endTail;
   } else if (o.while) {
     const w = compile(o.while);
     rule.while = w.source;
@@ -143,6 +144,13 @@ export function block(o) {
  * reaches the JSON.
  */
 const GATE_END_FORMS = Symbol('gateEndForms');
+
+/**
+ * What a gate's end takes after the form or the closing, `(?:\G(?:A|B|...)|(?!\G))TAIL`: tokens that the
+ * rules around the gate would make one by one there, in the same match (its captures numbered after
+ * the forms'), so that the scan that closes the gate after one of its patterns takes something too.
+ */
+const GATE_END_TAIL = Symbol('gateEndTail');
 
 /**
  * Marks a rule whose patterns stay as written: not merged into one regex (see mergeRun). One
@@ -364,8 +372,16 @@ function mergeMatchRuns(node, repository) {
       const bad = forms.find((r) => !mergeable(r));
       if (bad) throw new Error(`a gate's end form must be a plain match rule: ${JSON.stringify(bad).slice(0, 200)}`);
       const merged = mergeRun(forms, { always: true });
-      out.end = `\\G(?:${merged.match})|(?!\\G)`;
-      if (Object.keys(merged.captures).length) out.endCaptures = merged.captures;
+      const captures = { ...merged.captures };
+      let tail = '';
+      if (node[GATE_END_TAIL]) {
+        const t = compile(node[GATE_END_TAIL]);
+        const offset = captureCount(merged.match);
+        for (const [n, spec] of Object.entries(t.captures)) captures[offset + Number(n)] = spec;
+        tail = t.source;
+      }
+      out.end = tail ? `(?:\\G(?:${merged.match})|(?!\\G))${tail}` : `\\G(?:${merged.match})|(?!\\G)`;
+      if (Object.keys(captures).length) out.endCaptures = captures;
     } else if (key === 'patterns' && Array.isArray(value) && node[KEEP_APART]) {
       out[key] = value.map((r) => mergeMatchRuns(r, repository));
     } else if (key === 'patterns' && Array.isArray(value)) {
