@@ -144,6 +144,22 @@ export function sipRouterGrammar(lang) {
   const plainString = () => cap(s('string.quoted.double'), ...plainStringParts());
   /** `$name` that the dollar gate would make a plain pseudo-variable of: not a code holder, nor $null, nor called (`$name(`). */
   const plainPvar = () => [cap(s('punctuation.definition.variable'), r`\$`), `(?!(?:null|${words(CODE_PVARS)})\\b)`, cap(s('variable.other.pvar'), PVNAME), r`(?![A-Za-z0-9_(]|\.[A-Za-z_])`];
+  /**
+   * The inside of a double-quoted string with up to `n` escapes and pseudo-variables that string-double
+   * takes in one match each: `$name` (not $null nor a reply code's variable, which it scopes apart) and
+   * `$name(key)` with a plain key (not $null( nor $T(reply_code)). Any other $ makes the whole form fail.
+   */
+  const stringItems = (n) => {
+    const run = r`[^"\\$]*`;
+    const item = () =>
+      alt(
+        cap(s('constant.character.escape'), r`\\.`),
+        cap(s('meta.pvar'), cap(s('punctuation.definition.variable'), r`\$`), r`(?!null\b|T\(reply_code\))`, cap(s('variable.other.pvar'), PVNAME), cap(s('punctuation.section.pvar.begin'), r`\(`), cap(s('variable.other.pvar-key'), PVAR_KEY), cap(s('punctuation.section.pvar.end'), r`\)`)),
+        plainPvar(),
+      );
+    const items = (k) => (k === 0 ? [] : [opt(item(), run, ...items(k - 1))]);
+    return [run, ...items(n)];
+  };
   /** An argument the top level takes in one token (or a plain string): what it would make of it. */
   const argument = () =>
     alt(
@@ -235,6 +251,9 @@ export function sipRouterGrammar(lang) {
     // ------------------------------------------------------------- strings and variables
     strings: { patterns: [include('#string-plain'), include('#string-double'), include('#string-single')] },
     'string-plain': match(escapedStringParts(), { name: s('string.quoted.double'), comment: 'a string with no variable and at most two escapes in it, closed on its line: one match' }),
+    'string-variables': match([cap(s('string.quoted.double'), quote('begin'), ...stringItems(4), quote('end'))], {
+      comment: 'a string closed on its line with up to four escapes, $name and $name(key) in it ("from $fu to $tu\\n"): what string-double makes of it, in one match',
+    }),
     'string-double': block({
       name: s('string.quoted.double'),
       begin: [quote('begin')],
@@ -500,10 +519,8 @@ export function sipRouterGrammar(lang) {
       ],
     },
     modules: match([r`\b`, cap(s('keyword.control.import'), `(?:${words(MODULE_WORDS)})`), r`\b`, opt(r`[ \t]*`, plainString())]),
-    'control-keywords': match([r`\b`, `(?:${words(f.keywords)})`, r`\b`], { name: s('keyword.control') }),
     keywords: {
       patterns: [
-        include('#control-keywords'),
         ...(f.wordOperators.length ? [match([r`\b`, `(?:${words(f.wordOperators)})`, r`\b`], { name: s('keyword.operator.word') })] : []),
         match([r`\b`, `(?:${words(CORE_KEYWORDS.filter((k) => k !== 'msg:len'))})`, r`\b`, r`(?![.(])`], { name: s('variable.language.core') }),
         match([r`\bmsg:len\b`], { name: s('variable.language.core') }),
@@ -516,7 +533,6 @@ export function sipRouterGrammar(lang) {
         match([r`\b`, '[A-Z][A-Z0-9_]*[A-Z0-9]', r`\b`], { name: s('constant.other.define') }),
       ],
     },
-    'global-assignment': match(globalAssignment([r`^[ \t]*`]), { comment: 'core parameters at the top of the file: children=8, listen=udp:1.2.3.4:5060' }),
     functions: match([r`\b`, cap(s('support.function'), IDENT), r`(?=[ \t]*\()`], { name: s('meta.function-call') }),
     operators: {
       patterns: [
@@ -526,12 +542,12 @@ export function sipRouterGrammar(lang) {
         match([r`[-+*/%&|^~]=?|=`], { name: s('keyword.operator') }),
       ],
     },
+    // no `)`: the top level's closing-parens, before it in the same regex, takes every one
     punctuation: {
       patterns: [
         match([r`\{`], { name: s('punctuation.section.block.begin') }),
         match([r`\}`], { name: s('punctuation.section.block.end') }),
         match([r`\(`], { name: s('punctuation.section.parens.begin') }),
-        match([r`\)`], { name: s('punctuation.section.parens.end') }),
         match([';'], { name: s('punctuation.terminator.statement') }),
         match([','], { name: s('punctuation.separator.comma') }),
       ],
@@ -613,7 +629,6 @@ export function sipRouterGrammar(lang) {
       ...(lang === 'opensips' ? [include('#m4-words')] : []),
       include('#modules'),
       include('#keywords'),
-      include('#global-assignment'),
       ...(lang === 'kamailio' ? [include('#cfg-var-description')] : []),
       include('#functions'),
       include('#constants'),
@@ -630,6 +645,7 @@ export function sipRouterGrammar(lang) {
     // $name(key) with a plain key, the commonest, ends the gate in one match (see block's endForms),
     // and so does a $name that no pattern took; the block of $name( stands aside for it
     patterns: [
+      include('#string-variables'),
       include('#string-double'),
       include('#string-single'),
       include('#status-regex'),
@@ -639,6 +655,8 @@ export function sipRouterGrammar(lang) {
       include('#pvar-call-other'),
     ],
     endForms: [include('#pvar-call-simple'), include('#pvar-names')],
+    // the marks after a string or a $name(...) (`");`, `$var(x))`), where the top level would take them one by one
+    endTail: marksAfter(2, [')', ';', ',']),
   });
 
   const WS = r`[ \t]*`;
