@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAX_FRAME_GAP, MessageReader, readMessages, readMessagesAround, type SipMessage } from '../../server/src/service/trace';
 import { messageAtLine } from '../../server/src/service/trace/query';
+import { TraceIndex } from '../../server/src/service/trace/traceIndex';
+import { TextStore } from '../../server/src/service/textStore';
 import { corpusFiles, corpusText } from '../support/corpus';
 import { splitLines } from '../support/fuzz';
 import { modelOf, startLines } from '../support/traces';
@@ -251,4 +253,27 @@ test('a message read on its own (a hover before the reading from the top reaches
     }
   }
   assert.ok(compared > 10_000, `${compared} lines`);
+});
+
+test('the reading from the top, which looks at a line as a framing or start line only where one search of its chunk found a cue or "/2.0", reads the messages the line-by-line reader reads', () => {
+  // Cues and "/2.0" at the start and the end of lines, on lines of their own, and two on one line.
+  const edges = [
+    '/2.0', 'INVITE sip:a@b SIP/2.0', 'Via: SIP/2.0/UDP h;branch=z9hG4bK1', 'Call-ID: e1', 'CSeq: 1 INVITE', '', 'SIP/2.0 180 Ringing',
+    'Call-ID: e1', 'CSeq: 1 INVITE', '', 'U 2024/05/01 10:00:00.000000 10.0.0.1:5060 -> 10.0.0.2:5060', 'SIP/2.0 200 OK.', 'Call-ID: e1.', 'CSeq: 1 INVITE.',
+    '.', '<--- Received SIP request (300 bytes) from UDP:10.0.0.1:5060 --->', 'BYE sip:a@b SIP/2.0', 'Call-ID: e1', 'CSeq: 2 BYE', '', 'x -> ',
+  ].join('\n');
+  const texts = [edges, `${edges}\r\n${edges}`, edges.replace(/\n/g, '\r')];
+  for (const folder of ['sip-traces', 'sip-torture', 'logs', 'asterisk', 'freeswitch', 'kamailio', 'opensips']) {
+    for (const { name } of corpusFiles(folder)) texts.push(corpusText(folder, name));
+  }
+  for (const text of texts) {
+    const lines = splitLines(text);
+    const expected = readMessages(lines.length, (line) => lines[line]);
+    for (const chunk of [1, 300, 64 * 1024]) {
+      const store = new TextStore(text);
+      const index = new TraceIndex();
+      while (!index.readStep(store, chunk));
+      assert.deepEqual(index.messages(store), expected, `${text.slice(0, 40)} (chunks of ${chunk})`);
+    }
+  }
 });

@@ -2,11 +2,10 @@ import { isAscii } from 'node:buffer';
 import { wordsOf } from '../capture/words';
 import { COMPACT_FORMS, isTokenChar } from '../service/syntax/headers';
 import { readStartLine } from '../service/syntax/startLine';
-import { ANY_FRAMING_CUE } from '../service/trace/framing';
 import { readEndpoint } from '../service/trace/framing/facts';
 import { TRANSPORT_LETTERS } from '../service/trace/framing/ngrep';
 import { isPageFooter } from '../service/trace/framing/pageBreaks';
-import { frameOf, HEADER_VALUE_READERS, MAX_FRAME_GAP, READ_HEADERS, readHeaderValue, type HeaderValueReaders, type MessageInProgress } from '../service/trace/reader';
+import { CLOSER_LOOK, frameOf, HEADER_VALUE_READERS, MAX_FRAME_GAP, newMessage, READ_HEADERS, readHeaderValue, type HeaderValueReaders, type MessageInProgress } from '../service/trace/reader';
 import type { SipMessage } from '../service/trace/types';
 import { TraceStream, type Anchor, type MessageSink, type TextStream } from './traceStream';
 
@@ -58,9 +57,6 @@ const TAB = 0x09;
 const DOT = 0x2e;
 const COLON = 0x3a;
 const SLASH = 0x2f;
-
-/** Lines worth a closer look: a framing reader's cue, or the "/2.0" every start line holds. */
-const CLOSER_LOOK = new RegExp(`${ANY_FRAMING_CUE.source}|/2\\.0`, 'g');
 
 /** RFC 3261 token bytes. */
 const TOKEN = Uint8Array.from({ length: 256 }, (_, code) => (isTokenChar(code) ? 1 : 0));
@@ -347,9 +343,7 @@ export class FastTraceStream implements TextStream {
       if (start) {
         this.finish();
         const frame = this.frame as FrameFacts;
-        const message: SipMessage = start.kind === 'request'
-          ? { startLine: this.line, startColumn: start.column, endLine: this.line, kind: 'request', method: start.method, requestUri: start.uri, hasSdp: false }
-          : { startLine: this.line, startColumn: start.column, endLine: this.line, kind: 'response', method: '', status: start.status, phrase: start.phrase, hasSdp: false };
+        const message = newMessage(start, this.line, start.column);
         if (!this.started) {
           message.frameLine = this.blockLine;
           message.offset = this.blockOffset;

@@ -66,11 +66,12 @@ export function headerValueAt(text: string): number {
  * a big trace and wants a handful).
  */
 export function headerNameReader(wanted: Iterable<string>): (text: string) => string | undefined {
-  /** Spellings (lower case) by length and first letter, each with the full name it stands for. */
-  const spellings = new Map<number, { spelling: string; name: string }[]>();
+  /** Spellings (lower case) at [length * 128 + first letter], each with the full name it stands for (an array: no hashing for each line). */
+  const spellings: ({ spelling: string; name: string }[] | undefined)[] = [];
+  let longest = 0;
   const add = (spelling: string, name: string): void => {
-    const key = spelling.length * 128 + spelling.charCodeAt(0);
-    spellings.set(key, [...(spellings.get(key) ?? []), { spelling, name }]);
+    (spellings[spelling.length * 128 + spelling.charCodeAt(0)] ??= []).push({ spelling, name });
+    longest = Math.max(longest, spelling.length);
   };
   const names = new Set(wanted);
   for (const name of names) add(name, name);
@@ -78,7 +79,7 @@ export function headerNameReader(wanted: Iterable<string>): (text: string) => st
   return (text) => {
     let end = 0;
     while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
-    const candidates = end === 0 ? undefined : spellings.get(end * 128 + lowerCode(text.charCodeAt(0)));
+    const candidates = end === 0 || end > longest ? undefined : spellings[end * 128 + lowerCode(text.charCodeAt(0))];
     if (!candidates) return undefined;
     for (const { spelling, name } of candidates) {
       let i = 1;

@@ -1,7 +1,7 @@
 import {
   firstValue, headerNameReader, headerValueAt, isBlankLine, isFoldedLine, readContentLength, readCSeq, readMediaType, readNameAddr, readVia, trimmedFrom,
 } from '../syntax/headers';
-import { readStartLine } from '../syntax/startLine';
+import { readStartLine, type StartLine } from '../syntax/startLine';
 import { ANY_FRAMING_CUE, FRAMING_READERS, UNFRAMED_READERS } from './framing';
 import { END_OF_MESSAGE, FRAMING_LINE, type Frame, type FrameFacts, type FramingReader, type LineShape } from './framing/framing';
 import { isPageFooter, isPageHeader } from './framing/pageBreaks';
@@ -55,7 +55,11 @@ export class MessageReader {
   /** `framed` hears of every framing line the reader takes (where its state starts afresh, whether a message follows or not). */
   constructor(private readonly emit: (message: SipMessage) => void, private readonly framed?: (line: number) => void) {}
 
-  push(text: string, line: number, offset?: number): void {
+  /**
+   * `plain`: the caller knows that the line holds no framing cue and no "/2.0" (CLOSER_LOOK found
+   * none on it), so it is no framing line and no start line, and is not looked at as one.
+   */
+  push(text: string, line: number, offset?: number, plain = false): void {
     if (isBlankLine(text)) {
       if (this.pageBreak) return;
       if (this.blanks) this.blanks.count++;
@@ -69,7 +73,7 @@ export class MessageReader {
     }
     this.pageBreak = false;
     this.flushBlanks();
-    this.read(text, line, offset);
+    this.read(text, line, offset, plain);
   }
 
   /**
@@ -102,12 +106,11 @@ export class MessageReader {
     const blanks = this.blanks;
     if (!blanks) return;
     this.blanks = undefined;
-    for (let i = 0; i < blanks.count; i++) this.read('', blanks.line + i, undefined);
+    for (let i = 0; i < blanks.count; i++) this.read('', blanks.line + i, undefined, true);
   }
 
-  private read(text: string, line: number, offset: number | undefined): void {
-    const framed = this.readFrame(text, line, offset);
-    if (framed) return;
+  private read(text: string, line: number, offset: number | undefined, plain: boolean): void {
+    if (!plain && this.readFrame(text, line, offset)) return;
     const frame = this.frame;
     let content: string | undefined = text;
     if (frame?.reader.content) {
@@ -126,12 +129,12 @@ export class MessageReader {
     if (content === undefined) {
       // Not the message's line any more (an unindented line after an indented message).
       this.finish();
-      this.startAt(text, line, offset, undefined);
+      if (!plain) this.startAt(text, line, offset, undefined);
       return;
     }
     // A start line is read as the framing gives it, or else as written (its indentation or prefix shapes its message).
     const startText = frame?.reader.content ? content : text;
-    if (!(building?.body && building.sipfrag && !this.bodyDone(building)) && this.startAt(startText, line, offset, frame)) return;
+    if (!plain && !(building?.body && building.sipfrag && !this.bodyDone(building)) && this.startAt(startText, line, offset, frame)) return;
     if (!building) {
       if (frame && !frame.started && line - frame.line > MAX_FRAME_GAP) this.frame = undefined;
       return;
@@ -165,9 +168,7 @@ export class MessageReader {
       if (!shape) return false;
     }
     this.finish();
-    const message: SipMessage = start.kind === 'request'
-      ? { startLine: line, startColumn: column + start.column, endLine: line, kind: 'request', method: start.method, requestUri: start.uri, hasSdp: false }
-      : { startLine: line, startColumn: column + start.column, endLine: line, kind: 'response', method: '', status: start.status, phrase: start.phrase, hasSdp: false };
+    const message = newMessage(start, line, column + start.column);
     if (frame && !frame.started) {
       message.frameLine = frame.line;
       if (frame.offset !== undefined) message.offset = frame.offset;
@@ -182,7 +183,7 @@ export class MessageReader {
       if (frame.source !== undefined) message.source = frame.source;
       if (frame.destination !== undefined) message.destination = frame.destination;
     }
-    this.building = { message, body: false, headers: 0, bodyChars: 0, sipfrag: false, ...(shape ? { shape } : {}) };
+    this.building = { message, body: false, headers: 0, contentLength: undefined, bodyChars: 0, sipfrag: false, shape, headerName: undefined, headerValue: undefined };
     return true;
   }
 
@@ -244,6 +245,30 @@ export class MessageReader {
     // A start line without a single header line is prose that quotes one, not a message.
     if (building.headers > 0) this.emit(building.message);
   }
+}
+
+/**
+ * What makes a line worth a closer look, searched for over many lines at once: a framing reader's
+ * cue, or the "/2.0" every start line holds (neither holds a line break, so a match lies within one line).
+ */
+export const CLOSER_LOOK = new RegExp(`${ANY_FRAMING_CUE.source}|/2\\.0`, 'g');
+
+/**
+ * The record of a message whose start line `start` is at `line`, `column`: every field of
+ * SipMessage present from the start (undefined until read), so that all records have one shape
+ * (a field added later cost a second allocation, and the readers of records of many shapes,
+ * grouping and the Outline, were slow).
+ */
+export function newMessage(start: StartLine, line: number, column: number): SipMessage {
+  const request = start.kind === 'request';
+  return {
+    startLine: line, startColumn: column, endLine: line, frameLine: undefined, sharesFrame: undefined, offset: undefined,
+    kind: start.kind, method: request ? start.method : '', requestUri: request ? start.uri : undefined,
+    status: request ? undefined : start.status, phrase: request ? undefined : start.phrase,
+    callId: undefined, cseq: undefined, cseqMethod: undefined, from: undefined, fromTag: undefined, to: undefined, toTag: undefined,
+    branch: undefined, sentBy: undefined, contentType: undefined, hasSdp: false, time: undefined, transport: undefined,
+    source: undefined, destination: undefined, relatedCallId: undefined, divertedBy: undefined,
+  };
 }
 
 /** The framing line `text` is, if it is one: the first framing reader whose cue it holds that takes it. */

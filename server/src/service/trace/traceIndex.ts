@@ -1,5 +1,5 @@
 import { lineEndIn, type ChunkCursor, type TextStore } from '../textStore';
-import { MAX_FRAME_GAP, MessageReader } from './reader';
+import { CLOSER_LOOK, MAX_FRAME_GAP, MessageReader } from './reader';
 import type { SipMessage } from './types';
 
 /** The text a trace index reads. */
@@ -128,9 +128,20 @@ export class TraceIndex {
     const { text: body, starts } = chunk;
     const reader = partial.reader;
     const last = starts.length - 1;
-    for (let k = 0; k < last; k++) reader.push(body.slice(starts[k], lineEndIn(body, starts, k)), partial.next++);
+    // The lines worth a closer look, found for the whole chunk at once; a match ends on its own line.
+    CLOSER_LOOK.lastIndex = 0;
+    let lookedAt = CLOSER_LOOK.test(body) ? CLOSER_LOOK.lastIndex : Infinity;
+    for (let k = 0; k < last; k++) {
+      const next = starts[k + 1];
+      const plain = lookedAt > next;
+      if (!plain) {
+        CLOSER_LOOK.lastIndex = next;
+        lookedAt = CLOSER_LOOK.test(body) ? CLOSER_LOOK.lastIndex : Infinity;
+      }
+      reader.push(body.slice(starts[k], lineEndIn(body, starts, k)), partial.next++, undefined, plain);
+    }
     if (chunk.complete) {
-      reader.push(body.slice(starts[last]), partial.next);
+      reader.push(body.slice(starts[last]), partial.next, undefined, lookedAt === Infinity);
       reader.end();
       this.partial = undefined;
       return;
