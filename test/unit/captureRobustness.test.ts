@@ -35,6 +35,17 @@ test('any chunking of the file gives the same records as the whole file', () => 
   }
 });
 
+test('any chunking gives the same records where packets are larger than what is joined first to the bytes of a block a chunk ends in', () => {
+  const message = (body: number) => Buffer.from(`MESSAGE sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${body}\r\nCall-ID: ${body}\r\nCSeq: 1 MESSAGE\r\nContent-Length: ${body}\r\n\r\n${'x'.repeat(body)}`);
+  const frames = [100, 3000, 9000, 40_000, 200, 12_000].map((body, i) => ({ seconds: 1, nanos: i * 1000, data: b.ipv4('10.0.0.1', '10.0.0.2', 17, b.udp(5060, 5060, message(body))) }));
+  const files = [b.pcapFile(228, frames), b.pcapngFile([{ interfaces: [{ linkType: 228 }], packets: frames.map((frame) => ({ ...frame, iface: 0 })) }])];
+  for (const bytes of files) {
+    const whole = summary(decodeAll(bytes).records);
+    assert.equal(whole.length, frames.length);
+    for (const size of [1000, 2500, 4096, 30_000, 65536]) assert.deepEqual(summary(decodeInChunks(bytes, size).records), whole, `chunks of ${size}`);
+  }
+});
+
 test('every prefix of a capture decodes without an exception and yields a prefix of its messages', () => {
   const whole = summary(decodeAll(sipp).records);
   for (let length = 0; length <= sipp.length; length += 37) {

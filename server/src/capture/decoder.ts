@@ -15,6 +15,8 @@ import { emptyStats, problem, skip, type CaptureProblem, type DecodeStats, type 
 
 /** Records held back to put messages reassembled late (TCP) in time order. */
 const REORDER_WINDOW = 4096;
+/** How many bytes of a chunk are joined first to the bytes of an unfinished block (four times more each time until it is whole). */
+const FIRST_TAKE = 2048;
 
 export interface DecoderOptions {
   /** Transport decoders tried in order before UDP; a segment none accepts is counted as skipped. */
@@ -35,8 +37,8 @@ type Reader = PcapReader | PcapngReader;
 export class CaptureDecoder {
   readonly stats = emptyStats();
   private reader: Reader | undefined;
+  /** The bytes of a block (or record) the chunks so far end in. */
   private pending: Uint8Array = new Uint8Array(0);
-  private consumed = 0;
   private error: CaptureProblem | undefined;
   private readonly network: NetworkDecoder;
   private readonly transports: TransportDecoder[];
@@ -62,25 +64,49 @@ export class CaptureDecoder {
     return this.error !== undefined;
   }
 
-  push(chunk: Uint8Array): void {
-    if (this.error !== undefined || chunk.length === 0) return;
-    const buffer = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
+  push(bytes: Uint8Array): void {
+    if (this.error !== undefined || bytes.length === 0) return;
+    // A plain view of a Buffer: the decoders' views of its packets are made by Uint8Array's subarray, not Buffer's (some 3 times slower).
+    const chunk = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     try {
-      if (!this.reader) {
-        if (buffer.length < 4) {
-          this.pending = buffer.slice();
-          return;
-        }
-        if (isPcapMagic(buffer)) this.reader = new PcapReader();
-        else if (isPcapngMagic(buffer)) this.reader = new PcapngReader();
-        else throw new CaptureError(problem('notACapture', describeForeignFile(buffer)));
-      }
-      const used = this.reader.read(buffer, 0, this.onPacket);
-      this.consumed += used;
-      this.pending = buffer.slice(used);
+      const rest = this.pending.length === 0 ? chunk : this.completePending(chunk);
+      if (rest.length > 0) this.pending = rest.slice(this.read(rest));
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * The bytes held, joined with as few of the chunk's as complete the block (or record) they start:
+   * what is left of the chunk after it, read on its own (where the whole chunk was copied behind
+   * the bytes held, a megabyte copied for a few bytes held: 3 % of a capture's decoding).
+   */
+  private completePending(chunk: Uint8Array): Uint8Array {
+    const held = this.pending.length;
+    for (let take = Math.min(chunk.length, FIRST_TAKE); ; take = Math.min(chunk.length, take * 4)) {
+      const joined = concat(this.pending, chunk.subarray(0, take));
+      const used = this.read(joined);
+      // A reader consumes nothing of an unfinished block: once it consumed, it read past the bytes held.
+      if (used === 0 && take === chunk.length) {
+        this.pending = joined;
+        return chunk.subarray(take);
+      }
+      if (used > 0) {
+        this.pending = new Uint8Array(0);
+        return used >= held ? chunk.subarray(used - held) : concat(joined.subarray(used), chunk.subarray(take));
+      }
+    }
+  }
+
+  /** Reads what whole blocks `buffer` holds (its reader chosen by its magic first): how many bytes it consumed. */
+  private read(buffer: Uint8Array): number {
+    if (!this.reader) {
+      if (buffer.length < 4) return 0;
+      if (isPcapMagic(buffer)) this.reader = new PcapReader();
+      else if (isPcapngMagic(buffer)) this.reader = new PcapngReader();
+      else throw new CaptureError(problem('notACapture', describeForeignFile(buffer)));
+    }
+    return this.reader.read(buffer, 0, this.onPacket);
   }
 
   end(): DecodeResult {
