@@ -502,9 +502,9 @@ export class FastTraceStream implements TextStream {
     const slot = hash & (VALUE_SLOTS - 1);
     const at = slot * VALUE_BYTES;
     const keys = this.valueKeys;
+    const keyWords = this.valueKeyWords;
     this.slot = slot;
     if (this.valueLengths[slot] === length && this.valueTrimmed[slot] === (trimmed ? 1 : 0)) {
-      const keyWords = this.valueKeyWords;
       let i = 0;
       while (i + 4 <= length && keyWords.getInt32(at + i) === words.getInt32(from + i)) i += 4;
       if (i + 4 > length) {
@@ -513,7 +513,10 @@ export class FastTraceStream implements TextStream {
       }
     }
     const text = trimmed ? this.trimmed(from, to) : this.text(from, to);
-    buf.copy(keys, at, from, to);
+    // Copied a word at a time: Buffer.copy's call costs some 100 ns more for so few bytes.
+    let i = 0;
+    for (; i + 4 <= length; i += 4) keyWords.setInt32(at + i, words.getInt32(from + i));
+    for (; i < length; i++) keys[at + i] = buf[from + i];
     this.valueLengths[slot] = length;
     this.valueTrimmed[slot] = trimmed ? 1 : 0;
     this.valueTexts[slot] = text;
