@@ -196,3 +196,25 @@ test('each record owns its bytes: the capture\'s buffer changed after decoding, 
     assert.deepEqual(summary(records).filter((_, k) => k % 2 === 1), expected.filter((_, k) => k % 2 === 1));
   }
 });
+
+test('framing lines written as bytes: endpoints remembered and forgotten, IPv6, fractions in micro- and nanoseconds, times no date holds, cut-off messages', () => {
+  const out: Buffer[] = [];
+  const sink = new TraceSink((chunk) => out.push(chunk));
+  const bytes = Buffer.from('OPTIONS sip:a SIP/2.0\r\n\r\n');
+  const lines: string[] = [];
+  const write = (time: { seconds: number; nanos: number }, src: [string, number], dst: [string, number], nanoseconds: boolean, truncated?: boolean) => {
+    sink.record({ frame: 1, time, transport: 'TCP', src: { address: src[0], port: src[1] }, dst: { address: dst[0], port: dst[1] }, bytes, ...(truncated ? { truncated } : {}) }, nanoseconds);
+  };
+  // Twelve endpoints in turn (more than are remembered), then the first ones again, a port of one changed.
+  for (let i = 0; i < 14; i++) {
+    write({ seconds: 1_700_000_000 + i, nanos: 5_000 + i }, [`10.0.0.${i % 12}`, 5060], ['2001:db8::1', 5061 + (i === 13 ? 1 : 0)], i % 2 === 0);
+    lines.push(`T 2023/11/14 22:13:${String(20 + i).padStart(2, '0')}.${i % 2 === 0 ? String(5_000 + i).padStart(9, '0') : '000005'} 10.0.0.${i % 12}:5060 -> [2001:db8::1]:${5061 + (i === 13 ? 1 : 0)}`);
+  }
+  write({ seconds: 8.64e15, nanos: 999_999_999 }, ['10.0.0.1', 1], ['10.0.0.2', 2], false, true);
+  lines.push('T 8640000000000000.999999 10.0.0.1:1 -> 10.0.0.2:2 (truncated)');
+  write({ seconds: 0, nanos: 2_000_000_000 }, ['10.0.0.1', 1], ['10.0.0.2', 2], true);
+  lines.push('T 1970/01/01 00:00:00.2000000000 10.0.0.1:1 -> 10.0.0.2:2');
+  sink.flush();
+  const framing = Buffer.concat(out).toString('utf8').split('\n').filter((line) => line.startsWith('T '));
+  assert.deepEqual(framing, lines);
+});

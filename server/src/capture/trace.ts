@@ -1,7 +1,7 @@
 import { endpointText } from './address';
 import { decodeCapturedText } from './text';
 import { hasZeroByte } from './words';
-import type { SipRecord, SipTransport, Timestamp } from './types';
+import type { Endpoint, SipRecord, SipTransport } from './types';
 
 /**
  * The decoded trace in `ngrep -W byline` framing: a line `U 2005/07/04 09:32:52.844249
@@ -15,24 +15,12 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-let cachedSecond = Number.NaN;
-let cachedText = '';
-
-/** UTC date and time, with microseconds or (nanoseconds = true) nanoseconds. */
-export function timeText(time: Timestamp, nanoseconds: boolean): string {
-  if (time.seconds !== cachedSecond) {
-    const date = new Date(time.seconds * 1000);
-    cachedSecond = time.seconds;
-    cachedText = Number.isNaN(date.getTime())
-      ? String(time.seconds)
-      : `${pad(date.getUTCFullYear(), 4)}/${pad(date.getUTCMonth() + 1, 2)}/${pad(date.getUTCDate(), 2)} ${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`;
-  }
-  return `${cachedText}.${nanoseconds ? pad(time.nanos, 9) : pad(Math.floor(time.nanos / 1000), 6)}`;
-}
-
-/** The framing line of a record (no line end). */
-export function headerLine(record: SipRecord, nanoseconds: boolean): string {
-  return `${TRANSPORT_LETTERS[record.transport]} ${timeText(record.time, nanoseconds)} ${endpointText(record.src)} -> ${endpointText(record.dst)}${record.truncated ? ' (truncated)' : ''}`;
+/** A date and time to the second as the framing line writes it (UTC), or the seconds as they are when no date has them. */
+function secondText(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime())
+    ? String(seconds)
+    : `${pad(date.getUTCFullYear(), 4)}/${pad(date.getUTCMonth() + 1, 2)}/${pad(date.getUTCDate(), 2)} ${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`;
 }
 
 /** C0 controls other than tab, CR and LF, and DEL, print as "." (as ngrep does): a trace stays text. */
@@ -70,31 +58,96 @@ function isPrintableByte(b: number): boolean {
 }
 
 const BATCH = 1024 * 1024;
+/** How many endpoints' texts a sink remembers (a capture's packets go back and forth between a few). */
+const ENDPOINTS = 8;
+const ARROW = Buffer.from(' -> ');
+const TRUNCATED = Buffer.from(' (truncated)');
+/** What the framing line takes besides its time and endpoints: letter, blanks, dot, fraction, arrow, "(truncated)", line break. */
+const FRAMING_BYTES = 40;
 
-/** Collects trace text into batches of about 1 MB handed to `output`. */
+/**
+ * Collects trace text into batches of about 1 MB handed to `output`. A framing line is written as
+ * bytes: its date and time to the second and its endpoints as the bytes of their text, remembered
+ * (a capture's packets share them), the fraction of a second as digits (where a string was made
+ * for each part, joined and encoded for each record).
+ */
 export class TraceSink {
   private buffer = Buffer.allocUnsafe(BATCH);
   private used = 0;
+  private second = Number.NaN;
+  private secondBytes = Buffer.alloc(0);
+  private readonly addresses: (string | undefined)[] = new Array<string | undefined>(ENDPOINTS).fill(undefined);
+  private readonly ports = new Float64Array(ENDPOINTS);
+  private readonly endpointBytes: Buffer[] = new Array<Buffer>(ENDPOINTS).fill(Buffer.alloc(0));
+  private nextEndpoint = 0;
 
   constructor(private readonly output: (chunk: Buffer) => void) {}
 
   record(record: SipRecord, nanoseconds: boolean): void {
-    const header = headerLine(record, nanoseconds);
+    const { seconds, nanos } = record.time;
+    if (seconds !== this.second) {
+      this.second = seconds;
+      this.secondBytes = Buffer.from(secondText(seconds), 'utf8');
+    }
+    const fraction = nanoseconds ? nanos : Math.floor(nanos / 1000);
+    const width = nanoseconds ? 9 : 6;
+    // The fraction's digits, or its text where it is no whole number below 10^width (as pad writes it).
+    const fractionText = Number.isInteger(fraction) && fraction >= 0 && fraction < 10 ** width ? undefined : Buffer.from(pad(fraction, width), 'utf8');
+    const src = this.endpoint(record.src);
+    const dst = this.endpoint(record.dst);
     const body = messageBytes(record.bytes);
     const newline = body.length === 0 || body[body.length - 1] !== 0x0a;
-    this.reserve(Buffer.byteLength(header) + body.length + 3);
-    this.used += this.buffer.write(header, this.used, 'utf8');
-    this.buffer[this.used++] = 0x0a;
-    this.buffer.set(body, this.used);
+    this.reserve(FRAMING_BYTES + this.secondBytes.length + (fractionText?.length ?? 0) + src.length + dst.length + body.length);
+    const buffer = this.buffer;
+    buffer[this.used++] = TRANSPORT_LETTERS[record.transport].charCodeAt(0);
+    buffer[this.used++] = 0x20;
+    this.put(this.secondBytes);
+    buffer[this.used++] = 0x2e;
+    if (fractionText !== undefined) {
+      this.put(fractionText);
+    } else {
+      let rest = fraction;
+      for (let i = this.used + width - 1; i >= this.used; i--) {
+        buffer[i] = 0x30 + (rest % 10);
+        rest = Math.floor(rest / 10);
+      }
+      this.used += width;
+    }
+    buffer[this.used++] = 0x20;
+    this.put(src);
+    this.put(ARROW);
+    this.put(dst);
+    if (record.truncated) this.put(TRUNCATED);
+    buffer[this.used++] = 0x0a;
+    buffer.set(body, this.used);
     this.used += body.length;
-    if (newline) this.buffer[this.used++] = 0x0a;
-    this.buffer[this.used++] = 0x0a;
+    if (newline) buffer[this.used++] = 0x0a;
+    buffer[this.used++] = 0x0a;
   }
 
   flush(): void {
     if (this.used === 0) return;
     this.output(Buffer.from(this.buffer.subarray(0, this.used)));
     this.used = 0;
+  }
+
+  /** The UTF-8 bytes of an endpoint's text (see endpointText), remembered for the last ENDPOINTS endpoints written. */
+  private endpoint(endpoint: Endpoint): Buffer {
+    for (let e = 0; e < ENDPOINTS; e++) if (this.ports[e] === endpoint.port && this.addresses[e] === endpoint.address) return this.endpointBytes[e];
+    const e = this.nextEndpoint;
+    this.nextEndpoint = (e + 1) % ENDPOINTS;
+    this.addresses[e] = endpoint.address;
+    this.ports[e] = endpoint.port;
+    this.endpointBytes[e] = Buffer.from(endpointText(endpoint), 'utf8');
+    return this.endpointBytes[e];
+  }
+
+  /** Bytes (a few dozen at most) copied in by a loop: Buffer.copy's call costs more than so few bytes. */
+  private put(bytes: Buffer): void {
+    const buffer = this.buffer;
+    let at = this.used;
+    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i];
+    this.used = at;
   }
 
   private reserve(bytes: number): void {
