@@ -22,10 +22,17 @@ interface Read {
   end: { lines: number; bytes: number };
 }
 
+/** `bytes` read by a reader, in chunks pushed from one buffer overwritten after each (as readChunks hands them). */
 function readWith(make: (sink: MessageSink) => TextStream, bytes: Buffer, chunk = bytes.length): Read & { stream: TextStream } {
   const records: Read['records'] = [];
   const stream = make((message, anchorLine, anchorOffset) => records.push({ ...message, anchorLine, anchorOffset }));
-  for (let at = 0; at < bytes.length; at += Math.max(1, chunk)) stream.push(bytes.subarray(at, at + Math.max(1, chunk)));
+  const size = Math.max(1, chunk);
+  const reused = Buffer.alloc(size);
+  for (let at = 0; at < bytes.length; at += size) {
+    const length = bytes.copy(reused, 0, at, at + size);
+    stream.push(reused.subarray(0, length));
+    reused.fill(0x23);
+  }
   return { records, end: stream.end(), stream };
 }
 

@@ -42,7 +42,12 @@ for (const [name, text] of [['with multibyte characters', MIXED], ['in ASCII', A
     }
     for (const size of [1, 2, 3, 5, 7, 64, 1000, bytes.length]) {
       const { stream, model: modelNow } = modelStream();
-      for (let at = 0; at < bytes.length; at += size) stream.push(bytes.subarray(at, at + size));
+      // Each chunk pushed from one buffer, overwritten after it (as readChunks hands them).
+      const reused = Buffer.alloc(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        stream.push(reused.subarray(0, bytes.copy(reused, 0, at, at + size)));
+        reused.fill(0x23);
+      }
       const { lines, bytes: total } = stream.end();
       const model = modelNow();
       assert.deepEqual(withoutOffsets(model.messages), withoutOffsets(expected.messages), `chunks of ${size}`);

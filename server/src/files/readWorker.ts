@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeCaptureFile, type DecodeResult } from '../capture';
 import { FastTraceStream } from './fastTraceStream';
 import { MessageColumns, type ColumnsData } from './messageColumns';
+import { readChunks } from './traceFile';
 
 /**
  * The worker thread that reads for the server's second core (threadedRead.ts): a capture decoded
@@ -24,7 +24,6 @@ export type ReadReply =
 
 /** How many chunks of decoded text (about 1 MB each) may wait for the reader. */
 const AHEAD = 8;
-const CHUNK = 4 * 1024 * 1024;
 
 const port = parentPort;
 if (port) void run(workerData as ReadJob);
@@ -44,10 +43,11 @@ async function run(job: ReadJob): Promise<void> {
   }
   const columns = new MessageColumns();
   const stream = new FastTraceStream((message, line, offset) => columns.push(message, line, offset), { line: 0, offset: job.from });
-  for await (const chunk of createReadStream(job.path, { start: job.from, highWaterMark: CHUNK })) {
-    stream.push(chunk as Buffer);
+  await readChunks(job.path, (chunk) => {
+    stream.push(chunk);
     post({ kind: 'progress', bytes: stream.bytesRead - job.from });
-  }
+    return true;
+  }, job.from);
   const { lines, bytes } = stream.end();
   const data = columns.data();
   post({ kind: 'part', columns: data, lines, bytes }, [...data.numbers, ...data.strings].map((array) => array.buffer as ArrayBuffer));

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -7,7 +7,7 @@ import { isCaptureFile, streamFile, type FileReadOptions, type StreamedFile } fr
 import { FastTraceStream, isNgrepFramingLine } from './fastTraceStream';
 import type { MessageColumns } from './messageColumns';
 import type { ReadJob, ReadReply } from './readWorker';
-import { ReadCancelled } from './traceFile';
+import { readChunks, ReadCancelled } from './traceFile';
 
 /**
  * A file read for its calls on two cores. A capture is decoded in a worker thread while this
@@ -34,7 +34,6 @@ function coreIdle(): boolean {
 
 /** How far from the middle of a trace a framing line is looked for. */
 const SPLIT_WINDOW = 1024 * 1024;
-const CHUNK = 4 * 1024 * 1024;
 
 /** The worker's script: beside this module, compiled (out/) and bundled (dist/) alike. */
 const WORKER = join(__dirname, 'readWorker.js');
@@ -132,12 +131,10 @@ function readInParts(path: string, split: { offset: number; line: Buffer }, stre
   let workerBytes = 0;
   let part: Extract<ReadReply, { kind: 'part' }> | undefined;
   let settled = false;
-  const file = createReadStream(path, { start: 0, end: split.offset - 1, highWaterMark: CHUNK });
   return new Promise<StreamedFile>((resolve, reject) => {
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      file.destroy();
       void worker.terminate();
       reject(error);
     };
@@ -164,21 +161,17 @@ function readInParts(path: string, split: { offset: number; line: Buffer }, stre
       resolve({ lines: lines + part.lines, bytes: part.bytes, textPath: path, dispose: () => undefined });
     };
     stopped.then(() => (part === undefined ? fail(new Error('the reading thread stopped before the end of the trace')) : finish()), fail);
-    file.on('data', (chunk) => {
-      if (cancelled()) return;
-      stream.push(chunk as Buffer);
+    readChunks(path, (chunk) => {
+      if (cancelled()) return false;
+      stream.push(chunk);
       progress();
-    });
-    file.on('error', fail);
-    file.on('end', () => {
-      try {
-        stream.push(split.line);
-        // The split's framing line read as this part's last line: the lines before it are this part's.
-        lines = stream.end().lines - 1;
-        finish();
-      } catch (error) {
-        fail(error);
-      }
-    });
+      return true;
+    }, 0, split.offset).then(() => {
+      if (settled) return;
+      stream.push(split.line);
+      // The split's framing line read as this part's last line: the lines before it are this part's.
+      lines = stream.end().lines - 1;
+      finish();
+    }).catch(fail);
   });
 }

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SipMessage } from '../service/trace/types';
 import type { TextStream } from './traceStream';
@@ -20,29 +20,42 @@ export class ReadCancelled extends Error {
   }
 }
 
+/**
+ * Bytes [start, end) of the file at `path`, in chunks of up to 4 MB, each read into the same buffer:
+ * a chunk is `onChunk`'s for the call only (where a read stream allocated a buffer a chunk, whose
+ * pages the kernel faulted in and zeroed: 0.54-0.74 s of CPU for the 500 MB bench trace, against
+ * 0.11 s). `onChunk` says whether to read on.
+ */
+export async function readChunks(path: string, onChunk: (chunk: Buffer) => boolean, start = 0, end = Infinity): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let position = start; position < end;) {
+      const { bytesRead } = await file.read(buffer, 0, Math.min(CHUNK, end - position), position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      if (!onChunk(buffer.subarray(0, bytesRead))) return;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
 /** Streams a trace file through `trace`, in chunks, and ends it: how many lines and bytes the file has. */
-export function streamTraceFile(path: string, trace: TextStream, options: ReadOptions = {}): Promise<{ lines: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const total = statSync(path).size;
-    const stream = createReadStream(path, { highWaterMark: CHUNK });
-    stream.on('data', (chunk) => {
-      if (options.cancelled?.()) {
-        stream.destroy();
-        reject(new ReadCancelled());
-        return;
-      }
-      trace.push(chunk as Buffer);
-      options.progress?.(trace.bytesRead, total);
-    });
-    stream.on('error', reject);
-    stream.on('end', () => {
-      try {
-        resolve(trace.end());
-      } catch (error) {
-        reject(error);
-      }
-    });
+export async function streamTraceFile(path: string, trace: TextStream, options: ReadOptions = {}): Promise<{ lines: number; bytes: number }> {
+  const total = statSync(path).size;
+  let cancelled = false;
+  await readChunks(path, (chunk) => {
+    if (options.cancelled?.()) {
+      cancelled = true;
+      return false;
+    }
+    trace.push(chunk);
+    options.progress?.(trace.bytesRead, total);
+    return true;
   });
+  if (cancelled) throw new ReadCancelled();
+  return trace.end();
 }
 
 /** At most this many bytes are read for one message's lines (a message longer than that is cut). */

@@ -22,6 +22,7 @@ export type MessageSink = (message: SipMessage, anchorLine: number, anchorOffset
 
 /** What reads a file's bytes, chunk by chunk as they arrive, into message records. */
 export interface TextStream {
+  /** The chunk is the reader's for the call only (its buffer is read into again): what it keeps, it copies. */
   push(chunk: Buffer): void;
   /** Ends the file: how many lines (its last line counted, empty after a final line break) and bytes it has. */
   end(): { lines: number; bytes: number };
