@@ -17,10 +17,17 @@ const cancel = corpus('pkts__cancel.pcap');
 const sipp = corpus('pkts__sipp.pcap');
 const scale = corpus('sipnab__sipp-branch-scenario.pcapng');
 
+/** The capture decoded in chunks pushed from one buffer overwritten after each (as readChunks hands them). */
 function decodeInChunks(bytes: Uint8Array, size: number) {
   const records: SipRecord[] = [];
   const decoder = new CaptureDecoder({ onRecord: (record) => records.push(record) });
-  for (let at = 0; at < bytes.length; at += size) decoder.push(bytes.subarray(at, at + size));
+  const reused = new Uint8Array(size);
+  for (let at = 0; at < bytes.length; at += size) {
+    const chunk = bytes.subarray(at, at + size);
+    reused.set(chunk);
+    decoder.push(reused.subarray(0, chunk.length));
+    reused.fill(0xee);
+  }
   return { records, result: decoder.end() };
 }
 

@@ -1,6 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { CaptureDecoder, type DecodeResult } from './decoder';
+import { readChunks } from './fileChunks';
 import { TraceSink } from './trace';
 import { problem, type CaptureProblem, type SipRecord, type TransportDecoder } from './types';
 
@@ -98,52 +100,72 @@ export async function captureFileToTrace(path: string, options: TraceOptions = {
   return { text: kept.text, textLength: kept.length, result };
 }
 
-/** A capture file streamed through the decoder (gzip recognised by content), the trace's UTF-8 to `write` in batches. */
+/**
+ * A capture file streamed through the decoder (gzip recognised by content), the trace's UTF-8 to
+ * `write` in batches. A plain capture is read into one buffer (readChunks: the decoder copies what
+ * it keeps of a chunk); a gzip one through a read stream, the chunks going on to gunzip.
+ */
 export async function decodeCaptureFile(path: string, write: (chunk: Buffer) => void, options: TraceOptions = {}): Promise<DecodeResult> {
   const { decoder, sink } = tracingDecoder(write, options);
-  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
   let gzipError: CaptureProblem | undefined;
   try {
-    let source: AsyncIterable<Buffer> = file;
-    const iterator = file[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (!first.done) {
-      const head = first.value as Buffer;
-      const size = options.onProgress ? statSync(path).size : 0;
-      let read = 0;
-      // Each chunk of the file as it is read (before any gunzip), with the progress through the file.
-      const rest = (async function* () {
-        for (let next: IteratorResult<Buffer> = first; !next.done; next = await iterator.next()) {
-          read += next.value.length;
-          options.onProgress?.(Math.min(read, size), size);
-          yield next.value;
-        }
-      })();
-      if (isGzip(head)) {
-        const gunzip = createGunzip();
-        (async () => {
-          try {
-            for await (const chunk of rest) if (!gunzip.write(chunk)) await new Promise((resolve) => gunzip.once('drain', resolve));
-            gunzip.end();
-          } catch (error) {
-            gunzip.destroy(error as Error);
-          }
-        })();
-        source = gunzip;
-      } else {
-        source = rest;
-      }
-      for await (const chunk of source) {
+    const head = await fileHead(path);
+    const size = statSync(path).size;
+    let read = 0;
+    // Each chunk of the file as it is read (before any gunzip), with the progress through the file.
+    const progress = (chunk: Uint8Array) => {
+      read += chunk.length;
+      options.onProgress?.(Math.min(read, size), size);
+    };
+    if (isGzip(head)) {
+      await gunzipped(path, progress, decoder);
+    } else {
+      await readChunks(path, (chunk) => {
+        progress(chunk);
         decoder.push(chunk);
-        if (decoder.failed) break;
-      }
+        return !decoder.failed;
+      }, 0, Infinity, READ_CHUNK);
     }
   } catch (error) {
     gzipError = (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? problem('gzipDamaged', (error as Error).message) : problem('cannotRead', path, (error as Error).message);
-  } finally {
-    file.destroy();
   }
   const result = decoder.end();
   sink.flush();
   return gzipError && !result.error ? { ...result, error: gzipError } : result;
+}
+
+/** The first two bytes of a file (fewer when it is shorter). */
+async function fileHead(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return head.subarray(0, (await file.read(head, 0, 2, 0)).bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** A gzip capture file read through gunzip into the decoder. */
+async function gunzipped(path: string, progress: (chunk: Uint8Array) => void, decoder: CaptureDecoder): Promise<void> {
+  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const gunzip = createGunzip();
+  try {
+    (async () => {
+      try {
+        for await (const chunk of file) {
+          progress(chunk as Buffer);
+          if (!gunzip.write(chunk)) await new Promise((resolve) => gunzip.once('drain', resolve));
+        }
+        gunzip.end();
+      } catch (error) {
+        gunzip.destroy(error as Error);
+      }
+    })();
+    for await (const chunk of gunzip) {
+      decoder.push(chunk as Buffer);
+      if (decoder.failed) break;
+    }
+  } finally {
+    file.destroy();
+  }
 }

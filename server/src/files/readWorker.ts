@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeCaptureFile, type DecodeResult } from '../capture';
+import { readChunks } from '../capture/fileChunks';
 import { FastTraceStream } from './fastTraceStream';
 import { MessageColumns, type ColumnsData } from './messageColumns';
-import { readChunks } from './traceFile';
 
 /**
  * The worker thread that reads for the server's second core (threadedRead.ts): a capture decoded

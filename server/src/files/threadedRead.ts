@@ -3,11 +3,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DecodeResult } from '../capture';
+import { readChunks } from '../capture/fileChunks';
 import { isCaptureFile, streamFile, type FileReadOptions, type StreamedFile } from './captureTrace';
 import { FastTraceStream, isNgrepFramingLine } from './fastTraceStream';
 import type { MessageColumns } from './messageColumns';
 import type { ReadJob, ReadReply } from './readWorker';
-import { readChunks, ReadCancelled } from './traceFile';
+import { ReadCancelled } from './traceFile';
 
 /**
  * A file read for its calls on two cores. A capture is decoded in a worker thread while this

@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readChunks } from '../capture/fileChunks';
 import type { SipMessage } from '../service/trace/types';
 import type { TextStream } from './traceStream';
 
 /** Reading trace files from disk, whatever their size: the whole file streamed through a reader, or one message's lines. */
-
-const CHUNK = 4 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Called after each chunk with the bytes read so far and the file's size (none for a capture, whose decoded size is reported). */
@@ -17,27 +16,6 @@ export interface ReadOptions {
 export class ReadCancelled extends Error {
   constructor() {
     super('reading the trace was cancelled');
-  }
-}
-
-/**
- * Bytes [start, end) of the file at `path`, in chunks of up to 4 MB, each read into the same buffer:
- * a chunk is `onChunk`'s for the call only (where a read stream allocated a buffer a chunk, whose
- * pages the kernel faulted in and zeroed: 0.54-0.74 s of CPU for the 500 MB bench trace, against
- * 0.11 s). `onChunk` says whether to read on.
- */
-export async function readChunks(path: string, onChunk: (chunk: Buffer) => boolean, start = 0, end = Infinity): Promise<void> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let position = start; position < end;) {
-      const { bytesRead } = await file.read(buffer, 0, Math.min(CHUNK, end - position), position);
-      if (bytesRead === 0) return;
-      position += bytesRead;
-      if (!onChunk(buffer.subarray(0, bytesRead))) return;
-    }
-  } finally {
-    await file.close();
   }
 }
 
