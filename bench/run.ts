@@ -37,6 +37,9 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const ratio = (ours: number, reference: number) => `${(ours / reference).toFixed(2)}x`;
 
+/** How many times the first 50 hovers after a big document's diagnostics are measured (each in a server of its own). */
+const FIRST_HOVER_RUNS = 3;
+
 function median(values: number[]): number {
   return percentile(values, 50);
 }
@@ -121,16 +124,23 @@ async function openBenchmark(name: string, languageId: string, text: string): Pr
   row(`the server's CPU time from that didOpen to those diagnostics`, ms(ours.cpu), ms(floor.cpu), ratio(ours.cpu, floor.cpu), '');
   row(`hover at its last status line, sent right after didOpen → answer`, ms(ours.hover.ms), ms(floor.hover!.ms), ratio(ours.hover.ms, floor.hover!.ms), 'not stuck behind the scan');
   row(`peak memory, ${name}`, mb(ours.peak), mb(floor.peak), ratio(ours.peak, floor.peak), 'goal ≤ 1.25x');
-  // opened again without the early hover, which would have built whatever the first hover needs
-  const floorQuiet = await openAndWait(floorModule, uri, languageId, text);
-  await floorQuiet.server.stop();
-  const oursQuiet = await openAndWait(ourModule, uri, languageId, text);
-  await oursQuiet.server.stop();
-  const [first, floorFirst] = [oursQuiet.firstHovers, floorQuiet.firstHovers];
+  // opened again without the early hover, which would have built whatever the first hover needs;
+  // FIRST_HOVER_RUNS times, alternated with the floor: the p99 of 50 is their slowest, which one
+  // scavenge or a busy core decides in a single run
+  const runs: { ours: { wall: number[]; cpu: number[] }; floor: { wall: number[]; cpu: number[] } }[] = [];
+  for (let run = 0; run < FIRST_HOVER_RUNS; run++) {
+    const floorQuiet = await openAndWait(floorModule, uri, languageId, text);
+    await floorQuiet.server.stop();
+    const oursQuiet = await openAndWait(ourModule, uri, languageId, text);
+    await oursQuiet.server.stop();
+    runs.push({ ours: { wall: oursQuiet.firstHovers, cpu: oursQuiet.firstHoversCpu }, floor: { wall: floorQuiet.firstHovers, cpu: floorQuiet.firstHoversCpu } });
+  }
   const firstLook = (hovers: number[]) => `${ms(hovers[0])} / ${ms(median(hovers.slice(1)))} / ${ms(percentile(hovers, 99))}`;
-  row(`the first 50 hovers after its diagnostics (no hover before): the first / the median of the 49 others / p99`, firstLook(first), firstLook(floorFirst), ratio(percentile(first, 99), percentile(floorFirst, 99)), 'the first as fast as the others');
-  const [firstCpu, floorFirstCpu] = [oursQuiet.firstHoversCpu, floorQuiet.firstHoversCpu];
-  row(`the server's main-thread CPU time for each of those hovers: the first / the median of the 49 others / p99`, firstLook(firstCpu), firstLook(floorFirstCpu), ratio(percentile(firstCpu, 99), percentile(floorFirstCpu, 99)), '');
+  const firstLooks = (which: 'ours' | 'floor', kind: 'wall' | 'cpu') => runs.map((r) => firstLook(r[which][kind])).join('; ');
+  const medianP99 = (which: 'ours' | 'floor', kind: 'wall' | 'cpu') => median(runs.map((r) => percentile(r[which][kind], 99)));
+  const p99Ratio = (kind: 'wall' | 'cpu') => ratio(medianP99('ours', kind), medianP99('floor', kind));
+  row(`the first 50 hovers after its diagnostics (no hover before), ${FIRST_HOVER_RUNS} runs: the first / the median of the 49 others / p99 (ratio: the medians of the runs' p99)`, firstLooks('ours', 'wall'), firstLooks('floor', 'wall'), p99Ratio('wall'), 'the first as fast as the others');
+  row(`the server's main-thread CPU time for each of those hovers: the first / the median of the 49 others / p99`, firstLooks('ours', 'cpu'), firstLooks('floor', 'cpu'), p99Ratio('cpu'), '');
 }
 
 function scannerVersusGrep(text: string): void {
