@@ -15,6 +15,7 @@ import { repoRoot, sharedRoot } from '../test/support/corpus';
 const MB = 1024 * 1024;
 const dataDir = join(repoRoot, 'bench', '.data');
 const child = join(repoRoot, 'out', 'bench', 'callsChild.js');
+const floorChild = join(repoRoot, 'out', 'bench', 'callsFloor.js');
 
 /** Writes `make(copy)` for copy 0, 1, ... until the file holds `bytes` (kept when it already does). */
 async function ensureFile(name: string, bytes: number, make: (copy: number) => Buffer | string): Promise<string> {
@@ -56,12 +57,22 @@ function oursOn(path: string, threads: 'one' | 'two'): { ms: number; cpuMs: numb
   return JSON.parse(result.stdout);
 }
 
+/** The least a calls list in JavaScript does with the file (see callsFloor.ts), in a process of its own. */
+function javaScriptFloorOn(path: string, kind: 'trace' | 'capture'): { ms: number; cpuMs: number; calls: number; messages: number } {
+  const result = spawnSync(process.execPath, [floorChild, path, kind], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`calls floor child failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
 export async function callsBenchmark(row: (...cells: (string | number)[]) => void): Promise<void> {
   for (const [label, path] of [['500 MB trace', await traceFile()], ['1 GB capture', await captureFile()]] as const) {
     const size = statSync(path).size;
     grepMs(path); // the file in the page cache for both
     const grep = Math.min(grepMs(path).ms, grepMs(path).ms);
     const { count } = grepMs(path);
+    const floor = javaScriptFloorOn(path, label.endsWith('capture') ? 'capture' : 'trace');
+    row(`the least any calls list in JavaScript does with it, one thread: ${label.endsWith('capture') ? 'each packet\'s Call-ID found' : 'its lines cut with indexOf, each Call-ID'} and kept in a Map, nothing else (${floor.calls} Call-IDs)`,
+      `${(floor.ms / 1000).toFixed(2)} s (CPU ${(floor.cpuMs / 1000).toFixed(2)} s)`, `grep -c '^SIP/2.0' ${(grep / 1000).toFixed(2)} s`, `${(floor.ms / grep).toFixed(1)}x`, 'the floor under the goal');
     // On one thread and on two (the server uses two while a core is idle): which is quicker depends on the machine's load.
     for (const threads of ['one', 'two'] as const) {
       const ours = oursOn(path, threads);
