@@ -40,6 +40,30 @@ const sipUriParts = () => [
   ...hostPort(),
 ];
 
+/** A `;name=value` parameter (#parameters), `parameterName` what its name may be. */
+const parameterParts = (parameterName = TOKEN) => [
+  cap('punctuation.separator.parameter.sip', ';'),
+  r`[ \t]*`,
+  cap('entity.other.attribute-name.parameter.sip', parameterName),
+  opt(r`[ \t]*`, cap('punctuation.separator.key-value.sip', '='), r`[ \t]*`, opt(cap('string.unquoted.parameter-value.sip', r`[^;,?&<>" \t]+`))),
+];
+/** #parameters' match, for a begin that takes the parameter right after what it takes (a scan less). */
+const parameter = () => cap('meta.parameter.sip', parameterParts());
+
+/**
+ * `<sip:...>` with at most one parameter in it (not cause=, which #uri-parameters scopes as a status
+ * code), as #angle-uri scopes it: its begin's URI and, right after, its parameter and its end. Each
+ * part of a sip: URI matches in one way only, so that a URI that this takes whole is the one the
+ * begin of #angle-uri takes.
+ */
+const wholeAngleUri = () =>
+  cap('meta.uri.angle-bracketed.sip', [
+    cap('punctuation.definition.uri.begin.sip', '<'),
+    cap('meta.uri.sip', sipUriParts()),
+    opt(cap('meta.parameter.sip', parameterParts(`(?!(?i:cause)=)${TOKEN}`))),
+    cap('punctuation.definition.uri.end.sip', '>'),
+  ]);
+
 /**
  * Where a header rule starts: at the start of a line of #header-lines, whose begin and while leave
  * the anchor (\G) there. Oniguruma tries a regex that starts with \G at that one position only;
@@ -78,6 +102,12 @@ const sentByParts = () => [
   cap('constant.language.transport.sip', '[A-Za-z]+'),
   opt(r`[ \t]+`, ...hostPort()),
 ];
+
+/** A number in a header of plain numbers (#header-numeric). */
+const plainNumber = () => [r`\b`, cap('constant.numeric.integer.sip', r`[0-9]+(?:\.[0-9]+)?`), r`\b`];
+
+/** A media type, `type/subtype` (#header-content-type). */
+const mediaType = () => [r`(?<![A-Za-z0-9.!%*_+\x60'~-])`, cap('support.type.media-type.sip', `${TOKEN}/${TOKEN}`)];
 
 /** The display name of an address header's value, before its <URI>. */
 const displayName = () => [r`[ \t]*`, cap('string.unquoted.display-name.sip', `${TOKEN}(?:[ \\t]+${TOKEN})*`), r`(?=[ \t]*<)`];
@@ -339,7 +369,7 @@ const repository = {
     ['Via', 'v'],
     [match(sentByParts(), { name: 'meta.via.sent-by.sip' }), include('#parameters'), include('#quoted-string'), include('#comma')],
     undefined,
-    [r`[ \t]*`, cap('meta.via.sent-by.sip', sentByParts())],
+    [r`[ \t]*`, cap('meta.via.sent-by.sip', sentByParts()), opt(parameter())],
   ),
   'header-cseq': match(
     [
@@ -373,12 +403,9 @@ const repository = {
   'header-numeric': header(
     'numeric',
     ['Max-Forwards', 'Expires', 'Min-Expires', 'Session-Expires', 'x', 'Min-SE', 'Retry-After', 'Max-Breadth', 'Timestamp'],
-    [
-      match([r`\b`, cap('constant.numeric.integer.sip', r`[0-9]+(?:\.[0-9]+)?`), r`\b`]),
-      include('#parameters'),
-      include('#comment'),
-    ],
+    [match(plainNumber()), include('#parameters'), include('#comment')],
     'seconds, hop counters: plain numbers',
+    [r`[ \t]*`, ...plainNumber()],
   ),
   'header-call-id': match([...headerStart(['Call-ID', 'i']), r`[ \t]*`, opt(cap('string.unquoted.call-id.sip', r`[^ \t]+`))], {
     name: 'meta.header.call-id.sip',
@@ -426,14 +453,15 @@ const repository = {
       include('#comma'),
     ],
     undefined,
-    displayName(),
+    [opt(displayName()), opt(r`[ \t]*`, wholeAngleUri(), opt(parameter()))],
   ),
-  'header-content-type': header('content-type', ['Content-Type', 'c', 'Accept'], [
-    match([r`(?<![A-Za-z0-9.!%*_+\x60'~-])`, cap('support.type.media-type.sip', `${TOKEN}/${TOKEN}`)]),
-    include('#parameters'),
-    include('#quoted-string'),
-    include('#comma'),
-  ]),
+  'header-content-type': header(
+    'content-type',
+    ['Content-Type', 'c', 'Accept'],
+    [match(mediaType()), include('#parameters'), include('#quoted-string'), include('#comma')],
+    undefined,
+    [r`[ \t]*`, ...mediaType()],
+  ),
   'header-allow': header('allow', ['Allow'], [match([cap('entity.name.function.method.sip', TOKEN)]), include('#comma')]),
   'header-auth': header(
     'authorization',
@@ -482,15 +510,7 @@ const repository = {
     end: [alt(cap('punctuation.definition.comment.end.sip', r`\)`), '$')],
   }),
   comma: match([','], { name: 'punctuation.separator.comma.sip' }),
-  parameters: match(
-    [
-      cap('punctuation.separator.parameter.sip', ';'),
-      r`[ \t]*`,
-      cap('entity.other.attribute-name.parameter.sip', TOKEN),
-      opt(r`[ \t]*`, cap('punctuation.separator.key-value.sip', '='), r`[ \t]*`, opt(cap('string.unquoted.parameter-value.sip', r`[^;,?&<>" \t]+`))),
-    ],
-    { name: 'meta.parameter.sip' },
-  ),
+  parameters: match(parameterParts(), { name: 'meta.parameter.sip' }),
   'angle-uri': block({
     comment: 'the begin takes a sip: or sips: URI right after the <, as #uri would (one scan and one match less)',
     name: 'meta.uri.angle-bracketed.sip',
