@@ -335,6 +335,106 @@ const INLINE_FORMS = [
           ]),
 ];
 
+/**
+ * The SDP fields of #sdp-lines: one field per line, type letter, "=", value (RFC 8866); numbers here are
+ * ports, payload types, ids.
+ */
+const SDP_FIELDS = [
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', 'm'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap('support.type.media.sdp', r`[A-Za-z0-9_-]+`),
+      r`[ \t]+`,
+      cap('constant.numeric.port.sdp', '[0-9]+'),
+      opt(cap('punctuation.separator.sdp', '/'), cap('constant.numeric.integer.sdp', '[0-9]+')),
+      r`[ \t]+`,
+      cap('constant.language.protocol.sdp', r`[^ \t]+`),
+      cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.payload-type.sdp' })] }, '.*'),
+    ],
+    { name: 'meta.line.media.sdp' },
+  ),
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', 'a'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap('entity.other.attribute-name.sdp', '(?:rtpmap|fmtp|rtcp-fb)'),
+      cap('punctuation.separator.key-value.sdp', ':'),
+      r`[ \t]*`,
+      cap('constant.numeric.payload-type.sdp', '[0-9]+'),
+      cap('string.unquoted.attribute-value.sdp', '.*'),
+    ],
+    { name: 'meta.line.attribute.sdp' },
+  ),
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', 'a'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap('entity.other.attribute-name.sdp', r`[A-Za-z0-9_.-]+`),
+      opt(cap('punctuation.separator.key-value.sdp', ':'), cap('string.unquoted.attribute-value.sdp', '.*')),
+    ],
+    { name: 'meta.line.attribute.sdp' },
+  ),
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', 'c'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap('constant.language.network-type.sdp', 'IN'),
+      r`[ \t]+`,
+      cap('constant.language.address-type.sdp', 'IP[46]'),
+      r`[ \t]+`,
+      cap('string.unquoted.host.sdp', r`[^ \t/]+`),
+    ],
+    { name: 'meta.line.connection.sdp' },
+  ),
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', 'o'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap('string.unquoted.username.sdp', r`[^ \t]+`),
+      r`[ \t]+`,
+      cap('constant.numeric.integer.sdp', '[0-9]+'),
+      r`[ \t]+`,
+      cap('constant.numeric.integer.sdp', '[0-9]+'),
+      r`[ \t]+`,
+      cap('constant.language.network-type.sdp', 'IN'),
+      r`[ \t]+`,
+      cap('constant.language.address-type.sdp', 'IP[46]'),
+      r`[ \t]+`,
+      cap('string.unquoted.host.sdp', r`[^ \t]+`),
+    ],
+    { name: 'meta.line.origin.sdp' },
+  ),
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', 'b'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap('constant.language.bandwidth-type.sdp', r`[A-Za-z0-9_-]+`),
+      cap('punctuation.separator.key-value.sdp', ':'),
+      cap('constant.numeric.integer.sdp', '[0-9]+'),
+    ],
+    { name: 'meta.line.bandwidth.sdp' },
+  ),
+  match(
+    [
+      r`^[ \t]*`,
+      cap('keyword.other.field.sdp', '[vt]'),
+      cap('punctuation.separator.key-value.sdp', '='),
+      cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.integer.sdp' })] }, '.*'),
+    ],
+    { name: 'meta.line.sdp' },
+  ),
+  match([r`^[ \t]*`, cap('keyword.other.field.sdp', '[a-z]'), cap('punctuation.separator.key-value.sdp', '='), cap('string.unquoted.sdp', '.*')], {
+    name: 'meta.line.sdp',
+  }),
+];
+
 const repository = {
   // ----------------------------------------------------------------------------- start lines
   'status-line': match(statusLineParts(), {
@@ -578,105 +678,6 @@ const repository = {
   },
 
   // ------------------------------------------------------------------------------- SDP body
-  sdp: {
-    comment: 'one field per line, type letter, "=", value (RFC 8866); numbers here are ports, payload types, ids',
-    patterns: [
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', 'm'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap('support.type.media.sdp', r`[A-Za-z0-9_-]+`),
-          r`[ \t]+`,
-          cap('constant.numeric.port.sdp', '[0-9]+'),
-          opt(cap('punctuation.separator.sdp', '/'), cap('constant.numeric.integer.sdp', '[0-9]+')),
-          r`[ \t]+`,
-          cap('constant.language.protocol.sdp', r`[^ \t]+`),
-          cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.payload-type.sdp' })] }, '.*'),
-        ],
-        { name: 'meta.line.media.sdp' },
-      ),
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', 'a'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap('entity.other.attribute-name.sdp', '(?:rtpmap|fmtp|rtcp-fb)'),
-          cap('punctuation.separator.key-value.sdp', ':'),
-          r`[ \t]*`,
-          cap('constant.numeric.payload-type.sdp', '[0-9]+'),
-          cap('string.unquoted.attribute-value.sdp', '.*'),
-        ],
-        { name: 'meta.line.attribute.sdp' },
-      ),
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', 'a'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap('entity.other.attribute-name.sdp', r`[A-Za-z0-9_.-]+`),
-          opt(cap('punctuation.separator.key-value.sdp', ':'), cap('string.unquoted.attribute-value.sdp', '.*')),
-        ],
-        { name: 'meta.line.attribute.sdp' },
-      ),
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', 'c'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap('constant.language.network-type.sdp', 'IN'),
-          r`[ \t]+`,
-          cap('constant.language.address-type.sdp', 'IP[46]'),
-          r`[ \t]+`,
-          cap('string.unquoted.host.sdp', r`[^ \t/]+`),
-        ],
-        { name: 'meta.line.connection.sdp' },
-      ),
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', 'o'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap('string.unquoted.username.sdp', r`[^ \t]+`),
-          r`[ \t]+`,
-          cap('constant.numeric.integer.sdp', '[0-9]+'),
-          r`[ \t]+`,
-          cap('constant.numeric.integer.sdp', '[0-9]+'),
-          r`[ \t]+`,
-          cap('constant.language.network-type.sdp', 'IN'),
-          r`[ \t]+`,
-          cap('constant.language.address-type.sdp', 'IP[46]'),
-          r`[ \t]+`,
-          cap('string.unquoted.host.sdp', r`[^ \t]+`),
-        ],
-        { name: 'meta.line.origin.sdp' },
-      ),
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', 'b'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap('constant.language.bandwidth-type.sdp', r`[A-Za-z0-9_-]+`),
-          cap('punctuation.separator.key-value.sdp', ':'),
-          cap('constant.numeric.integer.sdp', '[0-9]+'),
-        ],
-        { name: 'meta.line.bandwidth.sdp' },
-      ),
-      match(
-        [
-          r`^[ \t]*`,
-          cap('keyword.other.field.sdp', '[vt]'),
-          cap('punctuation.separator.key-value.sdp', '='),
-          cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.integer.sdp' })] }, '.*'),
-        ],
-        { name: 'meta.line.sdp' },
-      ),
-      match([r`^[ \t]*`, cap('keyword.other.field.sdp', '[a-z]'), cap('punctuation.separator.key-value.sdp', '='), cap('string.unquoted.sdp', '.*')], {
-        name: 'meta.line.sdp',
-      }),
-    ],
-  },
-
   // ---------------------------------------------------------------------- capture framing
   framing: {
     comment: 'lines that capture tools print around messages; their numbers are byte counts, ports and times. One regex per form, each starting with an anchor or a literal: Oniguruma searches those fast (a merged alternation is several times slower)',
@@ -751,7 +752,8 @@ const repository = {
     comment: 'a run of lines that start like an SDP field (x=): the SDP rules are tried only there',
     begin: [`^(?=${SDP_LINE_START})`],
     while: [`^(?=${SDP_LINE_START})`],
-    patterns: [include('#sdp')],
+    patterns: SDP_FIELDS,
+    keepApart: true,
   }),
   'text-lines': block({
     comment:
