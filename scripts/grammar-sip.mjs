@@ -128,16 +128,25 @@ export const statusLineParts = () => [
   opt(r`[ \t]+`, cap('string.unquoted.reason-phrase.sip', '.+')),
 ];
 
-/** @param {string} repo where #uri and friends live: '' in this grammar, 'source.sip' elsewhere */
-export const requestLineParts = (repo = '') => [
-  r`^[ \t]*`,
-  cap('entity.name.function.method.sip', TOKEN),
-  r`[ \t]+`,
-  cap({ name: 'meta.request-uri.sip', patterns: [include(`${repo}#uri`), include(`${repo}#uri-parameters`), include(`${repo}#uri-headers`)] }, r`[^ \t]+`),
-  r`[ \t]+`,
-  ...sipVersion(alt(cap('constant.numeric.version.sip', r`2\.0`), cap('invalid.illegal.version.sip', r`[0-9]+\.[0-9]+`))),
-  r`[ \t]*\.?$`,
-];
+/**
+ * @param {string} repo where #uri and friends live: '' in this grammar, 'source.sip' elsewhere
+ * @param {boolean} [wholeSipUri] a Request-URI that is one sip: URI and nothing more captured with the
+ *   scopes that #uri gives it, where the capture's patterns would tokenize it again (a string and two
+ *   scans less). Only for a request line that is a rule of its own: vscode-textmate tokenizes a
+ *   capture's patterns under the rule's name but not under the captures around it.
+ */
+export const requestLineParts = (repo = '', wholeSipUri = false) => {
+  const uri = cap({ name: 'meta.request-uri.sip', patterns: [include(`${repo}#uri`), include(`${repo}#uri-parameters`), include(`${repo}#uri-headers`)] }, r`[^ \t]+`);
+  return [
+    r`^[ \t]*`,
+    cap('entity.name.function.method.sip', TOKEN),
+    r`[ \t]+`,
+    wholeSipUri ? alt([URI_AT, cap('meta.request-uri.sip', cap('meta.uri.sip', sipUriParts())), r`(?=[ \t])`], uri) : uri,
+    r`[ \t]+`,
+    ...sipVersion(alt(cap('constant.numeric.version.sip', r`2\.0`), cap('invalid.illegal.version.sip', r`[0-9]+\.[0-9]+`))),
+    r`[ \t]*\.?$`,
+  ];
+};
 
 /** `2015/08/20 17:34:01.843371 ` in ngrep and sngrep framing lines. */
 const CAPTURE_DATE_TIME = [
@@ -441,7 +450,7 @@ const repository = {
     comment: 'SIP-Version SP Status-Code SP Reason-Phrase; anywhere on the line (tcpdump -A glues junk in front), the only place a status code is authoritative',
     name: 'meta.status-line.sip',
   }),
-  'request-line': match(requestLineParts(), {
+  'request-line': match(requestLineParts('', true), {
     comment: 'Method SP Request-URI SP SIP-Version (a trailing "." is how ngrep -W byline shows the CR)',
     name: 'meta.request-line.sip',
   }),
