@@ -112,6 +112,10 @@ const dialplanLine = (name, start) =>
     patterns: [include('#values')],
   });
 
+/** An escape, and what may lie between two escapes taken in one match (see #escapes). */
+const ESCAPE = cap('constant.character.escape.asterisk', r`\\.`);
+const ESCAPE_GAP = '[A-Za-z_]*';
+
 const repository = {
   'comment-block': block({
     comment: 'a block comment starts with ";--" not followed by a third "-" (";-----" lines are plain comments)',
@@ -204,7 +208,7 @@ const repository = {
       include('#variables'),
       include('#expressions'),
       include('#strings'),
-      include('#escape'),
+      include('#escapes'),
       match([ARGUMENTS_BEGIN]),
       match([ARGUMENTS_END]),
       match([','], { name: 'punctuation.separator.comma.asterisk' }),
@@ -254,9 +258,13 @@ const repository = {
     name: 'string.quoted.double.asterisk',
     begin: [cap('punctuation.definition.string.begin.asterisk', '"')],
     end: [alt(cap('punctuation.definition.string.end.asterisk', '"'), '$')],
-    patterns: [include('#escape'), include('#simple-variable'), include('#variables'), include('#expressions')],
+    patterns: [include('#escapes'), include('#simple-variable'), include('#variables'), include('#expressions')],
   }),
   escape: match([r`\\.`], { name: 'constant.character.escape.asterisk' }),
+  escapes: match([ESCAPE, opt(ESCAPE_GAP, ESCAPE), opt(ESCAPE_GAP, ESCAPE)], {
+    comment:
+      'up to three escapes in one match (AST\\_CAUSE\\_USER\\_BUSY), with the letters between them: no rule of the lists that hold it (#values, #strings) starts at a letter or an underscore that follows one (a word goes on there), nor at one that a backslash follows (a call needs its parenthesis there)',
+  }),
   booleans: match([r`\b`, '(?:yes|no|true|false|on|off)', r`\b`], { name: 'constant.language.boolean.asterisk' }),
   numbers: match([r`\b`, r`[0-9]+(?:\.[0-9]+)?`, r`\b`], { name: 'constant.numeric.asterisk' }),
 };
