@@ -344,16 +344,18 @@ const INLINE_FORMS = [
           ]),
 ];
 
+/** An SDP field of type `type` (a letter, or a class of them), its value `value`, as a match named `name`. */
+const sdpField = (type, value, name) =>
+  match([r`^[ \t]*`, cap('keyword.other.field.sdp', type), cap('punctuation.separator.key-value.sdp', '='), ...value], { name });
+
 /**
  * The SDP fields of #sdp-lines: one field per line, type letter, "=", value (RFC 8866); numbers here are
  * ports, payload types, ids.
  */
 const SDP_FIELDS = [
-  match(
+  sdpField(
+    'm',
     [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', 'm'),
-      cap('punctuation.separator.key-value.sdp', '='),
       cap('support.type.media.sdp', r`[A-Za-z0-9_-]+`),
       r`[ \t]+`,
       cap('constant.numeric.port.sdp', '[0-9]+'),
@@ -362,49 +364,38 @@ const SDP_FIELDS = [
       cap('constant.language.protocol.sdp', r`[^ \t]+`),
       cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.payload-type.sdp' })] }, '.*'),
     ],
-    { name: 'meta.line.media.sdp' },
+    'meta.line.media.sdp',
   ),
-  match(
+  sdpField(
+    'a',
     [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', 'a'),
-      cap('punctuation.separator.key-value.sdp', '='),
       cap('entity.other.attribute-name.sdp', '(?:rtpmap|fmtp|rtcp-fb)'),
       cap('punctuation.separator.key-value.sdp', ':'),
       r`[ \t]*`,
       cap('constant.numeric.payload-type.sdp', '[0-9]+'),
       cap('string.unquoted.attribute-value.sdp', '.*'),
     ],
-    { name: 'meta.line.attribute.sdp' },
+    'meta.line.attribute.sdp',
   ),
-  match(
-    [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', 'a'),
-      cap('punctuation.separator.key-value.sdp', '='),
-      cap('entity.other.attribute-name.sdp', r`[A-Za-z0-9_.-]+`),
-      opt(cap('punctuation.separator.key-value.sdp', ':'), cap('string.unquoted.attribute-value.sdp', '.*')),
-    ],
-    { name: 'meta.line.attribute.sdp' },
+  sdpField(
+    'a',
+    [cap('entity.other.attribute-name.sdp', r`[A-Za-z0-9_.-]+`), opt(cap('punctuation.separator.key-value.sdp', ':'), cap('string.unquoted.attribute-value.sdp', '.*'))],
+    'meta.line.attribute.sdp',
   ),
-  match(
+  sdpField(
+    'c',
     [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', 'c'),
-      cap('punctuation.separator.key-value.sdp', '='),
       cap('constant.language.network-type.sdp', 'IN'),
       r`[ \t]+`,
       cap('constant.language.address-type.sdp', 'IP[46]'),
       r`[ \t]+`,
       cap('string.unquoted.host.sdp', r`[^ \t/]+`),
     ],
-    { name: 'meta.line.connection.sdp' },
+    'meta.line.connection.sdp',
   ),
-  match(
+  sdpField(
+    'o',
     [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', 'o'),
-      cap('punctuation.separator.key-value.sdp', '='),
       cap('string.unquoted.username.sdp', r`[^ \t]+`),
       r`[ \t]+`,
       cap('constant.numeric.integer.sdp', '[0-9]+'),
@@ -417,31 +408,15 @@ const SDP_FIELDS = [
       r`[ \t]+`,
       cap('string.unquoted.host.sdp', r`[^ \t]+`),
     ],
-    { name: 'meta.line.origin.sdp' },
+    'meta.line.origin.sdp',
   ),
-  match(
-    [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', 'b'),
-      cap('punctuation.separator.key-value.sdp', '='),
-      cap('constant.language.bandwidth-type.sdp', r`[A-Za-z0-9_-]+`),
-      cap('punctuation.separator.key-value.sdp', ':'),
-      cap('constant.numeric.integer.sdp', '[0-9]+'),
-    ],
-    { name: 'meta.line.bandwidth.sdp' },
+  sdpField(
+    'b',
+    [cap('constant.language.bandwidth-type.sdp', r`[A-Za-z0-9_-]+`), cap('punctuation.separator.key-value.sdp', ':'), cap('constant.numeric.integer.sdp', '[0-9]+')],
+    'meta.line.bandwidth.sdp',
   ),
-  match(
-    [
-      r`^[ \t]*`,
-      cap('keyword.other.field.sdp', '[vt]'),
-      cap('punctuation.separator.key-value.sdp', '='),
-      cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.integer.sdp' })] }, '.*'),
-    ],
-    { name: 'meta.line.sdp' },
-  ),
-  match([r`^[ \t]*`, cap('keyword.other.field.sdp', '[a-z]'), cap('punctuation.separator.key-value.sdp', '='), cap('string.unquoted.sdp', '.*')], {
-    name: 'meta.line.sdp',
-  }),
+  sdpField('[vt]', [cap({ patterns: [match([r`\b[0-9]+\b`], { name: 'constant.numeric.integer.sdp' })] }, '.*')], 'meta.line.sdp'),
+  sdpField('[a-z]', [cap('string.unquoted.sdp', '.*')], 'meta.line.sdp'),
 ];
 
 const repository = {
