@@ -261,8 +261,10 @@ export class TextStore implements Lines {
   }
 
   private lineTable(): { breaks: number[]; firstLines: number[] } {
-    this.breaks ??= this.blocks.map((text, b) => this.counted[b] ?? countBreaks(text));
-    this.counted = [];
+    if (this.breaks === undefined) {
+      this.breaks = this.blocks.map((text, b) => this.counted[b] ?? countBreaks(text));
+      this.counted = [];
+    }
     if (!this.firstLines) {
       const firstLines = new Array<number>(this.blocks.length);
       let line = 0;
