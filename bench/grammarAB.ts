@@ -4,17 +4,18 @@
 //   node out/bench/grammarAB.js SCOPE FOLDER A B [ROUNDS] [--no-sip]
 // SCOPE is the root scope of A and B (files of a grammar, e.g. syntaxes/kamailio.tmLanguage.json
 // saved before a change and after it, or a peer's); FOLDER a folder of ../shared/corpus. With
-// SCOPE text.log, A and B are versions of our injection (or `none`) over VS Code's Log grammar, and
-// --no-sip keeps the log lines that hold no SIP. Prints both lines/s and B's speed over A's.
+// SCOPE text.log, A and B are versions of our injection (or `none`) over VS Code's Log grammar (the
+// SIP grammar they include is ours, syntaxes/), and --no-sip keeps the log lines that hold no SIP.
+// Prints both lines/s and B's speed over A's.
 import * as fs from 'node:fs';
 import * as vsctm from 'vscode-textmate';
-import { corpusFiles, getOnigLib, REFERENCE_GRAMMARS, splitLines } from '../test/unit/grammarRegistry';
+import { corpusFiles, getOnigLib, OUR_GRAMMARS, REFERENCE_GRAMMARS, splitLines } from '../test/unit/grammarRegistry';
 import { logLinesWithoutSip } from './grammar';
 
 const CHUNK = 200;
 const INJECTION = 'text.log.sip-injection';
 
-/** `file` as the grammar of `scope` (for text.log: VS Code's Log grammar with `file` injected, or alone for `none`). */
+/** `file` as the grammar of `scope` (for text.log: VS Code's Log grammar with `file` injected, or alone for `none`; the injection's includes of source.sip find ours). */
 async function load(scope: string, file: string): Promise<vsctm.IGrammar> {
   const raw = (path: string) => vsctm.parseRawGrammar(fs.readFileSync(path, 'utf8'), path);
   const log = REFERENCE_GRAMMARS.find((g) => g.scopeName === 'text.log')!.path;
@@ -23,6 +24,7 @@ async function load(scope: string, file: string): Promise<vsctm.IGrammar> {
     onigLib: getOnigLib(),
     loadGrammar: async (name: string) => {
       if (scope === 'text.log' && name === 'text.log') return raw(log);
+      if (injected && name === 'source.sip') return raw(OUR_GRAMMARS.find((g) => g.scopeName === 'source.sip')!.path);
       if (name === (scope === 'text.log' ? INJECTION : scope) && (scope !== 'text.log' || injected)) return raw(file);
       return null;
     },
