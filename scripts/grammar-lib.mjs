@@ -4,7 +4,7 @@
 // counted by hand: `cap(scope, ...parts)` opens a numbered group and records its scope, every
 // other piece must be free of capturing groups (checked below). All pieces are Oniguruma source
 // restricted to a subset that JavaScript also understands (no possessive quantifiers, no atomic
-// groups, no \h, no POSIX classes), apart from \G and (?i:...), so that the ReDoS test can feed
+// groups, no \h, no POSIX classes), apart from \G, \A and (?i:...), so that the ReDoS test can feed
 // them to recheck after a trivial translation.
 
 import { dirname, join } from 'node:path';

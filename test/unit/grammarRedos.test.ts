@@ -4,6 +4,7 @@
 // JavaScript regexes over a single line, any string: ^ and $ are its start and end (no m flag)
 // and . matches every character (s flag). Oniguruma-only syntax is translated first:
 //   \G (anchor at the scan start)      -> ^   (an anchored pattern, which is what \G means)
+//   \A (the start of the text)         -> ^   (the same thing over a single line)
 //   (?i:...) / leading (?i)            -> (?:...) with the i flag on the whole pattern
 //   \1..\9 in end/while (begin captures, replaced by literal text at run time) -> a literal
 // Grammar sources are restricted to this subset (see scripts/grammar-lib.mjs); anything else
@@ -59,12 +60,12 @@ export function toJavaScriptRegex(source: string, key: GrammarRegex['key']): [st
     if (c === '\\') {
       const next = s[i + 1];
       if (next === undefined) throw new Error('dangling backslash');
-      if (!inClass && next === 'G') {
+      if (!inClass && (next === 'G' || next === 'A')) {
         out += '^';
       } else if (/[1-9]/.test(next) && !inClass) {
         if (key !== 'end' && key !== 'while') throw new Error(`back-reference \\${next} outside end/while`);
         out += 'Q'; // replaced by the begin capture (escaped literal text) at run time
-      } else if (/[hHAzZKRXOy]/.test(next) || (next === 'p' && !inClass) || next === 'x' && s[i + 2] === '{') {
+      } else if (/[hHzZKRXOy]/.test(next) || (next === 'p' && !inClass) || next === 'x' && s[i + 2] === '{') {
         throw new Error(`Oniguruma-only escape \\${next}: keep grammar regexes in the JavaScript-compatible subset`);
       } else {
         out += c + next;
