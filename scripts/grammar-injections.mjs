@@ -193,13 +193,21 @@ logRepository['sip-line'] = block({
   patterns: [include('#message-request'), include('#message-response'), include('source.sip#framing'), include('source.sip#framing-inline'), include('#log-events'), include('text.log')],
 });
 
+logRepository['log-lines'] = block({
+  comment:
+    'the whole text from the start of its first line, without a scope, so that a line that no line block of ours goes on over starts here and not in the Log grammar: at the top level, vscode-textmate searches the Log grammar\'s 30 regexes at the start of such a line before it tries the injection, a search that ran up to the line\'s first Log token (the whole of a line of prose) and whose result the injection always overrode. The begin takes the first line only (\\A) and only once: after it, at the same place, \\G is allowed and (?!\\G) fails, so the injection (whose selector matches here) does not begin this block again. It never ends',
+  begin: [r`\A(?!\G)`],
+  end: ['(?!)'],
+  patterns: [include('#plain-line'), include('#sip-line')],
+});
+
 export const logInjectionGrammar = grammar({
   name: 'SIP in log files',
   scopeName: 'text.log.sip-injection',
   comment:
-    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. The selector is evaluated at every step of the Log grammar, so it names only the two line blocks, the plain one first (most lines): every other block of ours (messages, framing, log events) lies inside a line that can hold SIP, and is left alone with it, so that a block never re-enters itself.',
+    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. The selector is evaluated at every step of the Log grammar, so it names only the two line blocks, the plain one first (most lines): every other block of ours (messages, framing, log events) lies inside a line that can hold SIP, and is left alone with it, so that a block never re-enters itself. The two line blocks begin inside #log-lines, which holds the whole text from its first line on, so that the Log grammar\'s top level is never searched at the start of a line.',
   injectionSelector: 'L:text.log -meta.line.plain.log -meta.line.sip.log',
-  patterns: [include('#plain-line'), include('#sip-line')],
+  patterns: [include('#log-lines')],
   repository: logRepository,
 });
 
