@@ -205,8 +205,8 @@ export const logInjectionGrammar = grammar({
   name: 'SIP in log files',
   scopeName: 'text.log.sip-injection',
   comment:
-    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. The selector is evaluated at every step of the Log grammar, so it names only the two line blocks, the plain one first (most lines): every other block of ours (messages, framing, log events) lies inside a line that can hold SIP, and is left alone with it, so that a block never re-enters itself. The two line blocks begin inside #log-lines, which holds the whole text from its first line on, so that the Log grammar\'s top level is never searched at the start of a line.',
-  injectionSelector: 'L:text.log -meta.line.plain.log -meta.line.sip.log',
+    'Injected into text.log (VS Code Log language). An injection is searched at every step of the grammar it is injected into, so it decides once, at the start of each line, whether the line can hold SIP; the rest of the line is then tokenized inside a block that the selector leaves alone. The selector is evaluated at every step of the Log grammar, so it is one test: no scope under meta.line, which both line blocks are (the SDP line scopes of our SIP grammar are too, and never outside a line block); every other block of ours (messages, framing, log events) lies inside a line that can hold SIP, and is left alone with it, so that a block never re-enters itself. The injection is only injected into text.log, so the selector need not name it. The two line blocks begin inside #log-lines, which holds the whole text from its first line on, so that the Log grammar\'s top level is never searched at the start of a line.',
+  injectionSelector: 'L:-meta.line',
   patterns: [include('#log-lines')],
   repository: logRepository,
 });
