@@ -5,6 +5,8 @@ import {
   resolveSettings,
 } from '../../server/src/service';
 import { OUTLINE_PART_TRANSACTIONS } from '../../server/src/service/features/documentSymbols';
+import { requestOf } from '../../server/src/service/trace/query';
+import type { TraceModel } from '../../server/src/service/trace/types';
 import { readFileSync } from 'node:fs';
 import { corpusFiles } from '../support/corpus';
 
@@ -196,4 +198,30 @@ test('a hover far beyond what is read of a big trace reads the message on its ow
   assert.equal(doc.isTraceRead, false, 'nothing read from the top for it');
   doc.traceMessages;
   assert.match(computeHover(doc, { line: last486, character: 9 }, settings)!.markdown, new RegExp(`Answers the INVITE at line ${last486 - 19}, 3\\.2 s later`));
+});
+
+test('a message without a Call-ID is matched among the messages of its branch alone, as the whole trace\'s model matches it', () => {
+  const exchange = (branch: string | undefined, cseq: number, answers: number) => {
+    const via = branch === undefined ? [] : [`Via: SIP/2.0/UDP 10.0.0.1:5060;branch=${branch}`];
+    const message = (first: string) => [first, ...via, `CSeq: ${cseq} OPTIONS`, 'Content-Length: 0', ''];
+    return [...message('OPTIONS sip:10.0.0.2 SIP/2.0'), ...Array.from({ length: answers }, () => message('SIP/2.0 200 OK')).flat()];
+  };
+  // Forty exchanges without a Call-ID, each of a branch of its own (one answered twice), and two without a branch.
+  const text = [
+    ...Array.from({ length: 40 }, (_, k) => exchange(`z9hG4bK-${k}`, k, k === 7 ? 2 : 1)).flat(),
+    ...exchange(undefined, 99, 1),
+  ].join('\r\n');
+  const doc = AnalyzedDocument.create('file:///no-call-id.sip', 'sip', 1, text);
+  const { length } = doc.traceMessages;
+  assert.equal(length, 40 * 2 + 1 + 2);
+  const around = Array.from({ length }, (_, i) => doc.traceAround(i, true));
+  // Before the whole trace is grouped, each is grouped with its own branch's messages, not with every message without a Call-ID.
+  assert.ok(around.every(({ model }) => model.messages.length <= 3), 'a model of the messages of one branch');
+  const whole = doc.trace;
+  around.forEach(({ model, index }, i) => {
+    const line = (m: TraceModel, k: number | undefined) => (k === undefined ? undefined : m.messages[k].startLine);
+    assert.equal(line(model, requestOf(model, index)), line(whole, requestOf(whole, i)), `the request of message ${i}`);
+    assert.equal(model.roles[index].retransmission, whole.roles[i].retransmission, `whether message ${i} is a retransmission`);
+  });
+  assert.equal(whole.roles.filter((role) => role.retransmission).length, 1);
 });

@@ -10,6 +10,7 @@ import { TextStore, type TextChange } from './textStore';
 import { buildTraceModel } from './trace/model';
 import { readMessagesAround } from './trace/reader';
 import { TraceIndex } from './trace/traceIndex';
+import { branchesAlike } from './trace/transactions';
 import type { SipMessage, TraceModel } from './trace/types';
 
 /** How many lines a feature reads through at once, before a big trace's reading from the top gets there (a few milliseconds). */
@@ -135,13 +136,20 @@ export class AnalyzedDocument {
   /**
    * A model that holds message `index` (of the messages read so far) with its call: `trace` when it
    * is built for this version, else the model of that call alone (no need to group the whole trace
-   * after an edit), from the messages read so far, or from all of them with `toTheEnd` (for what
-   * follows the message: its responses). `index` is the message's index in it.
+   * after an edit; for a message without a Call-ID, of the messages without one that have its
+   * branch), from the messages read so far, or from all of them with `toTheEnd` (for what follows
+   * the message: its responses). `index` is the message's index in it.
    */
   traceAround(index: number, toTheEnd = false): { model: TraceModel; index: number } {
     if (this.traceModel !== undefined && this.traceVersion === this.currentVersion) return { model: this.traceModel, index };
     const message = (toTheEnd ? this.traceMessages : this.traceMessagesThrough(-1))[index];
     const call = this.callMessagesOf(message);
+    if (message.callId === undefined) {
+      // Messages without a Call-ID are no call (a trace may hold thousands): of them, only those of
+      // the message's branch can be of its transaction, or answer it.
+      const model = buildTraceModel(call.filter((other) => branchesAlike(other, message)));
+      return { model, index: model.messages.indexOf(message) };
+    }
     let kept = this.callModels.get(call);
     if (kept === undefined || kept.version !== this.currentVersion || kept.length !== call.length) {
       kept = { version: this.currentVersion, length: call.length, model: buildTraceModel(call.slice()) };
