@@ -10,7 +10,6 @@ import { TextStore, type TextChange } from './textStore';
 import { buildTraceModel } from './trace/model';
 import { readMessagesAround } from './trace/reader';
 import { TraceIndex } from './trace/traceIndex';
-import { branchesAlike } from './trace/transactions';
 import type { SipMessage, TraceModel } from './trace/types';
 
 /** How many lines a feature reads through at once, before a big trace's reading from the top gets there (a few milliseconds). */
@@ -144,12 +143,6 @@ export class AnalyzedDocument {
     if (this.traceModel !== undefined && this.traceVersion === this.currentVersion) return { model: this.traceModel, index };
     const message = (toTheEnd ? this.traceMessages : this.traceMessagesThrough(-1))[index];
     const call = this.callMessagesOf(message);
-    if (message.callId === undefined) {
-      // Messages without a Call-ID are no call (a trace may hold thousands): of them, only those of
-      // the message's branch can be of its transaction, or answer it.
-      const model = buildTraceModel(call.filter((other) => branchesAlike(other, message)));
-      return { model, index: model.messages.indexOf(message) };
-    }
     let kept = this.callModels.get(call);
     if (kept === undefined || kept.version !== this.currentVersion || kept.length !== call.length) {
       kept = { version: this.currentVersion, length: call.length, model: buildTraceModel(call.slice()) };

@@ -16,6 +16,16 @@ interface Partial {
   cursor?: ChunkCursor;
 }
 
+/**
+ * The list a message is kept in: its call's, by its Call-ID; for a message without a Call-ID, the
+ * list of those without one that have its branch (none such is a call, and only messages of one
+ * branch can be of one transaction: an empty branch as good as none, as transactions read it),
+ * after a line break, which no Call-ID (a header's value, on one line) holds.
+ */
+function listKey(message: SipMessage): string {
+  return message.callId ?? `\n${message.branch ?? ''}`;
+}
+
 function firstLineOf(message: SipMessage): number {
   return message.frameLine ?? message.startLine;
 }
@@ -61,8 +71,8 @@ export class TraceIndex {
   private frames: number[] = [];
   /** While the messages are read from the top, only as far as asked for so far. */
   private partial: Partial | undefined;
-  /** The messages read, by Call-ID, in trace order: a call's messages without a pass over the whole trace. */
-  private readonly calls = new Map<string | undefined, SipMessage[]>();
+  /** The messages read, by listKey, in trace order: a call's messages without a pass over the whole trace. */
+  private readonly calls = new Map<string, SipMessage[]>();
 
   /** The messages of `text` (the document's text as it is now). */
   messages(text: TracedText): SipMessage[] {
@@ -105,21 +115,23 @@ export class TraceIndex {
     return { reader: new MessageReader(read, (frame) => frames.push(frame)), next };
   }
 
-  /** The messages read so far whose Call-ID is `message`'s, in trace order (`message` among them). */
+  /** The messages read so far whose Call-ID is `message`'s (see listKey for a message without one), in trace order (`message` among them). */
   callMessages(message: SipMessage): readonly SipMessage[] {
-    return this.calls.get(message.callId) ?? [];
+    return this.calls.get(listKey(message)) ?? [];
   }
 
   /** Adds a message read from the top to its call's list (a list of one to begin with: most calls of a big trace are short). */
   private addToCall(message: SipMessage): void {
-    const call = this.calls.get(message.callId);
-    if (call === undefined) this.calls.set(message.callId, [message]);
+    const key = listKey(message);
+    const call = this.calls.get(key);
+    if (call === undefined) this.calls.set(key, [message]);
     else call.push(message);
   }
 
   private callOf(message: SipMessage): SipMessage[] {
-    let call = this.calls.get(message.callId);
-    if (call === undefined) this.calls.set(message.callId, (call = []));
+    const key = listKey(message);
+    let call = this.calls.get(key);
+    if (call === undefined) this.calls.set(key, (call = []));
     return call;
   }
 
@@ -248,7 +260,7 @@ export class TraceIndex {
     const call = this.callOf(message);
     const at = call.indexOf(message, firstAtOrAfter(call, message.startLine, startLineOf));
     if (at >= 0) call.splice(at, 1);
-    if (call.length === 0) this.calls.delete(message.callId);
+    if (call.length === 0) this.calls.delete(listKey(message));
   }
 
   private lastStartingBefore(items: readonly SipMessage[], line: number): number {

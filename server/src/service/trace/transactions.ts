@@ -87,11 +87,6 @@ function sameKey(a: SipMessage, b: SipMessage, rfc3261: boolean): boolean {
   return rfc3261 ? same(a.transport, b.transport) : same(a.fromTag, b.fromTag);
 }
 
-/** Whether two messages may be of one transaction as far as their branches say: messages of different branches never are. */
-export function branchesAlike(a: SipMessage, b: SipMessage): boolean {
-  return same(a.branch, b.branch);
-}
-
 /** Two optional values alike (an empty value as good as none, as a header without one reads). */
 function same(a: string | undefined, b: string | undefined): boolean {
   return (a ?? '') === (b ?? '');
