@@ -36,9 +36,10 @@ export interface ColumnsData {
  * The messages of a file read from disk, as the trace model groups them, kept in blocks of rows:
  * numbers in typed arrays, strings by their index in a table: Call-IDs in one table for the
  * whole file (alike Call-IDs, alike ids), the other fields in a table of their block's own, each
- * distinct string of a block once: a Map of a block's strings is quick to look up and to grow, one
- * of every branch and tag of a big file, millions of them, was slow (15 % of the time for 500 MB;
- * tables of 4,096 rows were slower again: 30 % more time, twice the memory). A file of millions of messages
+ * distinct string of a block once (but for the tables of another part's blocks, appended whole):
+ * a Map of a block's strings is quick to look up and to grow, one of every branch and tag of a big
+ * file, millions of them, was slow (15 % of the time for 500 MB; tables of 4,096 rows were slower
+ * again: 30 % more time, twice the memory). A file of millions of messages
  * keeps no object per message (the records a reader hands over die young), so memory stays about
  * 100 bytes a message and the garbage collector has no millions of records to walk. A message
  * taken back (`message`) has every field that transactions and calls are made of (those of
@@ -172,26 +173,34 @@ export class MessageColumns {
    */
   append(data: ColumnsData, lines: number): void {
     const callIds = Int32Array.from(data.callIds, (value) => this.idIn(CALL_ID, value, this.callIds, this.callIdIds));
-    for (let j = 0; j < data.count; j++) {
+    // In runs of rows that lie in one block of each: rows copied whole, then their string ids made this block's.
+    for (let j = 0; j < data.count;) {
       const i = this.newRow();
-      const from = data.numbers[j >>> BLOCK_BITS];
-      const m = (j & ROW) * NUMBERS;
+      const run = Math.min(data.count - j, BLOCK - (j & ROW), BLOCK - (i & ROW));
+      this.count += run - 1;
       const numbers = this.numbers[i >>> BLOCK_BITS];
       const n = (i & ROW) * NUMBERS;
-      for (let f = 0; f < NUMBERS; f++) numbers[n + f] = from[m + f];
-      numbers[n + START_LINE] += lines;
-      numbers[n + ANCHOR_LINE] += lines;
-      const fromStrings = data.strings[j >>> BLOCK_BITS];
-      const t = (j & ROW) * STRINGS;
+      const m = (j & ROW) * NUMBERS;
+      numbers.set(data.numbers[j >>> BLOCK_BITS].subarray(m, m + run * NUMBERS), n);
+      for (let k = n; k < n + run * NUMBERS; k += NUMBERS) {
+        numbers[k + START_LINE] += lines;
+        numbers[k + ANCHOR_LINE] += lines;
+      }
       const strings = this.strings[i >>> BLOCK_BITS];
       const s = (i & ROW) * STRINGS;
-      const table = data.tables[j >>> BLOCK_BITS];
+      const t = (j & ROW) * STRINGS;
+      strings.set(data.strings[j >>> BLOCK_BITS].subarray(t, t + run * STRINGS), s);
+      // The other block's table goes after this block's whole, its strings never looked up one by one (one of both is in it twice).
       const own = this.tables[this.tables.length - 1];
-      for (let f = 0; f < STRING_FIELDS.length; f++) {
-        const id = fromStrings[t + f];
-        strings[s + f] = id === -1 ? -1 : f === CALL_ID ? callIds[id] : this.idIn(f, table[id], own, this.blockIds);
+      const offset = own.length;
+      for (const value of data.tables[j >>> BLOCK_BITS]) own.push(value);
+      for (let k = s; k < s + run * STRINGS; k += STRINGS) {
+        for (let f = 0; f < STRING_FIELDS.length; f++) {
+          const id = strings[k + f];
+          if (id !== -1) strings[k + f] = f === CALL_ID ? callIds[id] : id + offset;
+        }
       }
-      strings[s + KIND] = fromStrings[t + KIND];
+      j += run;
     }
   }
 
