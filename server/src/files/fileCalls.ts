@@ -109,8 +109,8 @@ export async function readFileCalls(path: string, options: ThreadedReadOptions &
 function summarize(columns: MessageColumns, longCalls: LongCallParts): { calls: CallSummary[]; positions: Positions } {
   const count = columns.count;
   const callOf = new Int32Array(count);
-  /** Calls by the string id of their Call-ID. */
-  const byCallId = new Map<number, number>();
+  /** Calls by the string id of their Call-ID (-1: none yet). */
+  const byCallId = new Int32Array(columns.callIdCount).fill(-1);
   const sizes: number[] = [];
   let unowned = 0;
   for (let i = 0; i < count; i++) {
@@ -120,10 +120,10 @@ function summarize(columns: MessageColumns, longCalls: LongCallParts): { calls: 
       unowned++;
       continue;
     }
-    let call = byCallId.get(callId);
-    if (call === undefined) {
+    let call = byCallId[callId];
+    if (call === -1) {
       call = sizes.length;
-      byCallId.set(callId, call);
+      byCallId[callId] = call;
       sizes.push(0);
     }
     callOf[i] = call;

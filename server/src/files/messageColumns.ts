@@ -142,6 +142,11 @@ export class MessageColumns {
     };
   }
 
+  /** How many distinct Call-IDs the messages have: their ids are 0 to this less one. */
+  get callIdCount(): number {
+    return this.callIds.length;
+  }
+
   /** The id of message i's Call-ID (-1: none): alike for alike Call-IDs. */
   callIdAt(i: number): number {
     return this.strings[i >>> BLOCK_BITS][(i & ROW) * STRINGS + CALL_ID];
