@@ -178,7 +178,8 @@ export class MessageColumns {
    */
   append(data: ColumnsData, lines: number): void {
     const callIds = Int32Array.from(data.callIds, (value) => this.idIn(CALL_ID, value, this.callIds, this.callIdIds));
-    // In runs of rows that lie in one block of each: rows copied whole, then their string ids made this block's.
+    // In runs of rows that lie in one block of each: rows copied whole, then their string ids
+    // made this block's.
     for (let j = 0; j < data.count;) {
       const i = this.newRow();
       const run = Math.min(data.count - j, BLOCK - (j & ROW), BLOCK - (i & ROW));
@@ -195,7 +196,8 @@ export class MessageColumns {
       const s = (i & ROW) * STRINGS;
       const t = (j & ROW) * STRINGS;
       strings.set(data.strings[j >>> BLOCK_BITS].subarray(t, t + run * STRINGS), s);
-      // The other block's table goes after this block's whole, its strings never looked up one by one (one of both is in it twice).
+      // The other block's table goes whole after this block's, its strings never looked up one by
+      // one: a string that both tables hold is then in this one twice, under two ids.
       const own = this.tables[this.tables.length - 1];
       const offset = own.length;
       for (const value of data.tables[j >>> BLOCK_BITS]) own.push(value);
