@@ -15,14 +15,14 @@ export interface CallSummary {
   callId: string;
   /** Epoch seconds of its first message, where the trace has times. */
   start?: number;
-  /** The user part (or host) of the first request's From and To. */
+  /** The user part (or host) of its head's From and To: its first request outside a dialog, else its first message (a trace that joined the call late). */
   from: string;
   to: string;
-  /** The method of its first request. */
+  /** Its head's method (a response's CSeq method). */
   method: string;
   /** completed, rejected, busy, cancelled, redirected, in call, registered, ... */
   state: string;
-  /** The final response to its first request. */
+  /** The final response to its initial request (after any challenge), the request in the trace or not. */
   status?: number;
   phrase?: string;
   messages: number;

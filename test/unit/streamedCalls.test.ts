@@ -30,7 +30,7 @@ test('the calls table made as messages stream is the model\'s calls list for eve
   assert.ok(checked > 50, `${checked} files`);
 });
 
-test('the calls table: a call whose first messages are responses takes its method from its first request, its outcome from that method\'s transactions', () => {
+test('the calls table: a call whose first messages are responses takes its method from its first request outside a dialog, its outcome from that method\'s transactions', () => {
   const via = (b: string) => `Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK${b}`;
   const head = ['From: <sip:alice@a>;tag=1', 'To: <sip:bob@b>', 'Call-ID: c@h'];
   const text = [
@@ -50,6 +50,32 @@ test('the calls table: a call whose first messages are responses takes its metho
   const lone = modelOf(text.split('\n\n')[0] + '\n\n');
   assert.deepEqual(tabled(lone, { part: 1, overlap: 1 }), callSummaries(lone));
   assert.equal(callSummaries(lone)[0].method, 'OPTIONS');
+});
+
+test('a call the trace joined after its initial request: its method, From, To and outcome are its first message\'s transaction\'s, not an ACK\'s or a BYE\'s', () => {
+  const via = (b: string) => `Via: SIP/2.0/TCP 10.186.205.131:16933;branch=z9hG4bK${b}`;
+  const head = (call: string) => ['From: <sip:493020@a>;tag=1', 'To: <sip:79270262646@b>;tag=2', `Call-ID: ${call}`];
+  const text = [
+    // The capture began after the INVITE: its 486 and the ACK to it (in its transaction, the To tagged).
+    sip(['SIP/2.0 486 Busy Here', via('i'), ...head('busy@h'), 'CSeq: 1 INVITE']),
+    sip(['ACK sip:79270262646@b SIP/2.0', via('i'), ...head('busy@h'), 'CSeq: 1 ACK']),
+    // And after this call's INVITE: its 200 OK, the ACK to it, a BYE answered.
+    sip(['SIP/2.0 200 OK', via('j'), ...head('talk@h'), 'CSeq: 1 INVITE']),
+    sip(['ACK sip:79270262646@b SIP/2.0', via('k'), ...head('talk@h'), 'CSeq: 1 ACK']),
+    sip(['BYE sip:79270262646@b SIP/2.0', via('l'), ...head('talk@h'), 'CSeq: 2 BYE']),
+    sip(['SIP/2.0 200 OK', via('l'), ...head('talk@h'), 'CSeq: 2 BYE']),
+    // Only a BYE and its answer.
+    sip(['BYE sip:79270262646@b SIP/2.0', via('m'), ...head('end@h'), 'CSeq: 3 BYE']),
+    sip(['SIP/2.0 200 OK', via('m'), ...head('end@h'), 'CSeq: 3 BYE']),
+  ].join('\n');
+  const model = modelOf(text);
+  const expected = callSummaries(model);
+  assert.deepEqual(expected.map((c) => [c.callId, c.method, c.from, c.to, c.state, c.status]), [
+    ['busy@h', 'INVITE', '493020', '79270262646', 'busy', 486],
+    ['talk@h', 'INVITE', '493020', '79270262646', 'completed', 200],
+    ['end@h', 'BYE', '493020', '79270262646', 'completed', 200],
+  ]);
+  for (const part of [1, 2, 8]) assert.deepEqual(tabled(model, { part, overlap: 8 }), expected, `part ${part}`);
 });
 
 test('the calls table forgets each call as its row is made', () => {

@@ -184,6 +184,16 @@ test('a response whose request is missing from the trace says nothing about a re
   assert.equal(computeDefinition(doc, at(12, 9)), undefined);
 });
 
+test('a call the trace joined after its INVITE: the Outline names it by its first message, selects that message, and the 486 ended it', () => {
+  // 100 Trying (line 2), 486 (12) twice, the ACK to it (32, its To tagged), then the ping.
+  const doc = AnalyzedDocument.create('file:///t.log', 'plaintext', 1, TRACE.split('\r\n').slice(10).join('\r\n'));
+  const [call] = computeDocumentSymbols(doc);
+  assert.equal(call.name, 'INVITE 1001 → 2002 · 486 Busy Here · 3.7 s');
+  assert.equal(call.detail, 'busy · call-1');
+  assert.deepEqual(call.selectionRange, { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } });
+  assert.match(computeHover(doc, at(12, 9), resolveSettings({}))!.markdown, /The final response to the call's initial request: the call found the callee busy\./);
+});
+
 test('a hover far beyond what is read of a big trace reads the message on its own, never guesses its request; once read from the top, all of it', () => {
   const calls = Array.from({ length: 3000 }, (_, n) => TRACE.replace(/call-1/g, `call-${n}`).replace(/ping-1/g, `ping-${n}`)).join('\r\n');
   const doc = AnalyzedDocument.create('file:///big.log', 'plaintext', 1, calls);

@@ -176,7 +176,7 @@ class SymbolBuilder<K> {
     const owned = whole ? call.transactions : call.transactions.slice(part.from, part.to);
     const first = model.transactions[owned[0]];
     const messages = messagesOf(model, part);
-    const selected = part.index === 0 ? call.firstRequest ?? call.messages[0] : first.request ?? first.messages[0];
+    const selected = part.index === 0 ? call.head : first.request ?? first.messages[0];
     const symbol = {
       name: whole ? callTitle(model, call) : `${callTitle(model, call)} (part ${part.index + 1} of ${part.count})`,
       detail: `${call.state} · ${call.callId}`,

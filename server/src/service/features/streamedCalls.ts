@@ -1,5 +1,5 @@
 import type { CallSummary } from '../../../../common/callFlow';
-import { callState, decides } from '../trace/calls';
+import { callMethodOf, callState, decides, headsCall } from '../trace/calls';
 import type { TransactionFacts } from '../trace/transactionWindow';
 import type { SipMessage } from '../trace/types';
 import { ownCopy } from '../text';
@@ -8,7 +8,7 @@ import { callSummary } from './callFlow';
 /**
  * The calls list of messages that come one by one in trace order with their transactions' facts
  * (a TransactionWindow's), never held: each call keeps a summary of a few numbers and strings, the
- * calls list's row as the model's calls make it (groupCalls: its first request, its times, the
+ * calls list's row as the model's calls make it (groupCalls: its head, its times, the
  * transaction that decided it, whether it has a BYE), whenever the window gave the model's facts.
  */
 export class StreamedCalls {
@@ -67,26 +67,27 @@ class Tally {
   private method: string;
   private from: string;
   private to: string;
-  private requested = false;
+  /** Whether its head has come (see headsCall): its method is known. */
+  private headed = false;
   private start: number | undefined;
   private end: number | undefined;
   private hasBye = false;
-  /** What decided the call so far, once its first request (and so its method) has come. */
+  /** What decided the call so far, once its head (and so its method) has come. */
   private decision: Decision | undefined;
   /** Until then, the decision so far by the method of the transactions met (each opened by a response). */
   private undecided: Map<string, Decision> | undefined;
 
   constructor(readonly callId: string, first: SipMessage, kept: (value: string) => string) {
     this.line = first.startLine;
-    this.method = kept(first.cseqMethod ?? '');
+    this.method = kept(callMethodOf(first));
     this.from = kept(first.from ?? '');
     this.to = kept(first.to ?? '');
   }
 
   add(message: SipMessage, transaction: TransactionFacts, kept: (value: string) => string): void {
     this.messages++;
-    if (!this.requested && message.kind === 'request') {
-      this.requested = true;
+    if (!this.headed && headsCall(message)) {
+      this.headed = true;
       this.method = kept(message.method);
       this.from = kept(message.from ?? '');
       this.to = kept(message.to ?? '');
@@ -102,17 +103,17 @@ class Tally {
     if (!transaction.opens) return;
     const method = transaction.method;
     if (method === 'BYE') this.hasBye = true;
-    if (this.requested && method !== this.method) return;
-    const decided = this.requested ? this.decision !== undefined : this.undecided?.has(method) ?? false;
+    if (this.headed && method !== this.method) return;
+    const decided = this.headed ? this.decision !== undefined : this.undecided?.has(method) ?? false;
     if (!decides(method, method, transaction.finalResponse !== undefined, transaction.request, decided)) return;
     const final = transaction.finalResponse as SipMessage;
     const decision = { status: final.status, phrase: final.phrase === undefined ? undefined : kept(final.phrase), cancelled: transaction.cancelled };
-    if (this.requested) this.decision = decision;
+    if (this.headed) this.decision = decision;
     else (this.undecided ??= new Map()).set(kept(method), decision);
   }
 
   summary(): CallSummary {
-    const decision = this.requested ? this.decision : this.undecided?.get(this.method);
+    const decision = this.headed ? this.decision : this.undecided?.get(this.method);
     const status = decision === undefined ? undefined : decision.status ?? 0;
     const state = callState(this.method, status, decision?.cancelled ?? false, () => this.hasBye);
     const facts = { callId: this.callId, from: this.from, to: this.to, method: this.method, state, start: this.start, end: this.end, messages: this.messages, line: this.line };

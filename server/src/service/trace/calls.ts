@@ -45,7 +45,7 @@ export function groupCalls(
   byCallId.forEach((index, callId) => {
     calls[index] = {
       index, callId, messages: new Array<number>(sizes[index]), transactions: new Array<number>(transactionSizes[index]),
-      method: '', from: '', to: '', state: 'no final response', related: [],
+      head: 0, method: '', from: '', to: '', state: 'no final response', related: [],
     };
   });
   for (let i = 0; i < messages.length; i++) if (callOf[i] !== -1) calls[callOf[i]].messages[filled[callOf[i]]++] = i;
@@ -59,11 +59,24 @@ export function groupCalls(
   return calls;
 }
 
+/**
+ * Whether a message heads its call: a request outside a dialog (its To without a tag). A call with
+ * none, which the trace joined after its initial request (its first messages a 486 and the ACK to
+ * it, or a 200 OK, an ACK and a BYE), is headed by its first message.
+ */
+export function headsCall(message: SipMessage): boolean {
+  return message.kind === 'request' && message.toTag === undefined;
+}
+
+/** The method a call headed by `message` is called by: a request's own, a response's CSeq method. */
+export function callMethodOf(message: SipMessage): string {
+  return message.kind === 'request' ? message.method : (message.cseqMethod ?? '');
+}
+
 function describe(call: SipCall, messages: readonly SipMessage[], transactions: readonly SipTransaction[]): void {
-  const first = call.messages.find((i) => messages[i].kind === 'request');
-  if (first !== undefined) call.firstRequest = first;
-  const head = messages[first ?? call.messages[0]];
-  call.method = head.kind === 'request' ? head.method : (head.cseqMethod ?? '');
+  call.head = call.messages.find((i) => headsCall(messages[i])) ?? call.messages[0];
+  const head = messages[call.head];
+  call.method = callMethodOf(head);
   call.from = head.from ?? '';
   call.to = head.to ?? '';
   for (const i of call.messages) {

@@ -96,9 +96,9 @@ export interface SipCall {
   messages: number[];
   /** Transactions (indices into TraceModel.transactions) in order of their first message. */
   transactions: number[];
-  /** The first request of the call in the trace (a message index), if the trace has one. */
-  firstRequest?: number;
-  /** The method of its first request (or of its first message's CSeq). */
+  /** The message its method, From and To are read from (a message index): its first request outside a dialog, else its first message (see headsCall). */
+  head: number;
+  /** The method of its head: a request's own, a response's CSeq method. */
   method: string;
   from: string;
   to: string;
