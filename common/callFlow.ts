@@ -15,10 +15,10 @@ export interface CallSummary {
   callId: string;
   /** Epoch seconds of its first message, where the trace has times. */
   start?: number;
-  /** The user part (or host) of its head's From and To: its first request outside a dialog, else its first message (a trace that joined the call late). */
+  /** The user part (or host) of the From and To of the message the call is named by: its first request outside a dialog, where the trace has it. */
   from: string;
   to: string;
-  /** Its head's method (a response's CSeq method). */
+  /** The method of the message the call is named by (a response's CSeq method). */
   method: string;
   /** completed, rejected, busy, cancelled, redirected, in call, registered, ... */
   state: string;

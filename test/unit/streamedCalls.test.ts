@@ -52,7 +52,7 @@ test('the calls table: a call whose first messages are responses takes its metho
   assert.equal(callSummaries(lone)[0].method, 'OPTIONS');
 });
 
-test('a call the trace joined after its initial request: its method, From, To and outcome are its first message\'s transaction\'s, not an ACK\'s or a BYE\'s', () => {
+test('a call the trace joined after its initial request is named, and ends, by the first transaction its messages show, not by an ACK, a BYE or a CANCEL', () => {
   const via = (b: string) => `Via: SIP/2.0/TCP 10.186.205.131:16933;branch=z9hG4bK${b}`;
   const head = (call: string) => ['From: <sip:493020@a>;tag=1', 'To: <sip:79270262646@b>;tag=2', `Call-ID: ${call}`];
   const text = [
@@ -67,6 +67,11 @@ test('a call the trace joined after its initial request: its method, From, To an
     // Only a BYE and its answer.
     sip(['BYE sip:79270262646@b SIP/2.0', via('m'), ...head('end@h'), 'CSeq: 3 BYE']),
     sip(['SIP/2.0 200 OK', via('m'), ...head('end@h'), 'CSeq: 3 BYE']),
+    // After this call's INVITE: the CANCEL (its To without a tag), its 200, the INVITE's 487 and the ACK to it.
+    sip(['CANCEL sip:79270262646@b SIP/2.0', via('n'), 'From: <sip:493020@a>;tag=1', 'To: <sip:79270262646@b>', 'Call-ID: gone@h', 'CSeq: 1 CANCEL']),
+    sip(['SIP/2.0 200 OK', via('n'), ...head('gone@h'), 'CSeq: 1 CANCEL']),
+    sip(['SIP/2.0 487 Request Terminated', via('n'), ...head('gone@h'), 'CSeq: 1 INVITE']),
+    sip(['ACK sip:79270262646@b SIP/2.0', via('n'), ...head('gone@h'), 'CSeq: 1 ACK']),
   ].join('\n');
   const model = modelOf(text);
   const expected = callSummaries(model);
@@ -74,8 +79,9 @@ test('a call the trace joined after its initial request: its method, From, To an
     ['busy@h', 'INVITE', '493020', '79270262646', 'busy', 486],
     ['talk@h', 'INVITE', '493020', '79270262646', 'completed', 200],
     ['end@h', 'BYE', '493020', '79270262646', 'completed', 200],
+    ['gone@h', 'INVITE', '493020', '79270262646', 'cancelled', 487],
   ]);
-  for (const part of [1, 2, 8]) assert.deepEqual(tabled(model, { part, overlap: 8 }), expected, `part ${part}`);
+  for (const part of [1, 2, 12]) assert.deepEqual(tabled(model, { part, overlap: 12 }), expected, `part ${part}`);
 });
 
 test('the calls table forgets each call as its row is made', () => {

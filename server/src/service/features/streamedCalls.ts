@@ -1,5 +1,5 @@
 import type { CallSummary } from '../../../../common/callFlow';
-import { callMethodOf, callState, decides, headsCall } from '../trace/calls';
+import { callMethodOf, callState, decides, headRank } from '../trace/calls';
 import type { TransactionFacts } from '../trace/transactionWindow';
 import type { SipMessage } from '../trace/types';
 import { ownCopy } from '../text';
@@ -67,8 +67,8 @@ class Tally {
   private method: string;
   private from: string;
   private to: string;
-  /** Whether its head has come (see headsCall): its method is known. */
-  private headed = false;
+  /** The rank of its head so far (see headRank): at 2 its method is known for good. */
+  private rank: number;
   private start: number | undefined;
   private end: number | undefined;
   private hasBye = false;
@@ -79,20 +79,28 @@ class Tally {
 
   constructor(readonly callId: string, first: SipMessage, kept: (value: string) => string) {
     this.line = first.startLine;
+    this.rank = headRank(first);
     this.method = kept(callMethodOf(first));
     this.from = kept(first.from ?? '');
     this.to = kept(first.to ?? '');
   }
 
+  private get headed(): boolean {
+    return this.rank === 2;
+  }
+
   add(message: SipMessage, transaction: TransactionFacts, kept: (value: string) => string): void {
     this.messages++;
-    if (!this.headed && headsCall(message)) {
-      this.headed = true;
-      this.method = kept(message.method);
+    const rank = headRank(message);
+    if (rank > this.rank) {
+      this.rank = rank;
+      this.method = kept(callMethodOf(message));
       this.from = kept(message.from ?? '');
       this.to = kept(message.to ?? '');
-      this.decision = this.undecided?.get(this.method);
-      this.undecided = undefined;
+      if (this.headed) {
+        this.decision = this.undecided?.get(this.method);
+        this.undecided = undefined;
+      }
     }
     const time = message.time;
     if (time !== undefined) {

@@ -59,22 +59,37 @@ export function groupCalls(
   return calls;
 }
 
-/**
- * Whether a message heads its call: a request outside a dialog (its To without a tag). A call with
- * none, which the trace joined after its initial request (its first messages a 486 and the ACK to
- * it, or a 200 OK, an ACK and a BYE), is headed by its first message.
- */
-export function headsCall(message: SipMessage): boolean {
-  return message.kind === 'request' && message.toTag === undefined;
-}
+/** Requests that never open a call: each is about an INVITE sent before it. */
+const FOLLOWING: ReadonlySet<string> = new Set(['ACK', 'CANCEL']);
 
-/** The method a call headed by `message` is called by: a request's own, a response's CSeq method. */
+/** The method a message is of: a request's own, a response's CSeq method. */
 export function callMethodOf(message: SipMessage): string {
   return message.kind === 'request' ? message.method : (message.cseqMethod ?? '');
 }
 
+/**
+ * How well a message tells what its call is (the call's head is its first message of the highest
+ * rank): 2 for a request outside a dialog (its To without a tag) that opens a call; 1 for any other
+ * message but an ACK, a CANCEL and their responses, which a trace that joined the call after its
+ * initial request shows first (a 486 and the ACK to it; a 200 OK, an ACK and a BYE; a CANCEL, its
+ * 200 and the INVITE's 487): the call is then called by the transaction that message is of; 0 for
+ * the rest.
+ */
+export function headRank(message: SipMessage): number {
+  const method = callMethodOf(message);
+  if (FOLLOWING.has(method)) return 0;
+  return message.kind === 'request' && message.toTag === undefined ? 2 : 1;
+}
+
 function describe(call: SipCall, messages: readonly SipMessage[], transactions: readonly SipTransaction[]): void {
-  call.head = call.messages.find((i) => headsCall(messages[i])) ?? call.messages[0];
+  let rank = -1;
+  for (const i of call.messages) {
+    const r = headRank(messages[i]);
+    if (r <= rank) continue;
+    rank = r;
+    call.head = i;
+    if (r === 2) break;
+  }
   const head = messages[call.head];
   call.method = callMethodOf(head);
   call.from = head.from ?? '';

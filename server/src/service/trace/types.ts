@@ -96,7 +96,7 @@ export interface SipCall {
   messages: number[];
   /** Transactions (indices into TraceModel.transactions) in order of their first message. */
   transactions: number[];
-  /** The message its method, From and To are read from (a message index): its first request outside a dialog, else its first message (see headsCall). */
+  /** The message its method, From and To are read from (a message index): its first request outside a dialog, else its first message of another transaction than an ACK or a CANCEL (see headRank). */
   head: number;
   /** The method of its head: a request's own, a response's CSeq method. */
   method: string;
