@@ -17,7 +17,7 @@ function response(status: string, branch: string, extraVia: string[] = [], cseq 
   return sip([`SIP/2.0 ${status}`, ...extraVia, `Via: SIP/2.0/UDP pc33.atlanta.com;branch=${branch}`, FROM, to, CALL, cseq]);
 }
 
-test('a response belongs to the request with its top Via branch, sent-by and CSeq method', () => {
+test('a response belongs to the request with its top Via branch and CSeq method', () => {
   const model = modelOf(invite('z9hG4bK776asdhds') + response('100 Trying', 'z9hG4bK776asdhds', [], 'CSeq: 314159 INVITE', TO) + response('486 Busy Here', 'z9hG4bK776asdhds'));
   assert.equal(model.messages.length, 3);
   assert.equal(model.transactions.length, 1);
@@ -41,8 +41,12 @@ test('a proxy trace holds each message twice: each copy belongs to its own hop',
   assert.equal(model.calls.length, 1);
 });
 
+/** A message as ngrep frames it, sent from `src` to `dst`. */
+function at(src: string, dst: string, message: string): string {
+  return `U 2024/01/01 10:00:00.000000 ${src} -> ${dst}\n${message.replace(/\r\n/g, '.\n')}\n`;
+}
+
 test('the same message seen at two hops with the same Via belongs to each hop by its addresses', () => {
-  const at = (src: string, dst: string, message: string) => `U 2024/01/01 10:00:00.000000 ${src} -> ${dst}\n${message.replace(/\r\n/g, '.\n')}\n`;
   const text = at('10.0.0.1:5060', '10.0.0.2:5060', invite('z9hG4bK1')) + at('10.0.0.2:5060', '10.0.0.3:5060', invite('z9hG4bK1'))
     + at('10.0.0.3:5060', '10.0.0.2:5060', response('404 Not Found', 'z9hG4bK1'));
   const model = modelOf(text);
@@ -50,6 +54,18 @@ test('the same message seen at two hops with the same Via belongs to each hop by
   assert.equal(model.transactions.length, 2);
   assert.equal(requestOf(model, 2), 1, 'the 404 from 10.0.0.3 answers the copy sent to 10.0.0.3');
   assert.equal(model.roles[1].retransmission, false);
+});
+
+test('a response answers its request by branch and CSeq method (RFC 3261 17.1.3), whatever sent-by its Via has; requests are told apart by sent-by too (17.2.3)', () => {
+  // As in heplify's erspan capture: a NAT rewrote the sent-by port of the 200 OK's Via (5260 to 5860); tshark pairs it with the NOTIFY.
+  const notify = (sentBy: string) => sip([`NOTIFY sip:1001@192.168.8.53:5860 SIP/2.0`, `Via: SIP/2.0/UDP ${sentBy};branch=z9hG4bKUmQWlaUz;rport`, FROM, TO_TAGGED, CALL, 'CSeq: 10 NOTIFY']);
+  const ok = sip(['SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 101.231.48.19:5860;rport=5260;branch=z9hG4bKUmQWlaUz', FROM, TO_TAGGED, CALL, 'CSeq: 10 NOTIFY']);
+  const model = modelOf(at('101.231.48.19:5260', '180.173.83.248:53221', notify('101.231.48.19:5260')) + at('180.173.83.248:53221', '101.231.48.19:5260', ok));
+  assert.equal(model.transactions.length, 1);
+  assert.equal(requestOf(model, 1), 0);
+  const clients = modelOf(notify('10.0.0.1:5060') + notify('10.0.0.2:5060'));
+  assert.equal(clients.transactions.length, 2, 'two clients that picked one branch');
+  assert.equal(clients.roles[1].retransmission, false);
 });
 
 test('retransmissions: same transaction, same first line; forked responses are not retransmissions', () => {

@@ -14,9 +14,9 @@ function sameHop(a: SipMessage, b: SipMessage): boolean {
 }
 
 /**
- * Which transactions messages belong to, by key: the top Via's branch and sent-by (RFC 3261
- * 17.1.3, 17.2.3), or, for RFC 2543 branches, Call-ID, CSeq and From tag; with the method and
- * the hop. Call-ID, CSeq number and transport are part of an RFC 3261 key too: every message of a
+ * Which transactions messages belong to, by key: the top Via's branch, and its sent-by between
+ * requests (RFC 3261 17.1.3, 17.2.3), or, for RFC 2543 branches, Call-ID, CSeq and From tag; with
+ * the method and the hop. Call-ID, CSeq number and transport are part of an RFC 3261 key too: every message of a
  * transaction has the same, and examples and broken clients that reuse a branch across calls must
  * not join their transactions (RFC 3665 repeats a flow's branches, Call-ID and CSeq over UDP and
  * TCP). A message lacks a key when it lacks what one needs. Transactions are found by branch (or
@@ -81,10 +81,16 @@ function hasRfc3261Branch(message: SipMessage): boolean {
   return message.branch !== undefined && isRfc3261Branch(message.branch);
 }
 
-/** Whether two messages with the same branch (RFC 3261) or Call-ID (RFC 2543) have the same transaction key, the method aside. */
+/**
+ * Whether two messages with the same branch (RFC 3261) or Call-ID (RFC 2543) have the same transaction
+ * key, the method aside. The sent-by tells apart requests of two clients that picked one branch
+ * (17.2.3); a response answers by branch and CSeq method alone (17.1.3), so that one whose Via a NAT
+ * rewrote (another port in its sent-by) still answers its request.
+ */
 function sameKey(a: SipMessage, b: SipMessage, rfc3261: boolean): boolean {
-  if (a.cseq !== b.cseq || !same(a.callId, b.callId) || !same(a.branch, b.branch) || !same(a.sentBy, b.sentBy) || !sameHop(a, b)) return false;
-  return rfc3261 ? same(a.transport, b.transport) : same(a.fromTag, b.fromTag);
+  if (a.cseq !== b.cseq || !same(a.callId, b.callId) || !same(a.branch, b.branch) || !sameHop(a, b)) return false;
+  if (!rfc3261) return same(a.sentBy, b.sentBy) && same(a.fromTag, b.fromTag);
+  return same(a.transport, b.transport) && (a.kind === 'response' || b.kind === 'response' || same(a.sentBy, b.sentBy));
 }
 
 /** Two optional values alike (an empty value as good as none, as a header without one reads). */
