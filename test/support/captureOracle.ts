@@ -12,16 +12,29 @@ import { CAPTURE_MESSAGES, captureProblemText } from '../../common/captureMessag
 
 export interface FrameMessages { lines: string[]; callIds: string[]; cseqs: string[] }
 
+/** Captures whose SIP is on a port tshark does not try SIP on: it is told to (Decode As). */
+export const TSHARK_DECODE_AS: Readonly<Record<string, readonly string[]>> = {
+  'heplify__sip_ipv4_tcp_fragmented.pcap': ['-d', 'tcp.port==6060,sip'],
+};
+
+/**
+ * tshark's fields of a capture's SIP frames (`-T fields`, spawned once): per frame, per field, the
+ * field's occurrences in the frame (none when it has none).
+ */
+function tsharkFields(path: string, fields: readonly string[], extra: readonly string[]): string[][][] {
+  const run = spawnSync('tshark', ['-r', path, ...extra, '-Y', 'sip', '-T', 'fields', ...fields.flatMap((field) => ['-e', field]), '-E', 'occurrence=a', '-E', 'separator=/t', '-E', 'aggregator=\u0001'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(run.error, undefined, 'tshark must be installed (apt-get install tshark)');
+  return run.stdout.split('\n').filter((line) => line).map((line) => {
+    const cells = line.split('\t');
+    return fields.map((_, i) => (cells[i] ? cells[i].split('\u0001') : []));
+  });
+}
+
 /** What tshark dissects as SIP, by frame number; `extra` are more tshark options (-d decode-as). */
 export function tsharkMessages(path: string, extra: readonly string[] = []): Record<number, FrameMessages> {
-  const run = spawnSync('tshark', ['-r', path, ...extra, '-Y', 'sip', '-T', 'fields', '-e', 'frame.number', '-e', 'sip.Request-Line', '-e', 'sip.Status-Line', '-e', 'sip.Call-ID', '-e', 'sip.CSeq', '-E', 'occurrence=a', '-E', 'separator=/t', '-E', 'aggregator=\u0001'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 });
-  assert.equal(run.error, undefined, 'tshark must be installed (apt-get install tshark)');
   const frames: Record<number, FrameMessages> = {};
-  for (const line of run.stdout.split('\n')) {
-    if (!line) continue;
-    const [frame, requests, statuses, callIds, cseqs] = line.split('\t');
-    const list = (field: string | undefined) => (field ? field.split('\u0001') : []);
-    frames[Number(frame)] = { lines: [...list(requests), ...list(statuses)].sort(), callIds: list(callIds).sort(), cseqs: list(cseqs).sort() };
+  for (const [[frame], requests, statuses, callIds, cseqs] of tsharkFields(path, ['frame.number', 'sip.Request-Line', 'sip.Status-Line', 'sip.Call-ID', 'sip.CSeq'], extra)) {
+    frames[Number(frame)] = { lines: [...requests, ...statuses].sort(), callIds: callIds.sort(), cseqs: cseqs.sort() };
   }
   return frames;
 }
@@ -56,12 +69,12 @@ export function messagesByFrame(records: readonly SipRecord[]): Record<number, F
   return frames;
 }
 
-/** Decodes a whole capture in memory: its records in output order and the result. */
 /** What the decoder said (an error or a note) in English words, '' for nothing. */
 export function english(said: CaptureProblem | undefined): string {
   return said ? captureProblemText(CAPTURE_MESSAGES.en, said) : '';
 }
 
+/** Decodes a whole capture in memory: its records in output order and the result. */
 export function decodeAll(bytes: Uint8Array, transports?: TransportDecoder[]) {
   const records: SipRecord[] = [];
   const decoder = new CaptureDecoder({ transports, onRecord: (record) => records.push(record) });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { captureToTrace } from '../../server/src/capture';
-import { decodeAll, english, messagesByFrame, tsharkMessages } from '../support/captureOracle';
+import { decodeAll, english, messagesByFrame, TSHARK_DECODE_AS, tsharkMessages } from '../support/captureOracle';
 import { corpusFiles } from '../support/corpus';
 
 /**
@@ -30,11 +30,6 @@ const BY_HAND: Record<string, { error?: RegExp; messages?: number; why: string }
   },
 };
 
-/** Captures whose SIP is on a port tshark does not try SIP on: it is told to (Decode As). */
-const DECODE_AS: Record<string, readonly string[]> = {
-  'heplify__sip_ipv4_tcp_fragmented.pcap': ['-d', 'tcp.port==6060,sip'],
-};
-
 for (const { name, path } of corpusFiles('pcap')) {
   if (name === 'MANIFEST.tsv') continue;
   test(`capture oracle: ${name}`, () => {
@@ -48,7 +43,7 @@ for (const { name, path } of corpusFiles('pcap')) {
       return;
     }
     assert.equal(got.error, undefined);
-    assert.deepEqual(got.frames, tsharkMessages(path, DECODE_AS[name]));
+    assert.deepEqual(got.frames, tsharkMessages(path, TSHARK_DECODE_AS[name]));
   });
 }
 
