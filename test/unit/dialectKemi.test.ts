@@ -124,6 +124,17 @@ test('a local variable that holds the reply code (scode = KSR.pv.get("$rs")) is 
   assert.deepEqual(analyzed(other, 'python').occurrences.map((o) => `${o.context} ${o.digits}`), ['reply-function 503'], 'the nearest assignment above decides');
 });
 
+test('a number compared with a variable whose name regular expressions read as syntax: no exception, and a JavaScript $name that holds the code is found', () => {
+  // Half typed in a script: `if (202 != $var(x` (the fuzz run's `202 != $err.rcodexlog("` too) threw "Invalid regular expression" from every feature.
+  for (const language of ['kamailio', 'opensips']) {
+    for (const text of ['if (202 != $var(x\n', '202 != $err.rcodexlog("', 'if ($var(a[ == 404 || 486 == $avp(b*)\n']) {
+      assert.deepEqual(analyzed(text, language).occurrences.map((o) => o.digits), [], `${language}: ${text}`);
+    }
+  }
+  const javascript = 'function ksr_onreply_manage() {\n\tvar $st = KSR.kx.gets_status();\n\tif ($st == 180) { KSR.info("ringing\\n"); }\n}\n';
+  assert.deepEqual(analyzed(javascript, 'javascript').occurrences.map((o) => `${o.context} ${o.digits}@${o.line}:${o.span.start}`), ['status-comparison 180@2:12']);
+});
+
 test('a Ruby script that writes its module names with double colons (KSR::SL.sl_send_reply) is a KEMI script', () => {
   const ruby = 'def ksr_request_route()\n  KSR::SL.sl_send_reply(403, "Not relaying")\n  exit\nend\n';
   assert.deepEqual(dialectsFor('ruby', ruby).map((d) => d.id), ['kamailio']);

@@ -1,3 +1,8 @@
+/** `text` as a regular expression that matches it alone (a name taken from a document may hold `$`, `(` or `[`). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /**
  * A regular expression that finds any of `literals` (one pass over a text for all of them), written
  * as a tree of their characters (`re(?:ason|ply)` for "reason" and "reply"): at each position of a
@@ -18,7 +23,7 @@ export function anyOfLiterals(literals: readonly string[], flags?: string): RegE
     branch.ends = true;
   }
   const source = (branch: Branch): string => {
-    const alternatives = [...branch.next].map(([ch, next]) => ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + source(next));
+    const alternatives = [...branch.next].map(([ch, next]) => escapeRegExp(ch) + source(next));
     if (alternatives.length === 0) return '';
     const any = alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
     return branch.ends ? `(?:${any})?` : any;

@@ -1,5 +1,5 @@
 import { isCodeVariable, isKemiCodeRead } from '../dialects/routingScript/values';
-import type { Lines } from '../text';
+import { escapeRegExp, type Lines } from '../text';
 import { OccurrenceBuilder } from './build';
 import type { Occurrence, OccurrenceNote } from './occurrence';
 
@@ -101,7 +101,7 @@ const ASSIGNMENT_LOOKBACK_LINES = 200;
  * the reply code (code = KSR.kx.get_status()); undefined when it assigns anything else, or none is near.
  */
 function codeAssignmentAbove(lines: Lines, line: number, column: number, name: string): number | undefined {
-  const assignment = new RegExp(`(?:^|[^A-Za-z0-9_.$:])${name}[ \\t]*=(?!=)[ \\t]*`, 'g');
+  const assignment = new RegExp(`(?:^|[^A-Za-z0-9_.$:])${escapeRegExp(name)}[ \\t]*=(?!=)[ \\t]*`, 'g');
   for (let l = line; l >= 0 && l >= line - ASSIGNMENT_LOOKBACK_LINES; l--) {
     const text = l === line ? lines.lineAt(l).slice(0, column) : lines.lineAt(l);
     if (!text.includes(name)) continue;
