@@ -16,11 +16,12 @@ function sameHop(a: SipMessage, b: SipMessage): boolean {
 /**
  * Which transactions messages belong to, by key: the top Via's branch, and its sent-by between
  * requests (RFC 3261 17.1.3, 17.2.3), or, for RFC 2543 branches, Call-ID, CSeq and From tag; with
- * the method and the hop. Call-ID, CSeq number and transport are part of an RFC 3261 key too: every message of a
- * transaction has the same, and examples and broken clients that reuse a branch across calls must
- * not join their transactions (RFC 3665 repeats a flow's branches, Call-ID and CSeq over UDP and
- * TCP). A message lacks a key when it lacks what one needs. Transactions are found by branch (or
- * Call-ID), then told apart field by field: no key string is built for any message.
+ * the method and the hop. Call-ID, CSeq number and transport are part of an RFC 3261 key too:
+ * every message of a transaction has the same, and examples and broken clients that reuse a
+ * branch across calls must not join their transactions (RFC 3665 repeats a flow's branches,
+ * Call-ID and CSeq over UDP and TCP). A message lacks a key when it lacks what one needs.
+ * Transactions are found by branch (or Call-ID), then told apart field by field: no key string is
+ * built for any message.
  */
 class TransactionKeys {
   private readonly byBranch = new Map<string, number[]>();
