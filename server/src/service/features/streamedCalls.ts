@@ -1,5 +1,5 @@
 import type { CallSummary } from '../../../../common/callFlow';
-import { callMethodOf, callState, decides, headRank } from '../trace/calls';
+import { callState, decides, headRank } from '../trace/calls';
 import type { TransactionFacts } from '../trace/transactionWindow';
 import type { SipMessage } from '../trace/types';
 import { ownCopy } from '../text';
@@ -80,7 +80,7 @@ class Tally {
   constructor(readonly callId: string, first: SipMessage, kept: (value: string) => string) {
     this.line = first.startLine;
     this.rank = headRank(first);
-    this.method = kept(callMethodOf(first));
+    this.method = kept(first.method);
     this.from = kept(first.from ?? '');
     this.to = kept(first.to ?? '');
   }
@@ -94,7 +94,7 @@ class Tally {
     const rank = headRank(message);
     if (rank > this.rank) {
       this.rank = rank;
-      this.method = kept(callMethodOf(message));
+      this.method = kept(message.method);
       this.from = kept(message.from ?? '');
       this.to = kept(message.to ?? '');
       if (this.headed) {

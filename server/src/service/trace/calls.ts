@@ -62,11 +62,6 @@ export function groupCalls(
 /** Requests that never open a call: each is about an INVITE sent before it. */
 const FOLLOWING: ReadonlySet<string> = new Set(['ACK', 'CANCEL']);
 
-/** The method a message is of: a request's own, a response's CSeq method. */
-export function callMethodOf(message: SipMessage): string {
-  return message.kind === 'request' ? message.method : (message.cseqMethod ?? '');
-}
-
 /**
  * How well a message tells what its call is (the call's head is its first message of the highest
  * rank): 2 for a request outside a dialog (its To without a tag) that opens a call; 1 for any other
@@ -76,8 +71,8 @@ export function callMethodOf(message: SipMessage): string {
  * the rest.
  */
 export function headRank(message: SipMessage): number {
-  const method = callMethodOf(message);
-  if (FOLLOWING.has(method)) return 0;
+  // A response's method is its CSeq's (SipMessage.method).
+  if (FOLLOWING.has(message.method)) return 0;
   return message.kind === 'request' && message.toTag === undefined ? 2 : 1;
 }
 
@@ -91,7 +86,7 @@ function describe(call: SipCall, messages: readonly SipMessage[], transactions: 
     if (r === 2) break;
   }
   const head = messages[call.head];
-  call.method = callMethodOf(head);
+  call.method = head.method;
   call.from = head.from ?? '';
   call.to = head.to ?? '';
   for (const i of call.messages) {

@@ -200,7 +200,8 @@ export function groupTransactions(messages: readonly SipMessage[]): { transactio
   });
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i];
-    const method = message.kind === 'request' ? message.method : (message.cseqMethod ?? message.method);
+    // A response's method is its CSeq's (SipMessage.method).
+    const method = message.method;
     let index: number;
     if (message.kind === 'request' && method === 'ACK') {
       const inviteIndex = keys.find(message, 'INVITE');
